@@ -1,0 +1,58 @@
+/// One reported problem. Reporters receive these already sorted, redacted and fingerprinted.
+public struct Finding: Sendable, Equatable {
+    public var rule: String
+    public var category: RuleCategory
+    public var severity: Severity
+    public var file: String
+    public var line: Int
+    public var column: Int
+    public var endLine: Int
+    public var endColumn: Int
+    /// Never contains a secret in full.
+    public var message: String
+    /// The matched source text with any secret redacted (unless `--show-secrets`).
+    public var snippet: String
+    /// Stable across moved lines: rule + path + normalised match + occurrence index, hashed.
+    public var fingerprint: String
+    /// Set when an inline suppression, config ignore or baseline entry matched.
+    public var suppressedBy: String?
+
+    public init(rule: String, category: RuleCategory, severity: Severity, file: String, line: Int,
+                column: Int, endLine: Int, endColumn: Int, message: String, snippet: String,
+                fingerprint: String = "", suppressedBy: String? = nil) {
+        self.rule = rule
+        self.category = category
+        self.severity = severity
+        self.file = file
+        self.line = line
+        self.column = column
+        self.endLine = endLine
+        self.endColumn = endColumn
+        self.message = message
+        self.snippet = snippet
+        self.fingerprint = fingerprint
+        self.suppressedBy = suppressedBy
+    }
+
+    /// Deterministic report order: path, line, column, rule.
+    public static func reportOrder(_ a: Finding, _ b: Finding) -> Bool {
+        if a.file != b.file { return a.file < b.file }
+        if a.line != b.line { return a.line < b.line }
+        if a.column != b.column { return a.column < b.column }
+        if a.rule != b.rule { return a.rule < b.rule }
+        return a.endColumn < b.endColumn
+    }
+}
+
+/// A file the scan could not (fully) check, reported in the summary.
+public struct ScanIssue: Sendable, Equatable {
+    public enum Kind: String, Sendable { case binary, tooLarge, unreadable, notRegular, ruleTimeout, other }
+    public var file: String
+    public var kind: Kind
+    public var message: String
+    public init(file: String, kind: Kind, message: String) {
+        self.file = file
+        self.kind = kind
+        self.message = message
+    }
+}

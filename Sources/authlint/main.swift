@@ -1,0 +1,4 @@
+import AuthLintCore
+import Foundation
+
+exit(CommandLineInterface.run(Array(CommandLine.arguments.dropFirst())))
