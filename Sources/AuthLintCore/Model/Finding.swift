@@ -45,7 +45,7 @@ public struct Finding: Sendable, Equatable {
 }
 
 /// A file the scan could not (fully) check, reported in the summary.
-public struct ScanIssue: Sendable, Equatable {
+public struct ScanIssue: Error, Sendable, Equatable {
     public enum Kind: String, Sendable { case binary, tooLarge, unreadable, notRegular, ruleTimeout, other }
     public var file: String
     public var kind: Kind

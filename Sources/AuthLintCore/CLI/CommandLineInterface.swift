@@ -1,0 +1,81 @@
+import Foundation
+
+/// The `authlint` command: subcommands and flags only; all work happens in the engine.
+public enum CommandLineInterface {
+    static let usage = """
+    usage: authlint [scan] [PATH ...] [options]
+           authlint rules [--format text|json]
+           authlint explain RULE-ID
+           authlint init
+           authlint --version
+
+    scan options:
+      --format FORMAT        text (default), json, compact
+      --output FILE          write the report to FILE (atomically)
+      --config FILE          config file (default: nearest .authlint.json upward)
+      --rules DIR            add the rule files in DIR (repeatable)
+      --fail-on LEVEL        error (default), warning, note or never
+      --enable ID,...        turn rules on     --disable ID,...  turn rules off
+      --jobs N               parallel workers (default: number of cores)
+      --max-file-size BYTES  skip larger files (default 10485760)
+      --stdin-filename NAME  scan standard input as if it were the file NAME
+      --show-secrets         print secrets in full (redacted by default)
+      --no-ignore            do not honour .gitignore / .authlintignore
+    exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, config, rule or I/O error
+    """
+
+    public static func run(_ args: [String]) -> Int32 {
+        var console = Console()
+        return run(args, console: &console)
+    }
+
+    public static func run(_ args: [String], console: inout Console) -> Int32 {
+        var args = args
+        let command: String
+        if let first = args.first, ["scan", "rules", "explain", "init"].contains(first) {
+            command = first
+            args.removeFirst()
+        } else if args.first == "--version" || args.first == "-V" {
+            console.out("authlint \(AuthLint.version)\n")
+            return 0
+        } else if args.first == "--help" || args.first == "-h" || args.first == "help" {
+            console.out(usage + "\n")
+            return 0
+        } else {
+            command = "scan"
+        }
+        do {
+            switch command {
+            case "rules": return try RulesCommand.run(args, console: &console)
+            case "explain": return try ExplainCommand.run(args, console: &console)
+            case "init": return try InitCommand.run(args, console: &console)
+            default: return try ScanCommand.run(args, console: &console)
+            }
+        } catch let error as UsageError {
+            console.err("authlint: \(error.description)\n\(usage)\n")
+            return 2
+        } catch {
+            console.err("authlint: \(error)\n")
+            return 2
+        }
+    }
+}
+
+/// Where the CLI writes. Tests capture it; the binary writes to the real streams.
+public struct Console {
+    public var captured: (out: String, err: String)? = nil
+    public var stdoutIsTerminal: Bool
+
+    public init(capture: Bool = false) {
+        captured = capture ? ("", "") : nil
+        stdoutIsTerminal = !capture && isatty(1) != 0
+    }
+
+    mutating func out(_ s: String) {
+        if captured != nil { captured!.out += s } else { FileHandle.standardOutput.write(Data(s.utf8)) }
+    }
+
+    mutating func err(_ s: String) {
+        if captured != nil { captured!.err += s } else { FileHandle.standardError.write(Data(s.utf8)) }
+    }
+}

@@ -1,0 +1,124 @@
+import Foundation
+
+/// `authlint [scan] [PATH ...]`: discovery, scan, report, exit code.
+enum ScanCommand {
+    static let parser = ArgumentParser([
+        .init(name: "--format", takesValue: true), .init(name: "--output", takesValue: true),
+        .init(name: "--config", takesValue: true), .init(name: "--rules", takesValue: true, repeatable: true),
+        .init(name: "--fail-on", takesValue: true), .init(name: "--enable", takesValue: true, repeatable: true),
+        .init(name: "--disable", takesValue: true, repeatable: true), .init(name: "--jobs", takesValue: true),
+        .init(name: "--max-file-size", takesValue: true), .init(name: "--stdin-filename", takesValue: true),
+        .init(name: "--show-secrets", takesValue: false), .init(name: "--no-ignore", takesValue: false),
+    ])
+
+    static func run(_ args: [String], console: inout Console) throws -> Int32 {
+        let options = try parser.parse(args)
+        let format = try parseFormat(options.value("--format") ?? "text")
+        var jobs = ProcessInfo.processInfo.activeProcessorCount
+        if let text = options.value("--jobs") {
+            guard let n = Int(text), n >= 1, n <= 512 else { throw UsageError("--jobs needs a whole number from 1 to 512, got '\(text)'") }
+            jobs = n
+        }
+        var maxFileSize: Int?
+        if let text = options.value("--max-file-size") {
+            guard let n = Int(text), n >= 1 else { throw UsageError("--max-file-size needs a positive number of bytes, got '\(text)'") }
+            maxFileSize = n
+        }
+        var failOn: FailThreshold?
+        if let text = options.value("--fail-on") {
+            guard let t = FailThreshold(text) else { throw UsageError("--fail-on must be error, warning, note or never, got '\(text)'") }
+            failOn = t
+        }
+        let stdinName = options.value("--stdin-filename")
+        if stdinName != nil && !options.positional.isEmpty {
+            throw UsageError("--stdin-filename reads standard input; do not also give paths")
+        }
+        let paths = options.positional.isEmpty ? ["."] : options.positional
+
+        // Config: explicit, or the nearest one upward from the first path (or the stdin name).
+        let configPath = options.value("--config") ?? Configuration.find(from: configSearchStart(stdinName ?? paths[0]))
+        let config = try configPath.map { path throws(ConfigError) in try Configuration.load(path: path) } ?? Configuration()
+
+        let split: ([String]) -> [String] = { $0.flatMap { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } } }
+        let allRules = try RuleSetup.loadAll(extraFolders: config.rulePaths + (options.values["--rules"] ?? []))
+        let rules = try RuleSetup.apply(config: config, enable: split(options.values["--enable"] ?? []),
+                                        disable: split(options.values["--disable"] ?? []), to: allRules)
+
+        var settings = ScanSettings()
+        settings.allowedHosts = config.allowedHosts
+        settings.apiHosts += config.apiHosts
+        settings.credentialHeaders = config.credentialHeaders
+        settings.reportDocumentationLinks = config.reportDocumentationLinks ?? false
+        settings.showSecrets = options.has("--show-secrets")
+        settings.maxFileSize = maxFileSize ?? config.maxFileSize ?? settings.maxFileSize
+        let scanner = try ScanEngine(rules: rules, settings: settings)
+
+        var result: ScanResult
+        if let stdinName {
+            let data = FileHandle.standardInput.readDataToEndOfFile()
+            result = scanner.scan(file: SourceFile(path: stdinName, bytes: [UInt8](data)))
+        } else {
+            for path in paths where !FileManager.default.fileExists(atPath: path) {
+                throw UsageError("no such file or directory: \(path)")
+            }
+            var walkOptions = WalkOptions()
+            walkOptions.maxFileSize = settings.maxFileSize
+            walkOptions.excludeGlobs = config.exclude
+            walkOptions.respectIgnoreFiles = !options.has("--no-ignore")
+            let walked = FileWalker(options: walkOptions).walk(paths)
+            let maxSize = settings.maxFileSize
+            result = scanner.scan(paths: walked.files.map(\.path), jobs: jobs) { path in
+                FileReader.read(path: path, maxSize: maxSize)
+            }
+            result.issues = (walked.issues + result.issues).sorted { $0.file < $1.file }
+        }
+
+        let color = format == .text && console.stdoutIsTerminal && options.value("--output") == nil
+            && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
+        let report = format.reporter.render(ReportInput(result: result, rules: allRules, color: color))
+        if let output = options.value("--output") {
+            do {
+                try ReportOutput.write(report, to: output)
+            } catch {
+                console.err("authlint: \(error)\n")
+                return 2
+            }
+        } else {
+            console.out(report)
+        }
+        let threshold = failOn ?? config.failOn ?? .severity(.error)
+        return threshold.fails(on: result.findings) ? 1 : 0
+    }
+
+    static func parseFormat(_ text: String) throws(UsageError) -> ReportFormat {
+        guard let format = ReportFormat(rawValue: text) else {
+            throw UsageError("unknown format '\(text)' (expected \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
+        return format
+    }
+
+    /// The directory a config search starts from for a scanned path.
+    static func configSearchStart(_ path: String) -> String {
+        var isDir: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue { return path }
+        let parent = (path as NSString).deletingLastPathComponent
+        return parent.isEmpty ? "." : parent
+    }
+}
+
+/// Writes a report file: atomically (temp file + rename) for regular files, directly for
+/// `/dev/null`, `/dev/stdout` and FIFOs, which a rename would replace.
+enum ReportOutput {
+    static func write(_ text: String, to path: String) throws {
+        var info = stat()
+        if stat(path, &info) == 0 && (info.st_mode & S_IFMT) != S_IFREG {
+            guard let handle = FileHandle(forWritingAtPath: path) else {
+                throw UsageError("cannot open \(path) for writing")
+            }
+            handle.write(Data(text.utf8))
+            try handle.close()
+            return
+        }
+        try AtomicFile.write(Array(text.utf8), to: path)
+    }
+}

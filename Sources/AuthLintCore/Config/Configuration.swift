@@ -1,0 +1,170 @@
+import Foundation
+
+/// A config problem: names the file, the key and where it is. Exit 2.
+public struct ConfigError: Error, CustomStringConvertible, Sendable {
+    public var file: String
+    public var line: Int
+    public var column: Int
+    public var problem: String
+    public var description: String { line > 0 ? "\(file):\(line):\(column): \(problem)" : "\(file): \(problem)" }
+}
+
+/// `--fail-on` threshold; `never` always exits 0 unless the scan itself failed.
+public enum FailThreshold: Sendable, Equatable {
+    case severity(Severity)
+    case never
+
+    public init?(_ text: String) {
+        if text == "never" { self = .never } else if let s = Severity(rawValue: text) { self = .severity(s) } else { return nil }
+    }
+
+    public func fails(on findings: [Finding]) -> Bool {
+        guard case .severity(let floor) = self else { return false }
+        return findings.contains { $0.severity >= floor }
+    }
+}
+
+/// `.authlint.json` (comments allowed). Unknown keys are errors: a typo must never silently
+/// turn a check off.
+public struct Configuration: Sendable {
+    public struct RuleOverride: Sendable, Equatable {
+        public var enabled: Bool?
+        public var severity: Severity?
+    }
+
+    public var path: String?
+    public var rules: [String: RuleOverride] = [:]
+    public var exclude: [String] = []
+    public var rulePaths: [String] = []
+    public var allowedHosts: [String] = []
+    public var apiHosts: [String] = []
+    public var credentialHeaders: [String] = []
+    public var failOn: FailThreshold?
+    public var maxFileSize: Int?
+    public var baseline: String?
+    public var reportDocumentationLinks: Bool?
+
+    public init() {}
+
+    static let knownKeys = ["rules", "exclude", "rulePaths", "allowedHosts", "apiHosts", "credentialHeaders",
+                            "failOn", "maxFileSize", "baseline", "reportDocumentationLinks"]
+
+    /// Nearest `.authlint.json` from `directory` upward, if any.
+    public static func find(from directory: String) -> String? {
+        var dir = URL(fileURLWithPath: directory).standardizedFileURL.path
+        while true {
+            let candidate = (dir as NSString).appendingPathComponent(".authlint.json")
+            if FileManager.default.fileExists(atPath: candidate) { return candidate }
+            let parent = (dir as NSString).deletingLastPathComponent
+            if parent == dir || parent.isEmpty { return nil }
+            dir = parent
+        }
+    }
+
+    public static func load(path: String) throws(ConfigError) -> Configuration {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ConfigError(file: path, line: 0, column: 0, problem: "cannot read config file")
+        }
+        return try parse(bytes: [UInt8](data), path: path)
+    }
+
+    public static func parse(bytes: [UInt8], path: String) throws(ConfigError) -> Configuration {
+        let root: JSONNode
+        do {
+            root = try JSONNode.parse(bytes, allowComments: true)
+        } catch {
+            throw ConfigError(file: path, line: error.line, column: error.column, problem: error.message)
+        }
+        func fail(_ node: JSONNode, _ problem: String) -> ConfigError {
+            ConfigError(file: path, line: node.line, column: node.column, problem: problem)
+        }
+        guard case .object(let members) = root.value else { throw fail(root, "the config must be one JSON object") }
+        var config = Configuration()
+        config.path = path
+        let baseDir = (path as NSString).deletingLastPathComponent
+        func relative(_ p: String) -> String { p.hasPrefix("/") || baseDir.isEmpty ? p : (baseDir as NSString).appendingPathComponent(p) }
+        func strings(_ node: JSONNode, _ key: String) throws(ConfigError) -> [String] {
+            guard case .array(let items) = node.value else { throw fail(node, "'\(key)' must be an array of strings") }
+            var out: [String] = []
+            for item in items {
+                guard case .string(let s) = item.value else { throw fail(item, "'\(key)' must hold strings") }
+                out.append(s)
+            }
+            return out
+        }
+        for member in members {
+            let node = member.node
+            switch member.key {
+            case "rules":
+                guard case .object(let entries) = node.value else { throw fail(node, "'rules' must map rule ids to \"off\", \"on\", a severity, or {\"enabled\", \"severity\"}") }
+                for entry in entries {
+                    config.rules[entry.key] = try ruleOverride(entry.node, id: entry.key, fail: fail)
+                }
+            case "exclude": config.exclude = try strings(node, "exclude")
+            case "rulePaths": config.rulePaths = try strings(node, "rulePaths").map(relative)
+            case "allowedHosts": config.allowedHosts = try strings(node, "allowedHosts")
+            case "apiHosts": config.apiHosts = try strings(node, "apiHosts")
+            case "credentialHeaders": config.credentialHeaders = try strings(node, "credentialHeaders")
+            case "failOn":
+                guard case .string(let s) = node.value, let threshold = FailThreshold(s) else {
+                    throw fail(node, "'failOn' must be \"error\", \"warning\", \"note\" or \"never\"")
+                }
+                config.failOn = threshold
+            case "maxFileSize":
+                guard case .number(let n) = node.value, n >= 1, n == n.rounded() else { throw fail(node, "'maxFileSize' must be a positive whole number of bytes") }
+                config.maxFileSize = Int(n)
+            case "baseline":
+                guard case .string(let s) = node.value, !s.isEmpty else { throw fail(node, "'baseline' must be a file path") }
+                config.baseline = relative(s)
+            case "reportDocumentationLinks":
+                guard case .bool(let b) = node.value else { throw fail(node, "'reportDocumentationLinks' must be true or false") }
+                config.reportDocumentationLinks = b
+            default:
+                let suggestion = knownKeys.min(by: { editDistance($0, member.key) < editDistance($1, member.key) }) ?? ""
+                throw fail(node, "unknown key '\(member.key)' (did you mean '\(suggestion)'?)")
+            }
+        }
+        return config
+    }
+
+    private static func ruleOverride(_ node: JSONNode, id: String, fail: (JSONNode, String) -> ConfigError) throws(ConfigError) -> RuleOverride {
+        switch node.value {
+        case .string(let s):
+            if s == "off" { return RuleOverride(enabled: false) }
+            if s == "on" { return RuleOverride(enabled: true) }
+            if let severity = Severity(rawValue: s) { return RuleOverride(enabled: true, severity: severity) }
+            throw fail(node, "rule '\(id)': expected \"off\", \"on\", \"error\", \"warning\" or \"note\", got \"\(s)\"")
+        case .bool(let b):
+            return RuleOverride(enabled: b)
+        case .object(let fields):
+            var result = RuleOverride()
+            for field in fields {
+                switch (field.key, field.node.value) {
+                case ("enabled", .bool(let b)): result.enabled = b
+                case ("severity", .string(let s)):
+                    guard let severity = Severity(rawValue: s) else { throw fail(field.node, "rule '\(id)': unknown severity '\(s)'") }
+                    result.severity = severity
+                default: throw fail(field.node, "rule '\(id)': unknown or mistyped key '\(field.key)' (expected enabled: bool, severity: string)")
+                }
+            }
+            return result
+        default:
+            throw fail(node, "rule '\(id)': expected \"off\", \"on\", a severity or an object")
+        }
+    }
+
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a.lowercased()), b = Array(b.lowercased())
+        var row = Array(0...b.count)
+        for i in 1...max(1, a.count) where !a.isEmpty {
+            var previous = row[0]
+            row[0] = i
+            for j in 1...max(1, b.count) where !b.isEmpty {
+                let current = row[j]
+                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
+                previous = current
+            }
+        }
+        return row[b.count]
+    }
+}

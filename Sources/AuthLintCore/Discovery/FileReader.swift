@@ -1,0 +1,51 @@
+import Glibc
+
+/// Reads one file as bytes, never blocking on FIFOs or devices, and sorts out what cannot be
+/// scanned: non-regular files, files over the size limit, binary files.
+public enum FileReader {
+    public static let binaryProbe = 8 * 1024
+
+    public static func read(path: String, maxSize: Int) -> Result<[UInt8], ScanIssue> {
+        // O_NONBLOCK: opening a FIFO must not wait for a writer; fstat then rejects it.
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { return .failure(ScanIssue(file: path, kind: .unreadable, message: "cannot open: \(String(cString: strerror(errno)))")) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return .failure(ScanIssue(file: path, kind: .unreadable, message: "cannot stat: \(String(cString: strerror(errno)))")) }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { return .failure(ScanIssue(file: path, kind: .notRegular, message: "not a regular file")) }
+        let size = Int(info.st_size)
+        guard size <= maxSize else { return .failure(ScanIssue(file: path, kind: .tooLarge, message: "larger than --max-file-size (\(size) > \(maxSize) bytes)")) }
+        var bytes = [UInt8](repeating: 0, count: size)
+        var total = 0
+        while total < size {
+            let n = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + total, size - total) }
+            if n < 0 {
+                if errno == EINTR || errno == EAGAIN { continue }
+                return .failure(ScanIssue(file: path, kind: .unreadable, message: "read failed: \(String(cString: strerror(errno)))"))
+            }
+            if n == 0 { break }  // truncated while we read: scan what is there
+            total += n
+        }
+        if total < size { bytes.removeSubrange(total...) }
+        if let decoded = decodeUTF16(bytes) { return .success(decoded) }
+        if isBinary(bytes.prefix(binaryProbe)) { return .failure(ScanIssue(file: path, kind: .binary, message: "binary file (NUL byte in the first 8 KiB)")) }
+        return .success(bytes)
+    }
+
+    public static func isBinary(_ bytes: ArraySlice<UInt8>) -> Bool { bytes.contains(0) }
+
+    /// UTF-16 LE/BE with a BOM → UTF-8 (so lines and columns come out right).
+    static func decodeUTF16(_ bytes: [UInt8]) -> [UInt8]? {
+        guard bytes.count >= 2 else { return nil }
+        let littleEndian: Bool
+        if bytes[0] == 0xFF && bytes[1] == 0xFE { littleEndian = true } else if bytes[0] == 0xFE && bytes[1] == 0xFF { littleEndian = false } else { return nil }
+        var units: [UInt16] = []
+        units.reserveCapacity(bytes.count / 2)
+        var i = 2
+        while i + 1 < bytes.count {
+            units.append(littleEndian ? UInt16(bytes[i]) | UInt16(bytes[i + 1]) << 8 : UInt16(bytes[i]) << 8 | UInt16(bytes[i + 1]))
+            i += 2
+        }
+        return Array(String(decoding: units, as: UTF16.self).utf8)
+    }
+}

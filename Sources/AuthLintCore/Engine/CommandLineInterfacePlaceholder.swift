@@ -1,4 +1,0 @@
-public enum CommandLineInterface {
-    public static func run(_ args: [String]) -> Int32 { 0 }
-}
-public let embeddedRuleCount = embeddedRuleFiles.count

@@ -1,0 +1,74 @@
+import Foundation
+
+/// Everything a rule may ask about one file. Tokens and facts are computed on first use only,
+/// so files whose keywords select no token-based rule are never lexed.
+public final class FileContext: @unchecked Sendable {
+    public let file: SourceFile
+    public let settings: ScanSettings
+    /// Keyword hits of the prefilter, by rule id.
+    let hitsByRule: [String: [KeywordPrefilter.Hit]]
+    private(set) var rawFindings: [RawFinding] = []
+    /// Rules cut short by their time budget on this file.
+    private(set) var timedOutRules: [String] = []
+
+    private var cachedTokens: [Token]?
+    private var cachedFacts: FileFacts?
+
+    init(file: SourceFile, settings: ScanSettings, hitsByRule: [String: [KeywordPrefilter.Hit]]) {
+        self.file = file
+        self.settings = settings
+        self.hitsByRule = hitsByRule
+    }
+
+    public var tokens: [Token] {
+        if let cachedTokens { return cachedTokens }
+        let tokens = LexerRegistry.tokenize(file)
+        cachedTokens = tokens
+        return tokens
+    }
+
+    public var facts: FileFacts {
+        if let cachedFacts { return cachedFacts }
+        let facts = FileFacts(file: file, tokens: tokens)
+        cachedFacts = facts
+        return facts
+    }
+
+    /// Keyword hits for this rule (empty for rules without keywords).
+    public func hits(for rule: RuleDefinition) -> [KeywordPrefilter.Hit] { hitsByRule[rule.id] ?? [] }
+
+    /// Index of the token containing byte `offset`, if any.
+    public func tokenIndex(containing offset: Int) -> Int? {
+        let tokens = self.tokens
+        var lo = 0, hi = tokens.count - 1
+        while lo <= hi {
+            let mid = (lo + hi) / 2
+            if tokens[mid].end <= offset { lo = mid + 1 } else if tokens[mid].start > offset { hi = mid - 1 } else { return mid }
+        }
+        return nil
+    }
+
+    /// True when `offset` lies in a comment or Markdown prose.
+    public func isInComment(_ offset: Int) -> Bool {
+        guard let index = tokenIndex(containing: offset) else { return false }
+        return tokens[index].kind == .comment
+    }
+
+    /// Report a finding over `range`; `secret` (inside `range`) is what redaction hides.
+    public func report(_ rule: RuleDefinition, range: Range<Int>, secret: Range<Int>? = nil,
+                       message: String? = nil, severity: Severity? = nil) {
+        rawFindings.append(RawFinding(rule: rule, range: range, secret: secret,
+                                      message: message ?? rule.reportMessage, severity: severity ?? rule.severity))
+    }
+
+    func noteTimeout(_ ruleID: String) { timedOutRules.append(ruleID) }
+}
+
+/// A finding before positions, redaction and fingerprinting.
+struct RawFinding {
+    var rule: RuleDefinition
+    var range: Range<Int>
+    var secret: Range<Int>?
+    var message: String
+    var severity: Severity
+}

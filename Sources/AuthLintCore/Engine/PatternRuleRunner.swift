@@ -1,0 +1,150 @@
+import Foundation
+
+/// Runs one `pattern` rule on one file: regex only on small windows around the rule's keyword
+/// hits, then the secret checks (placeholder, entropy, allowlist, validator).
+struct PatternRuleRunner: Sendable {
+    let rule: RuleDefinition
+    private let regex: NSRegularExpression
+    private let allowlist: [NSRegularExpression]
+    private let validator: SecretValidators.Check?
+    /// Bytes either side of a keyword hit that a window may reach, within the hit's line(s).
+    static let windowReach = 2048
+
+    init(rule: RuleDefinition) throws {
+        self.rule = rule
+        self.regex = try NSRegularExpression(pattern: rule.pattern ?? "")
+        self.allowlist = try rule.allowlist.map { try NSRegularExpression(pattern: $0) }
+        self.validator = rule.validator.flatMap(SecretValidators.named)
+    }
+
+    func run(_ context: FileContext) {
+        let file = context.file
+        let deadline = Date().addingTimeInterval(context.settings.ruleTimeBudgetSeconds)
+        var reported = Set<Int>()  // match start offsets already reported (windows may overlap)
+        for window in windows(file: file, hits: context.hits(for: rule)) {
+            if Date() > deadline {
+                context.noteTimeout(rule.id)
+                return
+            }
+            let text = WindowText(bytes: file.bytes, range: window)
+            let ns = text.string as NSString
+            regex.enumerateMatches(in: text.string, range: NSRange(location: 0, length: ns.length)) { match, _, stop in
+                guard let match else { return }
+                if Date() > deadline { stop.pointee = true; return }
+                let secretNS = secretRange(of: match)
+                guard secretNS.location != NSNotFound,
+                      let matchRange = text.byteRange(of: match.range),
+                      let secretRange = text.byteRange(of: secretNS),
+                      !reported.contains(secretRange.lowerBound) else { return }
+                let secret = ns.substring(with: secretNS)[...]
+                guard accepts(secret: secret, at: secretRange.lowerBound, context) else { return }
+                reported.insert(secretRange.lowerBound)
+                context.report(rule, range: matchRange, secret: rule.isSecretless ? nil : secretRange)
+            }
+        }
+    }
+
+    /// The configured group, or the first capture group that took part, or the whole match.
+    private func secretRange(of match: NSTextCheckingResult) -> NSRange {
+        if let group = rule.secretGroup { return match.range(at: group) }
+        for group in stride(from: 1, to: match.numberOfRanges, by: 1) where match.range(at: group).location != NSNotFound {
+            return match.range(at: group)
+        }
+        return match.range
+    }
+
+    private func accepts(secret: Substring, at offset: Int, _ context: FileContext) -> Bool {
+        if rule.placeholderCheck && Placeholder.isPlaceholder(secret) { return false }
+        if rule.minEntropy > 0 && Entropy.shannon(secret) < rule.minEntropy { return false }
+        let secretString = String(secret)
+        let nsRange = NSRange(location: 0, length: (secretString as NSString).length)
+        for allowed in allowlist where allowed.firstMatch(in: secretString, range: nsRange) != nil { return false }
+        if let validator, !validator(secret) { return false }
+        if rule.skipComments && context.isInComment(offset) { return false }
+        return true
+    }
+
+    /// Merged byte windows: each keyword hit widened to its line, at most `windowReach` each side.
+    private func windows(file: SourceFile, hits: [KeywordPrefilter.Hit]) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        for hit in hits.sorted(by: { $0.start < $1.start }) {
+            let line = file.line(at: hit.start)
+            let lineRange = file.lineRange(line)
+            let endLine = file.line(at: max(hit.start, hit.end - 1))
+            let lower = max(lineRange.lowerBound, hit.start - Self.windowReach)
+            let upper = min(file.lineRange(endLine).upperBound, hit.end + Self.windowReach)
+            let window = lower..<max(lower, upper)
+            if let last = result.last, window.lowerBound <= last.upperBound {
+                result[result.count - 1] = last.lowerBound..<max(last.upperBound, window.upperBound)
+            } else {
+                result.append(window)
+            }
+        }
+        return result
+    }
+}
+
+extension RuleDefinition {
+    /// Rules whose match is a fact, not a secret (an http:// URL): nothing to redact.
+    var isSecretless: Bool { category == .insecureTransport || category == .mixedAuthHeaders }
+}
+
+/// A byte window as a String, with UTF-16 ranges mapped back to byte offsets. Invalid UTF-8
+/// bytes are replaced one-for-one by `?` first, so offsets never drift.
+struct WindowText {
+    let string: String
+    private let base: Int
+    /// Byte offset (within the window) of each UTF-16 unit, plus one past the end.
+    private let byteOffsetsByUTF16: [Int32]
+
+    init(bytes: [UInt8], range: Range<Int>) {
+        base = range.lowerBound
+        var clean = Array(bytes[range])
+        WindowText.replaceInvalidUTF8(&clean)
+        string = String(decoding: clean, as: UTF8.self)
+        var byUTF16: [Int32] = []
+        byUTF16.reserveCapacity(clean.count + 1)
+        var i = 0
+        while i < clean.count {
+            let b = clean[i]
+            let length = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+            byUTF16.append(Int32(i))
+            if length == 4 { byUTF16.append(Int32(i)) }  // surrogate pair: two UTF-16 units
+            i += length
+        }
+        byUTF16.append(Int32(clean.count))
+        byteOffsetsByUTF16 = byUTF16
+    }
+
+    func byteRange(of range: NSRange) -> Range<Int>? {
+        guard range.location != NSNotFound, range.location + range.length < byteOffsetsByUTF16.count else { return nil }
+        let lower = Int(byteOffsetsByUTF16[range.location])
+        let upper = Int(byteOffsetsByUTF16[range.location + range.length])
+        return (base + lower)..<(base + upper)
+    }
+
+    /// Replaces each byte of an invalid UTF-8 sequence with `?` (same length, valid text).
+    static func replaceInvalidUTF8(_ bytes: inout [UInt8]) {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 { i += 1; continue }
+            let length: Int
+            if b >= 0xC2 && b <= 0xDF { length = 2 } else if b >= 0xE0 && b <= 0xEF { length = 3 } else if b >= 0xF0 && b <= 0xF4 { length = 4 } else { length = 0 }
+            var valid = length > 0 && i + length <= n
+            if valid {
+                for k in 1..<length where bytes[i + k] & 0xC0 != 0x80 { valid = false }
+                if valid && length == 3 {
+                    let b1 = bytes[i + 1]
+                    if (b == 0xE0 && b1 < 0xA0) || (b == 0xED && b1 > 0x9F) { valid = false }
+                }
+                if valid && length == 4 {
+                    let b1 = bytes[i + 1]
+                    if (b == 0xF0 && b1 < 0x90) || (b == 0xF4 && b1 > 0x8F) { valid = false }
+                }
+            }
+            if valid { i += length } else { bytes[i] = 0x3F; i += 1 }
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+
+/// One rule as described by its `rules/<id>.json` file. Pattern rules are fully defined by this
+/// data; structural rules pair it with Swift code registered under the same id.
+public struct RuleDefinition: Sendable {
+    public enum Engine: String, Sendable { case pattern, structural }
+
+    public struct Example: Sendable {
+        public var file: String
+        public var code: String
+    }
+
+    public var id: String
+    public var category: RuleCategory
+    public var severity: Severity
+    public var engine: Engine
+    public var summary: String
+    public var description: String
+    public var fix: String
+    /// Case-insensitive literals; the rule runs only where one occurs. Empty = runs on every
+    /// file its `files` globs select (structural rules that key on syntax, not words).
+    public var keywords: [String]
+    /// Pattern engine only.
+    public var pattern: String?
+    /// Capture group holding the secret: N, 0 for the whole match, or nil for the first group
+    /// that took part in the match (patterns with alternative branches). Pattern engine only.
+    public var secretGroup: Int?
+    /// Shannon entropy floor (bits per character) for the secret. 0 = no check.
+    public var minEntropy: Double
+    /// Skip secrets that look like placeholders (`your-…`, `<…>`, `${…}`, `xxx`, `changeme`, …).
+    public var placeholderCheck: Bool
+    /// Skip matches inside comments and Markdown prose (generic assignments); provider tokens keep
+    /// this false because a real key in a comment is still a leak.
+    public var skipComments: Bool
+    /// Named Swift check run on the secret after the regex (e.g. a checksum); see `SecretValidators`.
+    public var validator: String?
+    /// File globs (basename globs unless they contain `/`). Empty = every file.
+    public var files: [String]
+    public var excludeFiles: [String]
+    /// Regexes: a secret matching any of them is not reported.
+    public var allowlist: [String]
+    /// Message override; defaults to `summary`.
+    public var message: String?
+    public var fireExamples: [Example]
+    public var passExamples: [Example]
+    /// Where this rule came from (`rules/x.json`, or a user rule folder path).
+    public var source: String
+
+    public var reportMessage: String { message ?? summary }
+}

@@ -1,0 +1,179 @@
+import Foundation
+
+/// A rule file that cannot be used. The CLI prints it and exits 2.
+public struct RuleFileError: Error, CustomStringConvertible, Sendable {
+    public var file: String
+    public var line: Int
+    public var column: Int
+    public var problem: String
+    public var description: String { "\(file):\(line):\(column): \(problem)" }
+}
+
+/// Parses and validates rule files: unknown keys, wrong types, bad regexes and structural ids
+/// without Swift code are all errors that name the file and position, never silent skips.
+public enum RuleLoader {
+    static let knownKeys: Set<String> = [
+        "id", "category", "severity", "engine", "summary", "description", "fix", "keywords", "pattern",
+        "secretGroup", "minEntropy", "placeholderCheck", "skipComments", "validator", "files",
+        "excludeFiles", "allowlist", "message", "examples", "tags", "references",
+    ]
+
+    /// The catalog compiled into the binary (from `rules/*.json` at build time).
+    public static func builtinRules() throws(RuleFileError) -> [RuleDefinition] {
+        var rules: [RuleDefinition] = []
+        for entry in embeddedRuleFiles {
+            rules.append(try parse(bytes: Array(entry.text.utf8), source: "rules/\(entry.name)"))
+        }
+        return rules
+    }
+
+    /// Every `*.json` in a user rule folder, sorted by name.
+    public static func loadFolder(_ path: String) throws(RuleFileError) -> [RuleDefinition] {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: path).filter { $0.hasSuffix(".json") }.sorted()
+        } catch {
+            throw RuleFileError(file: path, line: 0, column: 0, problem: "cannot read rule folder: \(error.localizedDescription)")
+        }
+        var rules: [RuleDefinition] = []
+        for name in names {
+            let file = (path as NSString).appendingPathComponent(name)
+            guard let data = FileManager.default.contents(atPath: file) else {
+                throw RuleFileError(file: file, line: 0, column: 0, problem: "cannot read rule file")
+            }
+            rules.append(try parse(bytes: [UInt8](data), source: file))
+        }
+        return rules
+    }
+
+    public static func parse(bytes: [UInt8], source: String) throws(RuleFileError) -> RuleDefinition {
+        let root: JSONNode
+        do {
+            root = try JSONNode.parse(bytes, allowComments: false)
+        } catch {
+            throw RuleFileError(file: source, line: error.line, column: error.column, problem: error.message)
+        }
+        func fail(_ node: JSONNode, _ problem: String) -> RuleFileError {
+            RuleFileError(file: source, line: node.line, column: node.column, problem: problem)
+        }
+        guard case .object(let members) = root.value else { throw fail(root, "a rule file must hold one JSON object") }
+        for member in members where !knownKeys.contains(member.key) {
+            throw fail(member.node, "unknown key '\(member.key)'")
+        }
+        func node(_ key: String) -> JSONNode? { members.first { $0.key == key }?.node }
+        func string(_ key: String, required: Bool = true) throws(RuleFileError) -> String? {
+            guard let n = node(key) else {
+                if required { throw fail(root, "missing required key '\(key)'") }
+                return nil
+            }
+            guard case .string(let s) = n.value else { throw fail(n, "'\(key)' must be a string") }
+            if required && s.isEmpty { throw fail(n, "'\(key)' must not be empty") }
+            return s
+        }
+        func strings(_ key: String) throws(RuleFileError) -> [String] {
+            guard let n = node(key) else { return [] }
+            guard case .array(let items) = n.value else { throw fail(n, "'\(key)' must be an array of strings") }
+            var result: [String] = []
+            for item in items {
+                guard case .string(let s) = item.value, !s.isEmpty else { throw fail(item, "'\(key)' must hold non-empty strings") }
+                result.append(s)
+            }
+            return result
+        }
+        func bool(_ key: String, default value: Bool) throws(RuleFileError) -> Bool {
+            guard let n = node(key) else { return value }
+            guard case .bool(let b) = n.value else { throw fail(n, "'\(key)' must be true or false") }
+            return b
+        }
+        func number(_ key: String) throws(RuleFileError) -> Double? {
+            guard let n = node(key) else { return nil }
+            guard case .number(let d) = n.value else { throw fail(n, "'\(key)' must be a number") }
+            return d
+        }
+
+        let id = try string("id")!
+        guard id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }), id.first?.isLetter == true else {
+            throw fail(node("id")!, "rule id '\(id)' must be lower-case words joined by '-'")
+        }
+        let expectedName = id + ".json"
+        if !source.hasSuffix("/" + expectedName) && source != expectedName {
+            throw fail(node("id")!, "rule id '\(id)' does not match its file name (expected \(expectedName))")
+        }
+        let categoryText = try string("category")!
+        guard let category = RuleCategory(rawValue: categoryText) else {
+            throw fail(node("category")!, "unknown category '\(categoryText)' (expected one of \(RuleCategory.allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
+        let severityText = try string("severity")!
+        guard let severity = Severity(rawValue: severityText) else {
+            throw fail(node("severity")!, "unknown severity '\(severityText)' (expected error, warning or note)")
+        }
+        let engineText = try string("engine")!
+        guard let engine = RuleDefinition.Engine(rawValue: engineText) else {
+            throw fail(node("engine")!, "unknown engine '\(engineText)' (expected pattern or structural)")
+        }
+        let pattern = try string("pattern", required: false)
+        let secretGroup = try number("secretGroup").map { Int($0) }
+        if engine == .pattern {
+            guard let pattern, let patternNode = node("pattern") else { throw fail(root, "a pattern rule needs 'pattern'") }
+            do {
+                let regex = try NSRegularExpression(pattern: pattern)
+                if let secretGroup, secretGroup < 0 || secretGroup > regex.numberOfCaptureGroups {
+                    throw fail(node("secretGroup")!, "'secretGroup' \(secretGroup) but the pattern has \(regex.numberOfCaptureGroups) groups")
+                }
+            } catch let error as RuleFileError {
+                throw error
+            } catch {
+                throw fail(patternNode, "invalid regular expression: \(describeRegexError(error, pattern: pattern))")
+            }
+            if try strings("keywords").isEmpty {
+                throw fail(root, "a pattern rule needs at least one keyword (the prefilter runs it only near them)")
+            }
+        } else if pattern != nil {
+            throw fail(node("pattern")!, "a structural rule has no 'pattern' (its logic is Swift code)")
+        }
+        for item in try strings("allowlist") {
+            if (try? NSRegularExpression(pattern: item)) == nil {
+                throw fail(node("allowlist")!, "invalid regular expression in allowlist: \(item)")
+            }
+        }
+        let validator = try string("validator", required: false)
+        if let validator, SecretValidators.named(validator) == nil {
+            throw fail(node("validator")!, "unknown validator '\(validator)' (known: \(SecretValidators.names.joined(separator: ", ")))")
+        }
+
+        var fire: [RuleDefinition.Example] = []
+        var pass: [RuleDefinition.Example] = []
+        if let examples = node("examples") {
+            guard case .object(let groups) = examples.value else { throw fail(examples, "'examples' must be an object with 'fire' and 'pass'") }
+            for group in groups {
+                guard group.key == "fire" || group.key == "pass" else { throw fail(group.node, "unknown key '\(group.key)' in examples") }
+                guard case .array(let items) = group.node.value else { throw fail(group.node, "'\(group.key)' must be an array") }
+                for item in items {
+                    guard case .object(let fields) = item.value,
+                          let fileNode = fields.first(where: { $0.key == "file" })?.node, case .string(let file) = fileNode.value,
+                          let codeNode = fields.first(where: { $0.key == "code" })?.node, case .string(let code) = codeNode.value,
+                          fields.count == 2
+                    else { throw fail(item, "an example is {\"file\": \"name.ext\", \"code\": \"...\"}") }
+                    if group.key == "fire" { fire.append(.init(file: file, code: code)) } else { pass.append(.init(file: file, code: code)) }
+                }
+            }
+        }
+
+        return RuleDefinition(
+            id: id, category: category, severity: severity, engine: engine,
+            summary: try string("summary")!, description: try string("description")!, fix: try string("fix")!,
+            keywords: try strings("keywords"), pattern: pattern, secretGroup: secretGroup,
+            minEntropy: try number("minEntropy") ?? 0,
+            placeholderCheck: try bool("placeholderCheck", default: true),
+            skipComments: try bool("skipComments", default: false),
+            validator: validator, files: try strings("files"), excludeFiles: try strings("excludeFiles"),
+            allowlist: try strings("allowlist"), message: try string("message", required: false),
+            fireExamples: fire, passExamples: pass, source: source)
+    }
+
+    private static func describeRegexError(_ error: Error, pattern: String) -> String {
+        let ns = error as NSError
+        if let offset = ns.userInfo["NSInvalidValue"] { return "\(offset)" }
+        return "the pattern does not compile (\(ns.localizedDescription))"
+    }
+}

@@ -1,0 +1,191 @@
+import Dispatch
+import Foundation
+
+/// The outcome of one scan, before reporting.
+public struct ScanResult: Sendable {
+    public var findings: [Finding] = []
+    /// Findings an inline directive, config ignore or baseline removed (kept for counts and SARIF).
+    public var suppressed: [Finding] = []
+    public var filesScanned = 0
+    public var bytesScanned = 0
+    public var issues: [ScanIssue] = []
+    public var durationMs = 0
+    public init() {}
+}
+
+/// Runs the enabled rules over source files: prefilter, then pattern and structural rules only
+/// where their keywords occur, then inline suppressions, positions, redaction and fingerprints.
+public final class ScanEngine: Sendable {
+    public let rules: [RuleDefinition]
+    public let settings: ScanSettings
+    private let prefilter: KeywordPrefilter
+    /// Prefilter keyword index -> indices into `rules` (the suppression marker maps to none).
+    private let rulesByKeyword: [[Int]]
+    private let suppressionKeyword: Int
+    private let patternRunners: [String: PatternRuleRunner]
+    private let ruleGlobs: [String: RuleFileFilter]
+
+    public init(rules: [RuleDefinition], settings: ScanSettings) throws {
+        self.rules = rules
+        self.settings = settings
+        var keywordIndex: [String: Int] = [:]
+        var keywords: [String] = []
+        var byKeyword: [[Int]] = []
+        func index(of keyword: String) -> Int {
+            let key = keyword.lowercased()
+            if let existing = keywordIndex[key] { return existing }
+            keywords.append(key)
+            byKeyword.append([])
+            keywordIndex[key] = keywords.count - 1
+            return keywords.count - 1
+        }
+        for (ruleIndex, rule) in rules.enumerated() {
+            for keyword in rule.keywords { byKeyword[index(of: keyword)].append(ruleIndex) }
+        }
+        suppressionKeyword = index(of: "authlint:ignore")
+        prefilter = KeywordPrefilter(keywords: keywords)
+        rulesByKeyword = byKeyword
+        var runners: [String: PatternRuleRunner] = [:]
+        var globs: [String: RuleFileFilter] = [:]
+        for rule in rules {
+            if rule.engine == .pattern { runners[rule.id] = try PatternRuleRunner(rule: rule) }
+            globs[rule.id] = RuleFileFilter(include: rule.files, exclude: rule.excludeFiles)
+        }
+        patternRunners = runners
+        ruleGlobs = globs
+    }
+
+    /// Every keyword the prefilter looks for (the benchmark hands these to ripgrep).
+    public var keywords: [String] { prefilter.keywords }
+
+    /// Scan files read by `load` (called concurrently, once per path), `jobs` at a time.
+    /// Results are identical whatever `jobs` is.
+    public func scan(paths: [String], jobs: Int,
+                     load: @Sendable @escaping (String) -> Result<[UInt8], ScanIssue>) -> ScanResult {
+        let started = DispatchTime.now()
+        let slots = ResultSlots(count: paths.count)
+        let next = AtomicCounter()
+        let workers = max(1, min(jobs, paths.count))
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while true {
+                let i = next.increment()
+                guard i < paths.count else { return }
+                switch load(paths[i]) {
+                case .success(let bytes):
+                    slots.set(i, scanOne(SourceFile(path: paths[i], bytes: bytes)))
+                case .failure(let issue):
+                    slots.set(i, FileOutcome(issues: [issue], scanned: false))
+                }
+            }
+        }
+        var result = ScanResult()
+        var observations: [String: [ProjectObservation]] = [:]
+        for outcome in slots.values {
+            guard let outcome else { continue }
+            result.findings += outcome.findings
+            result.suppressed += outcome.suppressed
+            result.issues += outcome.issues
+            if outcome.scanned {
+                result.filesScanned += 1
+                result.bytesScanned += outcome.bytes
+            }
+            for (id, list) in outcome.observations { observations[id, default: []] += list }
+        }
+        result.findings += concludeProjectRules(observations)
+        result.findings.sort(by: Finding.reportOrder)
+        result.suppressed.sort(by: Finding.reportOrder)
+        result.durationMs = Int((DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1_000_000)
+        return result
+    }
+
+    /// Scan one in-memory file (stdin, the language server, tests). Project rules see only it.
+    public func scan(file: SourceFile) -> ScanResult {
+        let outcome = scanOne(file)
+        var result = ScanResult()
+        result.findings = (outcome.findings + concludeProjectRules(outcome.observations)).sorted(by: Finding.reportOrder)
+        result.suppressed = outcome.suppressed
+        result.issues = outcome.issues
+        result.filesScanned = 1
+        result.bytesScanned = file.bytes.count
+        return result
+    }
+
+    struct FileOutcome: Sendable {
+        var findings: [Finding] = []
+        var suppressed: [Finding] = []
+        var issues: [ScanIssue] = []
+        var observations: [String: [ProjectObservation]] = [:]
+        var scanned = true
+        var bytes = 0
+    }
+
+    func scanOne(_ file: SourceFile) -> FileOutcome {
+        var outcome = FileOutcome()
+        outcome.bytes = file.bytes.count
+        var hitsByRule: [String: [KeywordPrefilter.Hit]] = [:]
+        var hasSuppressions = false
+        for hit in prefilter.scan(file.bytes) {
+            if hit.keyword == suppressionKeyword { hasSuppressions = true }
+            for ruleIndex in rulesByKeyword[hit.keyword] { hitsByRule[rules[ruleIndex].id, default: []].append(hit) }
+        }
+        let context = FileContext(file: file, settings: settings, hitsByRule: hitsByRule)
+        for rule in rules {
+            guard rule.keywords.isEmpty || hitsByRule[rule.id] != nil else { continue }
+            guard ruleGlobs[rule.id]?.matches(file.path) ?? true else { continue }
+            if let runner = patternRunners[rule.id] {
+                runner.run(context)
+            } else if let structural = StructuralRuleRegistry.fileRules[rule.id] {
+                structural.check(context, rule)
+            } else if let project = StructuralRuleRegistry.projectRules[rule.id] {
+                outcome.observations[rule.id] = project.collect(context, rule)
+            }
+        }
+        for ruleID in context.timedOutRules {
+            outcome.issues.append(ScanIssue(file: file.path, kind: .ruleTimeout,
+                                            message: "rule \(ruleID) was cut short after \(settings.ruleTimeBudgetSeconds) s"))
+        }
+        let suppressions = hasSuppressions ? InlineSuppressions(file: file) : nil
+        let findings = FindingBuilder.build(context.rawFindings, in: file, showSecrets: settings.showSecrets)
+        for var finding in findings {
+            if let directive = suppressions?.directive(for: finding.rule, line: finding.line) {
+                finding.suppressedBy = "inline:\(directive.line)"
+                outcome.suppressed.append(finding)
+            } else {
+                outcome.findings.append(finding)
+            }
+        }
+        return outcome
+    }
+
+    private func concludeProjectRules(_ observations: [String: [ProjectObservation]]) -> [Finding] {
+        var findings: [Finding] = []
+        for rule in rules {
+            guard let project = StructuralRuleRegistry.projectRules[rule.id] else { continue }
+            findings += project.conclude(observations[rule.id] ?? [], rule, settings)
+        }
+        return findings
+    }
+}
+
+/// Fixed slots filled by concurrent workers (each index written exactly once).
+private final class ResultSlots: @unchecked Sendable {
+    private var storage: [ScanEngine.FileOutcome?]
+    private let lock = NSLock()
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+    func set(_ index: Int, _ value: ScanEngine.FileOutcome) {
+        lock.lock(); storage[index] = value; lock.unlock()
+    }
+    var values: [ScanEngine.FileOutcome?] { lock.lock(); defer { lock.unlock() }; return storage }
+}
+
+/// Hands out file indices to workers: whoever is free takes the next file.
+final class AtomicCounter: @unchecked Sendable {
+    private var value = 0
+    private let lock = NSLock()
+    func increment() -> Int {
+        lock.lock(); defer { lock.unlock() }
+        let current = value
+        value += 1
+        return current
+    }
+}

@@ -1,0 +1,19 @@
+/// Settings every rule may consult, resolved from CLI flags and `.authlint.json`.
+public struct ScanSettings: Sendable {
+    /// Hosts where `http://` is acceptable (exact host or `*.suffix`).
+    public var allowedHosts: [String] = []
+    /// Hosts whose plain-http use is an error, not a warning (the seed APIs plus configured ones).
+    public var apiHosts: [String] = ["api.re-port-flow.com", "api.reeflow.com"]
+    /// Header names that carry credentials, in addition to the built-in list.
+    public var credentialHeaders: [String] = []
+    /// Report `http://` links in comments and Markdown prose too (off by default).
+    public var reportDocumentationLinks = false
+    /// Print secrets in full (opt-in; every format redacts by default).
+    public var showSecrets = false
+    public var maxFileSize = 10 * 1024 * 1024
+    /// Cap on one pattern rule's total regex time per file; past it the rule is cut short and
+    /// the report says so.
+    public var ruleTimeBudgetSeconds = 2.0
+
+    public init() {}
+}

@@ -1,0 +1,65 @@
+/// A call `a.b.c(x, y)`: the callee path, the receiver, and argument token ranges.
+public struct Call: Sendable {
+    /// Dotted callee path as written, e.g. `console.log`, `logger.info`, `req.Header.Set`.
+    public var callee: String
+    /// Last segment of the callee (`log`, `info`, `Set`).
+    public var name: String
+    /// Token index where the callee path begins and of the `(`.
+    public var calleeStart: Int
+    public var openParen: Int
+    /// Token index of the matching `)`, or the last token when unmatched.
+    public var closeParen: Int
+    /// Arguments split on top-level commas: half-open token index ranges.
+    public var arguments: [Range<Int>]
+}
+
+extension FileFacts {
+    /// Every call in the file (nested calls included), in order of their `(`.
+    public var calls: [Call] { memo("calls") { extractCalls() } }
+
+    private func extractCalls() -> [Call] {
+        var calls: [Call] = []
+        for i in tokens.indices where tokens[i].kind == .punctuation && isPunct(i, "(") {
+            guard let nameIndex = previous(i), tokens[nameIndex].kind == .identifier,
+                  tokens[nameIndex].end == tokens[i].start || isCallSyntaxLanguage else { continue }
+            // Walk back over `a.b.` / `a?.b` / `a::b` / `a->b` to the start of the path.
+            var start = nameIndex
+            var path = text(nameIndex)
+            while let sep = previous(start), isPunct(sep, ".") || isPunct(sep, "?.") || isPunct(sep, "::") || isPunct(sep, "->"),
+                  let part = previous(sep), tokens[part].kind == .identifier {
+                path = text(part) + "." + path
+                start = part
+            }
+            let close = tokens[i].pairIndex >= 0 ? tokens[i].pairIndex : tokens.count - 1
+            calls.append(Call(callee: path, name: text(nameIndex), calleeStart: start, openParen: i, closeParen: close,
+                              arguments: splitArguments(open: i, close: close)))
+        }
+        return calls
+    }
+
+    /// Languages where `f (x)` with a space is still a call (most C-like code is written `f(x)`).
+    private var isCallSyntaxLanguage: Bool { file.language == .cLike || file.language == .python || file.language == .ruby }
+
+    /// Token ranges between top-level commas inside `( … )`.
+    func splitArguments(open: Int, close: Int) -> [Range<Int>] {
+        var args: [Range<Int>] = []
+        var start = open + 1
+        var i = open + 1
+        while i < close {
+            let token = tokens[i]
+            if token.kind == .punctuation && token.pairIndex > i && isOpeningBracket(i) {
+                i = token.pairIndex + 1
+                continue
+            }
+            if isPunct(i, ",") {
+                if start < i { args.append(start..<i) }
+                start = i + 1
+            }
+            i += 1
+        }
+        if start < close { args.append(start..<close) }
+        return args
+    }
+
+    func isOpeningBracket(_ i: Int) -> Bool { isPunct(i, "(") || isPunct(i, "[") || isPunct(i, "{") }
+}

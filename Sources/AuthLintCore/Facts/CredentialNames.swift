@@ -1,0 +1,77 @@
+/// Which names and header names carry credentials. Shared by the logging, header and
+/// hardcoded-credential families so they agree on what a credential is.
+public enum CredentialNames {
+    /// Header names that carry a credential (lower-cased). `Authorization` covers every scheme.
+    public static let headers: Set<String> = [
+        "authorization", "proxy-authorization", "x-api-key", "api-key", "apikey", "appkey", "x-auth-token",
+        "x-access-token", "x-api-token", "x-app-key", "x-appkey", "private-token", "x-goog-api-key", "ocp-apim-subscription-key",
+    ]
+
+    /// The mechanism a credential header belongs to: two different mechanisms in one request are
+    /// "multiple credentials"; the same mechanism twice is a duplicate.
+    public static func mechanism(ofHeader name: String, extra: [String] = []) -> String? {
+        let lower = name.lowercased()
+        if headers.contains(lower) || extra.contains(where: { $0.lowercased() == lower }) {
+            return lower == "proxy-authorization" ? "proxy-authorization" : lower
+        }
+        return nil
+    }
+
+    /// Words (from camelCase, snake_case, kebab-case or SCREAMING_CASE names) that mark a value as a
+    /// credential.
+    static let credentialWords: Set<String> = [
+        "authorization", "apikey", "appkey", "secret", "secrets", "token", "tokens", "password", "passwd", "pwd",
+        "credential", "credentials", "creds", "bearer", "passphrase", "privatekey", "accesskey", "authheader", "authtoken",
+    ]
+    /// Trailing words that make the name about a credential rather than the credential itself.
+    static let metadataWords: Set<String> = [
+        "count", "length", "len", "size", "type", "types", "id", "ids", "name", "names", "url", "uri", "endpoint", "expiry",
+        "expires", "expiration", "ttl", "path", "file", "filename", "hash", "hashed", "digest", "prefix", "present",
+        "valid", "exists", "enabled", "kind", "field", "fields", "header", "key", "label", "hint", "placeholder",
+        "regex", "pattern", "policy", "rotation", "version", "ref", "env", "var", "parameter", "param", "mask", "masked",
+        "redacted", "fingerprint", "required", "error", "errors", "message", "format", "endpoint", "dir", "location", "source",
+    ]
+
+    /// Splits `apiKeySecret`, `API_KEY_SECRET`, `x-api-key` into lower-case words.
+    public static func words(_ name: String) -> [String] {
+        var words: [String] = []
+        var current = ""
+        var previousWasLower = false
+        for ch in name {
+            if ch == "_" || ch == "-" || ch == "." || ch == " " || ch == "$" || ch == "@" {
+                if !current.isEmpty { words.append(current) }
+                current = ""
+                previousWasLower = false
+                continue
+            }
+            if ch.isUppercase && previousWasLower && !current.isEmpty {
+                words.append(current)
+                current = ""
+            }
+            current.append(Character(ch.lowercased()))
+            previousWasLower = ch.isLowercase || ch.isNumber
+        }
+        if !current.isEmpty { words.append(current) }
+        return words
+    }
+
+    /// True when a variable / field / key name denotes a credential value
+    /// (`apiKey`, `API_KEY_SECRET`, `authHeader`, `password`; not `tokenCount`, `secretName`).
+    public static func isCredentialName(_ name: String) -> Bool {
+        let parts = words(name)
+        guard let last = parts.last else { return false }
+        // Join neighbours so `api_key`, `app_key`, `private_key`, `access_key`, `auth_header` count as one word.
+        var joined: [String] = []
+        for (i, part) in parts.enumerated() {
+            joined.append(part)
+            if i + 1 < parts.count { joined.append(part + parts[i + 1]) }
+        }
+        guard joined.contains(where: credentialWords.contains) || headers.contains(name.lowercased()) else { return false }
+        if metadataWords.contains(last) {
+            // `api_key`, `auth_header`, `private_key`: the last word completes a credential word.
+            if parts.count >= 2 && credentialWords.contains(parts[parts.count - 2] + last) { return true }
+            return false
+        }
+        return true
+    }
+}

@@ -1,0 +1,98 @@
+/// The headers (and auth options) that belong to one request, with where each was written.
+public struct HeaderSet: Sendable {
+    public struct Header: Sendable {
+        public var name: String
+        /// Token index of the header name and of its value (when known).
+        public var nameToken: Int
+        public var valueToken: Int?
+        /// The value's decoded text (literal) or source text (expression).
+        public var value: String
+    }
+
+    public enum Origin: String, Sendable { case literal, curl }
+    public var origin: Origin
+    public var headers: [Header]
+}
+
+extension FileFacts {
+    /// Header sets of the file. Version 1: object / dict / hash literals whose keys include a
+    /// credential header, and curl commands with `-H` / `--header` / `-u`.
+    public var headerSets: [HeaderSet] { memo("headerSets") { literalHeaderSets() + curlHeaderSets() } }
+
+    /// `{ 'Authorization': …, 'X-API-Key': … }`, `{Authorization: …}`, `{"appkey" => …}`.
+    private func literalHeaderSets() -> [HeaderSet] {
+        var sets: [HeaderSet] = []
+        for open in tokens.indices where isPunct(open, "{") && tokens[open].pairIndex > open {
+            let close = tokens[open].pairIndex
+            var headers: [HeaderSet.Header] = []
+            var i = open + 1
+            while i < close {
+                if isOpeningBracket(i) && tokens[i].pairIndex > i { i = tokens[i].pairIndex + 1; continue }
+                let token = tokens[i]
+                if token.kind == .identifier || (token.kind == .string && !token.isTemplate),
+                   let op = next(i), op < close, isPunct(op, ":") || isPunct(op, "=>") || (isPunct(op, "=") && next(op).map { isPunct($0, ">") } == true) {
+                    let name = token.kind == .string ? (token.value ?? "") : text(i)
+                    var valueIndex = next(op)
+                    if let v = valueIndex, isPunct(v, ">") { valueIndex = next(v) }
+                    headers.append(.init(name: name, nameToken: i, valueToken: valueIndex,
+                                         value: valueIndex.map { value($0) } ?? ""))
+                }
+                i += 1
+            }
+            if headers.contains(where: { CredentialNames.mechanism(ofHeader: $0.name) != nil }) {
+                sets.append(HeaderSet(origin: .literal, headers: headers))
+            }
+        }
+        return sets
+    }
+
+    /// curl commands in shell, Dockerfile RUN lines and Markdown fences: `-H 'Name: value'` and `-u`.
+    private func curlHeaderSets() -> [HeaderSet] {
+        guard file.language == .shell || file.language == .dockerfile || file.language == .markdown else { return [] }
+        var sets: [HeaderSet] = []
+        var i = 0
+        while i < tokens.count {
+            defer { i += 1 }
+            guard tokens[i].kind == .string || tokens[i].kind == .identifier, value(i) == "curl" else { continue }
+            var headers: [HeaderSet.Header] = []
+            var j = i + 1
+            while j < tokens.count && !endsCommand(between: j - 1, and: j) {
+                let word = value(j)
+                if (word == "-H" || word == "--header"), let v = next(j) {
+                    let header = value(v)
+                    if let colon = header.firstIndex(of: ":") {
+                        headers.append(.init(name: header[..<colon].trimmingCharacters(in: .whitespaces), nameToken: v, valueToken: v,
+                                             value: header[header.index(after: colon)...].trimmingCharacters(in: .whitespaces)))
+                    }
+                    j = v
+                } else if word == "-u" || word == "--user", let v = next(j) {
+                    headers.append(.init(name: "Authorization", nameToken: j, valueToken: v, value: "Basic (from -u)"))
+                    j = v
+                } else if word.hasPrefix("--oauth2-bearer"), let v = next(j) {
+                    headers.append(.init(name: "Authorization", nameToken: j, valueToken: v, value: "Bearer (from --oauth2-bearer)"))
+                    j = v
+                }
+                j += 1
+            }
+            if !headers.isEmpty { sets.append(HeaderSet(origin: .curl, headers: headers)) }
+            i = j - 1
+        }
+        return sets
+    }
+
+    /// A shell command ends at `;`, `|`, `&&`, `||` or a line break that is not `\`-continued.
+    func endsCommand(between a: Int, and b: Int) -> Bool {
+        if tokens[b].kind == .punctuation, ["|", ";", "&&", "||", "&"].contains(text(b)) { return true }
+        var k = tokens[a].end
+        var continued = false
+        while k < tokens[b].start {
+            let byte = file.bytes[k]
+            if byte == UInt8(ascii: "\\") { continued = true } else if byte == 0x0A {
+                if !continued { return true }
+                continued = false
+            } else if byte != 0x20 && byte != 0x09 && byte != 0x0D { continued = false }
+            k += 1
+        }
+        return false
+    }
+}

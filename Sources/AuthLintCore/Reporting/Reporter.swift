@@ -1,0 +1,37 @@
+/// What every reporter gets: the sorted, redacted findings plus the catalog and summary.
+public struct ReportInput: Sendable {
+    public var result: ScanResult
+    public var rules: [RuleDefinition]
+    public var toolVersion: String
+    /// ANSI colours (text formats only; the CLI decides from TTY and NO_COLOR).
+    public var color: Bool
+
+    public init(result: ScanResult, rules: [RuleDefinition], toolVersion: String = AuthLint.version, color: Bool = false) {
+        self.result = result
+        self.rules = rules
+        self.toolVersion = toolVersion
+        self.color = color
+    }
+}
+
+/// One output format. Each format lives in its own file and is registered in `ReportFormat`.
+public protocol Reporter: Sendable {
+    func render(_ input: ReportInput) -> String
+}
+
+public enum ReportFormat: String, CaseIterable, Sendable {
+    case text, json, compact
+
+    public var reporter: any Reporter {
+        switch self {
+        case .text: return TextReporter()
+        case .json: return JSONReporter()
+        case .compact: return CompactReporter()
+        }
+    }
+}
+
+public enum AuthLint {
+    public static let version = "0.1.0"
+    public static let helpBaseURL = "https://github.com/authlint/authlint/blob/main/rules/"
+}

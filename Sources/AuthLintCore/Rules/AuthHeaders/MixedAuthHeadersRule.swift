@@ -1,0 +1,23 @@
+/// `mixed-auth-headers`: one request carries two credential mechanisms (e.g. `Authorization` and
+/// `X-API-Key`). Reeflow answers "400 Bad Request: Multiple credentials provided".
+struct MixedAuthHeadersRule: StructuralRule {
+    let id = "mixed-auth-headers"
+
+    func check(_ context: FileContext, _ rule: RuleDefinition) {
+        let facts = context.facts
+        let extra = context.settings.credentialHeaders
+        for set in facts.headerSets {
+            var first: (header: HeaderSet.Header, mechanism: String)?
+            for header in set.headers {
+                guard let mechanism = CredentialNames.mechanism(ofHeader: header.name, extra: extra) else { continue }
+                guard let earlier = first else { first = (header, mechanism); continue }
+                guard earlier.mechanism != mechanism else { continue }
+                let line = facts.file.line(at: facts.tokens[earlier.header.nameToken].start)
+                let end = header.valueToken.map { facts.tokens[$0].end } ?? facts.tokens[header.nameToken].end
+                context.report(rule, range: facts.tokens[header.nameToken].start..<end,
+                               message: "one request sends both \(earlier.header.name) (line \(line)) and \(header.name): use only one authentication method per request")
+                break
+            }
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import XCTest
+@testable import AuthLintCore
+
+/// Every rule's `fire` examples must produce that rule and its `pass` examples must not
+/// (SwiftLint's triggering / non-triggering examples are the model).
+final class RuleExamplesTests: XCTestCase {
+    func testEveryRuleFiresOnItsFireExamplesAndNotOnItsPassExamples() throws {
+        let rules = try RuleLoader.builtinRules()
+        XCTAssertFalse(rules.isEmpty)
+        let scanner = try TestSupport.builtinScanner()
+        for rule in rules {
+            XCTAssertFalse(rule.fireExamples.isEmpty, "\(rule.id) has no fire examples")
+            XCTAssertFalse(rule.passExamples.isEmpty, "\(rule.id) has no pass examples")
+            for example in rule.fireExamples {
+                let found = scanner.scan(file: SourceFile(path: example.file, bytes: Array(example.code.utf8))).findings
+                XCTAssertTrue(found.contains { $0.rule == rule.id },
+                              "\(rule.id) did not fire on its example \(example.file):\n\(example.code)")
+            }
+            for example in rule.passExamples {
+                let found = scanner.scan(file: SourceFile(path: example.file, bytes: Array(example.code.utf8))).findings
+                let hits = found.filter { $0.rule == rule.id }
+                XCTAssertTrue(hits.isEmpty,
+                              "\(rule.id) fired on its pass example \(example.file) at \(hits.map { "\($0.line):\($0.column)" }):\n\(example.code)")
+            }
+        }
+    }
+
+    func testRuleCatalogIsWellFormed() throws {
+        let rules = try RuleLoader.builtinRules()
+        XCTAssertEqual(Set(rules.map(\.id)).count, rules.count, "duplicate rule ids")
+        for rule in rules {
+            XCTAssertTrue(rule.source.hasSuffix("/\(rule.id).json"))
+            if rule.engine == .structural {
+                XCTAssertTrue(StructuralRuleRegistry.has(rule.id), "\(rule.id) is structural but has no Swift implementation")
+            }
+        }
+        // Every Swift-coded rule has its metadata file.
+        let ids = Set(rules.map(\.id))
+        for id in StructuralRuleRegistry.fileRules.keys { XCTAssertTrue(ids.contains(id), "no rules/\(id).json for structural rule") }
+        for id in StructuralRuleRegistry.projectRules.keys { XCTAssertTrue(ids.contains(id), "no rules/\(id).json for project rule") }
+    }
+
+    func testEmbeddedCatalogMatchesRulesFolder() throws {
+        let onDisk = try FileManager.default.contentsOfDirectory(atPath: TestSupport.packageRoot + "/rules")
+            .filter { $0.hasSuffix(".json") }.sorted()
+        XCTAssertEqual(onDisk, embeddedRuleFiles.map(\.name).sorted())
+    }
+}

@@ -1,0 +1,56 @@
+import XCTest
+@testable import AuthLintCore
+
+/// `samples/expected.json` lists every finding the scanner must produce on `samples/`: a new
+/// false positive or a lost finding fails here. Regenerate after reviewing a deliberate change:
+/// `AUTHLINT_UPDATE_EXPECTED=1 swift test --filter SamplesTests`.
+final class SamplesTests: XCTestCase {
+    struct Entry: Codable, Hashable, Comparable {
+        var rule: String
+        var file: String
+        var line: Int
+        static func < (a: Entry, b: Entry) -> Bool { (a.file, a.line, a.rule) < (b.file, b.line, b.rule) }
+    }
+
+    func testSamplesProduceExactlyTheExpectedFindings() throws {
+        let root = TestSupport.packageRoot
+        let run = try TestSupport.authlint(["scan", "samples", "--format", "json", "--fail-on", "never"], cwd: root)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let report = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as! [String: Any]
+        let findings = report["findings"] as! [[String: Any]]
+        let actual = findings.map { Entry(rule: $0["rule"] as! String, file: $0["file"] as! String, line: $0["line"] as! Int) }.sorted()
+
+        let expectedPath = root + "/samples/expected.json"
+        if ProcessInfo.processInfo.environment["AUTHLINT_UPDATE_EXPECTED"] == "1" {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            try encoder.encode(["findings": actual]).write(to: URL(fileURLWithPath: expectedPath))
+        }
+        let expected = try JSONDecoder().decode([String: [Entry]].self, from: Data(contentsOf: URL(fileURLWithPath: expectedPath)))["findings"]!.sorted()
+        let missing = Set(expected).subtracting(actual).sorted()
+        let unexpected = Set(actual).subtracting(expected).sorted()
+        XCTAssertTrue(missing.isEmpty, "lost findings: \(missing)")
+        XCTAssertTrue(unexpected.isEmpty, "new findings (false positives?): \(unexpected)")
+        XCTAssertEqual(actual.count, expected.count, "duplicate findings differ")
+    }
+
+    func testEveryRuleIsCoveredBySamples() throws {
+        let expected: [Entry] = try JSONDecoder().decode([String: [Entry]].self, from: Data(contentsOf: URL(fileURLWithPath: TestSupport.packageRoot + "/samples/expected.json")))["findings"]!
+        let covered = Set(expected.map(\.rule))
+        for rule in try RuleLoader.builtinRules() {
+            XCTAssertTrue(covered.contains(rule.id), "no sample finding for \(rule.id)")
+        }
+    }
+
+    func testSeedExamplesBehaveAsTheSeedsSay() throws {
+        let scanner = try TestSupport.builtinScanner()
+        func rules(_ path: String, _ code: String) -> Set<String> {
+            Set(scanner.scan(file: SourceFile(path: path, bytes: Array(code.utf8))).findings.map(\.rule))
+        }
+        XCTAssertTrue(rules("a.js", "const APP_KEY = 'hardcoded-key';").contains("hardcoded-appkey"))
+        XCTAssertTrue(rules("a.js", "const headers = {\n'appkey': process.env.REPORT_FLOW_APP_KEY,\n'Content-Type': 'application/json'\n};").isEmpty)
+        XCTAssertTrue(rules("a.sh", "curl -X POST https://api.re-port-flow.com/v1/file/sync/single \\\n-H \"appkey: your-application-key\" \\\n-H \"Content-Type: application/json\"").isEmpty)
+        let reeflow = rules("a.js", "const API_KEY_SECRET = 'a1b2c3d4e5f6789abcdef0123456789abcdef0123456789abcdef0123456789abc';")
+        XCTAssertFalse(reeflow.isEmpty, "the Reeflow seed's literal secret must be a finding")
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+import XCTest
+@testable import AuthLintCore
+
+/// Paths and helpers shared by the test files.
+enum TestSupport {
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+
+    /// The built `authlint` executable next to the test bundle.
+    static var binary: String {
+        let candidates = [
+            Bundle(for: Marker.self).bundleURL.deletingLastPathComponent().appendingPathComponent("authlint").path,
+            packageRoot + "/.build/debug/authlint",
+        ]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[0]
+    }
+
+    final class Marker {}
+
+    static var isCI: Bool { ProcessInfo.processInfo.environment["CI"] == "true" }
+
+    /// Fails under CI=true (CI installs every tool), skips elsewhere.
+    static func requireTool(_ name: String, file: StaticString = #filePath, line: UInt = #line) throws -> String {
+        for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
+            let path = "\(dir)/\(name)"
+            if FileManager.default.isExecutableFile(atPath: path) { return path }
+        }
+        if isCI { XCTFail("\(name) is required when CI=true", file: file, line: line) }
+        throw XCTSkip("\(name) not installed")
+    }
+
+    struct RunResult {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// Runs a program to completion (stdin closed unless given).
+    @discardableResult
+    static func run(_ executable: String, _ args: [String], cwd: String? = nil, stdin: String? = nil,
+                    environment: [String: String]? = nil) throws -> RunResult {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = args
+        if let cwd { process.currentDirectoryURL = URL(fileURLWithPath: cwd) }
+        if let environment { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
+        let out = Pipe(), err = Pipe(), input = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try input.fileHandleForWriting.close()
+        // Read both pipes concurrently so a full pipe never blocks the child.
+        final class Box: @unchecked Sendable { var data = Data() }
+        let errBox = Box()
+        let group = DispatchGroup()
+        group.enter()
+        DispatchQueue.global().async { errBox.data = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        let errData = errBox.data
+        process.waitUntilExit()
+        return RunResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                         stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    static func authlint(_ args: [String], cwd: String? = nil, stdin: String? = nil) throws -> RunResult {
+        try run(binary, args, cwd: cwd, stdin: stdin)
+    }
+
+    static func temporaryDirectory() throws -> String {
+        let path = NSTemporaryDirectory() + "authlint-test-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    static func write(_ text: String, to path: String) throws {
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+    }
+
+    static func builtinScanner(settings: ScanSettings = ScanSettings()) throws -> ScanEngine {
+        try ScanEngine(rules: RuleLoader.builtinRules(), settings: settings)
+    }
+}

@@ -1,0 +1,3 @@
+module example.com/reportflow
+
+go 1.22
