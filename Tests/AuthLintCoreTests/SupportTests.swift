@@ -93,10 +93,10 @@ final class SupportTests: XCTestCase {
     }
 
     func testCredentialNames() {
-        for name in ["apiKey", "API_KEY_SECRET", "authHeader", "password", "x-api-key", "access_token", "APP_KEY", "credentials"] {
+        for name in ["apiKey", "API_KEY_SECRET", "authHeader", "password", "x-api-key", "access_token", "APP_KEY", "credentials", "accessToken", "BEARER_TOKEN", "refresh_token"] {
             XCTAssertTrue(CredentialNames.isCredentialName(name), name)
         }
-        for name in ["tokenCount", "secretName", "password_length", "API_KEY_ID", "token_type", "keyPath", "tokenizer"] {
+        for name in ["tokenCount", "secretName", "password_length", "API_KEY_ID", "token_type", "keyPath", "tokenizer", "token", "TokenSpec", "acquire_token", "_starting_token"] {
             XCTAssertFalse(CredentialNames.isCredentialName(name), name)
         }
     }

@@ -23,6 +23,11 @@ public enum CredentialNames {
         "authorization", "apikey", "appkey", "secret", "secrets", "token", "tokens", "password", "passwd", "pwd",
         "credential", "credentials", "creds", "bearer", "passphrase", "privatekey", "accesskey", "authheader", "authtoken",
     ]
+    /// Words that make a following "token" a credential.
+    static let tokenQualifiers: Set<String> = [
+        "access", "auth", "bearer", "refresh", "api", "app", "oauth", "session", "jwt", "id", "personal", "secret", "client",
+        "user", "github", "gitlab", "slack", "csrf", "xsrf", "security", "identity", "service", "bot", "deploy", "npm", "pypi",
+    ]
     /// Trailing words that make the name about a credential rather than the credential itself.
     static let metadataWords: Set<String> = [
         "count", "length", "len", "size", "type", "types", "id", "ids", "name", "names", "url", "uri", "endpoint", "expiry",
@@ -67,6 +72,13 @@ public enum CredentialNames {
             if i + 1 < parts.count { joined.append(part + parts[i + 1]) }
         }
         guard joined.contains(where: credentialWords.contains) || headers.contains(name.lowercased()) else { return false }
+        // "token" alone is usually a lexer, pagination or semaphore token: it needs a qualifier
+        // (`accessToken`, `auth_token`, `BEARER_TOKEN`) to mean a credential.
+        let strongWords = joined.filter { credentialWords.contains($0) && $0 != "token" && $0 != "tokens" }
+        if strongWords.isEmpty && !headers.contains(name.lowercased()) {
+            guard let at = parts.firstIndex(where: { $0 == "token" || $0 == "tokens" }), at > 0,
+                  tokenQualifiers.contains(parts[at - 1]) else { return false }
+        }
         if metadataWords.contains(last) {
             // `api_key`, `auth_header`, `private_key`: the last word completes a credential word.
             if parts.count >= 2 && credentialWords.contains(parts[parts.count - 2] + last) { return true }

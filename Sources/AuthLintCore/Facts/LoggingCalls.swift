@@ -23,6 +23,7 @@ public enum LoggingCalls {
         "setLevel", "getLogger", "child", "with", "With", "addHandler", "basicConfig", "configure", "level", "New",
         "NewLogger", "Named", "Sugar", "SetOutput", "SetFlags", "SetPrefix", "getChild", "bind", "createLogger",
         "setFormatter", "disable", "enable", "isEnabledFor", "isDebugEnabled", "isInfoEnabled", "Writer",
+        "input", "status", "rule", "clear", "time", "timeEnd", "group", "groupEnd", "table", "count",
     ]
 
     public static func isLogging(_ call: Call) -> Bool {

@@ -9,14 +9,21 @@ public final class SourceFile: @unchecked Sendable {
     /// Finer name inside the family: "swift", "go", "js", "python", ...
     public let dialect: String
     /// Byte offset of the first byte of each line. Line N (1-based) starts at `lineStarts[N-1]`.
-    public let lineStarts: [Int]
+    /// Built on first use: most files have no finding and never need it. A file is handled by
+    /// one thread at a time, so the lazy build needs no lock.
+    public var lineStarts: [Int] {
+        if let cachedLineStarts { return cachedLineStarts }
+        let starts = SourceFile.computeLineStarts(bytes)
+        cachedLineStarts = starts
+        return starts
+    }
+    private var cachedLineStarts: [Int]?
 
     public init(path: String, bytes: [UInt8], language: Language? = nil) {
         self.path = path
         self.bytes = bytes
         self.language = language ?? Language.detect(path: path, firstBytes: bytes.prefix(256))
         self.dialect = Language.dialect(forPath: path)
-        self.lineStarts = SourceFile.computeLineStarts(bytes)
     }
 
     /// Line breaks are LF, CRLF (one break) and a lone CR.

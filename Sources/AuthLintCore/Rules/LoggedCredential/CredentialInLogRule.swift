@@ -41,6 +41,7 @@ struct CredentialInLogRule: StructuralRule {
                 let followed = facts.next(i).map { facts.isPunct($0, "[") || facts.isPunct($0, ".") || facts.isPunct($0, "(") } ?? false
                 if Self.headerCollections.contains(name) && !followed { return "the request's whole header set (\(name))" }
                 if followed && (facts.next(i).map { facts.isPunct($0, "(") } ?? false) { continue }  // a call's name
+                if let next = facts.next(i), facts.isPunct(next, "=") || facts.isPunct(next, ":"), i == argument.lowerBound { continue }  // `password=` keyword label
                 if CredentialNames.isCredentialName(name) && !followed { return "'\(name)'" }
             case .string:
                 guard let value = token.value else { continue }
