@@ -101,3 +101,16 @@ final class SupportTests: XCTestCase {
         }
     }
 }
+
+final class CRC32Tests: XCTestCase {
+    func testCRC32AgainstPythonZlib() throws {
+        let python = try TestSupport.requireTool("python3")
+        for n in [0, 1, 30, 1000] {
+            let input = SupportTests.bytes(n, seed: UInt64(n + 3))
+            let hex = input.map { String($0, radix: 16).leftPadded(2) }.joined()
+            let expected = try TestSupport.run(python, ["-c", "import zlib,sys; print(zlib.crc32(bytes.fromhex(sys.argv[1])))", hex]).stdout
+            XCTAssertEqual(String(CRC32.checksum(input)), expected.trimmingCharacters(in: .whitespacesAndNewlines))
+        }
+        XCTAssertEqual(CRC32.checksum(Array("123456789".utf8)), 0xCBF43926)
+    }
+}

@@ -10,7 +10,7 @@ public enum CommandLineInterface {
            authlint --version
 
     scan options:
-      --format FORMAT        text (default), json, compact
+      --format FORMAT        text (default), json, sarif, junit, checkstyle, github, gitlab, compact
       --output FILE          write the report to FILE (atomically)
       --config FILE          config file (default: nearest .authlint.json upward)
       --rules DIR            add the rule files in DIR (repeatable)

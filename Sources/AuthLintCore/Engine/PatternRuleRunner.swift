@@ -72,7 +72,8 @@ struct PatternRuleRunner: Sendable {
             let lineRange = file.lineRange(line)
             let endLine = file.line(at: max(hit.start, hit.end - 1))
             let lower = max(lineRange.lowerBound, hit.start - Self.windowReach)
-            let upper = min(file.lineRange(endLine).upperBound, hit.end + Self.windowReach)
+            let lineEnd = rule.multiline ? file.bytes.count : file.lineRange(endLine).upperBound
+            let upper = min(lineEnd, hit.end + Self.windowReach)
             let window = lower..<max(lower, upper)
             if let last = result.last, window.lowerBound <= last.upperBound {
                 result[result.count - 1] = last.lowerBound..<max(last.upperBound, window.upperBound)

@@ -32,6 +32,9 @@ public struct RuleDefinition: Sendable {
     /// Skip matches inside comments and Markdown prose (generic assignments); provider tokens keep
     /// this false because a real key in a comment is still a leak.
     public var skipComments: Bool
+    /// The regex window reaches `windowReach` bytes past the keyword across lines (PEM blocks),
+    /// instead of stopping at the end of the keyword's line.
+    public var multiline: Bool
     /// Named Swift check run on the secret after the regex (e.g. a checksum); see `SecretValidators`.
     public var validator: String?
     /// File globs (basename globs unless they contain `/`). Empty = every file.

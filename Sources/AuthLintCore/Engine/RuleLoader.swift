@@ -15,7 +15,7 @@ public enum RuleLoader {
     static let knownKeys: Set<String> = [
         "id", "category", "severity", "engine", "summary", "description", "fix", "keywords", "pattern",
         "secretGroup", "minEntropy", "placeholderCheck", "skipComments", "validator", "files",
-        "excludeFiles", "allowlist", "message", "examples", "tags", "references",
+        "excludeFiles", "allowlist", "message", "examples", "tags", "references", "multiline",
     ]
 
     /// The catalog compiled into the binary (from `rules/*.json` at build time).
@@ -166,6 +166,7 @@ public enum RuleLoader {
             minEntropy: try number("minEntropy") ?? 0,
             placeholderCheck: try bool("placeholderCheck", default: true),
             skipComments: try bool("skipComments", default: false),
+            multiline: try bool("multiline", default: false),
             validator: validator, files: try strings("files"), excludeFiles: try strings("excludeFiles"),
             allowlist: try strings("allowlist"), message: try string("message", required: false),
             fireExamples: fire, passExamples: pass, source: source)

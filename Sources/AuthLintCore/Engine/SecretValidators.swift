@@ -25,5 +25,5 @@ public enum SecretValidators {
 
 extension SecretValidators {
     /// Rule families contribute validators here (one static table per family file).
-    static var ruleFamilyValidators: [String: Check] { [:] }
+    static var ruleFamilyValidators: [String: Check] { providerTokenValidators }
 }

@@ -20,12 +20,17 @@ public protocol Reporter: Sendable {
 }
 
 public enum ReportFormat: String, CaseIterable, Sendable {
-    case text, json, compact
+    case text, json, sarif, junit, checkstyle, github, gitlab, compact
 
     public var reporter: any Reporter {
         switch self {
         case .text: return TextReporter()
         case .json: return JSONReporter()
+        case .sarif: return SARIFReporter()
+        case .junit: return JUnitReporter()
+        case .checkstyle: return CheckstyleReporter()
+        case .github: return GitHubReporter()
+        case .gitlab: return GitLabReporter()
         case .compact: return CompactReporter()
         }
     }
