@@ -20,6 +20,8 @@ public enum CommandLineInterface {
       --max-file-size BYTES  skip larger files (default 10485760)
       --stdin-filename NAME  scan standard input as if it were the file NAME
       --show-secrets         print secrets in full (redacted by default)
+      --write-baseline FILE  record the current findings (fingerprints only) in FILE
+      --baseline FILE        report only findings not in FILE   --report-stale  list unmatched entries
       --no-ignore            do not honour .gitignore / .authlintignore
     exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, config, rule or I/O error
     """

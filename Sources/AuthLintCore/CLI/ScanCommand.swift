@@ -9,10 +9,15 @@ enum ScanCommand {
         .init(name: "--disable", takesValue: true, repeatable: true), .init(name: "--jobs", takesValue: true),
         .init(name: "--max-file-size", takesValue: true), .init(name: "--stdin-filename", takesValue: true),
         .init(name: "--show-secrets", takesValue: false), .init(name: "--no-ignore", takesValue: false),
+        .init(name: "--baseline", takesValue: true), .init(name: "--write-baseline", takesValue: true),
+        .init(name: "--report-stale", takesValue: false),
     ])
 
     static func run(_ args: [String], console: inout Console) throws -> Int32 {
         let options = try parser.parse(args)
+        if options.has("--baseline") && options.has("--write-baseline") {
+            throw UsageError("--baseline and --write-baseline do not go together")
+        }
         let format = try parseFormat(options.value("--format") ?? "text")
         var jobs = ProcessInfo.processInfo.activeProcessorCount
         if let text = options.value("--jobs") {
@@ -71,6 +76,20 @@ enum ScanCommand {
                 FileReader.read(path: path, maxSize: maxSize)
             }
             result.issues = (walked.issues + result.issues).sorted { $0.file < $1.file }
+        }
+
+        // Baselines: write the current findings, or hide the ones already known.
+        if let path = options.value("--write-baseline") {
+            do { try AtomicFile.write(Array(Baseline(findings: result.findings).render().utf8), to: path) } catch {
+                console.err("authlint: \(error)\n")
+                return 2
+            }
+            console.err("authlint: wrote \(result.findings.count) findings to baseline \(path)\n")
+        } else if let path = options.value("--baseline") ?? config.baseline {
+            let stale = try Baseline.load(path: path).apply(to: &result)
+            if options.has("--report-stale") {
+                for entry in stale { console.err("authlint: stale baseline entry \(entry.file) [\(entry.rule)] \(entry.fingerprint.prefix(12))\n") }
+            }
         }
 
         let color = format == .text && console.stdoutIsTerminal && options.value("--output") == nil
