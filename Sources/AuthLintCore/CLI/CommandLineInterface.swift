@@ -7,6 +7,7 @@ public enum CommandLineInterface {
            authlint rules [--format text|json]
            authlint explain RULE-ID
            authlint init
+           authlint install-hook [--force]
            authlint --version
 
     scan options:
@@ -19,6 +20,7 @@ public enum CommandLineInterface {
       --jobs N               parallel workers (default: number of cores)
       --max-file-size BYTES  skip larger files (default 10485760)
       --stdin-filename NAME  scan standard input as if it were the file NAME
+      --staged               scan the staged content of the git index (pre-commit)
       --show-secrets         print secrets in full (redacted by default)
       --write-baseline FILE  record the current findings (fingerprints only) in FILE
       --baseline FILE        report only findings not in FILE   --report-stale  list unmatched entries
@@ -34,7 +36,7 @@ public enum CommandLineInterface {
     public static func run(_ args: [String], console: inout Console) -> Int32 {
         var args = args
         let command: String
-        if let first = args.first, ["scan", "rules", "explain", "init"].contains(first) {
+        if let first = args.first, ["scan", "rules", "explain", "init", "install-hook"].contains(first) {
             command = first
             args.removeFirst()
         } else if args.first == "--version" || args.first == "-V" {
@@ -51,6 +53,7 @@ public enum CommandLineInterface {
             case "rules": return try RulesCommand.run(args, console: &console)
             case "explain": return try ExplainCommand.run(args, console: &console)
             case "init": return try InitCommand.run(args, console: &console)
+            case "install-hook": return try InstallHookCommand.run(args, console: &console)
             default: return try ScanCommand.run(args, console: &console)
             }
         } catch let error as UsageError {

@@ -10,7 +10,7 @@ enum ScanCommand {
         .init(name: "--max-file-size", takesValue: true), .init(name: "--stdin-filename", takesValue: true),
         .init(name: "--show-secrets", takesValue: false), .init(name: "--no-ignore", takesValue: false),
         .init(name: "--baseline", takesValue: true), .init(name: "--write-baseline", takesValue: true),
-        .init(name: "--report-stale", takesValue: false),
+        .init(name: "--report-stale", takesValue: false), .init(name: "--staged", takesValue: false),
     ])
 
     static func run(_ args: [String], console: inout Console) throws -> Int32 {
@@ -35,8 +35,8 @@ enum ScanCommand {
             failOn = t
         }
         let stdinName = options.value("--stdin-filename")
-        if stdinName != nil && !options.positional.isEmpty {
-            throw UsageError("--stdin-filename reads standard input; do not also give paths")
+        if (stdinName != nil || options.has("--staged")) && !options.positional.isEmpty {
+            throw UsageError("--stdin-filename and --staged choose the input; do not also give paths")
         }
         let paths = options.positional.isEmpty ? ["."] : options.positional
 
@@ -59,7 +59,21 @@ enum ScanCommand {
         let scanner = try ScanEngine(rules: rules, settings: settings)
 
         var result: ScanResult
-        if let stdinName {
+        if options.has("--staged") {
+            let staged: [GitIndex.StagedFile]
+            do { staged = try GitIndex.stagedFiles() } catch {
+                console.err("authlint: --staged: \(error)\n")
+                return 2
+            }
+            let contents = Dictionary(uniqueKeysWithValues: staged.map { ($0.path, $0.bytes) })
+            let maxSize = settings.maxFileSize
+            result = scanner.scan(paths: staged.map(\.path), jobs: jobs) { path in
+                let bytes = contents[path] ?? []
+                if bytes.count > maxSize { return .failure(ScanIssue(file: path, kind: .tooLarge, message: "larger than --max-file-size")) }
+                if FileReader.isBinary(bytes.prefix(FileReader.binaryProbe)) { return .failure(ScanIssue(file: path, kind: .binary, message: "binary file (NUL byte in the first 8 KiB)")) }
+                return .success(bytes)
+            }
+        } else if let stdinName {
             let data = FileHandle.standardInput.readDataToEndOfFile()
             result = scanner.scan(file: SourceFile(path: stdinName, bytes: [UInt8](data)))
         } else {

@@ -1,0 +1,74 @@
+import Foundation
+import XCTest
+@testable import AuthLintCore
+
+/// `--staged` and `install-hook` against real git repositories made by the test.
+final class StagedTests: XCTestCase {
+    static let secret = "rf_Q8w2Er5Ty9Ui3Op7"
+
+    func makeRepo() throws -> (git: String, dir: String) {
+        let git = try TestSupport.requireTool("git")
+        let dir = try TestSupport.temporaryDirectory()
+        try TestSupport.run(git, ["init", "-q", dir])
+        try TestSupport.run(git, ["config", "user.email", "t@example.invalid"], cwd: dir)
+        try TestSupport.run(git, ["config", "user.name", "t"], cwd: dir)
+        return (git, dir)
+    }
+
+    func testStagedScansTheIndexNotTheWorkTree() throws {
+        let (git, dir) = try makeRepo()
+        // Repository with no commits yet; a path with spaces and non-ASCII characters.
+        let name = "src/my clïent.js"
+        try TestSupport.write("const APP_KEY = '\(Self.secret)';\n", to: "\(dir)/\(name)")
+        try TestSupport.run(git, ["add", "."], cwd: dir)
+        // Cleaned in the work tree after staging: the staged secret is still caught.
+        try TestSupport.write("const APP_KEY = process.env.APP_KEY;\n", to: "\(dir)/\(name)")
+        let staged = try TestSupport.authlint(["scan", "--staged", "--format", "compact"], cwd: dir)
+        XCTAssertEqual(staged.status, 1, staged.stderr)
+        XCTAssertTrue(staged.stdout.hasPrefix("\(name):1:"), staged.stdout)
+
+        // From a subdirectory, paths are relative to it.
+        let sub = try TestSupport.authlint(["scan", "--staged", "--format", "compact"], cwd: dir + "/src")
+        XCTAssertTrue(sub.stdout.hasPrefix("my clïent.js:1:"), sub.stdout)
+
+        // The reverse: a secret only in the work tree is not reported by --staged.
+        try TestSupport.run(git, ["add", "."], cwd: dir)
+        try TestSupport.write("const APP_KEY = '\(Self.secret)';\n", to: "\(dir)/\(name)")
+        let clean = try TestSupport.authlint(["scan", "--staged"], cwd: dir)
+        XCTAssertEqual(clean.status, 0, clean.stdout)
+
+        // Deleted files are skipped.
+        try TestSupport.run(git, ["commit", "-qm", "x", "--no-verify"], cwd: dir)
+        try TestSupport.run(git, ["rm", "-q", name], cwd: dir)
+        XCTAssertEqual(try TestSupport.authlint(["scan", "--staged"], cwd: dir).status, 0)
+    }
+
+    func testInstallHookBlocksACommitAndIsIdempotent() throws {
+        let (git, dir) = try makeRepo()
+        let first = try TestSupport.authlint(["install-hook"], cwd: dir)
+        XCTAssertEqual(first.status, 0, first.stderr)
+        let hook = dir + "/.git/hooks/pre-commit"
+        let content = try String(contentsOfFile: hook, encoding: .utf8)
+        XCTAssertTrue(FileManager.default.isExecutableFile(atPath: hook))
+        XCTAssertEqual(try TestSupport.authlint(["install-hook"], cwd: dir).status, 0)
+        XCTAssertEqual(try String(contentsOfFile: hook, encoding: .utf8), content, "running it twice changes nothing")
+
+        try TestSupport.write("const APP_KEY = '\(Self.secret)';\n", to: dir + "/a.js")
+        try TestSupport.run(git, ["add", "a.js"], cwd: dir)
+        let blocked = try TestSupport.run(git, ["commit", "-qm", "leak"], cwd: dir)
+        XCTAssertNotEqual(blocked.status, 0, "the hook blocks the commit")
+        XCTAssertTrue((blocked.stdout + blocked.stderr).contains("hardcoded-appkey"), blocked.stdout + blocked.stderr)
+        XCTAssertFalse((blocked.stdout + blocked.stderr).contains(Self.secret))
+
+        try TestSupport.write("const APP_KEY = process.env.APP_KEY;\n", to: dir + "/a.js")
+        try TestSupport.run(git, ["add", "a.js"], cwd: dir)
+        XCTAssertEqual(try TestSupport.run(git, ["commit", "-qm", "clean"], cwd: dir).status, 0)
+
+        // A hook authlint did not write is not replaced without --force; core.hooksPath is honoured.
+        try TestSupport.run(git, ["config", "core.hooksPath", "custom-hooks"], cwd: dir)
+        try TestSupport.write("#!/bin/sh\necho mine\n", to: dir + "/custom-hooks/pre-commit")
+        XCTAssertEqual(try TestSupport.authlint(["install-hook"], cwd: dir).status, 2)
+        XCTAssertEqual(try TestSupport.authlint(["install-hook", "--force"], cwd: dir).status, 0)
+        XCTAssertTrue(try String(contentsOfFile: dir + "/custom-hooks/pre-commit", encoding: .utf8).contains("scan --staged"))
+    }
+}
