@@ -72,3 +72,36 @@ final class StagedTests: XCTestCase {
         XCTAssertTrue(try String(contentsOfFile: dir + "/custom-hooks/pre-commit", encoding: .utf8).contains("scan --staged"))
     }
 }
+
+final class SinceTests: XCTestCase {
+    func testSinceReportsOnlyChangedLinesAndUnusedSuppressions() throws {
+        let git = try TestSupport.requireTool("git")
+        let dir = try TestSupport.temporaryDirectory()
+        try TestSupport.run(git, ["init", "-q", dir])
+        try TestSupport.run(git, ["config", "user.email", "t@example.invalid"], cwd: dir)
+        try TestSupport.run(git, ["config", "user.name", "t"], cwd: dir)
+        try TestSupport.write("const APP_KEY = 'rf_Old5Secret9Value2Here';\nconst a = 1;\n", to: dir + "/a.js")
+        try TestSupport.run(git, ["add", "."], cwd: dir)
+        try TestSupport.run(git, ["commit", "-qm", "base"], cwd: dir)
+        let base = try TestSupport.run(git, ["rev-parse", "HEAD"], cwd: dir).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+
+        // Nothing changed: the old finding is not reported.
+        XCTAssertEqual(try TestSupport.authlint(["scan", "--since", base], cwd: dir).status, 0)
+        // A new secret on a changed line and one in an untracked file are reported; the old one is not.
+        try TestSupport.write("const APP_KEY = 'rf_Old5Secret9Value2Here';\nconst appKey = 'rf_New7Secret3Value8Here';\n", to: dir + "/a.js")
+        try TestSupport.write("APP_KEY = 'rf_Untracked4Secret6Value'\n", to: dir + "/sub/b.py")
+        let run = try TestSupport.authlint(["scan", "--since", base, "--format", "compact"], cwd: dir)
+        XCTAssertEqual(run.status, 1)
+        XCTAssertEqual(run.stdout.split(separator: "\n").map { String($0.prefix(while: { $0 != " " })) }, ["a.js:2:7:", "sub/b.py:1:1:"], run.stdout)
+        // With --staged the diff is taken against the index: nothing staged yet, nothing reported.
+        XCTAssertEqual(try TestSupport.authlint(["scan", "--staged", "--since", base], cwd: dir).status, 0)
+        XCTAssertEqual(try TestSupport.authlint(["scan", "--since", "no-such-rev"], cwd: dir).status, 2)
+
+        // An ignore comment that suppresses nothing is reported on request, without the line's secret.
+        try TestSupport.write("const token = 'rf_Q8w2Er5Ty9Ui3Op7'; // authlint:ignore insecure-http-url\n", to: dir + "/c.js")
+        let unused = try TestSupport.authlint(["scan", "c.js", "--report-unused-suppressions", "--fail-on", "note", "--format", "json"], cwd: dir)
+        XCTAssertEqual(unused.status, 1)
+        XCTAssertTrue(unused.stdout.contains("\"rule\": \"unused-suppression\""), unused.stdout)
+        XCTAssertFalse(unused.stdout.contains("rf_Q8w2Er5Ty9Ui3Op7"), unused.stdout)
+    }
+}

@@ -21,6 +21,8 @@ public enum CommandLineInterface {
       --max-file-size BYTES  skip larger files (default 10485760)
       --stdin-filename NAME  scan standard input as if it were the file NAME
       --staged               scan the staged content of the git index (pre-commit)
+      --since REV            report only findings on lines changed since REV (CI gate)
+      --report-unused-suppressions  report authlint:ignore comments that suppress nothing
       --show-secrets         print secrets in full (redacted by default)
       --write-baseline FILE  record the current findings (fingerprints only) in FILE
       --baseline FILE        report only findings not in FILE   --report-stale  list unmatched entries

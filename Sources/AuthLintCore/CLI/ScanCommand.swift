@@ -11,6 +11,7 @@ enum ScanCommand {
         .init(name: "--show-secrets", takesValue: false), .init(name: "--no-ignore", takesValue: false),
         .init(name: "--baseline", takesValue: true), .init(name: "--write-baseline", takesValue: true),
         .init(name: "--report-stale", takesValue: false), .init(name: "--staged", takesValue: false),
+        .init(name: "--since", takesValue: true), .init(name: "--report-unused-suppressions", takesValue: false),
     ])
 
     static func run(_ args: [String], console: inout Console) throws -> Int32 {
@@ -90,6 +91,20 @@ enum ScanCommand {
                 FileReader.read(path: path, maxSize: maxSize)
             }
             result.issues = (walked.issues + result.issues).sorted { $0.file < $1.file }
+        }
+
+        // Diff gating: only findings on lines changed since REV.
+        if let rev = options.value("--since") {
+            let filter: DiffFilter
+            do { filter = try DiffFilter.load(since: rev, staged: options.has("--staged")) } catch {
+                console.err("authlint: --since \(rev): \(error)\n")
+                return 2
+            }
+            result.findings = result.findings.filter(filter.keeps)
+        }
+        if options.has("--report-unused-suppressions") {
+            result.findings += result.unusedSuppressions
+            result.findings.sort(by: Finding.reportOrder)
         }
 
         // Baselines: write the current findings, or hide the ones already known.

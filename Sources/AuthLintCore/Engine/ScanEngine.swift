@@ -10,6 +10,8 @@ public struct ScanResult: Sendable {
     public var bytesScanned = 0
     public var issues: [ScanIssue] = []
     public var durationMs = 0
+    /// Inline directives that matched no finding, as note-level findings (`--report-unused-suppressions`).
+    public var unusedSuppressions: [Finding] = []
     public init() {}
 }
 
@@ -85,6 +87,7 @@ public final class ScanEngine: Sendable {
             result.findings += outcome.findings
             result.suppressed += outcome.suppressed
             result.issues += outcome.issues
+            result.unusedSuppressions += outcome.unusedSuppressions
             if outcome.scanned {
                 result.filesScanned += 1
                 result.bytesScanned += outcome.bytes
@@ -104,6 +107,7 @@ public final class ScanEngine: Sendable {
         var result = ScanResult()
         result.findings = (outcome.findings + concludeProjectRules(outcome.observations)).sorted(by: Finding.reportOrder)
         result.suppressed = outcome.suppressed
+        result.unusedSuppressions = outcome.unusedSuppressions
         result.issues = outcome.issues
         result.filesScanned = 1
         result.bytesScanned = file.bytes.count
@@ -115,6 +119,7 @@ public final class ScanEngine: Sendable {
         var suppressed: [Finding] = []
         var issues: [ScanIssue] = []
         var observations: [String: [ProjectObservation]] = [:]
+        var unusedSuppressions: [Finding] = []
         var scanned = true
         var bytes = 0
     }
@@ -146,13 +151,27 @@ public final class ScanEngine: Sendable {
         }
         let suppressions = hasSuppressions ? InlineSuppressions(file: file) : nil
         let findings = FindingBuilder.build(context.rawFindings, in: file, showSecrets: settings.showSecrets)
+        var usedDirectives = Set<Int>()
         for var finding in findings {
             if let directive = suppressions?.directive(for: finding.rule, line: finding.line) {
                 finding.suppressedBy = "inline:\(directive.line)"
+                usedDirectives.insert(directive.line)
                 outcome.suppressed.append(finding)
             } else {
                 outcome.findings.append(finding)
             }
+        }
+        for directive in suppressions?.directives ?? [] where !usedDirectives.contains(directive.line) {
+            // Only the directive itself is shown: the rest of its line may hold a secret.
+            let lineText = file.lineText(directive.line)
+            let directiveText = lineText.range(of: "authlint:ignore").map { String(lineText[$0.lowerBound...]) } ?? "authlint:ignore"
+            let end = file.position(at: file.lineRange(directive.line).upperBound)
+            outcome.unusedSuppressions.append(Finding(
+                rule: "unused-suppression", category: .hardcodedCredential, severity: .note, file: file.path,
+                line: directive.line, column: 1, endLine: directive.line, endColumn: end.column,
+                message: "authlint:ignore suppresses nothing here" + (directive.rules.isEmpty ? "" : " (\(directive.rules.joined(separator: ", ")))"),
+                snippet: directiveText,
+                fingerprint: SHA256.hex("unused-suppression\u{0}\(file.path)\u{0}\(directiveText)")))
         }
         return outcome
     }
