@@ -48,7 +48,7 @@ def main():
     print(f"corpus: {mb:.1f} MB, median of {args.runs} runs each")
     print(f"{'command':<18} {'wall s':>8} {'cpu s':>8} {'MB/s':>8} {'peak RSS MB':>12} {'x ' + ref[0]:>8}  exit")
     for name, wall, cpu, rss, codes in rows:
-        print(f"{name:<18} {wall:8.2f} {cpu:8.2f} {mb / wall:8.1f} {rss:12.1f} {wall / ref[1]:8.2f}  {codes}")
+        print(f"{name:<18} {wall:8.3f} {cpu:8.3f} {mb / wall:8.1f} {rss:12.1f} {wall / ref[1]:8.2f}  {codes}")
 
 
 if __name__ == "__main__":

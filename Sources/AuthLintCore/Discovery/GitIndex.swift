@@ -14,7 +14,7 @@ public enum GitIndex {
     }
 
     public static func stagedFiles(cwd: String = FileManager.default.currentDirectoryPath) throws -> [StagedFile] {
-        let root = try git(["rev-parse", "--show-toplevel"], cwd: cwd).trimmingCharacters(in: .newlines)
+        let root = try topLevel(cwd: cwd)
         let names = try git(["diff", "--cached", "--name-only", "-z", "--diff-filter=ACMR", "--no-renames"], cwd: root)
             .split(separator: "\0").map(String.init).sorted()
         guard !names.isEmpty else { return [] }
@@ -37,6 +37,23 @@ public enum GitIndex {
         return files
     }
 
+    /// The work tree's top directory: the nearest ancestor holding `.git` (a directory, or a file
+    /// in linked worktrees and submodules) found without starting git; git itself decides
+    /// otherwise (GIT_DIR, GIT_WORK_TREE, bare repositories) and explains failures.
+    static func topLevel(cwd: String) throws -> String {
+        let env = ProcessInfo.processInfo.environment
+        if env["GIT_DIR"] == nil && env["GIT_WORK_TREE"] == nil {
+            var dir = URL(fileURLWithPath: cwd).standardizedFileURL.path
+            while true {
+                if FileManager.default.fileExists(atPath: dir + "/.git") { return dir }
+                let parent = (dir as NSString).deletingLastPathComponent
+                if parent == dir || parent.isEmpty { break }
+                dir = parent
+            }
+        }
+        return try git(["rev-parse", "--show-toplevel"], cwd: cwd).trimmingCharacters(in: .newlines)
+    }
+
     /// `target` relative to directory `base` (`../` where needed).
     static func relativePath(_ target: String, from base: String) -> String {
         let t = target.split(separator: "/"), b = base.split(separator: "/")
@@ -50,25 +67,14 @@ public enum GitIndex {
     }
 
     static func gitData(_ args: [String], cwd: String, input: Data?) throws -> Data {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git"] + args
-        process.currentDirectoryURL = URL(fileURLWithPath: cwd)
-        let out = Pipe(), err = Pipe(), inPipe = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = inPipe
-        do { try process.run() } catch { throw GitError(description: "cannot run git: \(error.localizedDescription)") }
-        // Feed stdin from another thread so a large request and a large answer cannot deadlock.
-        let writer = inPipe.fileHandleForWriting
-        let payload = input ?? Data()
-        DispatchQueue.global().async { writer.write(payload); try? writer.close() }
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        let errText = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw GitError(description: "git \(args.first ?? "") failed: \(errText.trimmingCharacters(in: .whitespacesAndNewlines))")
+        let output: Subprocess.Output
+        do { output = try Subprocess.run(["git", "-C", cwd] + args, input: input.map { [UInt8]($0) } ?? []) } catch {
+            throw GitError(description: error.description)
         }
-        return data
+        guard output.status == 0 else {
+            let message = String(decoding: output.stderr, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            throw GitError(description: "git \(args.first ?? "") failed: \(message)")
+        }
+        return Data(output.stdout)
     }
 }

@@ -2,22 +2,36 @@ import Foundation
 
 /// Runs one `pattern` rule on one file: regex only on small windows around the rule's keyword
 /// hits, then the secret checks (placeholder, entropy, allowlist, validator).
-struct PatternRuleRunner: Sendable {
+final class PatternRuleRunner: @unchecked Sendable {
     let rule: RuleDefinition
-    private let regex: NSRegularExpression
-    private let allowlist: [NSRegularExpression]
     private let validator: SecretValidators.Check?
     /// Bytes either side of a keyword hit that a window may reach, within the hit's line(s).
     static let windowReach = 2048
 
-    init(rule: RuleDefinition) throws {
+    /// Compiled on first use: most rules never see their keyword in a pre-commit run, and
+    /// compiling every regex up front was a third of a single-file check's time. (The loader
+    /// has already proved they compile.)
+    private var compiled: (regex: NSRegularExpression, allowlist: [NSRegularExpression])?
+    private let lock = NSLock()
+
+    init(rule: RuleDefinition) {
         self.rule = rule
-        self.regex = try NSRegularExpression(pattern: rule.pattern ?? "")
-        self.allowlist = try rule.allowlist.map { try NSRegularExpression(pattern: $0) }
         self.validator = rule.validator.flatMap(SecretValidators.named)
     }
 
+    private func expressions() -> (regex: NSRegularExpression, allowlist: [NSRegularExpression]) {
+        lock.lock()
+        defer { lock.unlock() }
+        if let compiled { return compiled }
+        // RuleLoader rejected rules whose expressions do not compile, so `try!` cannot fail here.
+        let regex = try! NSRegularExpression(pattern: rule.pattern ?? "")
+        let allowlist = rule.allowlist.compactMap { try? NSRegularExpression(pattern: $0) }
+        compiled = (regex, allowlist)
+        return (regex, allowlist)
+    }
+
     func run(_ context: FileContext) {
+        let (regex, allowlist) = expressions()
         let file = context.file
         let deadline = Date().addingTimeInterval(context.settings.ruleTimeBudgetSeconds)
         var reported = Set<Int>()  // match start offsets already reported (windows may overlap)
@@ -28,7 +42,7 @@ struct PatternRuleRunner: Sendable {
             }
             let text = WindowText(bytes: file.bytes, range: window)
             let ns = text.string as NSString
-            regex.enumerateMatches(in: text.string, range: NSRange(location: 0, length: ns.length)) { match, _, stop in
+            regex.enumerateMatches(in: text.string, range: NSRange(location: 0, length: ns.length)) { [self] match, _, stop in
                 guard let match else { return }
                 if Date() > deadline { stop.pointee = true; return }
                 let secretNS = secretRange(of: match)
@@ -37,7 +51,7 @@ struct PatternRuleRunner: Sendable {
                       let secretRange = text.byteRange(of: secretNS),
                       !reported.contains(secretRange.lowerBound) else { return }
                 let secret = ns.substring(with: secretNS)[...]
-                guard accepts(secret: secret, at: secretRange.lowerBound, context) else { return }
+                guard accepts(secret: secret, at: secretRange.lowerBound, allowlist: allowlist, context) else { return }
                 reported.insert(secretRange.lowerBound)
                 context.report(rule, range: matchRange, secret: rule.isSecretless ? nil : secretRange)
             }
@@ -53,7 +67,7 @@ struct PatternRuleRunner: Sendable {
         return match.range
     }
 
-    private func accepts(secret: Substring, at offset: Int, _ context: FileContext) -> Bool {
+    private func accepts(secret: Substring, at offset: Int, allowlist: [NSRegularExpression], _ context: FileContext) -> Bool {
         if rule.placeholderCheck && Placeholder.isPlaceholder(secret) { return false }
         if rule.minEntropy > 0 && Entropy.shannon(secret) < rule.minEntropy { return false }
         let secretString = String(secret)

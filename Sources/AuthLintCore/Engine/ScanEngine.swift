@@ -50,7 +50,7 @@ public final class ScanEngine: Sendable {
         var runners: [String: PatternRuleRunner] = [:]
         var globs: [String: RuleFileFilter] = [:]
         for rule in rules {
-            if rule.engine == .pattern { runners[rule.id] = try PatternRuleRunner(rule: rule) }
+            if rule.engine == .pattern { runners[rule.id] = PatternRuleRunner(rule: rule) }
             globs[rule.id] = RuleFileFilter(include: rule.files, exclude: rule.excludeFiles)
         }
         patternRunners = runners

@@ -8,7 +8,7 @@ public struct DiffFilter: Sendable {
     var wholeFiles: Set<String> = []
 
     public static func load(since rev: String, staged: Bool, cwd: String = FileManager.default.currentDirectoryPath) throws -> DiffFilter {
-        let root = try GitIndex.git(["rev-parse", "--show-toplevel"], cwd: cwd).trimmingCharacters(in: .newlines)
+        let root = try GitIndex.topLevel(cwd: cwd)
         _ = try GitIndex.git(["rev-parse", "--verify", "--quiet", rev + "^{commit}"], cwd: root)
         var args = ["diff", "-U0", "--no-color", "--no-ext-diff", "--no-renames"]
         if staged { args.append("--cached") }
