@@ -39,6 +39,16 @@ final class StagedTests: XCTestCase {
 
         // Deleted files are skipped.
         try TestSupport.run(git, ["commit", "-qm", "x", "--no-verify"], cwd: dir)
+
+        // A linked worktree has its own index; a renamed file counts as added.
+        let linked = dir + "-linked"
+        try TestSupport.run(git, ["worktree", "add", "-q", linked], cwd: dir)
+        try TestSupport.run(git, ["mv", name, "src/renamed.js"], cwd: linked)
+        try TestSupport.write("const APP_KEY = '\(Self.secret)';\n", to: linked + "/src/renamed.js")
+        try TestSupport.run(git, ["add", "."], cwd: linked)
+        let inWorktree = try TestSupport.authlint(["scan", "--staged", "--format", "compact"], cwd: linked)
+        XCTAssertTrue(inWorktree.stdout.hasPrefix("src/renamed.js:1:"), inWorktree.stdout + inWorktree.stderr)
+        XCTAssertEqual(try TestSupport.authlint(["scan", "--staged"], cwd: dir).status, 0, "the main worktree's index is clean")
         try TestSupport.run(git, ["rm", "-q", name], cwd: dir)
         XCTAssertEqual(try TestSupport.authlint(["scan", "--staged"], cwd: dir).status, 0)
     }
