@@ -90,6 +90,8 @@ final class SupportTests: XCTestCase {
         XCTAssertEqual(Redaction.redact("a1b2c3d4e5f6"), "a1b…[redacted]")
         XCTAssertEqual(Redaction.redact("abcdefghijklmnopq"), "abcd…[redacted]")
         XCTAssertEqual(Redaction.redact("abc"), "…[redacted]")
+        XCTAssertEqual(Redaction.scrubURLPasswords("fetch('http://admin:hunter2hunter2@10.0.0.5/x')"), "fetch('http://admin:hun…[redacted]@10.0.0.5/x')")
+        XCTAssertEqual(Redaction.scrubURLPasswords("see https://docs.io/a@b"), "see https://docs.io/a@b")
     }
 
     func testCredentialNames() {

@@ -43,6 +43,8 @@ enum FindingBuilder {
             text = String(text[..<newline]) + " …"
         }
         text = text.trimmingCharacters(in: .whitespaces)
+        // A password in URL userinfo is a secret whichever rule matched the URL.
+        if !showSecrets { text = Redaction.scrubURLPasswords(text) }
         if text.count > snippetLimit { text = String(text.prefix(snippetLimit)) + "…" }
         return text
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Values that stand in for a credential rather than being one: documentation placeholders,
 /// template holes, masked values. Shared by every rule that judges a literal.
 public enum Placeholder {
@@ -44,4 +46,19 @@ public enum Redaction {
     }
 
     public static func redact(_ secret: String) -> String { redact(secret[...]) }
+
+    private static let userinfo = try! NSRegularExpression(pattern: "(://[^/@\\s:]*:)([^@/\\s]+)@")
+
+    /// `scheme://user:password@host` → `scheme://user:pa…[redacted]@host`.
+    public static func scrubURLPasswords(_ text: String) -> String {
+        guard text.contains("://") && text.contains("@") else { return text }
+        var result = text
+        let ns = text as NSString
+        for match in userinfo.matches(in: text, range: NSRange(location: 0, length: ns.length)).reversed() {
+            let password = ns.substring(with: match.range(at: 2))
+            let replaced = ns.substring(with: match.range(at: 1)) + redact(password) + "@"
+            result = (result as NSString).replacingCharacters(in: match.range, with: replaced)
+        }
+        return result
+    }
 }
