@@ -53,14 +53,20 @@ private struct JSONParser {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { i = 3; lineStart = 3 }
     }
 
+    /// Column of `i`, counted incrementally from the last position asked for on the same line,
+    /// so long lines (rule descriptions, minified JSON) stay linear.
+    private var columnCache = (offset: 0, column: 1)
+
     var column: Int {
-        var col = 1
-        var k = lineStart
-        while k < i && k < bytes.count { if bytes[k] & 0xC0 != 0x80 { col += 1 }; k += 1 }
-        return col
+        mutating get {
+            var (k, col) = columnCache.offset >= lineStart && columnCache.offset <= i ? columnCache : (lineStart, 1)
+            while k < i && k < bytes.count { if bytes[k] & 0xC0 != 0x80 { col += 1 }; k += 1 }
+            columnCache = (k, col)
+            return col
+        }
     }
 
-    func error(_ message: String) -> JSONParseError { JSONParseError(message: message, line: line, column: column) }
+    mutating func error(_ message: String) -> JSONParseError { JSONParseError(message: message, line: line, column: column) }
 
     mutating func parseDocument() throws(JSONParseError) -> JSONNode {
         try skipSpace()
