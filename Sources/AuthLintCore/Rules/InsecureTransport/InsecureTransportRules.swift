@@ -1,4 +1,4 @@
 /// The insecure-transport family's Swift-coded rules.
 public enum InsecureTransportRules {
-    static let structural: [any StructuralRule] = []
+    static let structural: [any StructuralRule] = [InsecureHTTPURLRule()]
 }

@@ -1,0 +1,102 @@
+/// A plain-http URL literal that code or config would connect to.
+public struct URLUse: Sendable {
+    public var token: Int
+    /// Byte range of the URL inside the file.
+    public var range: Range<Int>
+    public var host: String
+    public var hasUserinfo: Bool
+}
+
+extension FileFacts {
+    /// `http://` URLs that are a whole value: a string literal, config value or shell word that is
+    /// the URL itself. Prose that mentions a URL (docstrings, help texts, comments, README-style
+    /// files), XML namespaces and links, schema ids and comparison prefixes are not uses.
+    public var httpURLUses: [URLUse] { memo("httpURLUses") { extractHTTPURLUses() } }
+
+    private static let documentationDialects: Set<String> = ["rst", "txt", "metadata", "css", "html", "htm", "md", "markdown", "license", "pkg-info", "svg", "rdf", "tex"]
+    /// Calls whose string argument is a prefix to compare or rewrite, not a target.
+    private static let comparisonCalls: Set<String> = [
+        "startsWith", "startswith", "hasPrefix", "HasPrefix", "endsWith", "replace", "replaceAll", "replacingOccurrences",
+        "Replace", "ReplaceAll", "TrimPrefix", "removeprefix", "lstrip", "match", "search", "test", "includes", "contains",
+        "indexOf", "index", "find", "StartsWith", "Contains", "split", "sub", "format",
+    ]
+    /// Keys whose value identifies or documents rather than connects.
+    private static let identifierKeys: Set<String> = [
+        "$schema", "$id", "$ref", "xmlns", "homepage", "repository", "bugs", "license", "documentation", "docs", "home_page",
+        "namespace", "schemalocation", "xsi:schemalocation", "author_url", "project_urls", "source", "changelog", "funding",
+        "download_url", "website", "help", "helpuri", "informationuri", "spec", "specification", "reference", "see",
+    ]
+
+    private func extractHTTPURLUses() -> [URLUse] {
+        if Self.documentationDialects.contains(file.dialect) || file.language == .plainText { return [] }
+        var uses: [URLUse] = []
+        for index in tokens.indices where tokens[index].kind == .string {
+            let token = tokens[index]
+            guard let value = token.value else { continue }
+            let trimmed = value.trimmingCharacters(in: .whitespaces)
+            guard trimmed.count > 7, trimmed.prefix(7).lowercased() == "http://",
+                  !trimmed.contains(where: { $0 == " " || $0 == "\n" || $0 == "\t" }) else { continue }
+            guard isConnectionContext(index) else { continue }
+            let hostPart = trimmed.dropFirst(7).prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+            let hasUserinfo = hostPart.contains("@")
+            var host = String(hostPart.split(separator: "@").last ?? "")
+            if host.hasPrefix("[") { host = String(host.prefix { $0 != "]" }) + "]" } else if let colon = host.firstIndex(of: ":") { host = String(host[..<colon]) }
+            // A templated or empty host cannot be judged (`http://${HOST}`, `http://%s`).
+            guard !host.isEmpty, !host.contains(where: { "${}%<>()\\".contains($0) }) else { continue }
+            // Locate the URL in the file: after the opening quote, or the token start when bare.
+            let start = token.quote == 0 ? token.start : token.contentStart
+            let offset = value.utf8.count - value.drop(while: { $0 == " " || $0 == "\t" }).utf8.count
+            let urlStart = start + offset
+            uses.append(URLUse(token: index, range: urlStart..<min(token.end, urlStart + trimmed.utf8.count), host: host.lowercased(), hasUserinfo: hasUserinfo))
+        }
+        return uses
+    }
+
+    /// False when the string at `index` is a comparison prefix, an identifier-like value, an XML
+    /// link or namespace, or a JSON/YAML key.
+    private func isConnectionContext(_ index: Int) -> Bool {
+        let prev = previous(index)
+        // A key (`"http://…": …`) is not a target.
+        if let after = next(index), isPunct(after, ":"), file.language == .json || file.language == .yaml { return false }
+        // The value of an identifying key.
+        if let p = prev, isPunct(p, ":") || isPunct(p, "=") || isPunct(p, "=>"), let keyIndex = previous(p) {
+            let key = value(keyIndex).lowercased()
+            if Self.identifierKeys.contains(key) || key.hasPrefix("xmlns") { return false }
+            if file.language == .xml && !Self.isConnectionAttribute(key) { return false }
+        } else if file.language == .xml {
+            // Element text (plist `<string>`) counts only after a key that names an endpoint.
+            guard let keyIndex = (0..<index).reversed().first(where: { tokens[$0].kind == .string }) else { return false }
+            if !Self.isConnectionAttribute(value(keyIndex).lowercased()) { return false }
+        }
+        // An argument of a comparison / rewrite call, or an operand of `==`.
+        if let p = prev, isPunct(p, "(") || isPunct(p, ","), let call = enclosingCall(of: index), Self.comparisonCalls.contains(call) { return false }
+        if let p = prev, isPunct(p, "==") || isPunct(p, "!=") || (p > 0 && text(p) == "in") { return false }
+        if let n = next(index), isPunct(n, "==") || isPunct(n, "!=") { return false }
+        return true
+    }
+
+    private static func isConnectionAttribute(_ name: String) -> Bool {
+        ["url", "uri", "endpoint", "host", "server", "address", "baseurl", "base_url", "api", "proxy", "registry", "value"].contains { name.contains($0) }
+    }
+
+    /// Name of the call whose argument list contains token `index`, if any.
+    private func enclosingCall(of index: Int) -> String? {
+        var depth = 0
+        var i = index - 1
+        while i >= 0 && index - i < 200 {
+            if tokens[i].kind == .punctuation {
+                if isPunct(i, ")") || isPunct(i, "]") || isPunct(i, "}") { depth += 1 } else if isPunct(i, "(") || isPunct(i, "[") || isPunct(i, "{") {
+                    if depth == 0 {
+                        guard isPunct(i, "("), let name = previous(i), tokens[name].kind == .identifier else { return nil }
+                        return text(name)
+                    }
+                    depth -= 1
+                }
+            }
+            i -= 1
+        }
+        return nil
+    }
+}
+
+import Foundation

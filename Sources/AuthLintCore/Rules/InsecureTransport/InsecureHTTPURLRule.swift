@@ -1,0 +1,50 @@
+/// `insecure-http-url`: a plain `http://` URL that code or config connects to. Error for the
+/// seed APIs and configured API hosts, note for private (RFC 1918) addresses, warning otherwise;
+/// loopback, reserved test domains, XML/schema identifiers and allowed hosts are not reported.
+struct InsecureHTTPURLRule: StructuralRule {
+    let id = "insecure-http-url"
+
+    static let identifierHosts = [
+        "www.w3.org", "w3.org", "schemas.xmlsoap.org", "schemas.android.com", "schemas.microsoft.com", "www.apple.com",
+        "purl.org", "xmlns.com", "ns.adobe.com", "json-schema.org", "opensource.org", "www.apache.org", "apache.org",
+        "www.gnu.org", "gnu.org", "creativecommons.org", "schema.org", "ogp.me", "xml.org", "www.opengis.net", "docbook.org",
+    ]
+
+    func check(_ context: FileContext, _ rule: RuleDefinition) {
+        let settings = context.settings
+        for use in context.facts.httpURLUses {
+            let host = use.host
+            if Self.isLocal(host) || Self.matches(host, settings.allowedHosts) || Self.identifierHosts.contains(host) { continue }
+            var severity = rule.severity
+            var message = rule.summary + ": \(host) is reached without TLS"
+            if Self.matches(host, settings.apiHosts) {
+                severity = .error
+                message = "plain http:// to \(host): the API accepts HTTPS only, and headers (Authorization, appkey) travel in clear text"
+            } else if Self.isPrivate(host) {
+                severity = .note
+                message = rule.summary + ": private address \(host); prefer TLS inside networks too"
+            }
+            context.report(rule, range: use.range, message: message, severity: severity)
+        }
+    }
+
+    static func matches(_ host: String, _ patterns: [String]) -> Bool {
+        patterns.contains { pattern in
+            let p = pattern.lowercased()
+            return p.hasPrefix("*.") ? host.hasSuffix(String(p.dropFirst(1))) || host == String(p.dropFirst(2)) : host == p
+        }
+    }
+
+    static func isLocal(_ host: String) -> Bool {
+        if host == "localhost" || host == "0.0.0.0" || host == "[::1]" || host == "[::]" || host.hasPrefix("127.") { return true }
+        for suffix in [".localhost", ".local", ".test", ".example", ".invalid", ".internal", ".lan", ".home.arpa"] where host.hasSuffix(suffix) { return true }
+        for domain in ["example.com", "example.net", "example.org"] where host == domain || host.hasSuffix("." + domain) { return true }
+        return false
+    }
+
+    static func isPrivate(_ host: String) -> Bool {
+        let parts = host.split(separator: ".").compactMap { Int($0) }
+        guard parts.count == 4 else { return false }
+        return parts[0] == 10 || (parts[0] == 172 && (16...31).contains(parts[1])) || (parts[0] == 192 && parts[1] == 168) || (parts[0] == 169 && parts[1] == 254)
+    }
+}
