@@ -69,11 +69,8 @@ public struct Configuration: Sendable {
     }
 
     public static func parse(bytes: [UInt8], path: String) throws(ConfigError) -> Configuration {
-        let root: JSONNode
-        do {
-            root = try JSONNode.parse(bytes, allowComments: true)
-        } catch {
-            throw ConfigError(file: path, line: error.line, column: error.column, problem: error.message)
+        let root = try JSONNode.parse(bytes, allowComments: true) {
+            ConfigError(file: path, line: $0.line, column: $0.column, problem: $0.message)
         }
         func fail(_ node: JSONNode, _ problem: String) -> ConfigError {
             ConfigError(file: path, line: node.line, column: node.column, problem: problem)

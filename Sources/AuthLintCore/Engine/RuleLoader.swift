@@ -49,11 +49,8 @@ public enum RuleLoader {
     }
 
     public static func parse(bytes: [UInt8], source: String, checkExpressions: Bool = true) throws(RuleFileError) -> RuleDefinition {
-        let root: JSONNode
-        do {
-            root = try JSONNode.parse(bytes, allowComments: false)
-        } catch {
-            throw RuleFileError(file: source, line: error.line, column: error.column, problem: error.message)
+        let root = try JSONNode.parse(bytes, allowComments: false) {
+            RuleFileError(file: source, line: $0.line, column: $0.column, problem: $0.message)
         }
         func fail(_ node: JSONNode, _ problem: String) -> RuleFileError {
             RuleFileError(file: source, line: node.line, column: node.column, problem: problem)

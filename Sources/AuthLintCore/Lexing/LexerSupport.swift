@@ -39,14 +39,7 @@ enum LexerSupport {
         var out: [UInt8] = []
         out.reserveCapacity(raw.count)
         var i = raw.startIndex
-        func hexValue(_ b: UInt8) -> UInt32? {
-            switch b {
-            case 0x30...0x39: return UInt32(b - 0x30)
-            case 0x41...0x46: return UInt32(b - 0x41 + 10)
-            case 0x61...0x66: return UInt32(b - 0x61 + 10)
-            default: return nil
-            }
-        }
+        let hexValue = ASCII.hexValue
         func appendScalar(_ v: UInt32) { out.append(contentsOf: Array(String(Unicode.Scalar(v).map(Character.init) ?? "\u{FFFD}").utf8)) }
         while i < raw.endIndex {
             let b = raw[i]

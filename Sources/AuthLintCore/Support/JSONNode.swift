@@ -30,6 +30,12 @@ public struct JSONNode: Sendable {
 
     public var stringValue: String? { if case .string(let s) = value { return s }; return nil }
 
+    /// Parses, turning a syntax error into the caller's own error type (rule file, config,
+    /// baseline), so each names its file with the parser's line and column.
+    public static func parse<E: Error>(_ bytes: [UInt8], allowComments: Bool, orThrow makeError: (JSONParseError) -> E) throws(E) -> JSONNode {
+        do { return try parse(bytes, allowComments: allowComments) } catch { throw makeError(error) }
+    }
+
     /// Parses one JSON document. `allowComments` enables JSONC: `//` and `/* */` comments and
     /// trailing commas (config files); rule files use strict JSON.
     public static func parse(_ bytes: [UInt8], allowComments: Bool) throws(JSONParseError) -> JSONNode {
@@ -224,14 +230,7 @@ private struct JSONParser {
         guard i + 4 <= bytes.count else { throw error("invalid \\u escape") }
         var v: UInt32 = 0
         for _ in 0..<4 {
-            let b = bytes[i]
-            let d: UInt32
-            switch b {
-            case 0x30...0x39: d = UInt32(b - 0x30)
-            case 0x41...0x46: d = UInt32(b - 0x41 + 10)
-            case 0x61...0x66: d = UInt32(b - 0x61 + 10)
-            default: throw error("invalid \\u escape")
-            }
+            guard let d = ASCII.hexValue(bytes[i]) else { throw error("invalid \\u escape") }
             v = v * 16 + d
             i += 1
         }

@@ -27,9 +27,8 @@ public struct Baseline: Sendable {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ConfigError(file: path, line: 0, column: 0, problem: "cannot read baseline file")
         }
-        let root: JSONNode
-        do { root = try JSONNode.parse([UInt8](data), allowComments: false) } catch {
-            throw ConfigError(file: path, line: error.line, column: error.column, problem: error.message)
+        let root = try JSONNode.parse([UInt8](data), allowComments: false) {
+            ConfigError(file: path, line: $0.line, column: $0.column, problem: $0.message)
         }
         guard case .array(let items)? = root["findings"]?.value else {
             throw ConfigError(file: path, line: root.line, column: root.column, problem: "a baseline is {\"version\": 1, \"findings\": [...]}")
