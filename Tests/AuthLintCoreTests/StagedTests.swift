@@ -37,6 +37,15 @@ final class StagedTests: XCTestCase {
         let clean = try TestSupport.authlint(["scan", "--staged"], cwd: dir)
         XCTAssertEqual(clean.status, 0, clean.stdout)
 
+        // Staged UTF-16 content is decoded like a file on disk, not skipped as binary.
+        let utf16 = "APP_KEY = '\(Self.secret)'\n"
+        try Data([0xFF, 0xFE] + utf16.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }).write(to: URL(fileURLWithPath: dir + "/wide.py"))
+        try TestSupport.run(git, ["add", "wide.py"], cwd: dir)
+        let wide = try TestSupport.authlint(["scan", "--staged", "--format", "compact"], cwd: dir)
+        XCTAssertTrue(wide.stdout.contains("wide.py:1:1: error"), wide.stdout + wide.stderr)
+        try TestSupport.run(git, ["rm", "-q", "--cached", "wide.py"], cwd: dir)
+        try FileManager.default.removeItem(atPath: dir + "/wide.py")
+
         // Deleted files are skipped.
         try TestSupport.run(git, ["commit", "-qm", "x", "--no-verify"], cwd: dir)
 

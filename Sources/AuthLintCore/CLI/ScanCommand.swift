@@ -69,10 +69,7 @@ enum ScanCommand {
             let contents = Dictionary(uniqueKeysWithValues: staged.map { ($0.path, $0.bytes) })
             let maxSize = settings.maxFileSize
             result = scanner.scan(paths: staged.map(\.path), jobs: jobs) { path in
-                let bytes = contents[path] ?? []
-                if bytes.count > maxSize { return .failure(ScanIssue(file: path, kind: .tooLarge, message: "larger than --max-file-size")) }
-                if FileReader.isBinary(bytes.prefix(FileReader.binaryProbe)) { return .failure(ScanIssue(file: path, kind: .binary, message: "binary file (NUL byte in the first 8 KiB)")) }
-                return .success(bytes)
+                FileReader.classify(contents[path] ?? [], path: path, maxSize: maxSize)
             }
         } else if let stdinName {
             let data = FileHandle.standardInput.readDataToEndOfFile()

@@ -14,7 +14,7 @@ public enum FileReader {
         guard fstat(fd, &info) == 0 else { return .failure(ScanIssue(file: path, kind: .unreadable, message: "cannot stat: \(String(cString: strerror(errno)))")) }
         guard (info.st_mode & S_IFMT) == S_IFREG else { return .failure(ScanIssue(file: path, kind: .notRegular, message: "not a regular file")) }
         let size = Int(info.st_size)
-        guard size <= maxSize else { return .failure(ScanIssue(file: path, kind: .tooLarge, message: "larger than --max-file-size (\(size) > \(maxSize) bytes)")) }
+        guard size <= maxSize else { return .failure(.tooLarge(path, size: size, limit: maxSize)) }
         var bytes = [UInt8](repeating: 0, count: size)
         var total = 0
         while total < size {
@@ -27,6 +27,13 @@ public enum FileReader {
             total += n
         }
         if total < size { bytes.removeSubrange(total...) }
+        return classify(bytes, path: path, maxSize: maxSize)
+    }
+
+    /// What every input source (files, the git index) applies to content before scanning: the
+    /// size limit, UTF-16 decoding, and the binary check.
+    public static func classify(_ bytes: [UInt8], path: String, maxSize: Int) -> Result<[UInt8], ScanIssue> {
+        guard bytes.count <= maxSize else { return .failure(.tooLarge(path, size: bytes.count, limit: maxSize)) }
         if let decoded = decodeUTF16(bytes) { return .success(decoded) }
         if isBinary(bytes.prefix(binaryProbe)) { return .failure(ScanIssue(file: path, kind: .binary, message: "binary file (NUL byte in the first 8 KiB)")) }
         return .success(bytes)
@@ -47,5 +54,11 @@ public enum FileReader {
             i += 2
         }
         return Array(String(decoding: units, as: UTF16.self).utf8)
+    }
+}
+
+extension ScanIssue {
+    static func tooLarge(_ path: String, size: Int, limit: Int) -> ScanIssue {
+        ScanIssue(file: path, kind: .tooLarge, message: "larger than --max-file-size (\(size) > \(limit) bytes)")
     }
 }

@@ -61,7 +61,7 @@ public struct FileWalker: Sendable {
 
     private func addFile(_ path: String, size: Int, into result: inout WalkResult) {
         if size > options.maxFileSize {
-            result.issues.append(ScanIssue(file: path, kind: .tooLarge, message: "larger than --max-file-size (\(size) > \(options.maxFileSize) bytes)"))
+            result.issues.append(.tooLarge(path, size: size, limit: options.maxFileSize))
         } else {
             result.files.append(WalkedFile(path: path, size: size))
         }
