@@ -27,8 +27,8 @@ final class GateTests: XCTestCase {
         XCTAssertTrue(changed.stderr.contains("stale baseline entry a.js [hardcoded-appkey]"), changed.stderr)
 
         // Writing twice gives the same bytes (no churn).
-        try TestSupport.authlint(["scan", "a.js", "--write-baseline", "b1.json"], cwd: dir)
-        try TestSupport.authlint(["scan", "a.js", "--write-baseline", "b2.json"], cwd: dir)
+        XCTAssertEqual(try TestSupport.authlint(["scan", "a.js", "--write-baseline", "b1.json"], cwd: dir).status, 1)
+        XCTAssertEqual(try TestSupport.authlint(["scan", "a.js", "--write-baseline", "b2.json"], cwd: dir).status, 1)
         XCTAssertEqual(try String(contentsOfFile: dir + "/b1.json", encoding: .utf8), try String(contentsOfFile: dir + "/b2.json", encoding: .utf8))
     }
 

@@ -40,6 +40,8 @@ enum ScanCommand {
             throw UsageError("--stdin-filename and --staged choose the input; do not also give paths")
         }
         let paths = options.positional.isEmpty ? ["."] : options.positional
+        // --staged: ask git for the index while the rules load (two subprocesses: most of the wall time).
+        let stagedLoad = options.has("--staged") ? BackgroundWork { try GitIndex.stagedFiles() } : nil
 
         // Config: explicit, or the nearest one upward from the first path (or the stdin name).
         let configPath = options.value("--config") ?? Configuration.find(from: configSearchStart(stdinName ?? paths[0]))
@@ -60,9 +62,9 @@ enum ScanCommand {
         let scanner = try ScanEngine(rules: rules, settings: settings)
 
         var result: ScanResult
-        if options.has("--staged") {
+        if let stagedLoad {
             let staged: [GitIndex.StagedFile]
-            do { staged = try GitIndex.stagedFiles() } catch {
+            do { staged = try stagedLoad.wait() } catch {
                 console.err("authlint: --staged: \(error)\n")
                 return 2
             }

@@ -23,54 +23,59 @@ public final class KeywordPrefilter: Sendable {
         self.keywords = keywords
         self.keywordLengths = lowered.map(\.count)
 
-        // 1. Trie.
-        var goto: [[Int32]] = [Array(repeating: -1, count: 256)]
+        // 1. Trie, in one flat table (state * 256 + byte; -1 = no edge yet). Keywords are
+        //    lower-cased, so only lower-case edges exist until step 3.
+        var goto: [Int32] = Array(repeating: -1, count: 256)
         var out: [[Int32]] = [[]]
         for (index, word) in lowered.enumerated() where !word.isEmpty {
             var state = 0
             for byte in word {
-                if goto[state][Int(byte)] == -1 {
-                    goto.append(Array(repeating: -1, count: 256))
+                if goto[state * 256 + Int(byte)] == -1 {
+                    goto[state * 256 + Int(byte)] = Int32(out.count)
+                    goto.append(contentsOf: repeatElement(-1, count: 256))
                     out.append([])
-                    goto[state][Int(byte)] = Int32(goto.count - 1)
                 }
-                state = Int(goto[state][Int(byte)])
+                state = Int(goto[state * 256 + Int(byte)])
             }
             out[state].append(Int32(index))
         }
+        let stateCount = out.count
 
-        // 2. Failure links by BFS, completing the DFA as we go.
-        var fail = Array(repeating: 0, count: goto.count)
+        // 2. Failure links by BFS, completing the DFA as we go (a state's failure target is
+        //    shallower, so its row is already complete when we copy from it).
+        var fail = Array(repeating: 0, count: stateCount)
         var queue: [Int] = []
-        for byte in 0..<256 {
-            let next = goto[0][byte]
-            if next == -1 { goto[0][byte] = 0 } else { fail[Int(next)] = 0; queue.append(Int(next)) }
-        }
-        var head = 0
-        while head < queue.count {
-            let state = queue[head]; head += 1
-            out[state] += out[fail[state]]
+        queue.reserveCapacity(stateCount)
+        goto.withUnsafeMutableBufferPointer { table in
             for byte in 0..<256 {
-                let next = goto[state][byte]
-                if next == -1 {
-                    goto[state][byte] = goto[fail[state]][byte]
-                } else {
-                    fail[Int(next)] = Int(goto[fail[state]][byte])
-                    queue.append(Int(next))
+                let next = table[byte]
+                if next == -1 { table[byte] = 0 } else { fail[Int(next)] = 0; queue.append(Int(next)) }
+            }
+            var head = 0
+            while head < queue.count {
+                let state = queue[head]; head += 1
+                let row = state * 256, failRow = fail[state] * 256
+                for byte in 0..<256 {
+                    let next = table[row + byte]
+                    if next == -1 {
+                        table[row + byte] = table[failRow + byte]
+                    } else {
+                        fail[Int(next)] = Int(table[failRow + byte])
+                        queue.append(Int(next))
+                    }
                 }
             }
         }
+        for state in queue { out[state] += out[fail[state]] }
 
-        // 3. Flatten, folding upper-case ASCII onto lower-case transitions.
-        var flat = [Int32](repeating: 0, count: goto.count * 256)
-        for state in 0..<goto.count {
-            for byte in 0..<256 {
-                var b = byte
-                if b >= 0x41 && b <= 0x5A { b += 0x20 }
-                flat[state * 256 + byte] = goto[state][b]
+        // 3. Fold upper-case ASCII onto the lower-case transitions, so the scan loop needs no
+        //    case conversion.
+        goto.withUnsafeMutableBufferPointer { table in
+            for state in 0..<stateCount {
+                for byte in 0x41...0x5A { table[state * 256 + byte] = table[state * 256 + byte + 0x20] }
             }
         }
-        self.transitions = flat
+        self.transitions = goto
         self.outputs = out
         self.hasOutput = out.map { !$0.isEmpty }
     }

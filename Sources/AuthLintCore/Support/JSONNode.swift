@@ -189,7 +189,14 @@ private struct JSONParser {
     mutating func parseString() throws(JSONParseError) -> String {
         let startLine = line, startColumn = column
         i += 1
-        var out: [UInt8] = []
+        // Fast path: most strings have no escapes and become one String straight from the bytes.
+        let runStart = i
+        while i < bytes.count, bytes[i] != UInt8(ascii: "\""), bytes[i] != UInt8(ascii: "\\"), bytes[i] >= 0x20 { i += 1 }
+        if i < bytes.count && bytes[i] == UInt8(ascii: "\"") {
+            i += 1
+            return String(decoding: bytes[runStart..<i - 1], as: UTF8.self)
+        }
+        var out = Array(bytes[runStart..<i])
         while true {
             guard i < bytes.count else { throw JSONParseError(message: "unterminated string", line: startLine, column: startColumn) }
             let b = bytes[i]
