@@ -81,6 +81,6 @@ final class GateTests: XCTestCase {
     func testStdinFilenameUsesTheNameForLanguageAndReports() throws {
         let run = try TestSupport.authlint(["scan", "--stdin-filename", "src/client.py", "--format", "compact"], stdin: "APP_KEY = 'rf_Q8w2Er5Ty9Ui3Op7'\n")
         XCTAssertEqual(run.status, 1)
-        XCTAssertEqual(run.stdout, "src/client.py:1:1: error: Report Flow appkey written literally [hardcoded-appkey]\n")
+        XCTAssertEqual(run.stdout, "src/client.py:1:12: error: Report Flow appkey written literally (APP_KEY): load it from the environment or a secret manager [hardcoded-appkey]\n")
     }
 }

@@ -92,6 +92,6 @@ final class ReporterTests: XCTestCase {
             XCTAssertNotNil((issue["location"] as? [String: Any])?["path"] as? String)
         }
         let compact = try report("compact", in: dir)
-        XCTAssertTrue(compact.contains(": error: Report Flow appkey written literally [hardcoded-appkey]"), compact)
+        XCTAssertTrue(compact.contains(": error: Report Flow appkey written literally (APP_KEY): load it from the environment or a secret manager [hardcoded-appkey]"), compact)
     }
 }

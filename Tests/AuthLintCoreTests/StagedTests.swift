@@ -42,7 +42,7 @@ final class StagedTests: XCTestCase {
         try Data([0xFF, 0xFE] + utf16.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }).write(to: URL(fileURLWithPath: dir + "/wide.py"))
         try TestSupport.run(git, ["add", "wide.py"], cwd: dir)
         let wide = try TestSupport.authlint(["scan", "--staged", "--format", "compact"], cwd: dir)
-        XCTAssertTrue(wide.stdout.contains("wide.py:1:1: error"), wide.stdout + wide.stderr)
+        XCTAssertTrue(wide.stdout.contains("wide.py:1:12: error"), wide.stdout + wide.stderr)
         try TestSupport.run(git, ["rm", "-q", "--cached", "wide.py"], cwd: dir)
         try FileManager.default.removeItem(atPath: dir + "/wide.py")
 
@@ -111,7 +111,7 @@ final class SinceTests: XCTestCase {
         try TestSupport.write("APP_KEY = 'rf_Untracked4Secret6Value'\n", to: dir + "/sub/b.py")
         let run = try TestSupport.authlint(["scan", "--since", base, "--format", "compact"], cwd: dir)
         XCTAssertEqual(run.status, 1)
-        XCTAssertEqual(run.stdout.split(separator: "\n").map { String($0.prefix(while: { $0 != " " })) }, ["a.js:2:7:", "sub/b.py:1:1:"], run.stdout)
+        XCTAssertEqual(run.stdout.split(separator: "\n").map { String($0.prefix(while: { $0 != " " })) }, ["a.js:2:17:", "sub/b.py:1:12:"], run.stdout)
         // With --staged the diff is taken against the index: nothing staged yet, nothing reported.
         XCTAssertEqual(try TestSupport.authlint(["scan", "--staged", "--since", base], cwd: dir).status, 0)
         XCTAssertEqual(try TestSupport.authlint(["scan", "--since", "no-such-rev"], cwd: dir).status, 2)

@@ -64,3 +64,6 @@ client = Client("SKd5ec7b11e34e25191bd0594ce6002638", api_secret, account_sid)
 account_sid = "AC313f64090364d4095421d604f2083098"
 auth_token = "970fc241d1b73d1dc065e7aafa4b7d80"
 client = Client(account_sid, auth_token)
+
+from twilio.rest import Client as TwilioClient
+twilio = TwilioClient("AC6f1d3c5b7a9e2d4f6a8c0e1b3d5f7a9c", "7b2e9d4f1a6c3e8b5d0f2a7c4e9b1d6f")

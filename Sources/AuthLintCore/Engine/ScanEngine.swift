@@ -150,7 +150,7 @@ public final class ScanEngine: Sendable {
                                             message: "rule \(ruleID) was cut short after \(settings.ruleTimeBudgetSeconds) s"))
         }
         let suppressions = hasSuppressions ? InlineSuppressions(file: file) : nil
-        let findings = FindingBuilder.build(context.rawFindings, in: file, showSecrets: settings.showSecrets)
+        let findings = FindingBuilder.build(FallbackRules.preferSpecific(context.rawFindings), in: file, showSecrets: settings.showSecrets)
         var usedDirectives = Set<Int>()
         for var finding in findings {
             if let directive = suppressions?.directive(for: finding.rule, line: finding.line) {

@@ -22,6 +22,7 @@ public enum CredentialNames {
     static let credentialWords: Set<String> = [
         "authorization", "apikey", "appkey", "secret", "secrets", "token", "tokens", "password", "passwd", "pwd",
         "credential", "credentials", "creds", "bearer", "passphrase", "privatekey", "accesskey", "authheader", "authtoken",
+        "secretkey", "signingkey", "encryptionkey", "masterkey",
     ]
     /// Words that make a following "token" a credential.
     static let tokenQualifiers: Set<String> = [

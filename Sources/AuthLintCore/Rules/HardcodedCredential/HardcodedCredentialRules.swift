@@ -1,5 +1,9 @@
-/// The hardcoded-credential family's Swift-coded rules.
+/// The hardcoded-credential family's Swift-coded rules (provider token formats are pattern rules
+/// in `rules/*.json`; their checksum validators are in `ProviderTokenValidators.swift`).
 public enum HardcodedCredentialRules {
-    static let structural: [any StructuralRule] = []
-    static let project: [any ProjectRule] = []
+    static let structural: [any StructuralRule] = [
+        HardcodedAppKeyRule(), GenericCredentialRule(), BearerTokenRule(), BasicCredentialsRule(), URLCredentialsRule(),
+        KubernetesSecretRule(),
+    ]
+    static let project: [any ProjectRule] = [CommittedDotEnvRule(), SharedAcrossEnvironmentsRule()]
 }

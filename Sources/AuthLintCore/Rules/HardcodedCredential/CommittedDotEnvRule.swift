@@ -1,0 +1,49 @@
+import Foundation
+
+/// `committed-dotenv`: a `.env` file holding real credentials that git tracks or does not
+/// ignore, so the next `git add -A` publishes it. `.env.example`-style templates are exempt.
+struct CommittedDotEnvRule: ProjectRule {
+    let id = "committed-dotenv"
+
+    static let templateSuffixes = ["example", "sample", "template", "dist", "defaults", "default", "schema", "tmpl", "tpl"]
+
+    static func isDotEnvFile(_ path: String) -> Bool {
+        let name = (path as NSString).lastPathComponent.lowercased()
+        guard name == ".env" || name.hasPrefix(".env.") || name.hasSuffix(".env") else { return false }
+        return !templateSuffixes.contains { name.hasSuffix("." + $0) }
+    }
+
+    func collect(_ context: FileContext, _ rule: RuleDefinition) -> [ProjectObservation] {
+        guard Self.isDotEnvFile(context.file.path) else { return [] }
+        let credentials = context.facts.namedValues.filter { named in
+            named.valueKind == .literal && (CredentialNames.isCredentialName(named.name) || HardcodedAppKeyRule.isAppKeyName(named.name))
+                && LiteralSecretShape.isPlausibleLiteral(named.value, name: named.name) && named.value.count >= 6
+        }
+        guard let first = credentials.first else { return [] }
+        let names = credentials.prefix(3).map(\.name).joined(separator: ", ") + (credentials.count > 3 ? ", …" : "")
+        return [ProjectObservation(context, rule, range: first.valueRange, key: context.file.path, detail: names)]
+    }
+
+    func conclude(_ observations: [ProjectObservation], _ rule: RuleDefinition, _ settings: ScanSettings) -> [Finding] {
+        observations.filter { !Self.isIgnoredByGit($0.file) }.map { observation in
+            observation.finding(rule, message: "\(observation.file) holds credentials (\(observation.detail)) and is not ignored by git: add it to .gitignore, remove it from the index (git rm --cached), rotate the keys, and commit a .env.example with placeholders instead")
+        }
+    }
+
+    /// True when git ignores the file and does not track it; false outside a git work tree,
+    /// where nothing can be said (the scan is then not of a repository).
+    static func isIgnoredByGit(_ path: String) -> Bool {
+        // Ask git from the nearest existing directory (the path itself may be an editor buffer
+        // or a staged file that is not on disk), naming the file relative to it.
+        var directory = (path as NSString).deletingLastPathComponent
+        var relative = (path as NSString).lastPathComponent
+        while !directory.isEmpty && !FileManager.default.fileExists(atPath: directory) {
+            relative = (directory as NSString).lastPathComponent + "/" + relative
+            directory = (directory as NSString).deletingLastPathComponent
+        }
+        let base = directory.isEmpty ? "." : directory
+        guard let inside = try? Subprocess.run(["git", "-C", base, "rev-parse", "--is-inside-work-tree"]), inside.status == 0,
+              let result = try? Subprocess.run(["git", "-C", base, "check-ignore", "-q", "--", relative]) else { return true }
+        return result.status == 0
+    }
+}

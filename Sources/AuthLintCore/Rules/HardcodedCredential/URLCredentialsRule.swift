@@ -1,0 +1,46 @@
+import Foundation
+
+/// `credentials-in-url`: a password written into a URL's userinfo (`https://user:pass@host`,
+/// `postgres://u:p@db.prod/app`, `mongodb+srv://…`, `redis://:p@host`), in strings, config
+/// values and comments. Loopback and reserved example hosts, and template holes, are left alone.
+struct URLCredentialsRule: StructuralRule {
+    let id = "credentials-in-url"
+
+    private static let userinfoURL = try! NSRegularExpression(
+        pattern: "\\b([a-zA-Z][a-zA-Z0-9+.-]{1,20})://([^\\s:/@'\"`]*):([^\\s/@'\"`]+)@([^\\s/:?#'\"`]+)")
+    /// Passwords that stand for "no real password here" in docs and local setups.
+    private static let trivialPasswords: Set<String> = [
+        "pass", "password", "passwd", "secret", "pwd", "pw", "root", "admin", "guest", "test", "user", "postgres", "mysql",
+        "redis", "changeme", "example", "p", "x", "xxx", "token", "apikey", "api_key", "key", "foo", "bar", "letmein",
+    ]
+
+    /// Loopback and reserved documentation hosts (RFC 2606/6761); not `.internal` or `.local`,
+    /// which name real machines on real networks.
+    static func isStandInHost(_ host: String) -> Bool {
+        if host == "localhost" || host == "0.0.0.0" || host == "[::1]" || host.hasPrefix("127.") { return true }
+        for suffix in [".localhost", ".test", ".example", ".invalid"] where host.hasSuffix(suffix) { return true }
+        return ["example.com", "example.net", "example.org"].contains { host == $0 || host.hasSuffix("." + $0) }
+    }
+
+    func check(_ context: FileContext, _ rule: RuleDefinition) {
+        let facts = context.facts
+        for (index, token) in facts.tokens.enumerated() where token.kind == .string || token.kind == .comment {
+            let text = token.value ?? facts.text(index)
+            guard text.contains("://"), text.contains("@") else { continue }
+            let ns = text as NSString
+            for match in Self.userinfoURL.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
+                let identity = ns.substring(with: match.range(at: 2))
+                let password = ns.substring(with: match.range(at: 3))
+                let host = ns.substring(with: match.range(at: 4)).lowercased()
+                guard !Self.trivialPasswords.contains(password.lowercased()), LiteralSecretShape.isPlausibleLiteral(password.count >= 4 ? password : password + "    "),
+                      !password.contains("{"), !password.hasPrefix("$"), !password.hasPrefix("%"), !password.hasPrefix("<"),
+                      !Self.isStandInHost(host), !host.contains("{"), !host.hasPrefix("$") else { continue }
+                if token.kind == .string && token.isTemplate && (password.contains("$") || password.contains("\\(")) { continue }
+                let range = facts.contentRange(of: index, part: ":" + password + "@")
+                let secret = range.count > password.utf8.count ? (range.lowerBound + 1)..<(range.upperBound - 1) : range
+                context.report(rule, range: secret, secret: secret,
+                               message: "password for \(LiteralSecretShape.kindOfIdentity(identity)) written into a URL to \(host): pass it separately from a secret store")
+            }
+        }
+    }
+}
