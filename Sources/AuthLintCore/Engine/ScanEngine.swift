@@ -140,7 +140,7 @@ public final class ScanEngine: Sendable {
             if let runner = patternRunners[rule.id] {
                 runner.run(context)
             } else if let structural = StructuralRuleRegistry.fileRules[rule.id] {
-                structural.check(context, rule)
+                if structural.wantsFile(context, rule) { structural.check(context, rule) }
             } else if let project = StructuralRuleRegistry.projectRules[rule.id] {
                 outcome.observations[rule.id] = project.collect(context, rule)
             }

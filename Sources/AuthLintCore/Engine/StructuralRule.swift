@@ -2,7 +2,14 @@
 /// in `rules/<id>.json` like every other rule; `id` ties the two together.
 public protocol StructuralRule: Sendable {
     var id: String { get }
+    /// A cheap look at the keyword hits before the file is lexed: rules whose keywords are
+    /// common words (`key`, `token`) say here whether any hit could matter.
+    func wantsFile(_ context: FileContext, _ rule: RuleDefinition) -> Bool
     func check(_ context: FileContext, _ rule: RuleDefinition)
+}
+
+extension StructuralRule {
+    public func wantsFile(_ context: FileContext, _ rule: RuleDefinition) -> Bool { true }
 }
 
 /// What a project rule remembers about one file (small: it is kept until the scan ends).

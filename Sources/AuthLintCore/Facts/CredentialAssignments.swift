@@ -27,7 +27,9 @@ extension FileFacts {
     /// Every name → value pair of the file, in source order of the value.
     public var namedValues: [NamedValue] {
         memo("namedValues") {
-            (fromBindings() + fromHeaderCalls() + fromIndexAssignments() + fromNameValuePairs() + fromCurlHeaders() + fromCommandFlags())
+            // Plain text (docs, RECORD files, logs) has no reliable name/value structure.
+            guard file.language != .plainText else { return [] }
+            return (fromBindings() + fromHeaderCalls() + fromIndexAssignments() + fromNameValuePairs() + fromCurlHeaders() + fromCommandFlags())
                 .sorted { $0.valueRange.lowerBound < $1.valueRange.lowerBound }
         }
     }

@@ -26,7 +26,7 @@ public enum CredentialNames {
     ]
     /// Words that make a following "token" a credential.
     static let tokenQualifiers: Set<String> = [
-        "access", "auth", "bearer", "refresh", "api", "app", "oauth", "session", "jwt", "id", "personal", "secret", "client",
+        "access", "auth", "bearer", "refresh", "api", "app", "oauth", "session", "jwt", "id", "personal", "secret",
         "user", "github", "gitlab", "slack", "csrf", "xsrf", "security", "identity", "service", "bot", "deploy", "npm", "pypi",
     ]
     /// Trailing words that make the name about a credential rather than the credential itself.

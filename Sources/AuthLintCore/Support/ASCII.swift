@@ -10,3 +10,11 @@ enum ASCII {
         }
     }
 }
+
+extension ASCII {
+    /// Letters, digits, `_` and `$`, plus any byte of a multi-byte UTF-8 sequence.
+    @inline(__always)
+    static func isIdentifierByte(_ b: UInt8) -> Bool {
+        (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b == 0x5F || b == 0x24 || b >= 0x80
+    }
+}

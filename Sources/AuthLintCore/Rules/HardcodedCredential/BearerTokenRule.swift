@@ -18,6 +18,7 @@ struct BearerTokenRule: StructuralRule {
         for (index, token) in facts.tokens.enumerated() where token.kind == .string && !token.isTemplate {
             let text = token.value ?? ""
             guard let credential = Self.bearerCredential(in: text), LiteralSecretShape.isPlausibleLiteral(credential),
+                  !LiteralSecretShape.isMadeOfWords(credential),
                   credential.count >= 12, credential.contains(where: \.isNumber) || credential.count >= 24 else { continue }
             let range = facts.contentRange(of: index, part: credential)
             guard reported.insert(range.lowerBound).inserted else { continue }
@@ -26,7 +27,7 @@ struct BearerTokenRule: StructuralRule {
         }
         for named in facts.namedValues where named.valueKind == .literal {
             let squashed = named.name.lowercased().filter { $0.isLetter || $0.isNumber }
-            guard Self.oauthNames.contains(where: { squashed.hasSuffix($0) }),
+            guard GenericCredentialRule.isIdentifierLike(named.name), Self.oauthNames.contains(where: { squashed.hasSuffix($0) }),
                   LiteralSecretShape.looksLikeSecret(named.value, name: named.name),
                   reported.insert(named.valueRange.lowerBound).inserted else { continue }
             context.report(rule, range: named.valueRange, secret: named.valueRange,

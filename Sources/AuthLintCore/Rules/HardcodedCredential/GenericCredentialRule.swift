@@ -5,21 +5,111 @@
 struct GenericCredentialRule: StructuralRule {
     let id = "hardcoded-secret"
 
+    /// Words that may follow the credential word in a name that still holds the credential
+    /// (`API_KEY_PROD`, `passwordValue`, `secret_b64`); anything else (`PasswordLastUsed`,
+    /// `MasterKeySpec`) makes the name about the credential, not the credential.
+    static let trailingWords: Set<String> = [
+        "prod", "production", "dev", "development", "staging", "stage", "test", "live", "value", "val", "raw", "plain",
+        "str", "string", "b64", "base64", "hex", "default", "old", "new", "primary", "secondary", "main", "override",
+    ]
+
+    /// A name that reads like an identifier or config key (not a path, a CSV row or `AWS::Type`).
+    static func isIdentifierLike(_ name: String) -> Bool {
+        guard let first = name.unicodeScalars.first, name.utf8.count <= 80 else { return false }
+        guard first.properties.isAlphabetic || first == "_" || first == "$" || first == "@" || first == "-" else { return false }
+        return name.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || "_.$@-".unicodeScalars.contains($0) }
+    }
+
+    /// True when the name's last credential word is at the end, or followed only by `trailingWords`.
+    static func endsWithCredentialWord(_ name: String) -> Bool {
+        let parts = CredentialNames.words(name)
+        guard !parts.isEmpty else { return false }
+        var end = parts.count
+        while end > 1, trailingWords.contains(parts[end - 1]) || parts[end - 1].allSatisfy(\.isNumber) { end -= 1 }
+        let core = Array(parts[..<end])
+        guard let last = core.last else { return false }
+        if CredentialNames.credentialWords.contains(last) { return true }
+        if core.count >= 2 && CredentialNames.credentialWords.contains(core[core.count - 2] + last) { return true }
+        // `auth_token`, `access_token`: a qualified token.
+        if last == "token" || last == "tokens", core.count >= 2, CredentialNames.tokenQualifiers.contains(core[core.count - 2]) { return true }
+        return false
+    }
+
     static func isCredentialFlag(_ named: NamedValue) -> Bool {
         guard named.via == .commandFlag else { return false }
         let words = CredentialNames.words(named.name)
         return words.last == "token" || words.last == "key" && words.count >= 2
     }
 
+    func wantsFile(_ context: FileContext, _ rule: RuleDefinition) -> Bool {
+        guard context.file.language != .plainText else { return false }
+        let bytes = context.file.bytes
+        return context.hits(for: rule).contains { Self.valueFollows(bytes, from: $0.end) }
+    }
+
     func check(_ context: FileContext, _ rule: RuleDefinition) {
-        for named in context.facts.namedValues where named.valueKind == .literal {
-            guard CredentialNames.isCredentialName(named.name) || Self.isCredentialFlag(named) else { continue }
+        let candidates = context.facts.namedValues.filter { named in
+            named.valueKind == .literal && Self.isIdentifierLike(named.name)
+                && (CredentialNames.isCredentialName(named.name) && Self.endsWithCredentialWord(named.name) || Self.isCredentialFlag(named))
+        }
+        // A name with many different literal values in one file is a table (test vectors,
+        // fixtures, generated data), not configuration.
+        var valuesByName: [String: Set<String>] = [:]
+        for named in candidates { valuesByName[named.name, default: []].insert(named.value) }
+        for named in candidates where valuesByName[named.name, default: []].count <= 4 {
             let lower = named.value.lowercased()
             if lower.hasPrefix("basic ") || lower.hasPrefix("bearer ") || lower.hasPrefix("token ") { continue }  // Basic/Bearer rules
             guard LiteralSecretShape.looksLikeSecret(named.value, name: named.name) else { continue }
             context.report(rule, range: named.valueRange, secret: named.valueRange,
                            message: "secret-looking literal assigned to \(named.name): load it from the environment or a secret manager")
         }
+    }
+
+    /// Byte-level look past a keyword hit: the rest of the name, a closing quote or bracket,
+    /// an assignment (`=`, `:`, `:=`, `=>`, `,` of a setter call, `: Type =`), then at least 8
+    /// value bytes. Most `key`/`token` hits in code fail this without lexing the file.
+    static func valueFollows(_ bytes: [UInt8], from start: Int) -> Bool {
+        let n = bytes.count
+        var i = start
+        func isNameByte(_ b: UInt8) -> Bool { ASCII.isIdentifierByte(b) || b == UInt8(ascii: "-") || b == UInt8(ascii: ".") }
+        func skipSpaces() { while i < n && (bytes[i] == 0x20 || bytes[i] == 0x09) { i += 1 } }
+        while i < n && isNameByte(bytes[i]) { i += 1 }
+        var closers = 0
+        while i < n && closers < 2 && (bytes[i] == 0x22 || bytes[i] == 0x27 || bytes[i] == 0x60 || bytes[i] == UInt8(ascii: "]")) { i += 1; closers += 1 }
+        skipSpaces()
+        guard i < n else { return false }
+        switch bytes[i] {
+        case UInt8(ascii: "="):
+            i += 1
+            if i < n && bytes[i] == UInt8(ascii: "=") { return false }  // comparison
+            if i < n && bytes[i] == UInt8(ascii: ">") { i += 1 }
+        case UInt8(ascii: ":"):
+            i += 1
+            if i < n && bytes[i] == UInt8(ascii: "=") { i += 1 }
+            // `let secret: String = "…"`: step over a type annotation.
+            skipSpaces()
+            var j = i
+            while j < n && (ASCII.isIdentifierByte(bytes[j]) || bytes[j] == UInt8(ascii: "?")) { j += 1 }
+            var k = j
+            while k < n && (bytes[k] == 0x20 || bytes[k] == 0x09) { k += 1 }
+            if j > i && k < n && bytes[k] == UInt8(ascii: "=") { i = k + 1 }
+        case UInt8(ascii: ","):
+            i += 1
+        default:
+            return false
+        }
+        skipSpaces()
+        // String prefixes (`b"…"`, `r'…'`, `@"…"`) and the opening quote.
+        if i + 1 < n && (bytes[i] == UInt8(ascii: "b") || bytes[i] == UInt8(ascii: "r") || bytes[i] == UInt8(ascii: "@")) && (bytes[i + 1] == 0x22 || bytes[i + 1] == 0x27) { i += 1 }
+        if i < n && (bytes[i] == 0x22 || bytes[i] == 0x27 || bytes[i] == 0x60) { i += 1 }
+        var length = 0
+        while i < n && length < 8 {
+            let b = bytes[i]
+            if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x22 || b == 0x27 || b == 0x60 { break }
+            length += 1
+            i += 1
+        }
+        return length >= 8
     }
 }
 

@@ -23,6 +23,11 @@ enum LiteralSecretShape {
         if !hasDigit && !hasSymbol && !(hasUpper && hasLower && count >= 20) { return false }
         if looksLikeIdentifierPath(value) { return false }
         if looksLikeFormatOrPattern(value) { return false }
+        if looksLikeDateOrVersion(value) { return false }
+        if value.hasSuffix("(") || value.contains("()") { return false }  // code that a line lexer kept as text
+        if value.hasPrefix("-") || isMadeOfWords(value) { return false }  // flags, `access-token-123`
+        // HTTP header names and other letters-and-dashes identifiers (`Access-Control-Allow-Credentials`).
+        if !hasDigit && value.allSatisfy({ $0.isLetter || $0 == "-" || $0 == "_" || $0 == "." }) && value.contains(where: { $0 == "-" || $0 == "_" || $0 == "." }) { return false }
         // Hex digests and UUIDs named like a key are keys; anything else needs character variety.
         let entropy = Entropy.shannon(value[...])
         return entropy >= (count >= 20 ? 3.0 : 2.5)
@@ -34,6 +39,7 @@ enum LiteralSecretShape {
         let value = raw.trimmingCharacters(in: .whitespaces)
         guard value.count >= 4 else { return false }
         if Placeholder.isPlaceholder(value) { return false }
+        if documentedExamples.contains(value) { return false }
         if FileFacts.looksLikeEnvironmentReference(value) { return false }
         let lower = value.lowercased()
         // `password: 'password'`, `appkey: 'appkey'`, `api_key = "API_KEY"`: the name repeated.
@@ -48,12 +54,33 @@ enum LiteralSecretShape {
         return true
     }
 
+    /// Credentials printed in RFCs and vendor docs as examples (RFC 6750, RFC 7617, AWS).
+    static let documentedExamples: Set<String> = [
+        "mF_9.B5f-4.1JqM", "opensesame", "open sesame", "AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+        "tGzv3JOkF0XG5Qx2TlKWIA", "SlAV32hkKG", "8xLOxBtZp8", "tGzv3JOkF0XG5Qx2TlKWIA",
+    ]
+
+    /// `access-token-123`, `server-integration-token`, `my_test_password_1`: words joined by
+    /// separators, maybe numbered. Test fixtures and docs, not issued credentials.
+    static func isMadeOfWords(_ value: String) -> Bool {
+        let parts = value.split(whereSeparator: { $0 == "-" || $0 == "_" || $0 == "." })
+        guard parts.count >= 2 else { return false }
+        return parts.allSatisfy { part in part.allSatisfy { $0.isLowercase } || part.allSatisfy(\.isNumber) && part.count <= 4 }
+            && parts.contains { $0.allSatisfy(\.isLetter) && $0.count >= 3 }
+    }
+
     /// `foo.bar.baz`, `com.example.app`, `module:attr`, `snake_case_name`, `kebab-case-name`.
     static func looksLikeIdentifierPath(_ value: String) -> Bool {
         let parts = value.split(whereSeparator: { $0 == "." || $0 == ":" || $0 == "/" })
         if parts.count >= 2 && parts.allSatisfy({ part in part.first?.isLetter == true && part.allSatisfy { $0.isLetter || $0 == "_" || $0 == "-" || $0.isNumber } })
             && parts.allSatisfy({ $0.count >= 2 }) && value.filter(\.isNumber).count <= 2 { return true }
         return false
+    }
+
+    /// `2016-09-08T21:47:36Z`, `1.2.3-beta4`: mostly digits and separators.
+    private static func looksLikeDateOrVersion(_ value: String) -> Bool {
+        let letters = value.filter { $0.isLetter }
+        return letters.count <= 2 && value.filter(\.isNumber).count >= value.count / 2
     }
 
     /// printf/str.format/regex/glob text: `%s:%s`, `{0}`, `\d+`, `[A-Z]`, `*.key`.

@@ -7,7 +7,7 @@ struct URLCredentialsRule: StructuralRule {
     let id = "credentials-in-url"
 
     private static let userinfoURL = try! NSRegularExpression(
-        pattern: "\\b([a-zA-Z][a-zA-Z0-9+.-]{1,20})://([^\\s:/@'\"`]*):([^\\s/@'\"`]+)@([^\\s/:?#'\"`]+)")
+        pattern: "\\b([a-zA-Z][a-zA-Z0-9+.-]{1,20})://([^\\s:/@,'\"`]*):([^\\s/@,'\"`]+)@([^\\s/:?#'\"`]+)")
     /// Passwords that stand for "no real password here" in docs and local setups.
     private static let trivialPasswords: Set<String> = [
         "pass", "password", "passwd", "secret", "pwd", "pw", "root", "admin", "guest", "test", "user", "postgres", "mysql",
@@ -32,7 +32,8 @@ struct URLCredentialsRule: StructuralRule {
                 let identity = ns.substring(with: match.range(at: 2))
                 let password = ns.substring(with: match.range(at: 3))
                 let host = ns.substring(with: match.range(at: 4)).lowercased()
-                guard !Self.trivialPasswords.contains(password.lowercased()), LiteralSecretShape.isPlausibleLiteral(password.count >= 4 ? password : password + "    "),
+                let lowerPassword = password.lowercased()
+                guard !Self.trivialPasswords.contains(lowerPassword), !lowerPassword.contains("password"), !lowerPassword.contains("passwd"), LiteralSecretShape.isPlausibleLiteral(password.count >= 4 ? password : password + "    "),
                       !password.contains("{"), !password.hasPrefix("$"), !password.hasPrefix("%"), !password.hasPrefix("<"),
                       !Self.isStandInHost(host), !host.contains("{"), !host.hasPrefix("$") else { continue }
                 if token.kind == .string && token.isTemplate && (password.contains("$") || password.contains("\\(")) { continue }
