@@ -20,6 +20,8 @@ public final class FileContext: @unchecked Sendable {
         self.hitsByRule = hitsByRule
     }
 
+    var didLex: Bool { cachedTokens != nil }
+
     public var tokens: [Token] {
         if let cachedTokens { return cachedTokens }
         let tokens = LexerRegistry.tokenize(file)

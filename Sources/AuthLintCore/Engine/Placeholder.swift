@@ -15,7 +15,7 @@ public enum Placeholder {
     public static func isPlaceholder(_ value: Substring) -> Bool {
         let lowered = value.lowercased()
         if lowered.isEmpty { return true }
-        for marker in markers where lowered.contains(marker) { return true }
+        for marker in markers where lowered.containsBytes(marker) { return true }
         // A shell or Makefile variable as the whole value: $TOKEN, $(TOKEN), %TOKEN%.
         if lowered.hasPrefix("$") || (lowered.hasPrefix("%") && lowered.hasSuffix("%")) { return true }
         // One character repeated (`aaaaaaaa`, `00000000`, `--------`).

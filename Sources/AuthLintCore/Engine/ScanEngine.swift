@@ -8,6 +8,9 @@ public struct ScanResult: Sendable {
     public var suppressed: [Finding] = []
     public var filesScanned = 0
     public var bytesScanned = 0
+    /// Files (and their bytes) that some rule had to lex: the main cost after the prefilter.
+    public var filesLexed = 0
+    public var bytesLexed = 0
     public var issues: [ScanIssue] = []
     public var durationMs = 0
     /// Inline directives that matched no finding, as note-level findings (`--report-unused-suppressions`).
@@ -91,6 +94,7 @@ public final class ScanEngine: Sendable {
             if outcome.scanned {
                 result.filesScanned += 1
                 result.bytesScanned += outcome.bytes
+                if outcome.lexed { result.filesLexed += 1; result.bytesLexed += outcome.bytes }
             }
             for (id, list) in outcome.observations { observations[id, default: []] += list }
         }
@@ -122,6 +126,7 @@ public final class ScanEngine: Sendable {
         var unusedSuppressions: [Finding] = []
         var scanned = true
         var bytes = 0
+        var lexed = false
     }
 
     func scanOne(_ file: SourceFile) -> FileOutcome {
@@ -149,6 +154,7 @@ public final class ScanEngine: Sendable {
             outcome.issues.append(ScanIssue(file: file.path, kind: .ruleTimeout,
                                             message: "rule \(ruleID) was cut short after \(settings.ruleTimeBudgetSeconds) s"))
         }
+        outcome.lexed = context.didLex
         let suppressions = hasSuppressions ? InlineSuppressions(file: file) : nil
         let findings = FindingBuilder.build(FallbackRules.preferSpecific(context.rawFindings), in: file, showSecrets: settings.showSecrets)
         var usedDirectives = Set<Int>()

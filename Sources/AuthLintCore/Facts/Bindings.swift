@@ -91,11 +91,13 @@ extension FileFacts {
                 path += "." + text(part)
                 end = part
             }
-            if Self.environmentMarkers.contains(where: { path.hasPrefix($0) || (path + "(").hasPrefix($0) || path.contains($0) }) {
+            let callPath = path + "("
+            if Self.environmentMarkers.contains(where: { callPath.containsBytes($0) }) {
                 return (.environment, path)
             }
             if let after = next(end), isPunct(after, "[") {
-                if Self.environmentMarkers.contains(where: { (path + "[").contains($0) }) || path == "ENV" { return (.environment, path) }
+                let indexPath = path + "["
+                if Self.environmentMarkers.contains(where: { indexPath.containsBytes($0) }) || path == "ENV" { return (.environment, path) }
             }
             if let after = next(end), isPunct(after, "(") { return (.call, path) }
             return (.reference, path)
@@ -106,7 +108,7 @@ extension FileFacts {
 
     /// `${VAR}`, `$VAR`, `%VAR%`, `{{ secrets.X }}`: a value read from the environment at run time.
     static func looksLikeEnvironmentReference(_ value: String) -> Bool {
-        let trimmed = value.trimmingCharacters(in: .whitespaces)
+        let trimmed = value.trimmingSpaces
         if trimmed.hasPrefix("$") || trimmed.hasPrefix("%") && trimmed.hasSuffix("%") { return true }
         if trimmed.hasPrefix("{{") && trimmed.hasSuffix("}}") { return true }
         return environmentMarkers.contains { trimmed.hasPrefix($0) }

@@ -33,7 +33,7 @@ extension FileFacts {
         for index in tokens.indices where tokens[index].kind == .string {
             let token = tokens[index]
             guard let value = token.value else { continue }
-            let trimmed = value.trimmingCharacters(in: .whitespaces)
+            let trimmed = value.trimmingSpaces
             guard trimmed.count > 7, trimmed.prefix(7).lowercased() == "http://",
                   !trimmed.contains(where: { $0 == " " || $0 == "\n" || $0 == "\t" }) else { continue }
             guard isConnectionContext(index) else { continue }

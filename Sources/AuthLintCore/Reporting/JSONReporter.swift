@@ -10,6 +10,7 @@ struct JSONReporter: Reporter {
             ("summary", .object([
                 ("filesScanned", .int(result.filesScanned)),
                 ("bytesScanned", .int(result.bytesScanned)),
+                ("filesLexed", .int(result.filesLexed)),
                 ("findings", .int(result.findings.count)),
                 ("suppressed", .int(result.suppressed.count)),
                 ("durationMs", .int(result.durationMs)),

@@ -24,7 +24,7 @@ struct BasicCredentialsRule: StructuralRule {
         // 1. `Basic dXNlcjpwYXNz` in strings, comments and prose.
         for (index, token) in facts.tokens.enumerated() where (token.kind == .string && !token.isTemplate) || token.kind == .comment {
             let text = token.value ?? facts.text(index)
-            guard text.contains("Basic ") || text.contains("basic ") else { continue }
+            guard text.containsBytes("Basic ") || text.containsBytes("basic ") else { continue }
             for encoded in Self.basicPayloads(in: text) {
                 guard let (identity, _) = Self.decodedPair(encoded) else { continue }
                 report(facts.contentRange(of: index, part: encoded), identity, "Authorization: Basic header value")

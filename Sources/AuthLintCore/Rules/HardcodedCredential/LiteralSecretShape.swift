@@ -7,7 +7,7 @@ import Foundation
 enum LiteralSecretShape {
     /// Generic credential assignments: strict, because the name is the only evidence.
     static func looksLikeSecret(_ raw: String, name: String = "") -> Bool {
-        let value = raw.trimmingCharacters(in: .whitespaces)
+        let value = raw.trimmingSpaces
         let count = value.count
         guard count >= 8, count <= 1024, isPlausibleLiteral(value, name: name) else { return false }
         guard !value.contains(where: { $0 == " " || $0 == "\t" || $0.isNewline }) else { return false }  // labels and sentences
@@ -36,7 +36,7 @@ enum LiteralSecretShape {
     /// Values the caller's name already marks as a credential (appkey, Bearer, client_secret):
     /// anything but a placeholder, an empty or trivial value, or a reference to a real source.
     static func isPlausibleLiteral(_ raw: String, name: String = "") -> Bool {
-        let value = raw.trimmingCharacters(in: .whitespaces)
+        let value = raw.trimmingSpaces
         guard value.count >= 4 else { return false }
         if Placeholder.isPlaceholder(value) { return false }
         if documentedExamples.contains(value) { return false }

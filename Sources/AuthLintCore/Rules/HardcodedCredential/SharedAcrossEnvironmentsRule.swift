@@ -14,39 +14,75 @@ struct SharedAcrossEnvironmentsRule: ProjectRule {
         "test": "test", "testing": "test", "qa": "test", "ci": "test", "sandbox": "test",
     ]
 
+    /// The environment a config file is for, from its name (`.env.production`, `settings.staging.json`,
+    /// `prod.env`) or its folder (`config/production/app.yaml`). Not from any folder on the way:
+    /// `tests/fixtures/x.json` is test code, not the test environment's configuration.
     static func environment(ofPath path: String) -> String? {
-        let parts = path.lowercased().split(whereSeparator: { "/._-".contains($0) }).map(String.init)
-        return parts.reversed().lazy.compactMap { environmentWords[$0] }.first
+        let components = path.lowercased().split(separator: "/")
+        guard let name = components.last else { return nil }
+        let nameWords = name.split(whereSeparator: { $0 == "." || $0 == "_" || $0 == "-" }).map(String.init)
+        if let fromName = nameWords.reversed().lazy.compactMap({ environmentWords[$0] }).first { return fromName }
+        if components.count >= 2, let fromFolder = environmentWords[String(components[components.count - 2])],
+           fromFolder != "test" { return fromFolder }
+        return nil
     }
 
     func collect(_ context: FileContext, _ rule: RuleDefinition) -> [ProjectObservation] {
         let language = context.file.language
         guard language == .yaml || language == .json || language == .keyValue || language == .xml else { return [] }
-        let facts = context.facts
         let pathEnvironment = Self.environment(ofPath: context.file.path)
+        // Without an environment in the path, only YAML/INI sections can name one: look for a
+        // line that starts with one before lexing the file.
+        guard pathEnvironment != nil || ((language == .yaml || language == .keyValue) && Self.hasEnvironmentSection(context.file)) else { return [] }
+        let facts = context.facts
+        let sections = sectionEnvironments(facts)
         var observations: [ProjectObservation] = []
         for named in facts.namedValues where named.valueKind == .literal && named.value.count >= 8 {
             guard CredentialNames.isCredentialName(named.name) || HardcodedAppKeyRule.isAppKeyName(named.name),
-                  LiteralSecretShape.isPlausibleLiteral(named.value, name: named.name),
-                  let environment = sectionEnvironment(facts, before: named.nameToken) ?? pathEnvironment else { continue }
+                  LiteralSecretShape.looksLikeSecret(named.value, name: named.name),
+                  let environment = sections[named.nameToken] ?? pathEnvironment else { continue }
             observations.append(ProjectObservation(context, rule, range: named.valueRange,
                                                    key: SHA256.hex(named.value), detail: environment + "\u{0}" + named.name))
         }
         return observations
     }
 
-    /// `production:` at the top level of a YAML file, or an INI `[staging]` section, above the token.
-    private func sectionEnvironment(_ facts: FileFacts, before index: Int) -> String? {
-        var i = index - 1
-        while i >= 0 {
-            let token = facts.tokens[i]
-            if token.kind == .identifier, facts.file.language == .yaml, facts.file.position(at: token.start).column == 1,
-               let environment = Self.environmentWords[facts.text(i).lowercased()] { return environment }
-            if token.kind == .identifier, facts.file.language == .keyValue, facts.isPunct(i - 1, "["),
-               let environment = Self.environmentWords[facts.text(i).lowercased()] { return environment }
-            i -= 1
+    /// A line `production:` (YAML) or `[staging]` (INI) somewhere in the file.
+    static func hasEnvironmentSection(_ file: SourceFile) -> Bool {
+        let bytes = file.bytes
+        for start in file.lineStarts {
+            var i = start
+            if i < bytes.count && bytes[i] == UInt8(ascii: "[") { i += 1 }
+            var word: [UInt8] = []
+            while i < bytes.count && word.count < 12, (bytes[i] >= 0x61 && bytes[i] <= 0x7A) || (bytes[i] >= 0x41 && bytes[i] <= 0x5A) {
+                word.append(bytes[i] | 0x20); i += 1
+            }
+            guard !word.isEmpty, i < bytes.count, bytes[i] == UInt8(ascii: ":") || bytes[i] == UInt8(ascii: "]") else { continue }
+            if environmentWords[String(decoding: word, as: UTF8.self)] != nil { return true }
         }
-        return nil
+        return false
+    }
+
+    /// For each token, the environment named by the nearest section above it: `production:` at
+    /// the start of a YAML line, or an INI `[staging]` header. One forward pass per file.
+    private func sectionEnvironments(_ facts: FileFacts) -> [String?] {
+        let bytes = facts.file.bytes
+        let language = facts.file.language
+        var current: String?
+        var result: [String?] = []
+        result.reserveCapacity(facts.tokens.count)
+        for (i, token) in facts.tokens.enumerated() {
+            if token.kind == .identifier {
+                let atLineStart = token.start == 0 || bytes[token.start - 1] == 0x0A
+                if language == .yaml && atLineStart {
+                    current = Self.environmentWords[facts.text(i).lowercased()]
+                } else if language == .keyValue && facts.isPunct(i - 1, "[") {
+                    current = Self.environmentWords[facts.text(i).lowercased()]
+                }
+            }
+            result.append(current)
+        }
+        return result
     }
 
     func conclude(_ observations: [ProjectObservation], _ rule: RuleDefinition, _ settings: ScanSettings) -> [Finding] {

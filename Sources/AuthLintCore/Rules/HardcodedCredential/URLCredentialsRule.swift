@@ -22,11 +22,27 @@ struct URLCredentialsRule: StructuralRule {
         return ["example.com", "example.net", "example.org"].contains { host == $0 || host.hasSuffix("." + $0) }
     }
 
+    /// Before lexing: some `://` is followed, within the URL, by `user:password@`.
+    func wantsFile(_ context: FileContext, _ rule: RuleDefinition) -> Bool {
+        let bytes = context.file.bytes
+        return context.hits(for: rule).contains { hit in
+            var i = hit.end, sawColon = false
+            while i < bytes.count && i < hit.end + 256 {
+                let b = bytes[i]
+                if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x22 || b == 0x27 || b == 0x60 || b == UInt8(ascii: "/") || b == UInt8(ascii: ">") { return false }
+                if b == UInt8(ascii: ":") { sawColon = true }
+                if b == UInt8(ascii: "@") { return sawColon }
+                i += 1
+            }
+            return false
+        }
+    }
+
     func check(_ context: FileContext, _ rule: RuleDefinition) {
         let facts = context.facts
         for (index, token) in facts.tokens.enumerated() where token.kind == .string || token.kind == .comment {
             let text = token.value ?? facts.text(index)
-            guard text.contains("://"), text.contains("@") else { continue }
+            guard text.containsBytes("://"), text.containsBytes("@") else { continue }
             let ns = text as NSString
             for match in Self.userinfoURL.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
                 let identity = ns.substring(with: match.range(at: 2))
