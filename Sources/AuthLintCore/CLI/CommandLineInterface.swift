@@ -8,6 +8,7 @@ public enum CommandLineInterface {
            authlint explain RULE-ID
            authlint init
            authlint install-hook [--force]
+           authlint lsp             language server on stdin/stdout (for editors)
            authlint --version
 
     scan options:
@@ -38,7 +39,7 @@ public enum CommandLineInterface {
     public static func run(_ args: [String], console: inout Console) -> Int32 {
         var args = args
         let command: String
-        if let first = args.first, ["scan", "rules", "explain", "init", "install-hook"].contains(first) {
+        if let first = args.first, ["scan", "rules", "explain", "init", "install-hook", "lsp"].contains(first) {
             command = first
             args.removeFirst()
         } else if args.first == "--version" || args.first == "-V" {
@@ -56,6 +57,9 @@ public enum CommandLineInterface {
             case "explain": return try ExplainCommand.run(args, console: &console)
             case "init": return try InitCommand.run(args, console: &console)
             case "install-hook": return try InstallHookCommand.run(args, console: &console)
+            case "lsp":
+                guard args.isEmpty else { throw UsageError("`lsp` takes no arguments (it talks LSP on stdin/stdout)") }
+                return LSPServer.runStdio()
             default: return try ScanCommand.run(args, console: &console)
             }
         } catch let error as UsageError {
