@@ -1,5 +1,5 @@
 /// Quick fixes for findings: "Ignore RULE on this line" (an `authlint:ignore` comment) and
-/// "Explain RULE" (runs the `authlint.explain` command, which shows `authlint explain RULE`).
+/// "Explain RULE" (the `authlint.explain` command, which shows what `authlint explain RULE` prints).
 enum LSPCodeActions {
     static let explainCommand = "authlint.explain"
 
@@ -26,14 +26,11 @@ enum LSPCodeActions {
                 }
             }
             if offeredExplains.insert(finding.rule).inserted {
+                // A bare Command rather than a CodeAction carrying one: both are valid results,
+                // but lsprotocol (pygls clients) reads any action with a `command` as a Command.
                 let title = "Explain \(finding.rule)"
-                actions.append(.object([
-                    ("title", .string(title)),
-                    ("kind", .string("quickfix")),
-                    ("diagnostics", .array([diagnostic])),
-                    ("command", .object([("title", .string(title)), ("command", .string(explainCommand)),
-                                         ("arguments", .array([.string(finding.rule)]))])),
-                ]))
+                actions.append(.object([("title", .string(title)), ("command", .string(explainCommand)),
+                                        ("arguments", .array([.string(finding.rule)]))]))
             }
         }
         return actions

@@ -141,6 +141,7 @@ struct LSPFrameReader {
 
     /// Whether the unread bytes (fewer than the name's length) are a prefix of `name`.
     private func isPrefix(at i: Int, of name: [UInt8]) -> Bool {
+        guard buffer.count - i <= name.count else { return false }
         for k in i..<buffer.count where Self.lower(buffer[k]) != name[k - i] { return false }
         return true
     }
