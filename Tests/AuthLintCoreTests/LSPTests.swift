@@ -76,9 +76,9 @@ final class LSPTests: XCTestCase {
         try server.notify("textDocument/didClose", ["textDocument": ["uri": uri]])
         XCTAssertEqual(try server.diagnostics(for: uri).count, 0)
 
-        let shutdown = try server.request("shutdown", nil)
+        let shutdown = try server.request("shutdown", NSNull())  // `"params": null`, as some clients send
         XCTAssertTrue(shutdown.keys.contains("result") && shutdown["error"] == nil)
-        try server.notify("exit", nil)
+        try server.notify("exit", NSNull())
         XCTAssertEqual(server.waitForExit(), 0)
     }
 

@@ -72,7 +72,8 @@ enum RPCMessage {
         guard let method = methodNode.stringValue else {
             return .failure(RPCFailure(id: id, error: .invalidRequest("\"method\" must be a string")))
         }
-        let params = root["params"]
+        // `"params": null` is common (e.g. for shutdown and exit) and means no params.
+        let params = root["params"].flatMap { $0.isNull ? nil : $0 }
         if let params, !params.isObject && !params.isArray {
             return .failure(RPCFailure(id: id, error: .invalidParams("params must be an object or an array")))
         }
