@@ -8,7 +8,7 @@ public enum CommandLineInterface {
            authlint explain RULE-ID
            authlint init
            authlint install-hook [--force]
-           authlint lsp             language server on stdin/stdout (for editors)
+           authlint lsp
            authlint --version
 
     scan options:
@@ -58,7 +58,8 @@ public enum CommandLineInterface {
             case "init": return try InitCommand.run(args, console: &console)
             case "install-hook": return try InstallHookCommand.run(args, console: &console)
             case "lsp":
-                guard args.isEmpty else { throw UsageError("`lsp` takes no arguments (it talks LSP on stdin/stdout)") }
+                // `--stdio` is what VS Code's client library appends; stdio is the only transport.
+                guard args.allSatisfy({ $0 == "--stdio" }) else { throw UsageError("`lsp` takes no arguments (it talks LSP on stdin/stdout)") }
                 return LSPServer.runStdio()
             default: return try ScanCommand.run(args, console: &console)
             }
