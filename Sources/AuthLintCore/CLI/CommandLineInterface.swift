@@ -8,6 +8,7 @@ public enum CommandLineInterface {
            authlint explain RULE-ID
            authlint init
            authlint install-hook [--force]
+           authlint lsp
            authlint --version
 
     scan options:
@@ -38,7 +39,7 @@ public enum CommandLineInterface {
     public static func run(_ args: [String], console: inout Console) -> Int32 {
         var args = args
         let command: String
-        if let first = args.first, ["scan", "rules", "explain", "init", "install-hook"].contains(first) {
+        if let first = args.first, ["scan", "rules", "explain", "init", "install-hook", "lsp"].contains(first) {
             command = first
             args.removeFirst()
         } else if args.first == "--version" || args.first == "-V" {
@@ -56,6 +57,10 @@ public enum CommandLineInterface {
             case "explain": return try ExplainCommand.run(args, console: &console)
             case "init": return try InitCommand.run(args, console: &console)
             case "install-hook": return try InstallHookCommand.run(args, console: &console)
+            case "lsp":
+                // `--stdio` is what VS Code's client library appends; stdio is the only transport.
+                guard args.allSatisfy({ $0 == "--stdio" }) else { throw UsageError("`lsp` takes no arguments (it talks LSP on stdin/stdout)") }
+                return LSPServer.runStdio()
             default: return try ScanCommand.run(args, console: &console)
             }
         } catch let error as UsageError {

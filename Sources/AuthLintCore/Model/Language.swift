@@ -91,3 +91,31 @@ public enum Language: String, Sendable, CaseIterable {
         return name[name.index(after: dot)...].lowercased()
     }
 }
+
+/// How to write a one-line comment, for tools that add one (the language server's "ignore"
+/// quick fix). Inline suppressions are found by text, so any of these carries a directive.
+public struct CommentSyntax: Sendable, Equatable {
+    public var prefix: String
+    /// Closing marker for block-only syntaxes (`-->`), else empty.
+    public var suffix: String
+    /// Whether the comment may follow code on the same line. False where a trailing marker would
+    /// change a value (`.env`, INI) or is not allowed (Dockerfile, Apache, `.http` files).
+    public var trailingAllowed: Bool
+
+    public func wrap(_ text: String) -> String { prefix + " " + text + (suffix.isEmpty ? "" : " " + suffix) }
+}
+
+extension Language {
+    /// Nil where the format has no comments at all (strict JSON).
+    public func commentSyntax(dialect: String) -> CommentSyntax? {
+        switch self {
+        case .cLike: return CommentSyntax(prefix: "//", suffix: "", trailingAllowed: true)
+        case .python, .ruby, .shell, .yaml: return CommentSyntax(prefix: "#", suffix: "", trailingAllowed: true)
+        case .keyValue, .dockerfile, .serverConfig, .http, .plainText:
+            return CommentSyntax(prefix: "#", suffix: "", trailingAllowed: false)
+        case .json:
+            return ["jsonc", "json5"].contains(dialect) ? CommentSyntax(prefix: "//", suffix: "", trailingAllowed: true) : nil
+        case .xml, .markdown: return CommentSyntax(prefix: "<!--", suffix: "-->", trailingAllowed: true)
+        }
+    }
+}

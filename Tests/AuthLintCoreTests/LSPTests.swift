@@ -1,0 +1,486 @@
+import Foundation
+import Glibc
+import XCTest
+@testable import AuthLintCore
+
+/// `authlint lsp`: raw framed messages to the real process, the pieces in-process, and two
+/// independent clients (Neovim's built-in one and pytest-lsp) through helper scripts in
+/// `Tests/Fixtures/lsp/`.
+final class LSPTests: XCTestCase {
+    static let secret = "a8f3c9e1b7d24f6a9c0e5b3d7f1a2c4e"
+    /// Line 2 has an emoji (one scalar, two UTF-16 units, four bytes) before the finding.
+    static let sample = """
+    const APP_KEY = '\(secret)';
+    let s = '😀'; appKey = 'b\(secret.dropFirst())';
+    console.log('ok');
+
+    """
+
+    // MARK: - The process, raw frames
+
+    func testInitializeDiagnosticsEditCodeActionAndShutdown() throws {
+        let dir = try TestSupport.temporaryDirectory()
+        let server = try LSPProcess(cwd: dir)
+        defer { server.kill() }
+        let initialize = try server.request("initialize", ["processId": NSNull(), "rootUri": NSNull(), "capabilities": [:]])
+        let capabilities = try XCTUnwrap((initialize["result"] as? [String: Any])?["capabilities"] as? [String: Any])
+        let sync = try XCTUnwrap(capabilities["textDocumentSync"] as? [String: Any])
+        XCTAssertEqual(sync["change"] as? Int, 2)
+        XCTAssertEqual(sync["openClose"] as? Bool, true)
+        XCTAssertNotNil(capabilities["codeActionProvider"])
+        XCTAssertEqual(((initialize["result"] as? [String: Any])?["serverInfo"] as? [String: Any])?["version"] as? String, AuthLint.version)
+        try server.notify("initialized", [:])
+
+        let uri = DocumentURI.fileURI(dir + "/src dir/app.js")  // a space: percent-encoded in the URI
+        try server.notify("textDocument/didOpen", ["textDocument": ["uri": uri, "languageId": "javascript", "version": 1, "text": Self.sample]])
+        let opened = try server.diagnostics(for: uri)
+        XCTAssertEqual(opened.map(\.summary), ["hardcoded-appkey 0:6-0:50", "hardcoded-appkey 1:14-1:57"])
+        for diagnostic in opened {
+            XCTAssertEqual(diagnostic.raw["severity"] as? Int, 1)
+            XCTAssertEqual(diagnostic.raw["source"] as? String, "authlint")
+            XCTAssertEqual((diagnostic.raw["codeDescription"] as? [String: Any])?["href"] as? String,
+                           AuthLint.helpBaseURL + "hardcoded-appkey.json")
+        }
+        XCTAssertFalse(server.transcript.contains(String(Self.secret.dropFirst())), "the server echoed a secret")
+
+        // Incremental edit in UTF-16 units: replace line 2's literal (after the emoji) with an env read.
+        try server.notify("textDocument/didChange", [
+            "textDocument": ["uri": uri, "version": 2],
+            "contentChanges": [["range": ["start": ["line": 1, "character": 23], "end": ["line": 1, "character": 57]], "text": "process.env.K"]],
+        ])
+        XCTAssertEqual(try server.diagnostics(for: uri).map(\.summary), ["hardcoded-appkey 0:6-0:50"])
+
+        // The ignore action's edit, applied, silences line 1 (as the CLI agrees).
+        let actions = try XCTUnwrap(try server.request("textDocument/codeAction", [
+            "textDocument": ["uri": uri],
+            "range": ["start": ["line": 0, "character": 0], "end": ["line": 0, "character": 0]],
+            "context": ["diagnostics": []],
+        ])["result"] as? [[String: Any]])
+        XCTAssertEqual(actions.compactMap { $0["title"] as? String }, ["Ignore hardcoded-appkey on this line", "Explain hardcoded-appkey"])
+        let edit = try XCTUnwrap(((actions[0]["edit"] as? [String: Any])?["changes"] as? [String: Any])?[uri] as? [[String: Any]])
+        XCTAssertEqual(edit.first?["newText"] as? String, " // authlint:ignore hardcoded-appkey")
+        let line1 = "const APP_KEY = '\(Self.secret)';"
+        XCTAssertEqual(((edit.first?["range"] as? [String: Any])?["start"] as? [String: Any])?["character"] as? Int, line1.utf16.count)
+        let ignored = try TestSupport.authlint(["scan", "--stdin-filename", "app.js", "--format", "compact"], cwd: dir,
+                                               stdin: line1 + " // authlint:ignore hardcoded-appkey\n")
+        XCTAssertEqual(ignored.status, 0, ignored.stdout)
+
+        // Remove the last secret with a second incremental edit: empty diagnostics.
+        try server.notify("textDocument/didChange", [
+            "textDocument": ["uri": uri, "version": 3],
+            "contentChanges": [["range": ["start": ["line": 0, "character": 16], "end": ["line": 0, "character": 50]], "text": "process.env.APP_KEY"]],
+        ])
+        XCTAssertEqual(try server.diagnostics(for: uri).map(\.summary), [])
+
+        // didClose clears the editor's list.
+        try server.notify("textDocument/didClose", ["textDocument": ["uri": uri]])
+        XCTAssertEqual(try server.diagnostics(for: uri).count, 0)
+
+        let shutdown = try server.request("shutdown", NSNull())  // `"params": null`, as some clients send
+        XCTAssertTrue(shutdown.keys.contains("result") && shutdown["error"] == nil)
+        try server.notify("exit", NSNull())
+        XCTAssertEqual(server.waitForExit(), 0)
+    }
+
+    func testMalformedInputGetsErrorsAndTheServerKeepsAnswering() throws {
+        let server = try LSPProcess(cwd: try TestSupport.temporaryDirectory())
+        defer { server.kill() }
+        // Before initialize: requests are refused with ServerNotInitialized.
+        XCTAssertEqual(try server.errorCode(of: server.request("textDocument/codeAction", [:])), -32002)
+        _ = try server.request("initialize", ["capabilities": [:]])
+
+        // Garbage instead of a header, then a valid request: one parse error, then the answer.
+        try server.sendRaw(Array("garbage line\r\n\r\n".utf8))
+        XCTAssertEqual(try server.errorCode(of: server.receive()), -32700)
+        XCTAssertEqual(try server.errorCode(of: server.request("authlint/unknown", [:])), -32601)
+
+        // A header without Content-Length (and its body): one parse error.
+        try server.sendRaw(Array("Content-Type: application/vscode-jsonrpc\r\n\r\n{\"jsonrpc\":\"2.0\"}".utf8))
+        XCTAssertEqual(try server.errorCode(of: server.receive()), -32700)
+        // A well-framed body that is not JSON.
+        try server.sendRaw(LSPProcess.frame(Array("{\"jsonrpc\": \"2.0\", \"id\": 7, ".utf8)))
+        XCTAssertEqual(try server.errorCode(of: server.receive()), -32700)
+        // Valid JSON that is not a request.
+        try server.sendRaw(LSPProcess.frame(Array("[1, 2]".utf8)))
+        XCTAssertEqual(try server.errorCode(of: server.receive()), -32600)
+        // A Content-Length that is not a number.
+        try server.sendRaw(Array("Content-Length: twelve\r\n\r\n{}".utf8))
+        XCTAssertEqual(try server.errorCode(of: server.receive()), -32700)
+
+        // Bad params: -32602 with the request's id.
+        let bad = try server.request("textDocument/codeAction", ["textDocument": ["uri": 42]])
+        XCTAssertEqual(try server.errorCode(of: bad), -32602)
+        // Unknown notifications, $/cancelRequest and a didChange for an unknown document: no reply, no crash.
+        try server.notify("$/cancelRequest", ["id": 99])
+        try server.notify("authlint/whatever", [:])
+        try server.notify("textDocument/didChange", ["textDocument": ["uri": "file:///nowhere.js", "version": 2], "contentChanges": [["text": "x"]]])
+        // A frame split into single bytes still parses.
+        let split = LSPProcess.frame(Array(#"{"jsonrpc":"2.0","id":"s","method":"authlint/split","params":{}}"#.utf8))
+        for byte in split { try server.sendRaw([byte]) }
+        let reply = try server.receive()
+        XCTAssertEqual(reply["id"] as? String, "s")
+        XCTAssertEqual(try server.errorCode(of: reply), -32601)
+
+        // exit without shutdown: exit code 1.
+        try server.notify("exit", nil)
+        XCTAssertEqual(server.waitForExit(), 1)
+    }
+
+    func testEndOfInputWithoutExitEndsTheServer() throws {
+        let server = try LSPProcess(cwd: try TestSupport.temporaryDirectory())
+        defer { server.kill() }
+        _ = try server.request("initialize", ["capabilities": [:]])
+        server.closeInput()
+        XCTAssertEqual(server.waitForExit(), 1)
+    }
+
+    /// Same content, same findings as `authlint scan --stdin-filename PATH --format json`, for every
+    /// file under samples/ (rules, lines, and columns converted to UTF-16 independently here).
+    func testDiagnosticsMatchTheCLIForEverySample() throws {
+        let root = TestSupport.packageRoot
+        let files = try FileManager.default.subpathsOfDirectory(atPath: root + "/samples").filter {
+            var isDir: ObjCBool = false
+            return FileManager.default.fileExists(atPath: root + "/samples/" + $0, isDirectory: &isDir) && !isDir.boolValue && $0 != "expected.json"
+        }.sorted()
+        XCTAssertGreaterThan(files.count, 10)
+        let server = try LSPProcess(cwd: root)
+        defer { server.kill() }
+        _ = try server.request("initialize", ["capabilities": [:]])
+        var compared = 0
+        for file in files {
+            let path = "samples/" + file
+            let text = try String(contentsOfFile: root + "/" + path, encoding: .utf8)
+            let cli = try TestSupport.authlint(["scan", "--stdin-filename", path, "--format", "json", "--fail-on", "never"], cwd: root, stdin: text)
+            let report = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(cli.stdout.utf8)) as? [String: Any], cli.stderr)
+            let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+            let expected = (report["findings"] as? [[String: Any]] ?? []).map { finding -> String in
+                let line = finding["line"] as! Int, column = finding["column"] as! Int
+                let utf16 = String(String(lines[line - 1]).unicodeScalars.prefix(column - 1)).utf16.count
+                return "\(finding["rule"] as! String) \(line - 1):\(utf16)"
+            }
+            let uri = DocumentURI.fileURI(root + "/" + path)
+            try server.notify("textDocument/didOpen", ["textDocument": ["uri": uri, "languageId": "", "version": 1, "text": text]])
+            let got = try server.diagnostics(for: uri).map { "\($0.code) \($0.startLine):\($0.startCharacter)" }
+            XCTAssertEqual(got, expected, path)
+            compared += expected.count
+        }
+        XCTAssertGreaterThan(compared, 20, "samples should produce findings to compare")
+    }
+
+    func testConfigChangesArePickedUp() throws {
+        let dir = try TestSupport.temporaryDirectory()
+        let server = try LSPProcess(cwd: dir)
+        defer { server.kill() }
+        _ = try server.request("initialize", ["capabilities": [:]])
+        let uri = DocumentURI.fileURI(dir + "/nested/app.js")
+        try server.notify("textDocument/didOpen", ["textDocument": ["uri": uri, "languageId": "javascript", "version": 1, "text": Self.sample]])
+        XCTAssertEqual(try server.diagnostics(for: uri).count, 2)
+
+        // A config found by walking up from the document turns the rule off.
+        try TestSupport.write(#"{"rules": {"hardcoded-appkey": "off"}}"#, to: dir + "/.authlint.json")
+        try server.notify("workspace/didChangeWatchedFiles", ["changes": [["uri": DocumentURI.fileURI(dir + "/.authlint.json"), "type": 1]]])
+        XCTAssertEqual(try server.diagnostics(for: uri).count, 0)
+
+        // A broken config is reported on the document instead of silently passing it.
+        try TestSupport.write(#"{"rulez": {}}"#, to: dir + "/.authlint.json")
+        try server.notify("workspace/didChangeWatchedFiles", ["changes": [["uri": DocumentURI.fileURI(dir + "/.authlint.json"), "type": 2]]])
+        let broken = try server.diagnostics(for: uri)
+        XCTAssertEqual(broken.count, 1)
+        XCTAssertTrue((broken.first?.raw["message"] as? String ?? "").contains("unknown key 'rulez'"))
+
+        // Without any notification, an edit rescans with the config as it is now on disk.
+        try FileManager.default.removeItem(atPath: dir + "/.authlint.json")
+        try server.notify("textDocument/didChange", ["textDocument": ["uri": uri, "version": 2], "contentChanges": [["text": Self.sample]]])
+        XCTAssertEqual(try server.diagnostics(for: uri).count, 2)
+    }
+
+    // MARK: - Pieces in-process
+
+    func testPositionsCountUTF16UnitsAcrossAstralCharactersCRLFAndBOM() {
+        let doc = TextDocument(uri: "file:///x.js", path: "/x.js", version: 1, text: "\u{FEFF}a😀b\r\nc😀😀d\re\n")
+        // Engine positions are 1-based scalars (BOM not counted); LSP: 0-based UTF-16 (BOM counted).
+        XCTAssertEqual(doc.lspPosition(line: 1, column: 1), LSPPosition(line: 0, character: 1))
+        XCTAssertEqual(doc.lspPosition(line: 1, column: 3), LSPPosition(line: 0, character: 4))
+        XCTAssertEqual(doc.lspPosition(line: 2, column: 4), LSPPosition(line: 1, character: 5))
+        XCTAssertEqual(doc.lspPosition(line: 2, column: 99), LSPPosition(line: 1, character: 6))  // clamped to the line
+        XCTAssertEqual(doc.lspPosition(line: 3, column: 2), LSPPosition(line: 2, character: 1))  // lone CR is a break
+        // LSP positions to bytes: inside a surrogate pair rounds down; past the line end clamps.
+        // Line 2 starts at byte 11 (BOM 3 + "a" 1 + emoji 4 + "b" 1 + CRLF 2).
+        XCTAssertEqual(doc.byteOffset(of: LSPPosition(line: 1, character: 1)), 12)
+        XCTAssertEqual(doc.byteOffset(of: LSPPosition(line: 1, character: 2)), 12)
+        XCTAssertEqual(doc.byteOffset(of: LSPPosition(line: 1, character: 3)), 16)
+        XCTAssertEqual(doc.byteOffset(of: LSPPosition(line: 1, character: 50)), 21)
+        XCTAssertEqual(doc.byteOffset(of: LSPPosition(line: 9, character: 0)), doc.bytes.count)
+        XCTAssertEqual(doc.lspPosition(ofByte: 16), LSPPosition(line: 1, character: 3))
+
+        var edited = doc
+        edited.apply(range: (LSPPosition(line: 1, character: 1), LSPPosition(line: 1, character: 5)), text: "Z")
+        XCTAssertEqual(edited.text, "\u{FEFF}a😀b\r\ncZd\re\n")
+        edited.apply(range: (LSPPosition(line: 0, character: 5), LSPPosition(line: 1, character: 0)), text: "")
+        XCTAssertEqual(edited.text, "\u{FEFF}a😀bcZd\re\n")
+        edited.apply(range: nil, text: "new")
+        XCTAssertEqual(edited.text, "new")
+    }
+
+    func testFrameReaderResynchronisesAfterBadInput() {
+        var reader = LSPFrameReader()
+        var events: [LSPFrameReader.Event] = []
+        let input = "junk junk\r\nContent-Length: 2\r\n\r\n{}\r\nContent-Length: 2\r\nContent-Type: application/vscode-jsonrpc; charset=utf-8\r\n\r\n[]"
+            + "Content-Length: x\r\n\r\nabcContent-Length: 4\r\n\r\nnull"
+        for byte in input.utf8 {  // one byte at a time: every split point
+            reader.feed([byte])
+            while let event = reader.next() { events.append(event) }
+        }
+        XCTAssertEqual(events, [
+            .framingError("expected a Content-Length header"), .message(Array("{}".utf8)), .message(Array("[]".utf8)),
+            .framingError("Content-Length is not a number"), .message(Array("null".utf8)),
+        ])
+    }
+
+    func testDocumentURIs() {
+        XCTAssertEqual(DocumentURI.path(of: "file:///home/u/a%20b/%C3%A9t%C3%A9.js"), "/home/u/a b/été.js")
+        XCTAssertEqual(DocumentURI.path(of: "file://localhost/etc/x.py"), "/etc/x.py")
+        XCTAssertEqual(DocumentURI.path(of: "file:///bad%zz.js"), "/bad%zz.js")
+        XCTAssertTrue(DocumentURI.path(of: "untitled:Untitled-1", languageId: "python").hasSuffix("/Untitled-1.py"))
+        XCTAssertEqual(DocumentURI.path(of: DocumentURI.fileURI("/tmp/a b/ü#.js")), "/tmp/a b/ü#.js")
+    }
+
+    /// The ignore comment follows each file's comment syntax, or goes above the line where a
+    /// trailing comment would change the meaning, or is not offered where neither is safe.
+    func testIgnoreEditsFollowTheCommentSyntax() throws {
+        func edit(_ path: String, _ text: String, line: Int) -> String? {
+            let document = TextDocument(uri: "file://" + path, path: path, version: 1, text: text)
+            let source = SourceFile(path: path, bytes: document.bytes)
+            guard let json = LSPCodeActions.ignoreEdit(rule: "r", line: line, document: document, source: source,
+                                                       tokens: LexerRegistry.tokenize(source)) else { return nil }
+            guard case .object(let fields) = json, case .string(let newText)? = fields.first(where: { $0.0 == "newText" })?.1,
+                  case .object(let range)? = fields.first(where: { $0.0 == "range" })?.1,
+                  case .object(let start)? = range.first?.1 else { return "?" }
+            return "\(start.map { "\($0.1.render(pretty: false))" }.joined(separator: ":")) \(newText.debugDescription)"
+        }
+        XCTAssertEqual(edit("/p/a.py", "KEY = 'x'\n", line: 1), #"0:9 " # authlint:ignore r""#)
+        XCTAssertEqual(edit("/p/a.xml", "<k v=\"x\"/>\n", line: 1), #"0:10 " <!-- authlint:ignore r -->""#)
+        XCTAssertEqual(edit("/p/.env", "A=1\n  KEY=x\r\n", line: 2), #"1:0 "  # authlint:ignore-next-line r\r\n""#)
+        XCTAssertEqual(edit("/p/Dockerfile", "FROM x\nENV KEY=x\n", line: 2), ##"1:0 "# authlint:ignore-next-line r\n""##)
+        XCTAssertNil(edit("/p/a.json", "{\"key\": \"x\"}\n", line: 1))
+        XCTAssertEqual(edit("/p/a.jsonc", "{\"key\": \"x\"}\n", line: 1), #"0:12 " // authlint:ignore r""#)
+        // Inside a multi-line template literal: the next line is still in the string, so above.
+        XCTAssertEqual(edit("/p/a.js", "const t = `a\nkey=x`;\n", line: 1), #"0:0 "// authlint:ignore-next-line r\n""#)
+        // A shell continuation line: neither place is safe.
+        XCTAssertNil(edit("/p/a.sh", "curl \\\n  -H \"appkey: x\" \\\n  https://h\n", line: 2))
+        XCTAssertEqual(edit("/p/a.sh", "curl -H \"appkey: x\" \\\n  https://h\n", line: 1), ##"0:0 "# authlint:ignore-next-line r\n""##)
+    }
+
+    // MARK: - Real clients
+
+    /// Neovim's built-in client (Debian's 0.7): diagnostics as the editor stores them (byte
+    /// columns), an edit, a code action applied with apply_workspace_edit, a clean stop.
+    func testNeovimClient() throws {
+        let nvim = try TestSupport.requireTool("nvim")
+        let dir = try TestSupport.temporaryDirectory()
+        try TestSupport.write(Self.sample, to: dir + "/app.js")
+        let out = dir + "/nvim-result.json"
+        let script = TestSupport.packageRoot + "/Tests/Fixtures/lsp/nvim_client.lua"
+        let result = try LSPTests.runWithTimeout(nvim, ["--headless", "--clean", "-u", script, "app.js"], cwd: dir,
+                                                 environment: ["AUTHLINT_BINARY": TestSupport.binary, "AUTHLINT_NVIM_OUT": out], seconds: 30)
+        XCTAssertFalse(result.timedOut, "nvim did not finish within 30 s")
+        let data = try XCTUnwrap(FileManager.default.contents(atPath: out), "nvim wrote no result; stderr: \(result.stderr)")
+        let report = try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
+        XCTAssertNil(report["error"], "\(report["error"] ?? "")")
+
+        func seen(_ key: String) -> [String] {
+            (report[key] as? [[String: Any]] ?? []).map { "\($0["code"] ?? "") \($0["lnum"] ?? ""):\($0["col"] ?? "")-\($0["end_col"] ?? "")" }
+        }
+        // Byte columns in Neovim: the emoji is 4 bytes, so line 2's finding starts at byte 16 (UTF-16 unit 14).
+        XCTAssertEqual(seen("opened"), ["hardcoded-appkey 0:6-50", "hardcoded-appkey 1:16-59"])
+        XCTAssertEqual(seen("edited"), ["hardcoded-appkey 0:6-50"])
+        XCTAssertEqual(report["action_titles"] as? [String], ["Ignore hardcoded-appkey on this line", "Explain hardcoded-appkey"])
+        XCTAssertEqual(report["line1_after_ignore"] as? String, "const APP_KEY = '\(Self.secret)'; // authlint:ignore hardcoded-appkey")
+        XCTAssertEqual(seen("after_ignore"), [])
+        XCTAssertEqual(report["explain_first_line"] as? String, "hardcoded-appkey (hardcoded-credential, error, pattern)")
+        XCTAssertEqual(report["exit_code"] as? Int, 0, "server exit code after shutdown + exit")
+    }
+
+    /// pytest-lsp (pygls + lsprotocol): a Python client that also checks our messages against the spec.
+    func testPytestLSPClient() throws {
+        let python = try TestSupport.requireTool("python3")
+        let probe = try TestSupport.run(python, ["-c", "import pytest_lsp"])
+        if probe.status != 0 {
+            if TestSupport.isCI { XCTFail("pytest-lsp is required when CI=true (pip install pytest-lsp)") }
+            throw XCTSkip("pytest-lsp not installed")
+        }
+        let script = TestSupport.packageRoot + "/Tests/Fixtures/lsp/test_authlint_lsp.py"
+        let result = try LSPTests.runWithTimeout(python, ["-m", "pytest", "-q", "-p", "no:cacheprovider", script],
+                                                 cwd: try TestSupport.temporaryDirectory(),
+                                                 environment: ["AUTHLINT_BINARY": TestSupport.binary], seconds: 120)
+        XCTAssertFalse(result.timedOut, "pytest did not finish within 120 s")
+        XCTAssertEqual(result.status, 0, result.stdout + result.stderr)
+        XCTAssertTrue(result.stdout.contains("4 passed"), result.stdout)
+    }
+
+    // MARK: - Helpers
+
+    struct TimedResult {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+        var timedOut: Bool
+    }
+
+    /// Runs a program, killing it after `seconds` so a stuck client never hangs the suite.
+    static func runWithTimeout(_ executable: String, _ args: [String], cwd: String, environment: [String: String],
+                               seconds: Double) throws -> TimedResult {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = args
+        process.currentDirectoryURL = URL(fileURLWithPath: cwd)
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        let outFile = cwd + "/.stdout-\(UUID().uuidString)", errFile = cwd + "/.stderr-\(UUID().uuidString)"
+        _ = FileManager.default.createFile(atPath: outFile, contents: nil)
+        _ = FileManager.default.createFile(atPath: errFile, contents: nil)
+        process.standardOutput = FileHandle(forWritingAtPath: outFile)
+        process.standardError = FileHandle(forWritingAtPath: errFile)
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let deadline = Date().addingTimeInterval(seconds)
+        while process.isRunning && Date() < deadline { usleep(20_000) }
+        let timedOut = process.isRunning
+        if timedOut { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+        let read = { (path: String) in String(decoding: FileManager.default.contents(atPath: path) ?? Data(), as: UTF8.self) }
+        return TimedResult(status: process.terminationStatus, stdout: read(outFile), stderr: read(errFile), timedOut: timedOut)
+    }
+}
+
+/// One `authlint lsp` process with framed JSON-RPC over pipes; every read has a deadline.
+final class LSPProcess {
+    struct Diagnostic {
+        var raw: [String: Any]
+        var code: String { raw["code"] as? String ?? "" }
+        private var range: [String: Any] { raw["range"] as? [String: Any] ?? [:] }
+        private func position(_ key: String) -> (Int, Int) {
+            let p = range[key] as? [String: Any] ?? [:]
+            return (p["line"] as? Int ?? -1, p["character"] as? Int ?? -1)
+        }
+        var startLine: Int { position("start").0 }
+        var startCharacter: Int { position("start").1 }
+        var summary: String {
+            let (sl, sc) = position("start"), (el, ec) = position("end")
+            return "\(code) \(sl):\(sc)-\(el):\(ec)"
+        }
+    }
+
+    private let process = Process()
+    private let input = Pipe(), output = Pipe()
+    private var buffer: [UInt8] = []
+    private var nextID = 1
+    /// Everything the server wrote, for "never echoes a secret" checks.
+    private(set) var transcript = ""
+    let timeout: Double
+
+    init(cwd: String, timeout: Double = 10) throws {
+        self.timeout = timeout
+        process.executableURL = URL(fileURLWithPath: TestSupport.binary)
+        process.arguments = ["lsp"]
+        process.currentDirectoryURL = URL(fileURLWithPath: cwd)
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+    }
+
+    static func frame(_ body: [UInt8]) -> [UInt8] { Array("Content-Length: \(body.count)\r\n\r\n".utf8) + body }
+
+    func sendRaw(_ bytes: [UInt8]) throws {
+        try input.fileHandleForWriting.write(contentsOf: Data(bytes))
+    }
+
+    func send(_ message: [String: Any]) throws {
+        try sendRaw(Self.frame(Array(try JSONSerialization.data(withJSONObject: message))))
+    }
+
+    func notify(_ method: String, _ params: Any?) throws {
+        var message: [String: Any] = ["jsonrpc": "2.0", "method": method]
+        if let params { message["params"] = params }
+        try send(message)
+    }
+
+    /// Sends a request and returns its response (notifications received meanwhile are dropped).
+    func request(_ method: String, _ params: Any?) throws -> [String: Any] {
+        let id = nextID
+        nextID += 1
+        var message: [String: Any] = ["jsonrpc": "2.0", "id": id, "method": method]
+        if let params { message["params"] = params }
+        try send(message)
+        while true {
+            let reply = try receive()
+            if reply["method"] == nil, reply["id"] as? Int == id { return reply }
+        }
+    }
+
+    func errorCode(of message: [String: Any]) throws -> Int? {
+        (message["error"] as? [String: Any])?["code"] as? Int
+    }
+
+    /// The next publishDiagnostics for `uri`.
+    func diagnostics(for uri: String) throws -> [Diagnostic] {
+        while true {
+            let message = try receive()
+            guard message["method"] as? String == "textDocument/publishDiagnostics",
+                  let params = message["params"] as? [String: Any], params["uri"] as? String == uri else { continue }
+            return (params["diagnostics"] as? [[String: Any]] ?? []).map(Diagnostic.init)
+        }
+    }
+
+    /// The next message the server sends, or a failure after `timeout` seconds.
+    func receive() throws -> [String: Any] {
+        let deadline = Date().addingTimeInterval(timeout)
+        while true {
+            if let message = try takeFrame() { return message }
+            let remaining = deadline.timeIntervalSinceNow
+            guard remaining > 0 else { throw LSPTestError("no message from the server within \(timeout) s") }
+            var fds = pollfd(fd: output.fileHandleForReading.fileDescriptor, events: Int16(POLLIN), revents: 0)
+            guard poll(&fds, 1, Int32(remaining * 1000)) > 0 else { continue }
+            var chunk = [UInt8](repeating: 0, count: 65536)
+            let n = chunk.withUnsafeMutableBytes { read(fds.fd, $0.baseAddress, $0.count) }
+            guard n > 0 else { throw LSPTestError("the server closed its output") }
+            buffer += chunk[0..<n]
+        }
+    }
+
+    private func takeFrame() throws -> [String: Any]? {
+        let separator = Array("\r\n\r\n".utf8)
+        guard let end = (0..<max(0, buffer.count - 3)).first(where: { Array(buffer[$0..<$0 + 4]) == separator }) else { return nil }
+        let header = String(decoding: buffer[0..<end], as: UTF8.self)
+        guard header.hasPrefix("Content-Length: "), let length = Int(header.dropFirst("Content-Length: ".count)) else {
+            throw LSPTestError("bad header from the server: \(header)")
+        }
+        guard buffer.count >= end + 4 + length else { return nil }
+        let body = Array(buffer[(end + 4)..<(end + 4 + length)])
+        buffer.removeFirst(end + 4 + length)
+        transcript += String(decoding: body, as: UTF8.self)
+        guard let message = try JSONSerialization.jsonObject(with: Data(body)) as? [String: Any] else {
+            throw LSPTestError("not a JSON object: \(String(decoding: body, as: UTF8.self))")
+        }
+        return message
+    }
+
+    func closeInput() { try? input.fileHandleForWriting.close() }
+
+    /// Exit status, or -1 if the server did not exit within the timeout (then it is killed).
+    func waitForExit() -> Int32 {
+        let deadline = Date().addingTimeInterval(timeout)
+        while process.isRunning && Date() < deadline { usleep(10_000) }
+        if process.isRunning { kill(); return -1 }
+        return process.terminationStatus
+    }
+
+    func kill() {
+        if process.isRunning { Glibc.kill(process.processIdentifier, SIGKILL); process.waitUntilExit() }
+    }
+}
+
+struct LSPTestError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
