@@ -34,7 +34,7 @@ final class LSPTests: XCTestCase {
         let uri = DocumentURI.fileURI(dir + "/src dir/app.js")  // a space: percent-encoded in the URI
         try server.notify("textDocument/didOpen", ["textDocument": ["uri": uri, "languageId": "javascript", "version": 1, "text": Self.sample]])
         let opened = try server.diagnostics(for: uri)
-        XCTAssertEqual(opened.map(\.summary), ["hardcoded-appkey 0:6-0:50", "hardcoded-appkey 1:14-1:57"])
+        XCTAssertEqual(opened.map(\.summary), ["hardcoded-appkey 0:17-0:49", "hardcoded-appkey 1:24-1:56"])
         for diagnostic in opened {
             XCTAssertEqual(diagnostic.raw["severity"] as? Int, 1)
             XCTAssertEqual(diagnostic.raw["source"] as? String, "authlint")
@@ -48,7 +48,7 @@ final class LSPTests: XCTestCase {
             "textDocument": ["uri": uri, "version": 2],
             "contentChanges": [["range": ["start": ["line": 1, "character": 23], "end": ["line": 1, "character": 57]], "text": "process.env.K"]],
         ])
-        XCTAssertEqual(try server.diagnostics(for: uri).map(\.summary), ["hardcoded-appkey 0:6-0:50"])
+        XCTAssertEqual(try server.diagnostics(for: uri).map(\.summary), ["hardcoded-appkey 0:17-0:49"])
 
         // The ignore action's edit, applied, silences line 1 (as the CLI agrees).
         let actions = try XCTUnwrap(try server.request("textDocument/codeAction", [
@@ -292,12 +292,12 @@ final class LSPTests: XCTestCase {
             (report[key] as? [[String: Any]] ?? []).map { "\($0["code"] ?? "") \($0["lnum"] ?? ""):\($0["col"] ?? "")-\($0["end_col"] ?? "")" }
         }
         // Byte columns in Neovim: the emoji is 4 bytes, so line 2's finding starts at byte 16 (UTF-16 unit 14).
-        XCTAssertEqual(seen("opened"), ["hardcoded-appkey 0:6-50", "hardcoded-appkey 1:16-59"])
-        XCTAssertEqual(seen("edited"), ["hardcoded-appkey 0:6-50"])
+        XCTAssertEqual(seen("opened"), ["hardcoded-appkey 0:17-49", "hardcoded-appkey 1:26-58"])
+        XCTAssertEqual(seen("edited"), ["hardcoded-appkey 0:17-49"])
         XCTAssertEqual(report["action_titles"] as? [String], ["Ignore hardcoded-appkey on this line", "Explain hardcoded-appkey"])
         XCTAssertEqual(report["line1_after_ignore"] as? String, "const APP_KEY = '\(Self.secret)'; // authlint:ignore hardcoded-appkey")
         XCTAssertEqual(seen("after_ignore"), [])
-        XCTAssertEqual(report["explain_first_line"] as? String, "hardcoded-appkey (hardcoded-credential, error, pattern)")
+        XCTAssertEqual(report["explain_first_line"] as? String, "hardcoded-appkey (hardcoded-credential, error, structural)")
         XCTAssertEqual(report["exit_code"] as? Int, 0, "server exit code after shutdown + exit")
     }
 

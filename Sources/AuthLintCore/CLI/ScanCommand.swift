@@ -52,13 +52,9 @@ enum ScanCommand {
         let rules = try RuleSetup.apply(config: config, enable: split(options.values["--enable"] ?? []),
                                         disable: split(options.values["--disable"] ?? []), to: allRules)
 
-        var settings = ScanSettings()
-        settings.allowedHosts = config.allowedHosts
-        settings.apiHosts += config.apiHosts
-        settings.credentialHeaders = config.credentialHeaders
-        settings.reportDocumentationLinks = config.reportDocumentationLinks ?? false
+        var settings = ScanSettings(config: config)
         settings.showSecrets = options.has("--show-secrets")
-        settings.maxFileSize = maxFileSize ?? config.maxFileSize ?? settings.maxFileSize
+        settings.maxFileSize = maxFileSize ?? settings.maxFileSize
         let scanner = try ScanEngine(rules: rules, settings: settings)
 
         var result: ScanResult

@@ -93,12 +93,7 @@ final class LintEngineCache {
             let config = try configPath.map { path throws(ConfigError) in try Configuration.load(path: path) } ?? Configuration()
             let allRules = try RuleSetup.loadAll(extraFolders: config.rulePaths)
             let rules = try RuleSetup.apply(config: config, enable: [], disable: [], to: allRules)
-            var settings = ScanSettings()
-            settings.allowedHosts = config.allowedHosts
-            settings.apiHosts += config.apiHosts
-            settings.credentialHeaders = config.credentialHeaders
-            settings.reportDocumentationLinks = config.reportDocumentationLinks ?? false
-            settings.maxFileSize = config.maxFileSize ?? settings.maxFileSize
+            let settings = ScanSettings(config: config)
             let engine = try ScanEngine(rules: rules, settings: settings)
             baselinePath = config.baseline
             let baseline = try config.baseline.map { path throws(ConfigError) in try Baseline.load(path: path) }

@@ -62,8 +62,8 @@ async def test_diagnostics_have_utf16_ranges_and_no_secret(client: LanguageClien
     uri = uri_for(tmp_path, "app.js")
     diagnostics = await open_and_wait(client, uri, TEXT)
     found = sorted((d.code, d.range.start.line, d.range.start.character, d.range.end.character) for d in diagnostics)
-    # Line 2: `let s = '😀'; ` is 13 scalars but 14 UTF-16 units.
-    assert found == [("hardcoded-appkey", 0, 6, 50), ("hardcoded-appkey", 1, 14, 57)]
+    # Line 2: `let s = '😀'; appKey = '` is 23 scalars but 24 UTF-16 units.
+    assert found == [("hardcoded-appkey", 0, 17, 49), ("hardcoded-appkey", 1, 24, 56)]
     for d in diagnostics:
         assert d.source == "authlint"
         assert d.severity == types.DiagnosticSeverity.Error

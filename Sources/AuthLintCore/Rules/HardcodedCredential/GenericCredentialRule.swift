@@ -51,6 +51,8 @@ struct GenericCredentialRule: StructuralRule {
         let candidates = context.facts.namedValues.filter { named in
             named.valueKind == .literal && Self.isIdentifierLike(named.name)
                 && (CredentialNames.isCredentialName(named.name) && Self.endsWithCredentialWord(named.name) || Self.isCredentialFlag(named))
+                // The appkey is `hardcoded-appkey`'s alone, also when a config turns that rule off.
+                && !HardcodedAppKeyRule.isAppKeyName(named.name)
         }
         // A name with many different literal values in one file is a table (test vectors,
         // fixtures, generated data), not configuration.
