@@ -3,7 +3,7 @@ import Foundation
 /// Builds the active rule list: built-in catalog + user folders, then config and CLI switches.
 enum RuleSetup {
     static func loadAll(extraFolders: [String]) throws -> [RuleDefinition] {
-        var rules = try RuleLoader.builtinRules()
+        var rules = try RuleLoader.builtinRules(withExamples: false)
         for folder in extraFolders { rules += try RuleLoader.loadFolder(folder) }
         var seen: [String: String] = [:]
         for rule in rules {
