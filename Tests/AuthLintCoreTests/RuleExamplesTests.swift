@@ -34,6 +34,11 @@ final class RuleExamplesTests: XCTestCase {
             if rule.engine == .structural {
                 XCTAssertTrue(StructuralRuleRegistry.has(rule.id), "\(rule.id) is structural but has no Swift implementation")
             }
+            // The floor every rule meets: 5 firing and 5 passing examples over 3 languages/formats.
+            XCTAssertGreaterThanOrEqual(rule.fireExamples.count, 5, "\(rule.id): fire examples")
+            XCTAssertGreaterThanOrEqual(rule.passExamples.count, 5, "\(rule.id): pass examples")
+            let formats = Set((rule.fireExamples + rule.passExamples).map { example in SourceFile(path: example.file, bytes: Array(example.code.utf8)).dialect })
+            XCTAssertGreaterThanOrEqual(formats.count, 3, "\(rule.id): examples in \(formats.count) language families")
         }
         // Every Swift-coded rule has its metadata file.
         let ids = Set(rules.map(\.id))

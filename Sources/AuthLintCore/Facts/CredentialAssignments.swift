@@ -29,7 +29,7 @@ extension FileFacts {
         memo("namedValues") {
             // Plain text (docs, RECORD files, logs) has no reliable name/value structure.
             guard file.language != .plainText else { return [] }
-            return (fromBindings() + fromHeaderCalls() + fromIndexAssignments() + fromNameValuePairs() + fromCurlHeaders() + fromCommandFlags())
+            return (fromBindings() + fromEnvironmentListItems() + fromHeaderCalls() + fromIndexAssignments() + fromNameValuePairs() + fromCurlHeaders() + fromCommandFlags())
                 .sorted { $0.valueRange.lowerBound < $1.valueRange.lowerBound }
         }
     }
@@ -63,6 +63,26 @@ extension FileFacts {
                        value: binding.value, valueRange: contentRange(of: binding.valueToken), via: .binding,
                        isHeader: CredentialNames.headers.contains(binding.name.lowercased()))
         }
+    }
+
+    /// docker-compose / Kubernetes-style `environment:` lists in YAML: `- NAME=value` items.
+    private func fromEnvironmentListItems() -> [NamedValue] {
+        guard file.language == .yaml else { return [] }
+        var result: [NamedValue] = []
+        for (i, token) in tokens.enumerated() where token.kind == .string && token.quote == 0 {
+            // The item marker `- ` right before the scalar (lexers differ on whether it is a token).
+            var k = token.start - 1
+            while k >= 0 && file.bytes[k] == 0x20 { k -= 1 }
+            guard k >= 0, file.bytes[k] == UInt8(ascii: "-") else { continue }
+            let text = value(i)
+            guard let eq = text.firstIndex(of: "="), eq != text.startIndex else { continue }
+            let name = String(text[..<eq]), itemValue = String(text[text.index(after: eq)...])
+            guard !itemValue.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else { continue }
+            let kind: Binding.ValueKind = Self.looksLikeEnvironmentReference(itemValue) ? .environment : .literal
+            result.append(NamedValue(name: name, nameToken: i, valueToken: i, valueKind: kind, value: itemValue,
+                                     valueRange: contentRange(of: i, part: itemValue), via: .binding, isHeader: false))
+        }
+        return result
     }
 
     /// Setter calls whose arguments are a header name and its value.

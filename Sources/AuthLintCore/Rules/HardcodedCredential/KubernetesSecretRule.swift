@@ -6,7 +6,43 @@ struct KubernetesSecretRule: StructuralRule {
     let id = "kubernetes-secret-manifest"
 
     func check(_ context: FileContext, _ rule: RuleDefinition) {
-        guard context.file.language == .yaml else { return }
+        switch context.file.language {
+        case .yaml, .markdown: checkYAML(context, rule)
+        case .json: checkJSON(context, rule)
+        default: return
+        }
+    }
+
+    /// `{"kind": "Secret", "data": {"k": "base64"}, "stringData": {...}}` (kubectl -o json, generated manifests).
+    private func checkJSON(_ context: FileContext, _ rule: RuleDefinition) {
+        let facts = context.facts
+        let bindings = facts.bindings
+        guard bindings.contains(where: { $0.name == "kind" && $0.value == "Secret" }) else { return }
+        for section in bindings where (section.name == "data" || section.name == "stringData") && facts.isPunct(section.valueToken, "{") {
+            let close = facts.tokens[section.valueToken].pairIndex
+            guard close > section.valueToken else { continue }
+            for binding in bindings where binding.nameToken > section.valueToken && binding.nameToken < close {
+                judge(binding, section: section.name, context, rule)
+            }
+        }
+    }
+
+    /// Reports one entry of `data` (base64, decoded first) or `stringData` when it holds a real value.
+    private func judge(_ binding: Binding, section: String, _ context: FileContext, _ rule: RuleDefinition) {
+        guard binding.valueKind == .literal else { return }
+        var content = binding.value
+        if section == "data" {
+            guard let bytes = Base64.decode(binding.value), let decoded = String(validating: bytes, as: UTF8.self) else { return }
+            content = decoded.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        guard LiteralSecretShape.isPlausibleLiteral(content, name: binding.name), content.count >= 6 else { return }
+        let range = context.facts.contentRange(of: binding.valueToken)
+        context.report(rule, range: range, secret: range,
+                       message: "Kubernetes Secret '\(binding.name)' has a real value in \(section) (base64 is an encoding, not encryption): keep the manifest out of git and use Sealed Secrets, SOPS or an external secret store")
+    }
+
+    /// YAML manifests (also inside Markdown fences), multi-document streams included.
+    private func checkYAML(_ context: FileContext, _ rule: RuleDefinition) {
         let facts = context.facts
         let bindings = facts.bindings
         // Documents of a multi-document stream, by the byte offset where each starts.
@@ -30,16 +66,7 @@ struct KubernetesSecretRule: StructuralRule {
             }
             guard let current = section, column > current.indent, document(of: offset) == current.document,
                   secretDocuments.contains(current.document) else { section = column <= (section?.indent ?? 0) ? nil : section; continue }
-            guard binding.valueKind == .literal else { continue }
-            var content = binding.value
-            if current.name == "data" {
-                guard let bytes = Base64.decode(binding.value), let decoded = String(validating: bytes, as: UTF8.self) else { continue }
-                content = decoded.trimmingCharacters(in: .whitespacesAndNewlines)
-            }
-            guard LiteralSecretShape.isPlausibleLiteral(content, name: binding.name), content.count >= 6 else { continue }
-            let range = facts.contentRange(of: binding.valueToken)
-            context.report(rule, range: range, secret: range,
-                           message: "Kubernetes Secret '\(binding.name)' has a real value in \(current.name) (base64 is an encoding, not encryption): keep the manifest out of git and use Sealed Secrets, SOPS or an external secret store")
+            judge(binding, section: current.name, context, rule)
         }
     }
 }
