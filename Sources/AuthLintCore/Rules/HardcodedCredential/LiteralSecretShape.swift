@@ -65,8 +65,14 @@ enum LiteralSecretShape {
     static func isMadeOfWords(_ value: String) -> Bool {
         let parts = value.split(whereSeparator: { $0 == "-" || $0 == "_" || $0 == "." })
         guard parts.count >= 2 else { return false }
-        return parts.allSatisfy { part in part.allSatisfy { $0.isLowercase } || part.allSatisfy(\.isNumber) && part.count <= 4 }
-            && parts.contains { $0.allSatisfy(\.isLetter) && $0.count >= 3 }
+        // A part is a word (`token`), a short number (`123`) or a short tag (`v1`, `as2`).
+        func isWordLike(_ part: Substring) -> Bool {
+            if part.allSatisfy({ $0.isLowercase }) { return true }
+            if part.allSatisfy(\.isNumber) { return part.count <= 4 }
+            let letters = part.prefix { $0.isLowercase }, digits = part.dropFirst(letters.count)
+            return part.count <= 4 && !letters.isEmpty && !digits.isEmpty && digits.allSatisfy(\.isNumber)
+        }
+        return parts.allSatisfy(isWordLike) && parts.contains { $0.allSatisfy(\.isLetter) && $0.count >= 3 }
     }
 
     /// `foo.bar.baz`, `com.example.app`, `module:attr`, `snake_case_name`, `kebab-case-name`.
