@@ -12,6 +12,23 @@ enum ASCII {
 }
 
 extension ASCII {
+    /// First offset at or after `from` where `needle` occurs in `haystack` (plain byte search).
+    static func find<Needle: RandomAccessCollection, Haystack: RandomAccessCollection>(_ needle: Needle, in haystack: Haystack, from: Int) -> Int?
+    where Needle.Element == UInt8, Haystack.Element == UInt8, Needle.Index == Int, Haystack.Index == Int {
+        guard let first = needle.first, haystack.count >= needle.count else { return nil }
+        var i = from
+        let last = haystack.count - needle.count
+        while i <= last {
+            if haystack[i] == first {
+                var k = 1
+                while k < needle.count && haystack[i + k] == needle[needle.startIndex + k] { k += 1 }
+                if k == needle.count { return i }
+            }
+            i += 1
+        }
+        return nil
+    }
+
     /// Letters, digits, `_` and `$`, plus any byte of a multi-byte UTF-8 sequence.
     @inline(__always)
     static func isIdentifierByte(_ b: UInt8) -> Bool {
@@ -24,24 +41,7 @@ extension String {
     /// UTF-16 and showed up at the top of profiles in per-token checks.
     func containsBytes(_ needle: String) -> Bool {
         var haystack = self, needle = needle
-        return haystack.withUTF8 { h in
-            needle.withUTF8 { n in
-                guard !n.isEmpty else { return true }
-                guard n.count <= h.count else { return false }
-                let first = n[0]
-                var i = 0
-                let last = h.count - n.count
-                while i <= last {
-                    if h[i] == first {
-                        var k = 1
-                        while k < n.count && h[i + k] == n[k] { k += 1 }
-                        if k == n.count { return true }
-                    }
-                    i += 1
-                }
-                return false
-            }
-        }
+        return haystack.withUTF8 { h in needle.withUTF8 { n in n.isEmpty || ASCII.find(n, in: h, from: 0) != nil } }
     }
 }
 

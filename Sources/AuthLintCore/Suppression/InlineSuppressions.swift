@@ -66,18 +66,5 @@ public struct InlineSuppressions: Sendable {
         return rules
     }
 
-    static func find(_ needle: [UInt8], in haystack: [UInt8], from: Int) -> Int? {
-        guard let first = needle.first, haystack.count >= needle.count else { return nil }
-        var i = from
-        let last = haystack.count - needle.count
-        while i <= last {
-            if haystack[i] == first {
-                var k = 1
-                while k < needle.count && haystack[i + k] == needle[k] { k += 1 }
-                if k == needle.count { return i }
-            }
-            i += 1
-        }
-        return nil
-    }
+    static func find(_ needle: [UInt8], in haystack: [UInt8], from: Int) -> Int? { ASCII.find(needle, in: haystack, from: from) }
 }
