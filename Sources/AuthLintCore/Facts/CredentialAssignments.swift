@@ -85,32 +85,8 @@ extension FileFacts {
         return result
     }
 
-    /// Setter calls whose arguments are a header name and its value.
-    static let headerSetters: Set<String> = [
-        "set", "add", "append", "put", "header", "setHeader", "addHeader", "Set", "Add", "setRequestProperty",
-        "addRequestProperty", "TryAddWithoutValidation", "withHeader", "setRequestHeader",
-    ]
-
     private func fromHeaderCalls() -> [NamedValue] {
-        var result: [NamedValue] = []
-        for call in calls {
-            let args = call.arguments
-            // Swift: setValue("…", forHTTPHeaderField: "appkey") / addValue(…)
-            if call.name == "setValue" || call.name == "addValue", args.count == 2,
-               let label = args[1].first, text(label) == "forHTTPHeaderField",
-               let nameIndex = args[1].last, tokens[nameIndex].kind == .string, let valueIndex = args[0].first, args[0].count == 1 {
-                result.append(namedValue(name: value(nameIndex), nameToken: nameIndex, valueToken: valueIndex, via: .headerCall, isHeader: true))
-                continue
-            }
-            guard Self.headerSetters.contains(call.name), args.count == 2, args[0].count == 1,
-                  let nameIndex = args[0].first, tokens[nameIndex].kind == .string, !tokens[nameIndex].isTemplate,
-                  let valueIndex = args[1].first else { continue }
-            let headerName = value(nameIndex)
-            // Only names that look like header names: `set("appkey", v)` yes, `set("a b", v)` no.
-            guard !headerName.isEmpty, headerName.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else { continue }
-            result.append(namedValue(name: headerName, nameToken: nameIndex, valueToken: valueIndex, via: .headerCall, isHeader: true))
-        }
-        return result
+        headerCalls.map { namedValue(name: $0.name, nameToken: $0.nameToken, valueToken: $0.valueToken, via: .headerCall, isHeader: true) }
     }
 
     /// `headers["appkey"] = "…"`, `req['Authorization'] = …`, `$headers['X-API-Key'] = …`.
@@ -149,7 +125,7 @@ extension FileFacts {
     /// `curl -H "appkey: …"` (and `--header`); the value is the text after the colon.
     private func fromCurlHeaders() -> [NamedValue] {
         var result: [NamedValue] = []
-        for set in headerSets where set.origin == .curl {
+        for set in curlHeaderSets {
             for header in set.headers {
                 guard let valueIndex = header.valueToken, header.nameToken == valueIndex, tokens[valueIndex].kind == .string else { continue }
                 let token = tokens[valueIndex]

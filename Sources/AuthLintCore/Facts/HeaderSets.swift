@@ -9,15 +9,23 @@ public struct HeaderSet: Sendable {
         public var value: String
     }
 
-    public enum Origin: String, Sendable { case literal, curl }
+    public enum Origin: String, Sendable { case literal, curl, setter, builder, callOptions, httpFile, serverConfig, postman }
     public var origin: Origin
     public var headers: [Header]
 }
 
 extension FileFacts {
-    /// Header sets of the file. Version 1: object / dict / hash literals whose keys include a
-    /// credential header, and curl commands with `-H` / `--header` / `-u`.
-    public var headerSets: [HeaderSet] { memo("headerSets") { literalHeaderSets() + curlHeaderSets() } }
+    /// Header sets of the file: object / dict / hash literals whose keys include a credential
+    /// header, curl commands, and (RequestHeaderSets.swift) setter sequences on one receiver in
+    /// one scope, builder chains, `auth=` call options, `.http` request blocks, nginx blocks and
+    /// Postman requests. Rules decide which headers count as credentials (the configured list included).
+    public var headerSets: [HeaderSet] {
+        memo("headerSets") {
+            (literalHeaderSets() + curlHeaderSets + setterHeaderSets() + callOptionHeaderSets() + httpFileHeaderSets()
+                + serverConfigHeaderSets() + postmanHeaderSets())
+                .filter { !$0.headers.isEmpty }
+        }
+    }
 
     /// `{ 'Authorization': …, 'X-API-Key': … }`, `{Authorization: …}`, `{"appkey" => …}`.
     private func literalHeaderSets() -> [HeaderSet] {
@@ -35,11 +43,12 @@ extension FileFacts {
                     var valueIndex = next(op)
                     if let v = valueIndex, isPunct(v, ">") { valueIndex = next(v) }
                     headers.append(.init(name: name, nameToken: i, valueToken: valueIndex,
-                                         value: valueIndex.map { value($0) } ?? ""))
+                                         value: valueIndex.map { expressionText(from: $0, limit: close) } ?? ""))
                 }
                 i += 1
             }
-            if headers.contains(where: { CredentialNames.mechanism(ofHeader: $0.name) != nil }) {
+            // A credential header, or the appkey misspelled (`AppKey`, `App_Key`: appkey-header-casing).
+            if headers.contains(where: { CredentialNames.mechanism(ofHeader: $0.name) != nil || $0.name.lowercased().filter(\.isLetter) == "appkey" }) {
                 sets.append(HeaderSet(origin: .literal, headers: headers))
             }
         }
@@ -47,7 +56,9 @@ extension FileFacts {
     }
 
     /// curl commands in shell, Dockerfile RUN lines and Markdown fences: `-H 'Name: value'` and `-u`.
-    private func curlHeaderSets() -> [HeaderSet] {
+    var curlHeaderSets: [HeaderSet] { memo("curlHeaderSets") { extractCurlHeaderSets() } }
+
+    private func extractCurlHeaderSets() -> [HeaderSet] {
         guard file.language == .shell || file.language == .dockerfile || file.language == .markdown else { return [] }
         var sets: [HeaderSet] = []
         var i = 0

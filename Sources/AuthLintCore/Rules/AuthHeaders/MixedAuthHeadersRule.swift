@@ -13,8 +13,7 @@ struct MixedAuthHeadersRule: StructuralRule {
                 guard let earlier = first else { first = (header, mechanism); continue }
                 guard earlier.mechanism != mechanism else { continue }
                 let line = facts.file.line(at: facts.tokens[earlier.header.nameToken].start)
-                let end = header.valueToken.map { facts.tokens[$0].end } ?? facts.tokens[header.nameToken].end
-                context.report(rule, range: facts.tokens[header.nameToken].start..<end,
+                context.report(rule, range: facts.range(of: header),
                                message: "one request sends both \(earlier.header.name) (line \(line)) and \(header.name): use only one authentication method per request")
                 break
             }

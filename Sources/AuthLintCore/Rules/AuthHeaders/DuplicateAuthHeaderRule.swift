@@ -1,0 +1,23 @@
+/// `duplicate-auth-header`: one request sets the same credential header twice with different
+/// values; which one the server sees depends on the client library (last wins, first wins, or
+/// both are sent and the request is rejected).
+struct DuplicateAuthHeaderRule: StructuralRule {
+    let id = "duplicate-auth-header"
+
+    func check(_ context: FileContext, _ rule: RuleDefinition) {
+        let facts = context.facts
+        let extra = context.settings.credentialHeaders
+        for set in facts.headerSets {
+            var seen: [String: HeaderSet.Header] = [:]
+            for header in set.headers {
+                guard CredentialNames.mechanism(ofHeader: header.name, extra: extra) != nil else { continue }
+                let key = header.name.lowercased()
+                guard let earlier = seen[key] else { seen[key] = header; continue }
+                guard earlier.value != header.value else { continue }
+                let line = facts.file.line(at: facts.tokens[earlier.nameToken].start)
+                context.report(rule, range: facts.range(of: header),
+                               message: "\(header.name) is set twice for one request (first on line \(line)) with different values: keep one")
+            }
+        }
+    }
+}
