@@ -9,7 +9,7 @@ public struct HeaderSet: Sendable {
         public var value: String
     }
 
-    public enum Origin: String, Sendable { case literal, curl, setter, builder, callOptions, httpFile, serverConfig, postman }
+    public enum Origin: String, Sendable { case literal, curl, setter, builder, callOptions, httpFile, serverConfig, postman, openAPI }
     public var origin: Origin
     public var headers: [Header]
 }
@@ -22,7 +22,7 @@ extension FileFacts {
     public var headerSets: [HeaderSet] {
         memo("headerSets") {
             (literalHeaderSets() + curlHeaderSets + setterHeaderSets() + callOptionHeaderSets() + httpFileHeaderSets()
-                + serverConfigHeaderSets() + postmanHeaderSets())
+                + serverConfigHeaderSets() + postmanHeaderSets() + openAPISecurityHeaderSets())
                 .filter { !$0.headers.isEmpty }
         }
     }
