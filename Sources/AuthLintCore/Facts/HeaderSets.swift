@@ -22,7 +22,7 @@ extension FileFacts {
     public var headerSets: [HeaderSet] {
         memo("headerSets") {
             (literalHeaderSets() + curlHeaderSets + setterHeaderSets() + callOptionHeaderSets() + httpFileHeaderSets()
-                + serverConfigHeaderSets() + postmanHeaderSets() + openAPISecurityHeaderSets())
+                + serverConfigHeaderSets() + postmanHeaderSets() + openAPISecurityHeaderSets() + headerLineArrays() + httpieHeaderSets())
                 .filter { !$0.headers.isEmpty }
         }
     }

@@ -126,6 +126,15 @@ extension FileFacts {
             add(key, .init(name: "Authorization", nameToken: previous(call.openParen) ?? call.calleeStart,
                            valueToken: call.arguments.first?.first, value: call.name == "setBearerAuth" ? "Bearer (setBearerAuth)" : "Basic (SetBasicAuth)"), origin)
         }
+        // C# `client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(…)`.
+        for i in tokens.indices where tokens[i].kind == .identifier && text(i) == "Authorization" {
+            guard let dot = previous(i), isPunct(dot, "."), let eq = next(i), isPunct(eq, "="), let v = next(eq), !isPunct(v, "=") else { continue }
+            var root = dot
+            while let part = previous(root), tokens[part].kind == .identifier, let before = previous(part), isPunct(before, ".") { root = before }
+            guard let rootName = previous(root), tokens[rootName].kind == .identifier else { continue }
+            add("\(scopeKey(of: i))|\(text(rootName))", .init(name: "Authorization", nameToken: i, valueToken: v,
+                                                             value: expressionText(from: v, limit: tokens.count)), .setter)
+        }
         // `headers["X-API-Key"] = …`, `req['appkey'] = …` on one receiver in one scope.
         for open in tokens.indices where isPunct(open, "[") {
             guard let receiver = previous(open), tokens[receiver].kind == .identifier,
@@ -153,17 +162,19 @@ extension FileFacts {
                 var i = range.lowerBound
                 while i < range.upperBound {
                     if isOpeningBracket(i) && tokens[i].pairIndex > i {
-                        if depth < 2 && isPunct(i, "{") { scan(members: (i + 1)..<tokens[i].pairIndex, depth: depth + 1) }
+                        // Option objects (`{…}`) and PHP option arrays (`[…]`).
+                        if depth < 2 && (isPunct(i, "{") || isPunct(i, "[")) { scan(members: (i + 1)..<tokens[i].pairIndex, depth: depth + 1) }
                         i = tokens[i].pairIndex + 1
                         continue
                     }
                     if tokens[i].kind == .identifier || tokens[i].kind == .string, let op = next(i), op < range.upperBound,
-                       isPunct(op, "=") || isPunct(op, ":"), let v = next(op) {
+                       isPunct(op, "=") || isPunct(op, ":") || isPunct(op, "=>"), var v = next(op) {
+                        if isPunct(v, ">"), let after = next(v) { v = after }  // `=>` lexed as two tokens
                         let name = tokens[i].kind == .string ? value(i) : text(i)
                         if name == "auth" && !["None", "null", "nil", "undefined"].contains(text(v)) {
                             hasAuth = true
                             headers.append(.init(name: "Authorization", nameToken: i, valueToken: v, value: "Basic (auth option)"))
-                        } else if name == "headers", isPunct(v, "{"), tokens[v].pairIndex > v {
+                        } else if name == "headers", isPunct(v, "{") || isPunct(v, "["), tokens[v].pairIndex > v {
                             headers += literalMembers(open: v)
                         }
                     }
@@ -184,7 +195,8 @@ extension FileFacts {
         while i < close {
             if isOpeningBracket(i) && tokens[i].pairIndex > i { i = tokens[i].pairIndex + 1; continue }
             if tokens[i].kind == .identifier || (tokens[i].kind == .string && !tokens[i].isTemplate),
-               let op = next(i), op < close, isPunct(op, ":") || isPunct(op, "=>"), let v = next(op) {
+               let op = next(i), op < close, isPunct(op, ":") || isPunct(op, "=>") || isPunct(op, "="), var v = next(op) {
+                if isPunct(op, "=") { guard isPunct(v, ">"), let after = next(v) else { i += 1; continue }; v = after }
                 headers.append(.init(name: tokens[i].kind == .string ? value(i) : text(i), nameToken: i, valueToken: v,
                                      value: expressionText(from: v, limit: close)))
             }
@@ -310,5 +322,54 @@ extension FileFacts {
             i += 1
         }
         return file.text(tokens[start].start..<tokens[last].end)
+    }
+}
+
+extension FileFacts {
+    /// Arrays of `"Name: value"` strings: PHP `CURLOPT_HTTPHEADER => [...]`, header lists in any language.
+    func headerLineArrays() -> [HeaderSet] {
+        var sets: [HeaderSet] = []
+        for open in tokens.indices where isPunct(open, "[") || (isPunct(open, "(") && previous(open).map { text($0) == "array" } == true) {
+            let close = tokens[open].pairIndex
+            guard close > open + 1 else { continue }
+            var headers: [HeaderSet.Header] = []
+            for i in (open + 1)..<close where tokens[i].kind == .string {
+                let line = value(i)
+                guard let colon = line.firstIndex(of: ":"), colon != line.startIndex else { continue }
+                let name = String(line[..<colon])
+                guard name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else { continue }
+                headers.append(.init(name: name, nameToken: i, valueToken: i, value: String(line[line.index(after: colon)...]).trimmingSpaces))
+            }
+            if headers.count >= 2 { sets.append(HeaderSet(origin: .literal, headers: headers)) }
+        }
+        return sets
+    }
+
+    /// HTTPie: `http POST url Authorization:"Bearer …" X-API-Key:…` (`Name:value` words).
+    func httpieHeaderSets() -> [HeaderSet] {
+        guard file.language == .shell || file.language == .dockerfile || file.language == .markdown else { return [] }
+        var sets: [HeaderSet] = []
+        var i = 0
+        while i < tokens.count {
+            defer { i += 1 }
+            guard tokens[i].kind == .string || tokens[i].kind == .identifier, ["http", "https"].contains(value(i)) else { continue }
+            var headers: [HeaderSet.Header] = []
+            var j = i + 1
+            while j < tokens.count && !endsCommand(between: j - 1, and: j) {
+                let word = value(j)
+                if let colon = word.firstIndex(of: ":"), colon != word.startIndex, !word.contains("://"),
+                   word[word.index(after: colon)...].first != "=",
+                   word[..<colon].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) {
+                    headers.append(.init(name: String(word[..<colon]), nameToken: j, valueToken: j, value: String(word[word.index(after: colon)...])))
+                } else if word == "-a" || word == "--auth", let v = next(j) {
+                    headers.append(.init(name: "Authorization", nameToken: j, valueToken: v, value: "Basic (from --auth)"))
+                    j = v
+                }
+                j += 1
+            }
+            if !headers.isEmpty { sets.append(HeaderSet(origin: .curl, headers: headers)) }
+            i = j - 1
+        }
+        return sets
     }
 }
