@@ -9,8 +9,8 @@ public enum LoggingCalls {
         "System.err.printf", "Console.WriteLine", "Console.Write", "Console.Error.WriteLine", "Console.Error.Write",
         "Console.Out.WriteLine", "Console.Out.Write", "Debug.WriteLine", "Debug.Write", "Debug.Print", "Trace.WriteLine",
         "Trace.Write", "Trace.TraceInformation", "Trace.TraceWarning", "Trace.TraceError", "Debug.Log",
-        "sys.stderr.write", "sys.stdout.write", "process.stdout.write", "process.stderr.write", "click.echo", "typer.echo",
-        "$stderr.puts", "$stdout.puts", "STDERR.puts", "STDOUT.puts", "$stderr.print", "$stderr.write", "$stdout.write",
+        "sys.stderr.write", "process.stderr.write", "click.echo", "typer.echo",
+        "$stderr.puts", "$stdout.puts", "STDERR.puts", "STDOUT.puts", "$stderr.print", "$stderr.write",
     ]
     /// Bare names that log only in one language (`p(x)` in Python is just a function).
     static let exactByDialect: [String: Set<String>] = [

@@ -139,14 +139,18 @@ struct CredentialInLogRule: StructuralRule {
                     continue
                 }
                 if Self.headerCollections.contains(name) && !isMember && !isIndex {
+                    // `allHeaders(headers: request.headers, except: …)`: an unknown call transforms the set.
+                    if let wrapper = enclosingCall(of: i, in: argument, facts), !Self.transparentCalls.contains(wrapper) { continue }
                     if prevIsDot, let dot = before, let receiver = facts.previous(dot) {
                         if Self.responseNames.contains(facts.text(receiver)) { continue }
                         return "the request's whole header set (\(facts.text(receiver)).\(name))"
                     }
                     if let reason = tainted(name, i) { return reason }
+                    if isParameter(name, before: i, facts) { return "the request's whole header set (parameter \(name))" }
                     continue
                 }
-                let credential = CredentialNames.isCredentialName(name)
+                // The shell's working directory, not a password.
+                let credential = CredentialNames.isCredentialName(name) && !(name == "PWD" || name == "OLDPWD")
                 if isIndex, let open = after, credential || tainted(name, i) != nil {
                     // `token[:8]`, `apiKey[0..4]`: a truncation.
                     if tokens[open].pairIndex > open, (open..<tokens[open].pairIndex).contains(where: { facts.isPunct($0, ":") || facts.isPunct($0, "..") || tokens[$0].kind == .number }) {
@@ -187,6 +191,40 @@ struct CredentialInLogRule: StructuralRule {
             }
         }
         return nil
+    }
+
+    /// Calls that print what they are given (`str(headers)`, `JSON.stringify(req.headers)`).
+    static let transparentCalls: Set<String> = [
+        "str", "repr", "dict", "list", "String", "describing", "stringify", "dumps", "inspect", "Sprintf", "Sprint", "format",
+        "stringConvertible", "toString", "json", "pformat", "pprint", "Dictionary", "entries", "items", "string", "sprintf",
+    ]
+
+    /// Name of the innermost call around token `i` inside the argument, if any.
+    private func enclosingCall(of i: Int, in argument: Range<Int>, _ facts: FileFacts) -> String? {
+        var j = i - 1
+        while j >= argument.lowerBound {
+            let t = facts.tokens[j]
+            if t.kind == .punctuation, t.pairIndex > j, facts.isPunct(j, "(") {
+                if t.pairIndex > i, let name = facts.previous(j), facts.tokens[name].kind == .identifier { return facts.text(name) }
+            }
+            j -= 1
+        }
+        return nil
+    }
+
+    /// `def f(headers)`, `func f(headers: [String: String])`: the header set came in as a parameter.
+    private func isParameter(_ name: String, before use: Int, _ facts: FileFacts) -> Bool {
+        var j = use - 1
+        while j >= 0 && use - j < 4000 {
+            if facts.tokens[j].kind == .identifier, ["def", "func", "function", "fun"].contains(facts.text(j)) {
+                guard var open = facts.next(j) else { return false }
+                if !facts.isPunct(open, "("), let n = facts.next(open) { open = n }
+                guard facts.isPunct(open, "("), facts.tokens[open].pairIndex > open else { return false }
+                return (open..<facts.tokens[open].pairIndex).contains { facts.tokens[$0].kind == .identifier && facts.text($0) == name }
+            }
+            j -= 1
+        }
+        return false
     }
 
     /// A hole's expression is lexed on its own, in the file's language, and judged like an argument.

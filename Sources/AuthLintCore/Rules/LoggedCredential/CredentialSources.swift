@@ -43,6 +43,16 @@ struct CredentialSources {
                 sources.append(Source(name: facts.text(r), token: r, reason: "'\(facts.text(r))', which carries the \(named.name) header"))
             }
         }
+        // `headers[req_header] = "NTLM %s" % …`: an auth scheme value stored under a computed key.
+        for i in facts.tokens.indices where facts.isPunct(i, "]") {
+            guard let eq = facts.next(i), facts.isPunct(eq, "="), let value = facts.next(eq), facts.tokens[value].kind == .string,
+                  let open = facts.tokens[i].pairIndex >= 0 ? facts.tokens[i].pairIndex : nil,
+                  let receiver = facts.previous(open), facts.tokens[receiver].kind == .identifier else { continue }
+            let lower = (facts.tokens[value].value ?? "").lowercased()
+            if ["basic ", "bearer ", "ntlm ", "negotiate ", "token "].contains(where: lower.hasPrefix) {
+                sources.append(Source(name: facts.text(receiver), token: receiver, reason: "'\(facts.text(receiver))', which carries an Authorization value"))
+            }
+        }
         self.sources = sources
     }
 
