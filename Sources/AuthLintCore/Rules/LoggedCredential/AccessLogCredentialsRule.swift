@@ -12,6 +12,14 @@ struct AccessLogCredentialsRule: StructuralRule {
     /// Credential header names as they appear in variables: `authorization`, `x_api_key`.
     static let underscoredHeaders: Set<String> = Set(CredentialNames.headers.map { $0.replacingOccurrences(of: "-", with: "_") })
 
+    /// Before reading lines: only configuration files (keywords like `capture` are common in code).
+    func wantsFile(_ context: FileContext, _ rule: RuleDefinition) -> Bool {
+        switch context.file.language {
+        case .serverConfig, .keyValue, .yaml, .json, .xml, .plainText: return true
+        default: return false
+        }
+    }
+
     func check(_ context: FileContext, _ rule: RuleDefinition) {
         let file = context.file
         let text = file.text(0..<file.bytes.count)
