@@ -101,7 +101,7 @@ final class PatternRuleRunner: @unchecked Sendable {
 
 extension RuleDefinition {
     /// Rules whose match is a fact, not a secret (an http:// URL): nothing to redact.
-    var isSecretless: Bool { category == .insecureTransport || category == .mixedAuthHeaders }
+    var isSecretless: Bool { category == .insecureTransport || category == .mixedAuthHeaders || category == .loggedCredential }
 }
 
 /// A byte window as a String, with UTF-16 ranges mapped back to byte offsets. Invalid UTF-8

@@ -55,3 +55,12 @@ extension String {
         return String(scalars[first...last])
     }
 }
+
+extension Array where Element == UInt8 {
+    /// Substring test on a file's bytes (for `wantsFile` gates that run before lexing).
+    func containsBytes(_ needle: String) -> Bool { ASCII.find(Array<UInt8>(needle.utf8), in: self, from: 0) != nil }
+}
+
+extension Substring {
+    func containsBytes(_ needle: String) -> Bool { String(self).containsBytes(needle) }
+}

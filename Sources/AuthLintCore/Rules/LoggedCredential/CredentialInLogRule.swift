@@ -1,26 +1,95 @@
 /// `credential-in-log`: a logging call whose arguments carry an Authorization / appkey / API-key
-/// header read, a whole header collection, or a variable named like a credential. Masked or
-/// derived values (`redact(token)`, `token.length`, `Object.keys(headers)`) do not count.
+/// header read, a request's whole header collection, a variable named like a credential, or a
+/// variable assigned earlier in the same scope from a credential source (a Basic encoding, an auth
+/// header read, an environment read of a key, a header map carrying auth). Masked, derived or
+/// presence-only values (`redact(token)`, `len(token)`, `token is not None`, `Object.keys(headers)`,
+/// `'***'`) do not count.
 struct CredentialInLogRule: StructuralRule {
     let id = "credential-in-log"
 
     /// Identifiers that turn a credential into something safe to log.
     static let sanitizers: Set<String> = [
         "redact", "redacted", "mask", "masked", "sanitize", "sanitized", "scrub", "obfuscate", "hash", "sha256", "md5",
-        "length", "count", "size", "len", "keys", "isEmpty", "hasPrefix", "startsWith", "prefix", "type", "typeof",
-        "bool", "Boolean", "present", "exists", "expiresAt", "expires_in", "expiry",
+        "length", "count", "size", "len", "keys", "isEmpty", "hasPrefix", "startsWith", "prefix", "suffix", "type", "typeof",
+        "bool", "Boolean", "present", "exists", "expiresAt", "expires_in", "expiry", "substring", "substr", "slice",
+        "dropLast", "take", "omit", "without", "except", "pick", "keySet", "Keys", "allKeys", "names", "private", "sensitive",
+    ]
+    /// Words inside a name that say the value was made safe (`maskToken`, `redactedHeaders`, `safe_headers`).
+    static let sanitizerWords: Set<String> = [
+        "redact", "redacted", "redaction", "mask", "masked", "sanitize", "sanitized", "scrub", "scrubbed", "obfuscate",
+        "obfuscated", "censor", "censored", "anonymize", "anonymized", "truncate", "truncated", "hashed", "digest",
+        "fingerprint", "safe", "filtered",
+    ]
+    /// Identifiers of presence checks and conditions: the log says whether, not what.
+    static let presenceWords: Set<String> = [
+        "is", "not", "in", "if", "isset", "empty", "defined", "has", "hasOwnProperty", "includes", "contains",
+        "startswith", "endswith", "has_key", "isNotEmpty", "isNotBlank", "isBlank", "isNullOrEmpty", "IsNullOrEmpty",
+        "IsNullOrWhiteSpace", "nil", "blank", "null", "None", "instanceof",
     ]
     /// Names of whole header collections of a request.
     static let headerCollections: Set<String> = [
         "headers", "Header", "allHTTPHeaderFields", "httpAdditionalHeaders", "requestHeaders", "getHeaders", "getAllHeaders",
         "DefaultRequestHeaders", "all_headers",
     ]
+    /// Receivers whose headers are a response's (they carry no request credential).
+    static let responseNames: Set<String> = ["res", "resp", "response", "r2", "reply", "result", "httpResponse", "HTTPResponse"]
+    /// Calls that read one header or one entry by name: `getHeader("Authorization")`, `.get("appkey")`.
+    static let headerReaders: Set<String> = [
+        "get", "Get", "getHeader", "header", "value", "headers", "GetValues", "getFirst", "fetch", "getenv", "Getenv",
+        "getProperty", "get_header", "getRequestHeader", "GetHeader", "FirstOrDefault",
+    ]
+    /// Conversions that keep the credential's value.
+    static let valueMethods: Set<String> = [
+        "toString", "trim", "strip", "decode", "encode", "toUpperCase", "toLowerCase", "lower", "upper", "value",
+        "description", "rawValue", "string", "String", "get", "unwrap", "orEmpty", "toCharArray", "getBytes",
+    ]
+    /// Dialects whose double-quoted strings interpolate `$name`.
+    static let dollarNameDialects: Set<String> = ["php", "kotlin", "dart", "groovy", "gradle", "scala", "shell"]
+
+    /// Before lexing: a logging word near some keyword hit (common keywords such as `token` and
+    /// `header` occur in many files that log nothing).
+    func wantsFile(_ context: FileContext, _ rule: RuleDefinition) -> Bool {
+        switch context.file.language {
+        case .cLike, .python, .ruby, .shell: break
+        default: return false
+        }
+        let bytes = context.file.bytes
+        var covered = 0
+        for hit in context.hits(for: rule) {
+            let from = max(covered, hit.start - 400), to = min(bytes.count, hit.end + 600)
+            if from < to && Self.hasLoggingWord(bytes, from, to) { return true }
+            covered = max(covered, to)
+        }
+        return false
+    }
+
+    private static let gateWords: [[UInt8]] = ["log", "print", "echo", "puts", "dump", "console", "write", "pp ", "info", "debug", "warn", "timber"].map { Array($0.utf8) }
+
+    static func hasLoggingWord(_ bytes: [UInt8], _ from: Int, _ to: Int) -> Bool {
+        var i = from
+        while i < to {
+            let b = bytes[i] | 0x20
+            if b == 0x6C || b == 0x70 || b == 0x65 || b == 0x64 || b == 0x63 || b == 0x77 || b == 0x69 || b == 0x74 {
+                for word in gateWords where word[0] == b && i + word.count <= bytes.count {
+                    var k = 1
+                    while k < word.count && (bytes[i + k] | 0x20) == word[k] { k += 1 }
+                    if k == word.count { return true }
+                }
+            }
+            i += 1
+        }
+        return false
+    }
 
     func check(_ context: FileContext, _ rule: RuleDefinition) {
         let facts = context.facts
-        for call in facts.calls where LoggingCalls.isLogging(call) {
+        let logging = facts.loggingCalls
+        guard !logging.isEmpty else { return }
+        let sources = CredentialSources(facts)
+        for call in logging where !writesToFile(call, facts) {
             for argument in call.arguments {
-                if let reason = leak(in: argument, facts) {
+                let tainted: (String, Int) -> String? = { name, _ in sources.reason(for: name, usedAt: call.calleeStart) }
+                if let reason = leak(in: argument, facts, tainted) {
                     let range = facts.tokens[argument.lowerBound].start..<facts.tokens[argument.upperBound - 1].end
                     context.report(rule, range: range, message: "\(rule.summary): \(reason) passed to \(call.callee)()")
                     break
@@ -29,32 +98,167 @@ struct CredentialInLogRule: StructuralRule {
         }
     }
 
-    /// Why this argument leaks a credential, or nil.
-    func leak(in argument: Range<Int>, _ facts: FileFacts) -> String? {
+    /// Python `print(x, file=f)` writes a file, not a log (unless `f` is a standard stream).
+    private func writesToFile(_ call: Call, _ facts: FileFacts) -> Bool {
+        guard call.callee == "print", facts.file.language == .python else { return false }
+        for argument in call.arguments where argument.count >= 3 && facts.text(argument.lowerBound) == "file" {
+            let target = argument.dropFirst(2).map { facts.text($0) }.joined()
+            return !target.hasPrefix("sys.std")
+        }
+        return false
+    }
+
+    /// Why this argument leaks a credential, or nil. `tainted` names variables assigned from a
+    /// credential source before the call.
+    func leak(in argument: Range<Int>, _ facts: FileFacts, _ tainted: (String, Int) -> String?) -> String? {
         let tokens = facts.tokens
-        for i in argument where tokens[i].kind == .identifier && Self.sanitizers.contains(facts.text(i)) { return nil }
-        for i in argument {
+        if isMaskedOrPresence(argument, facts) { return nil }
+        func inside(_ j: Int?) -> Int? { j.flatMap { argument.contains($0) ? $0 : nil } }
+        var i = argument.lowerBound
+        while i < argument.upperBound {
+            defer { i += 1 }
             let token = tokens[i]
             switch token.kind {
             case .identifier:
                 let name = facts.text(i)
-                let followed = facts.next(i).map { facts.isPunct($0, "[") || facts.isPunct($0, ".") || facts.isPunct($0, "(") } ?? false
-                if Self.headerCollections.contains(name) && !followed { return "the request's whole header set (\(name))" }
-                if followed && (facts.next(i).map { facts.isPunct($0, "(") } ?? false) { continue }  // a call's name
-                if let next = facts.next(i), facts.isPunct(next, "=") || facts.isPunct(next, ":"), i == argument.lowerBound { continue }  // `password=` keyword label
-                if CredentialNames.isCredentialName(name) && !followed { return "'\(name)'" }
+                let after = inside(facts.next(i))
+                let isCall = after.map { facts.isPunct($0, "(") } ?? false
+                let isMember = after.map { facts.isPunct($0, ".") || facts.isPunct($0, "?.") || facts.isPunct($0, "->") } ?? false
+                let isIndex = after.map { facts.isPunct($0, "[") } ?? false
+                let before = facts.previous(i).flatMap { argument.contains($0) ? $0 : nil }
+                let prevIsDot = before.map { facts.isPunct($0, ".") || facts.isPunct($0, "?.") || facts.isPunct($0, "->") || facts.isPunct($0, "::") } ?? false
+                // `password=` keyword argument, `{ apiKey: … }` key: the label is not the value.
+                if let a = after, facts.isPunct(a, "=") || facts.isPunct(a, ":"), inside(facts.next(a)) != nil { continue }
+                if isCall {
+                    // `getPassword()`, `get_api_key()`: a getter of a credential.
+                    let words = CredentialNames.words(name)
+                    if words.first == "get", words.count > 1, CredentialNames.isCredentialName(words.dropFirst().joined(separator: "_")),
+                       let close = after.flatMap({ facts.next($0) }), facts.isPunct(close, ")") {
+                        return "'\(name)()'"
+                    }
+                    continue
+                }
+                if Self.headerCollections.contains(name) && !isMember && !isIndex {
+                    // `allHeaders(headers: request.headers, except: …)`: an unknown call transforms the set.
+                    if let wrapper = enclosingCall(of: i, in: argument, facts), !Self.transparentCalls.contains(wrapper) { continue }
+                    if prevIsDot, let dot = before, let receiver = facts.previous(dot) {
+                        if Self.responseNames.contains(facts.text(receiver)) { continue }
+                        return "the request's whole header set (\(facts.text(receiver)).\(name))"
+                    }
+                    if let reason = tainted(name, i) { return reason }
+                    if isParameter(name, before: i, facts) { return "the request's whole header set (parameter \(name))" }
+                    continue
+                }
+                // The shell's working directory, not a password.
+                let credential = CredentialNames.isCredentialName(name) && !(name == "PWD" || name == "OLDPWD")
+                if isIndex, let open = after, credential || tainted(name, i) != nil {
+                    // `token[:8]`, `apiKey[0..4]`: a truncation.
+                    if tokens[open].pairIndex > open, (open..<tokens[open].pairIndex).contains(where: { facts.isPunct($0, ":") || facts.isPunct($0, "..") || tokens[$0].kind == .number }) {
+                        i = tokens[open].pairIndex
+                    }
+                    continue
+                }
+                if isMember {
+                    // `apiKey.toString()` keeps the value; `credentials.username` does not.
+                    if credential || tainted(name, i) != nil, let dot = after, let member = facts.next(dot),
+                       Self.valueMethods.contains(facts.text(member)) {
+                        return "'\(name)'"
+                    }
+                    continue
+                }
+                if credential {
+                    // `HttpHeaders.AUTHORIZATION`, `HTTPHeaderField.authorization`: a header *name* constant.
+                    if prevIsDot, let dot = before, let receiver = facts.previous(dot), CredentialNames.headers.contains(name.lowercased()) {
+                        let r = facts.text(receiver)
+                        if r.first?.isUppercase == true && r.lowercased().contains("header") { continue }
+                    }
+                    return "'\(name)'"
+                }
+                if !prevIsDot, let reason = tainted(name, i) { return reason }
             case .string:
                 guard let value = token.value else { continue }
-                if token.isTemplate {
-                    for hole in Self.templateHoles(value) where CredentialNames.isCredentialName(hole) { return "'\(hole)'" }
-                } else if CredentialNames.headers.contains(value.lowercased()), isHeaderRead(at: i, facts) {
+                let holes = Self.holes(of: i, facts)
+                for hole in holes {
+                    if let reason = leakInHole(hole, facts, tainted) { return reason }
+                }
+                if !holes.isEmpty || token.isTemplate { continue }
+                if CredentialNames.headers.contains(value.lowercased()), isHeaderRead(at: i, facts) {
                     return "the \(value) header"
                 }
+                if CredentialNames.isCredentialName(value), isHeaderRead(at: i, facts) { return "the '\(value)' entry" }
             default:
                 continue
             }
         }
         return nil
+    }
+
+    /// Calls that print what they are given (`str(headers)`, `JSON.stringify(req.headers)`).
+    static let transparentCalls: Set<String> = [
+        "str", "repr", "dict", "list", "String", "describing", "stringify", "dumps", "inspect", "Sprintf", "Sprint", "format",
+        "stringConvertible", "toString", "json", "pformat", "pprint", "Dictionary", "entries", "items", "string", "sprintf",
+    ]
+
+    /// Name of the innermost call around token `i` inside the argument, if any.
+    private func enclosingCall(of i: Int, in argument: Range<Int>, _ facts: FileFacts) -> String? {
+        var j = i - 1
+        while j >= argument.lowerBound {
+            let t = facts.tokens[j]
+            if t.kind == .punctuation, t.pairIndex > j, facts.isPunct(j, "(") {
+                if t.pairIndex > i, let name = facts.previous(j), facts.tokens[name].kind == .identifier { return facts.text(name) }
+            }
+            j -= 1
+        }
+        return nil
+    }
+
+    /// `def f(headers)`, `func f(headers: [String: String])`: the header set came in as a parameter.
+    private func isParameter(_ name: String, before use: Int, _ facts: FileFacts) -> Bool {
+        var j = use - 1
+        while j >= 0 && use - j < 4000 {
+            if facts.tokens[j].kind == .identifier, ["def", "func", "function", "fun"].contains(facts.text(j)) {
+                guard var open = facts.next(j) else { return false }
+                if !facts.isPunct(open, "("), let n = facts.next(open) { open = n }
+                guard facts.isPunct(open, "("), facts.tokens[open].pairIndex > open else { return false }
+                return (open..<facts.tokens[open].pairIndex).contains { facts.tokens[$0].kind == .identifier && facts.text($0) == name }
+            }
+            j -= 1
+        }
+        return false
+    }
+
+    /// A hole's expression is lexed on its own, in the file's language, and judged like an argument.
+    private func leakInHole(_ expression: String, _ facts: FileFacts, _ tainted: (String, Int) -> String?) -> String? {
+        let sub = SourceFile(path: facts.file.path, bytes: Array(expression.utf8))
+        let subFacts = FileFacts(file: sub, tokens: LexerRegistry.tokenize(sub))
+        guard !subFacts.tokens.isEmpty else { return nil }
+        return leak(in: 0..<subFacts.tokens.count, subFacts, tainted)
+    }
+
+    /// Sanitizers, redaction markers and presence checks anywhere in the argument.
+    private func isMaskedOrPresence(_ argument: Range<Int>, _ facts: FileFacts) -> Bool {
+        let tokens = facts.tokens
+        for i in argument {
+            switch tokens[i].kind {
+            case .identifier:
+                let name = facts.text(i)
+                if Self.sanitizers.contains(name) || Self.presenceWords.contains(name) { return true }
+                if CredentialNames.words(name).contains(where: Self.sanitizerWords.contains) { return true }
+            case .punctuation:
+                if facts.isPunct(i, "==") || facts.isPunct(i, "!=") || facts.isPunct(i, "?") { return true }
+                // Prefix `!token` / `!!token` (not Swift's postfix force-unwrap `token!`).
+                if facts.isPunct(i, "!"), let n = facts.next(i), tokens[n].kind == .identifier || facts.isPunct(n, "!"),
+                   facts.previous(i).map({ tokens[$0].kind != .identifier && !facts.isPunct($0, ")") && !facts.isPunct($0, "]") }) ?? true {
+                    return true
+                }
+            case .string where !tokens[i].isTemplate:
+                let value = (tokens[i].value ?? "").lowercased()
+                if value.containsBytes("***") || value.containsBytes("redacted") || value.containsBytes("[filtered]") || value.containsBytes("xxxx") { return true }
+            default:
+                continue
+            }
+        }
+        return false
     }
 
     /// `headers['Authorization']`, `.get("appkey")`, `value(forHTTPHeaderField: "appkey")`, `Header.Get("...")`.
@@ -63,28 +267,70 @@ struct CredentialInLogRule: StructuralRule {
         if facts.isPunct(before, "[") { return true }
         if facts.isPunct(before, ":"), let label = facts.previous(before), facts.text(label) == "forHTTPHeaderField" { return true }
         if facts.isPunct(before, "("), let name = facts.previous(before) {
-            return ["get", "Get", "getHeader", "header", "value", "headers", "GetValues", "getFirst", "fetch"].contains(facts.text(name))
+            return Self.headerReaders.contains(facts.text(name))
         }
         return false
     }
 
-    /// Variable names inside `${…}`, `{…}`, `\(…)`, `#{…}` holes (last path segment).
-    static func templateHoles(_ template: String) -> [String] {
-        var names: [String] = []
-        var current = ""
-        var depth = 0
-        for ch in template {
-            if ch == "{" || ch == "(" { depth += 1; current = ""; continue }
-            if ch == "}" || ch == ")" {
-                if depth > 0, !current.isEmpty { names.append(current) }
-                depth = max(0, depth - 1)
-                current = ""
+    /// Expressions inside the interpolation holes of string token `i`: `${…}` (JS/TS, Kotlin, shell),
+    /// `\(…)` (Swift), `#{…}` (Ruby), `{…}` (Python f-strings, C# `$"…"`), `$name` (shell, PHP, Kotlin).
+    static func holes(of i: Int, _ facts: FileFacts) -> [String] {
+        let token = facts.tokens[i]
+        guard let value = token.value, token.kind == .string else { return [] }
+        let dialect = facts.file.dialect
+        let language = facts.file.language
+        let dollarNames = Self.dollarNameDialects.contains(dialect) || language == .shell
+        let csharpInterpolated = dialect == "csharp" && facts.previous(i).map { facts.text($0).contains("$") && facts.tokens[$0].end == token.start } == true
+        let braces = (language == .python && token.isTemplate) || csharpInterpolated
+        guard token.isTemplate || (dollarNames && token.quote != UInt8(ascii: "'")) || csharpInterpolated else { return [] }
+        let chars = Array(value.unicodeScalars)
+        var result: [String] = []
+        var k = 0
+        func balanced(from start: Int, open: Unicode.Scalar, close: Unicode.Scalar) -> Int {
+            var depth = 1, j = start
+            while j < chars.count {
+                if chars[j] == open { depth += 1 } else if chars[j] == close { depth -= 1; if depth == 0 { return j } }
+                j += 1
+            }
+            return chars.count
+        }
+        func text(_ a: Int, _ b: Int) -> String { var s = String.UnicodeScalarView(); s.append(contentsOf: chars[a..<min(b, chars.count)]); return String(s) }
+        while k < chars.count {
+            let c = chars[k]
+            let next: Unicode.Scalar? = k + 1 < chars.count ? chars[k + 1] : nil
+            if braces {
+                if c == "{" && next == "{" { k += 2; continue }
+                if c == "{" {
+                    let end = balanced(from: k + 1, open: "{", close: "}")
+                    var expression = text(k + 1, end)
+                    // `{token!r}`, `{amount:>10}`, `{x=}`: drop the conversion / format spec.
+                    if let cut = expression.firstIndex(where: { $0 == "!" || $0 == ":" || $0 == "=" }), language == .python || dialect == "csharp" {
+                        let rest = expression[cut...]
+                        if !rest.hasPrefix("!=") && !rest.hasPrefix("==") { expression = String(expression[..<cut]) }
+                    }
+                    result.append(expression)
+                    k = end + 1
+                    continue
+                }
+            } else if (c == "$" || c == "#") && next == "{" {
+                let end = balanced(from: k + 2, open: "{", close: "}")
+                result.append(text(k + 2, end))
+                k = end + 1
+                continue
+            } else if c == "\\" && next == "(" {
+                let end = balanced(from: k + 2, open: "(", close: ")")
+                result.append(text(k + 2, end))
+                k = end + 1
+                continue
+            } else if dollarNames && c == "$", let n = next, n == "_" || n.properties.isAlphabetic {
+                var end = k + 1
+                while end < chars.count && (chars[end] == "_" || chars[end].properties.isAlphabetic || chars[end].properties.numericType != nil) { end += 1 }
+                result.append((dialect == "php" ? "$" : "") + text(k + 1, end))
+                k = end
                 continue
             }
-            if depth > 0 {
-                if ch.isLetter || ch.isNumber || ch == "_" { current.append(ch) } else { if !current.isEmpty && ch != "." { names.append(current) }; current = "" }
-            }
+            k += 1
         }
-        return names
+        return result
     }
 }
