@@ -1,0 +1,216 @@
+/// `tls-verification-disabled`: a setting, option or command flag that turns off certificate
+/// verification. Token-based rather than a regex so that comments, docstrings and unrelated
+/// `verify=False` parameters (root finders, dispatch decorators) are not mistaken for it.
+struct TLSVerificationDisabledRule: StructuralRule {
+    let id = "tls-verification-disabled"
+
+    /// What a setting must be set to for verification to be off.
+    enum Disabled { case falsy, truthy, certNone, zero }
+
+    /// Option names (as written) whose value switches verification off.
+    static let settings: [String: Disabled] = [
+        // Node: tls / https.Agent / request options, and the process-wide switch.
+        "rejectUnauthorized": .falsy, "strictSSL": .falsy, "NODE_TLS_REJECT_UNAUTHORIZED": .zero,
+        // Go crypto/tls, and the same knob in Prometheus / Traefik / kubeconfig / docker configs.
+        "InsecureSkipVerify": .truthy, "insecureSkipVerify": .truthy, "insecure_skip_verify": .truthy,
+        "insecure-skip-tls-verify": .truthy, "skip_tls_verify": .truthy, "tls_skip_verify": .truthy, "tlsSkipVerify": .truthy,
+        // Python clients (aiohttp, elasticsearch, ...), Ansible modules.
+        "verify_ssl": .falsy, "verifySSL": .falsy, "verify_certs": .falsy, "validate_certs": .falsy, "ssl_verify": .falsy,
+        // Python ssl / urllib3, Ruby OpenSSL.
+        "check_hostname": .falsy, "verify_mode": .certNone, "cert_reqs": .certNone, "ssl_cert_reqs": .certNone,
+        // libcurl from PHP / pycurl: `curl_setopt($ch, CURLOPT_SSL_VERIFYPEER, false)`.
+        "CURLOPT_SSL_VERIFYPEER": .falsy, "CURLOPT_SSL_VERIFYHOST": .zero, "SSL_VERIFYPEER": .falsy, "SSL_VERIFYHOST": .zero,
+    ]
+    /// `verify` alone is too common a word: it counts only where the context is an HTTP/TLS client.
+    static let ambiguousVerify = "verify"
+
+    /// Callee names and path words that make a call an HTTP request or client construction.
+    static let httpCallNames: Set<String> = [
+        "get", "post", "put", "patch", "delete", "head", "options", "request", "send", "stream", "urlopen", "Session",
+        "Client", "AsyncClient", "cert_verify", "fetch", "download", "upload", "connect", "merge_environment_settings",
+    ]
+    static let httpPathWords = ["requests", "httpx", "session", "client", "http", "api", "aiohttp", "urllib", "rest"]
+    static let urlArgumentNames: Set<String> = ["url", "uri", "endpoint", "base_url", "baseurl", "host"]
+
+    func check(_ context: FileContext, _ rule: RuleDefinition) {
+        let facts = context.facts
+        let severity = InsecureTransportRules.severity(rule, for: context.file.path)
+        checkSettings(context, rule, facts, severity)
+        checkReferences(context, rule, facts, severity)
+        checkCommands(context, rule, facts, severity)
+    }
+
+    // MARK: settings `name <op> value`
+
+    private func checkSettings(_ context: FileContext, _ rule: RuleDefinition, _ facts: FileFacts, _ severity: Severity) {
+        let tokens = facts.tokens
+        for i in tokens.indices where tokens[i].kind == .identifier || (tokens[i].kind == .string && !tokens[i].isTemplate) {
+            let name = facts.value(i)
+            if let kind = Self.settings[name] ?? (name == Self.ambiguousVerify ? .falsy : nil) {
+                guard let (op, valueIndex) = assignment(after: i, facts, allowComma: name.contains("VERIFY")),
+                      Self.isDisabling(valueIndex, kind, facts) else { continue }
+                if isFunctionParameter(i, facts) { continue }  // a default, not a use: the call sites are reported
+                if name == Self.ambiguousVerify && !isTLSVerify(name: i, op: op, facts) { continue }
+                let label = name == "NODE_TLS_REJECT_UNAUTHORIZED" ? "NODE_TLS_REJECT_UNAUTHORIZED=0" : "\(name) = \(facts.text(valueIndex))"
+                context.report(rule, range: tokens[i].start..<tokens[valueIndex].end,
+                               message: "\(label) turns off TLS certificate verification", severity: severity)
+            } else if tokens[i].kind == .string, let eq = name.firstIndex(of: "="),
+                      name[..<eq] == "NODE_TLS_REJECT_UNAUTHORIZED", name[name.index(after: eq)...] == "0" {
+                // docker-compose `environment: ["NODE_TLS_REJECT_UNAUTHORIZED=0"]` / `- NODE_TLS_REJECT_UNAUTHORIZED=0`.
+                context.report(rule, range: tokens[i].contentStart..<tokens[i].end,
+                               message: "NODE_TLS_REJECT_UNAUTHORIZED=0 turns off TLS certificate verification for the whole process", severity: severity)
+            }
+        }
+    }
+
+    /// The operator and value token after a name: `=`, `:`, `:=`, `=>`, a Dockerfile `ENV K v`
+    /// gap, `x['name'] = v`, and (for libcurl constants) the `,` of `setopt(OPT, value)`.
+    private func assignment(after i: Int, _ facts: FileFacts, allowComma: Bool) -> (op: Int, value: Int)? {
+        guard var op = facts.next(i) else { return nil }
+        if facts.isPunct(op, "]") {
+            guard let after = facts.next(op) else { return nil }
+            op = after
+        }
+        let token = facts.tokens[op]
+        guard token.kind == .punctuation else { return nil }
+        let opText = facts.text(op)
+        var valueIndex = facts.next(op)
+        if opText == "=", let v = valueIndex, facts.isPunct(v, ">") { valueIndex = facts.next(v) }  // `=>` lexed as two tokens
+        guard ["=", ":", ":=", "=>", ""].contains(opText) || (allowComma && opText == ","), let v = valueIndex else { return nil }
+        return (op, v)
+    }
+
+    static func isDisabling(_ index: Int, _ kind: Disabled, _ facts: FileFacts) -> Bool {
+        let token = facts.tokens[index]
+        var text = facts.value(index)
+        if token.kind == .comment || token.kind == .punctuation { return false }
+        if kind == .certNone {
+            // `ssl.CERT_NONE`, `OpenSSL::SSL::VERIFY_NONE`, `"CERT_NONE"`: the last path segment counts.
+            var k = index
+            while let sep = facts.next(k), facts.isPunct(sep, ".") || facts.isPunct(sep, "::"), let part = facts.next(sep),
+                  facts.tokens[part].kind == .identifier {
+                k = part
+                text = facts.text(part)
+            }
+            if let sep = facts.next(k), facts.isPunct(sep, "(") || facts.isPunct(sep, "[") { return false }
+            return ["CERT_NONE", "VERIFY_NONE", "NONE"].contains(text)
+        }
+        // The value must be the whole expression: `false || x`, `False if a else b` are not literals.
+        if let after = facts.next(index), facts.tokens[after].kind == .punctuation,
+           ["||", "&&", "?", "?:", ".", "(", "??", "+", "-", "*", "/"].contains(facts.text(after)),
+           facts.file.line(at: facts.tokens[after].start) == facts.file.line(at: token.end) { return false }
+        if let after = facts.next(index), facts.tokens[after].kind == .identifier, ["if", "and", "or"].contains(facts.text(after)),
+           facts.file.line(at: facts.tokens[after].start) == facts.file.line(at: token.end) { return false }
+        let lower = text.lowercased()
+        switch kind {
+        case .falsy: return ["false", "no", "off", "0"].contains(lower)
+        case .truthy: return ["true", "yes", "on", "1"].contains(lower)
+        case .zero: return lower == "0" || lower == "false"
+        case .certNone: return false
+        }
+    }
+
+    /// `verify=False` disables TLS checks in requests/httpx calls, `session.verify = False`,
+    /// `kwargs["verify"] = False`, Guzzle `'verify' => false` and Ruby/Faraday `ssl: {verify: false}`,
+    /// but elsewhere it is an unrelated flag (mpmath `findroot(..., verify=False)`, numpy dispatch).
+    private func isTLSVerify(name i: Int, op: Int, _ facts: FileFacts) -> Bool {
+        let opText = facts.text(op)
+        if opText == "=>" || (opText == "=" && facts.next(op).map { facts.isPunct($0, ">") } == true) { return true }
+        if let before = facts.previous(i), facts.isPunct(before, ".") || facts.isPunct(before, "[") { return true }
+        // `ssl: { verify: false }` / `ssl_options = { verify: false }`.
+        if let open = enclosingBracket(of: i, facts), facts.isPunct(open, "{"), let colon = facts.previous(open),
+           facts.isPunct(colon, ":") || facts.isPunct(colon, "="), let key = facts.previous(colon),
+           facts.value(key).lowercased().hasPrefix("ssl") || facts.value(key).lowercased().hasPrefix("tls") { return true }
+        guard let call = enclosingCall(of: i, facts) else { return false }
+        return isHTTPCall(call, facts)
+    }
+
+    private func isHTTPCall(_ call: Call, _ facts: FileFacts) -> Bool {
+        if Self.httpCallNames.contains(call.name) { return true }
+        let path = call.callee.lowercased()
+        if Self.httpPathWords.contains(where: { path.contains($0) }) { return true }
+        // An argument that is a URL, or named like one.
+        for argument in call.arguments {
+            for k in argument {
+                let token = facts.tokens[k]
+                if token.kind == .string, let v = token.value, v.hasPrefix("http://") || v.hasPrefix("https://") { return true }
+                if token.kind == .identifier, Self.urlArgumentNames.contains(facts.text(k).lowercased()) { return true }
+            }
+        }
+        return false
+    }
+
+    // MARK: references `ssl._create_unverified_context`, .NET `DangerousAcceptAnyServerCertificateValidator`
+
+    private func checkReferences(_ context: FileContext, _ rule: RuleDefinition, _ facts: FileFacts, _ severity: Severity) {
+        for i in facts.tokens.indices where facts.tokens[i].kind == .identifier {
+            let name = facts.text(i)
+            guard name == "_create_unverified_context" || name == "DangerousAcceptAnyServerCertificateValidator",
+                  let dot = facts.previous(i), facts.isPunct(dot, ".") else { continue }
+            context.report(rule, range: facts.tokens[i].start..<facts.tokens[i].end,
+                           message: "\(name) accepts any server certificate", severity: severity)
+        }
+    }
+
+    // MARK: commands `curl -k`, `wget --no-check-certificate`, `http --verify=no`
+
+    /// curl short options that take an argument: in `-ok` the `k` is the output file name, not `-k`.
+    static let curlOptionsWithArgument = Set("bcCdDeEFHKmoPQrtTuUwxXyYzA")
+
+    private func checkCommands(_ context: FileContext, _ rule: RuleDefinition, _ facts: FileFacts, _ severity: Severity) {
+        for command in facts.shellCommands {
+            for (n, word) in command.words.enumerated() where n > 0 {
+                if word.text == "--" { break }
+                let insecure: Bool
+                switch command.program {
+                case "curl": insecure = word.text == "--insecure" || Self.curlShortOptionsContainK(word.text)
+                case "wget": insecure = word.text == "--no-check-certificate"
+                case "http", "https": insecure = word.text == "--verify=no" || word.text == "--verify=false"
+                default: insecure = false
+                }
+                if insecure {
+                    context.report(rule, range: word.range, message: "\(command.program) \(word.text) skips TLS certificate verification", severity: severity)
+                    break
+                }
+            }
+        }
+    }
+
+    static func curlShortOptionsContainK(_ word: String) -> Bool {
+        guard word.count >= 2, word.first == "-", word.dropFirst().first != "-" else { return false }
+        for letter in word.dropFirst() {
+            if letter == "k" { return true }
+            if curlOptionsWithArgument.contains(letter) || !letter.isLetter { return false }
+        }
+        return false
+    }
+
+    // MARK: helpers
+
+    /// Python `def f(verify=False)`, JS `function f({ rejectUnauthorized = false })`: a parameter default.
+    private func isFunctionParameter(_ i: Int, _ facts: FileFacts) -> Bool {
+        guard let call = enclosingCall(of: i, facts), let before = facts.previous(call.calleeStart) else { return false }
+        return ["def", "function", "func", "fun"].contains(facts.text(before))
+    }
+
+    private func enclosingCall(of i: Int, _ facts: FileFacts) -> Call? {
+        var best: Call?
+        for call in facts.calls where call.openParen < i && i < call.closeParen {
+            if best == nil || call.openParen > best!.openParen { best = call }
+        }
+        return best
+    }
+
+    private func enclosingBracket(of i: Int, _ facts: FileFacts) -> Int? {
+        var depth = 0
+        var k = i - 1
+        while k >= 0 && i - k < 400 {
+            if facts.isPunct(k, ")") || facts.isPunct(k, "]") || facts.isPunct(k, "}") { depth += 1 } else if facts.isOpeningBracket(k) {
+                if depth == 0 { return k }
+                depth -= 1
+            }
+            k -= 1
+        }
+        return nil
+    }
+}
