@@ -24,11 +24,13 @@ struct CredentialsOverHTTPRule: StructuralRule {
         let facts = context.facts
         let settings = context.settings
         var reported = Set<Int>()  // start offsets, one finding per credential
+        let severity = InsecureTransportRules.severity(rule, for: context.file.path)
         func report(_ range: Range<Int>, _ what: String, _ url: URLUse) {
             guard reported.insert(range.lowerBound).inserted else { return }
             let line = facts.file.line(at: url.range.lowerBound)
             context.report(rule, range: range,
-                           message: "\(what) sent to plain http://\(url.host) (line \(line)): the credential crosses the network in clear text")
+                           message: "\(what) sent to plain http://\(url.host) (line \(line)): the credential crosses the network in clear text",
+                           severity: severity)
         }
 
         let uses = facts.httpURLUses.filter { !InsecureHTTPURLRule.isExempt($0.host, settings) }
@@ -37,7 +39,11 @@ struct CredentialsOverHTTPRule: StructuralRule {
         // URL userinfo: `http://user:secret@host` sends Basic credentials by itself.
         for use in uses where use.hasUserinfo {
             let url = facts.value(use.token)
-            if let at = url.firstIndex(of: "@"), url[..<at].dropFirst(7).contains(":") { report(use.range, "user:password in the URL", use) }
+            // `user:secret@` followed by a host (`"http://user:password@"` alone is a prefix being built).
+            if let at = url.firstIndex(of: "@"), url[..<at].dropFirst(7).contains(":"),
+               url[url.index(after: at)...].first.map({ $0 != "/" && $0 != "?" }) ?? false {
+                report(use.range, "user:password in the URL", use)
+            }
         }
         guard !uses.isEmpty || facts.file.language == .yaml else { return }
 
@@ -74,11 +80,13 @@ struct CredentialsOverHTTPRule: StructuralRule {
                 urlsByName[Self.lastSegment(binding.name)] = use
             }
         }
+        // Byte lengths of those names: most identifiers are ruled out without building a String.
+        let urlNameLengths = Set(urlsByName.keys.map(\.utf8.count))
         /// The URL a token stands for: a literal, a name bound to one, or a template starting with such a name.
         func url(at k: Int) -> URLUse? {
             if let use = useByToken[k] { return use }
             let token = tokens[k]
-            if token.kind == .identifier, let use = urlsByName[facts.text(k)] {
+            if token.kind == .identifier, urlNameLengths.contains(token.end - token.start), let use = urlsByName[facts.text(k)] {
                 // Not a key (`url: x`) nor a member of something else (`other.url`).
                 if let n = facts.next(k), facts.isPunct(n, ":") || facts.isPunct(n, "=") { return nil }
                 return use
@@ -110,7 +118,9 @@ struct CredentialsOverHTTPRule: StructuralRule {
             let range = tokens[object.header.nameToken].start..<tokens[object.header.valueToken ?? object.header.nameToken].end
             noteCredential(owner(of: object.open) ?? parentObject(of: object.open, facts), range, "the \(object.header.name) header")
         }
-        for i in tokens.indices where tokens[i].kind == .identifier || (tokens[i].kind == .string && !tokens[i].isTemplate) {
+        let optionLengths = Set((Self.authOptions.map(\.utf8.count) + credentialNames.keys.map(\.utf8.count)).flatMap { [$0, $0 + 2] })  // +2: quotes
+        for i in tokens.indices where (tokens[i].kind == .identifier || (tokens[i].kind == .string && !tokens[i].isTemplate))
+            && optionLengths.contains(tokens[i].end - tokens[i].start) {
             let name = facts.value(i)
             if Self.authOptions.contains(name), let op = facts.next(i), facts.isPunct(op, "=") || facts.isPunct(op, ":"), let v = facts.next(op),
                !(tokens[v].kind == .identifier && ["None", "null", "nil", "undefined", "false", "False"].contains(facts.text(v))) {
@@ -121,7 +131,7 @@ struct CredentialsOverHTTPRule: StructuralRule {
             }
         }
         var reportedOwners = Set<Int>()
-        for k in tokens.indices {
+        for k in tokens.indices where tokens[k].kind == .identifier || tokens[k].kind == .string {
             guard let use = url(at: k) else { continue }
             let o = owner(of: k) ?? parentObject(of: k, facts)
             if let o, let credential = credentialsByOwner[o], reportedOwners.insert(o).inserted {

@@ -2,7 +2,7 @@
 public enum InsecureTransportRules {
     static let structural: [any StructuralRule] = [
         InsecureHTTPURLRule(), TLSVerificationDisabledRule(), TrustAllCertificatesRule(),
-        CredentialsOverHTTPRule(),
+        CredentialsOverHTTPRule(), SSLDisabledConnectionRule(),
     ]
 
     /// Test code switches TLS checks off against self-signed local servers on purpose: there a
@@ -20,5 +20,19 @@ public enum InsecureTransportRules {
         return name.hasPrefix("test_") || name.hasSuffix("_test.go") || name.hasSuffix("_test.py") || name.contains(".test.")
             || name.contains(".spec.") || name.hasSuffix("tests.swift") || name.hasSuffix("test.java") || name.hasSuffix("test.kt")
             || name == "conftest.py"
+    }
+
+    /// Indices of the non-comment tokens that contain one of the rule's keyword hits, in order.
+    /// Rules look only at these instead of turning every token of a file into a String: the
+    /// keywords are chosen so that every option or type name a rule reacts to contains one.
+    static func hitTokens(_ context: FileContext, _ rule: RuleDefinition) -> [Int] {
+        var seen = Set<Int>()
+        var result: [Int] = []
+        for hit in context.hits(for: rule) {
+            guard let index = context.tokenIndex(containing: hit.start), context.tokens[index].kind != .comment,
+                  seen.insert(index).inserted else { continue }
+            result.append(index)
+        }
+        return result.sorted()
     }
 }

@@ -5,7 +5,7 @@ struct TLSVerificationDisabledRule: StructuralRule {
     let id = "tls-verification-disabled"
 
     /// What a setting must be set to for verification to be off.
-    enum Disabled { case falsy, truthy, certNone, zero }
+    enum Disabled { case falsy, truthy, certNone, zero, noneCase }
 
     /// Option names (as written) whose value switches verification off.
     static let settings: [String: Disabled] = [
@@ -18,6 +18,8 @@ struct TLSVerificationDisabledRule: StructuralRule {
         "verify_ssl": .falsy, "verifySSL": .falsy, "verify_certs": .falsy, "validate_certs": .falsy, "ssl_verify": .falsy,
         // Python ssl / urllib3, Ruby OpenSSL.
         "check_hostname": .falsy, "verify_mode": .certNone, "cert_reqs": .certNone, "ssl_cert_reqs": .certNone,
+        // Swift NIOSSL / AsyncHTTPClient client configurations (on a server it is about client certificates).
+        "certificateVerification": .noneCase,
         // libcurl from PHP / pycurl: `curl_setopt($ch, CURLOPT_SSL_VERIFYPEER, false)`.
         "CURLOPT_SSL_VERIFYPEER": .falsy, "CURLOPT_SSL_VERIFYHOST": .zero, "SSL_VERIFYPEER": .falsy, "SSL_VERIFYHOST": .zero,
     ]
@@ -35,24 +37,37 @@ struct TLSVerificationDisabledRule: StructuralRule {
     func check(_ context: FileContext, _ rule: RuleDefinition) {
         let facts = context.facts
         let severity = InsecureTransportRules.severity(rule, for: context.file.path)
-        checkSettings(context, rule, facts, severity)
-        checkReferences(context, rule, facts, severity)
-        checkCommands(context, rule, facts, severity)
+        let candidates = InsecureTransportRules.hitTokens(context, rule)
+        checkSettings(context, rule, facts, severity, candidates)
+        checkReferences(context, rule, facts, severity, candidates)
+        // Commands only where a command keyword occurs (splitting YAML strings into words is not free).
+        let bytes = context.file.bytes
+        if context.hits(for: rule).contains(where: { hit in
+            let word = bytes[hit.start..<hit.end].map { $0 | 0x20 }
+            return word.elementsEqual("curl".utf8) || word.elementsEqual("wget".utf8)
+                || (hit.start >= 2 && bytes[hit.start - 2] == UInt8(ascii: "-") && bytes[hit.start - 1] == UInt8(ascii: "-"))
+        }) {
+            checkCommands(context, rule, facts, severity)
+        }
     }
 
     // MARK: settings `name <op> value`
 
-    private func checkSettings(_ context: FileContext, _ rule: RuleDefinition, _ facts: FileFacts, _ severity: Severity) {
+    private func checkSettings(_ context: FileContext, _ rule: RuleDefinition, _ facts: FileFacts, _ severity: Severity, _ candidates: [Int]) {
         let tokens = facts.tokens
-        for i in tokens.indices where tokens[i].kind == .identifier || (tokens[i].kind == .string && !tokens[i].isTemplate) {
+        for i in candidates where tokens[i].kind == .identifier || (tokens[i].kind == .string && !tokens[i].isTemplate) {
             let name = facts.value(i)
             if let kind = Self.settings[name] ?? (name == Self.ambiguousVerify ? .falsy : nil) {
                 guard let (op, valueIndex) = assignment(after: i, facts, allowComma: name.contains("VERIFY")),
                       Self.isDisabling(valueIndex, kind, facts) else { continue }
                 if isFunctionParameter(i, facts) { continue }  // a default, not a use: the call sites are reported
                 if name == Self.ambiguousVerify && !isTLSVerify(name: i, op: op, facts) { continue }
-                let label = name == "NODE_TLS_REJECT_UNAUTHORIZED" ? "NODE_TLS_REJECT_UNAUTHORIZED=0" : "\(name) = \(facts.text(valueIndex))"
-                context.report(rule, range: tokens[i].start..<tokens[valueIndex].end,
+                if kind == .noneCase && (isServerSide(i, facts) || usesPreSharedKey(i, facts)) { continue }
+                // `.none` is two tokens; `ssl.CERT_NONE` a path.
+                let valueEnd = facts.isPunct(valueIndex, ".") ? (facts.next(valueIndex) ?? valueIndex) : Self.pathEnd(valueIndex, facts)
+                let valueText = facts.file.text(tokens[valueIndex].start..<tokens[valueEnd].end)
+                let label = name == "NODE_TLS_REJECT_UNAUTHORIZED" ? "NODE_TLS_REJECT_UNAUTHORIZED=0" : "\(name) = \(valueText)"
+                context.report(rule, range: tokens[i].start..<tokens[valueEnd].end,
                                message: "\(label) turns off TLS certificate verification", severity: severity)
             } else if tokens[i].kind == .string, let eq = name.firstIndex(of: "="),
                       name[..<eq] == "NODE_TLS_REJECT_UNAUTHORIZED", name[name.index(after: eq)...] == "0" {
@@ -80,9 +95,22 @@ struct TLSVerificationDisabledRule: StructuralRule {
         return (op, v)
     }
 
+    /// Last token of a dotted / `::` path starting at `index` (`ssl.CERT_NONE`, `OpenSSL::SSL::VERIFY_NONE`).
+    static func pathEnd(_ index: Int, _ facts: FileFacts) -> Int {
+        var k = index
+        while let sep = facts.next(k), facts.isPunct(sep, ".") || facts.isPunct(sep, "::"), let part = facts.next(sep),
+              facts.tokens[part].kind == .identifier { k = part }
+        return k
+    }
+
     static func isDisabling(_ index: Int, _ kind: Disabled, _ facts: FileFacts) -> Bool {
         let token = facts.tokens[index]
         var text = facts.value(index)
+        if kind == .noneCase {
+            // `.none` (Swift implicit member) or `CertificateVerification.none`.
+            if facts.isPunct(index, "."), let member = facts.next(index) { return facts.text(member) == "none" && facts.next(member).map { !facts.isPunct($0, "(") } ?? true }
+            return token.kind == .identifier && facts.text(pathEnd(index, facts)) == "none"
+        }
         if token.kind == .comment || token.kind == .punctuation { return false }
         if kind == .certNone {
             // `ssl.CERT_NONE`, `OpenSSL::SSL::VERIFY_NONE`, `"CERT_NONE"`: the last path segment counts.
@@ -106,7 +134,7 @@ struct TLSVerificationDisabledRule: StructuralRule {
         case .falsy: return ["false", "no", "off", "0"].contains(lower)
         case .truthy: return ["true", "yes", "on", "1"].contains(lower)
         case .zero: return lower == "0" || lower == "false"
-        case .certNone: return false
+        case .certNone, .noneCase: return false
         }
     }
 
@@ -140,10 +168,60 @@ struct TLSVerificationDisabledRule: StructuralRule {
         return false
     }
 
+    /// NIOSSL's `certificateVerification` on a server configuration decides whether clients must
+    /// present certificates; `.none` there is the normal default, not a disabled check.
+    private func isServerSide(_ i: Int, _ facts: FileFacts) -> Bool {
+        func mentionsServer(_ range: Range<Int>) -> Bool {
+            range.contains { facts.tokens[$0].kind == .identifier && facts.text($0).lowercased().contains("server") }
+        }
+        if let dot = facts.previous(i), facts.isPunct(dot, "."), let receiver = facts.previous(dot), facts.tokens[receiver].kind == .identifier {
+            let name = facts.text(receiver)
+            if name.lowercased().contains("server") { return true }
+            // `var config = TLSConfiguration.makeServerConfiguration(…)`.
+            var k = receiver - 1
+            while k >= 0 && receiver - k < 2000 {
+                if facts.tokens[k].kind == .identifier, facts.text(k) == name, let eq = facts.next(k), facts.isPunct(eq, "=") {
+                    let line = facts.file.line(at: facts.tokens[eq].start)
+                    var end = eq + 1
+                    while end < receiver && facts.file.line(at: facts.tokens[end].start) == line { end += 1 }
+                    return mentionsServer((eq + 1)..<end)
+                }
+                k -= 1
+            }
+            return false
+        }
+        // A labelled argument: `TLSConfiguration.forServer(…, certificateVerification: .none)`, or inside `makeServerConfiguration`.
+        if let call = enclosingCall(of: i, facts), call.callee.lowercased().contains("server") { return true }
+        var k = i - 1
+        while k >= 0 && i - k < 400 {
+            if facts.tokens[k].kind == .identifier, facts.text(k) == "func", let name = facts.next(k) {
+                return facts.text(name).lowercased().contains("server")
+            }
+            k -= 1
+        }
+        return false
+    }
+
+    /// Pre-shared-key TLS does not use certificates (the key authenticates both sides), so
+    /// `certificateVerification = .none` in a function that sets up PSK is not a disabled check.
+    private func usesPreSharedKey(_ i: Int, _ facts: FileFacts) -> Bool {
+        var k = i - 1
+        while k >= 0 && i - k < 3000 {
+            if facts.tokens[k].kind == .identifier {
+                let name = facts.text(k)
+                if name == "func" { return false }
+                let lower = name.lowercased()
+                if lower.contains("psk") || lower.contains("presharedkey") { return true }
+            }
+            k -= 1
+        }
+        return false
+    }
+
     // MARK: references `ssl._create_unverified_context`, .NET `DangerousAcceptAnyServerCertificateValidator`
 
-    private func checkReferences(_ context: FileContext, _ rule: RuleDefinition, _ facts: FileFacts, _ severity: Severity) {
-        for i in facts.tokens.indices where facts.tokens[i].kind == .identifier {
+    private func checkReferences(_ context: FileContext, _ rule: RuleDefinition, _ facts: FileFacts, _ severity: Severity, _ candidates: [Int]) {
+        for i in candidates where facts.tokens[i].kind == .identifier {
             let name = facts.text(i)
             guard name == "_create_unverified_context" || name == "DangerousAcceptAnyServerCertificateValidator",
                   let dot = facts.previous(i), facts.isPunct(dot, ".") else { continue }

@@ -23,8 +23,15 @@ struct TrustAllCertificatesRule: StructuralRule {
         let facts = context.facts
         let severity = InsecureTransportRules.severity(rule, for: context.file.path)
         let tokens = facts.tokens
-        for i in tokens.indices where tokens[i].kind == .identifier {
-            let name = facts.text(i)
+        for hitToken in InsecureTransportRules.hitTokens(context, rule) where tokens[hitToken].kind == .identifier {
+            var i = hitToken
+            var name = facts.text(i)
+            // `verify(String host, SSLSession session)`: the keyword hit is the parameter type.
+            if name == "SSLSession", let open = enclosingParen(of: i, facts), let method = facts.previous(open),
+               tokens[method].kind == .identifier, facts.text(method) == "verify" {
+                i = method
+                name = "verify"
+            }
             var reason: String?
             var end = tokens[i].end
             if name == "checkServerTrusted", let close = emptyMethodBody(after: i, facts) {
@@ -126,6 +133,16 @@ struct TrustAllCertificatesRule: StructuralRule {
         guard body.count >= 2, facts.text(body[0]) == "return", facts.text(body[1]) == "true",
               body.count == 2 || (body.count == 3 && facts.isPunct(body[2], ";")) else { return nil }
         return close
+    }
+
+    private func enclosingParen(of i: Int, _ facts: FileFacts) -> Int? {
+        var k = i - 1
+        while k >= 0 && i - k < 60 {
+            if facts.isPunct(k, "(") && facts.tokens[k].pairIndex > i { return k }
+            if facts.isPunct(k, ")") || facts.isPunct(k, "{") || facts.isPunct(k, "}") { return nil }
+            k -= 1
+        }
+        return nil
     }
 
     private func isImport(_ i: Int, _ facts: FileFacts) -> Bool {
