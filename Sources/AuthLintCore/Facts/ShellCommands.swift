@@ -29,6 +29,7 @@ extension FileFacts {
             guard tokens[i].kind == .string || tokens[i].kind == .identifier else { continue }
             // A command starts a statement: first token, or after a command separator / line break.
             guard i == 0 || endsCommand(between: i - 1, and: i) || isPunct(i - 1, "(") || isPunct(i - 1, "{") || value(i - 1) == "$"
+                    || (tokens[i - 1].kind == .punctuation && ["&&", "||", ";", "|", "&"].contains(text(i - 1)))
                     || (tokens[i - 1].kind == .identifier && ["sudo", "exec", "then", "do", "else", "time", "RUN", "xargs"].contains(text(i - 1))) else { continue }
             var words: [ShellCommand.Word] = [.init(text: value(i), range: tokens[i].start..<tokens[i].end, token: i)]
             var j = i + 1

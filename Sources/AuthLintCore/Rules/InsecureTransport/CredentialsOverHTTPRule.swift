@@ -36,8 +36,9 @@ struct CredentialsOverHTTPRule: StructuralRule {
         let uses = facts.httpURLUses.filter { !InsecureHTTPURLRule.isExempt($0.host, settings) }
         let useByToken = Dictionary(uses.map { ($0.token, $0) }, uniquingKeysWith: { a, _ in a })
 
-        // URL userinfo: `http://user:secret@host` sends Basic credentials by itself.
-        for use in uses where use.hasUserinfo {
+        // URL userinfo: `http://user:secret@host` sends Basic credentials by itself. In test code
+        // such URLs are parser test data (`urlparse("http://User:Pass@www.python.org/")`), not requests.
+        for use in uses where use.hasUserinfo && !InsecureTransportRules.isTestPath(facts.file.path) {
             let url = facts.value(use.token)
             // `user:secret@` followed by a host (`"http://user:password@"` alone is a prefix being built).
             if let at = url.firstIndex(of: "@"), url[..<at].dropFirst(7).contains(":"),

@@ -57,12 +57,16 @@ struct TLSVerificationDisabledRule: StructuralRule {
         let tokens = facts.tokens
         for i in candidates where tokens[i].kind == .identifier || (tokens[i].kind == .string && !tokens[i].isTemplate) {
             let name = facts.value(i)
-            if let kind = Self.settings[name] ?? (name == Self.ambiguousVerify ? .falsy : nil) {
+            if let kind = Self.settings[name] ?? (name == Self.ambiguousVerify || name == "ssl" ? .falsy : nil) {
                 guard let (op, valueIndex) = assignment(after: i, facts, allowComma: name.contains("VERIFY")),
                       Self.isDisabling(valueIndex, kind, facts) else { continue }
                 if isFunctionParameter(i, facts) { continue }  // a default, not a use: the call sites are reported
+                // `cond ? !!options.rejectUnauthorized : false`: a member read before a ternary `:`.
+                if facts.isPunct(op, ":"), let before = facts.previous(i), facts.isPunct(before, ".") || facts.isPunct(before, "?.") { continue }
                 if name == Self.ambiguousVerify && !isTLSVerify(name: i, op: op, facts) { continue }
+                if name == "ssl" && !isAiohttpSSL(i, facts) { continue }
                 if kind == .noneCase && (isServerSide(i, facts) || usesPreSharedKey(i, facts)) { continue }
+                if (name == "check_hostname" || name == "verify_mode") && isContextDefinitionOrServer(i, facts) { continue }
                 // `.none` is two tokens; `ssl.CERT_NONE` a path.
                 let valueEnd = facts.isPunct(valueIndex, ".") ? (facts.next(valueIndex) ?? valueIndex) : Self.pathEnd(valueIndex, facts)
                 let valueText = facts.file.text(tokens[valueIndex].start..<tokens[valueEnd].end)
@@ -121,6 +125,9 @@ struct TLSVerificationDisabledRule: StructuralRule {
                 text = facts.text(part)
             }
             if let sep = facts.next(k), facts.isPunct(sep, "(") || facts.isPunct(sep, "[") { return false }
+            // `ssl.CERT_NONE if disable_validation else ssl.CERT_REQUIRED`: configurable, not fixed.
+            if let after = facts.next(k), facts.tokens[after].kind == .identifier, facts.text(after) == "if",
+               facts.file.line(at: facts.tokens[after].start) == facts.file.line(at: facts.tokens[k].end) { return false }
             return ["CERT_NONE", "VERIFY_NONE", "NONE"].contains(text)
         }
         // The value must be the whole expression: `false || x`, `False if a else b` are not literals.
@@ -151,6 +158,16 @@ struct TLSVerificationDisabledRule: StructuralRule {
            facts.value(key).lowercased().hasPrefix("ssl") || facts.value(key).lowercased().hasPrefix("tls") { return true }
         guard let call = enclosingCall(of: i, facts) else { return false }
         return isHTTPCall(call, facts)
+    }
+
+    /// aiohttp's `ssl=False` (`TCPConnector(ssl=False)`, `session.get(url, ssl=False)`) skips
+    /// verification; elsewhere `ssl=False` means "no TLS at all" (`ssl-disabled-connection`).
+    private func isAiohttpSSL(_ i: Int, _ facts: FileFacts) -> Bool {
+        guard facts.file.language == .python, let call = enclosingCall(of: i, facts) else { return false }
+        if ["TCPConnector", "ws_connect", "ClientSession"].contains(call.name) { return true }
+        let path = call.callee.lowercased()
+        return ["get", "post", "put", "patch", "delete", "head", "options", "request"].contains(call.name)
+            && (path.contains("session") || path.contains("aiohttp") || path.contains("client"))
     }
 
     private func isHTTPCall(_ call: Call, _ facts: FileFacts) -> Bool {
@@ -196,6 +213,38 @@ struct TLSVerificationDisabledRule: StructuralRule {
         while k >= 0 && i - k < 400 {
             if facts.tokens[k].kind == .identifier, facts.text(k) == "func", let name = facts.next(k) {
                 return facts.text(name).lowercased().contains("server")
+            }
+            k -= 1
+        }
+        return false
+    }
+
+    /// `self.check_hostname = False` in `__init__` is a class mimicking `SSLContext` giving its
+    /// attribute a default (urllib3's PyOpenSSL wrapper, a Python 2 polyfill), not a client turning
+    /// checks off; and a server-side context (`PROTOCOL_TLS_SERVER`, `Purpose.CLIENT_AUTH`) does not
+    /// check host names at all.
+    private func isContextDefinitionOrServer(_ i: Int, _ facts: FileFacts) -> Bool {
+        guard let dot = facts.previous(i), facts.isPunct(dot, "."), let receiver = facts.previous(dot),
+              facts.tokens[receiver].kind == .identifier else { return false }
+        let name = facts.text(receiver)
+        if name == "self" {
+            var k = receiver - 1
+            while k >= 0 && receiver - k < 600 {
+                if facts.tokens[k].kind == .identifier && facts.text(k) == "def", let function = facts.next(k) {
+                    return facts.text(function) == "__init__"
+                }
+                k -= 1
+            }
+            return false
+        }
+        // The statement that created the receiver.
+        var k = receiver - 1
+        while k >= 0 && receiver - k < 2000 {
+            if facts.tokens[k].kind == .identifier, facts.text(k) == name, let eq = facts.next(k), facts.isPunct(eq, "=") {
+                let line = facts.file.line(at: facts.tokens[eq].start)
+                var end = eq + 1
+                while end < receiver && (facts.file.line(at: facts.tokens[end].start) == line || facts.tokens[end].kind == .punctuation) { end += 1 }
+                return ((eq + 1)..<end).contains { facts.tokens[$0].kind == .identifier && ["PROTOCOL_TLS_SERVER", "CLIENT_AUTH"].contains(facts.text($0)) }
             }
             k -= 1
         }

@@ -8,6 +8,8 @@ struct TrustAllCertificatesRule: StructuralRule {
     /// Library types and constants that accept everything (used, not merely imported).
     static let trustAllTypes: Set<String> = [
         "NoopHostnameVerifier", "AllowAllHostnameVerifier", "TrustAllStrategy", "InsecureTrustManagerFactory",
+        // Alamofire's explicit opt-outs.
+        "DisabledTrustEvaluator", "DisabledEvaluator",
     ]
     /// Setters / properties whose lambda argument decides trust.
     static let verifierHooks: Set<String> = [
