@@ -59,8 +59,8 @@ struct CredentialsOverHTTPRule: StructuralRule {
     private func checkCalls(_ facts: FileFacts, _ settings: ScanSettings, _ uses: [URLUse], _ useByToken: [Int: URLUse],
                             _ report: (Range<Int>, String, URLUse) -> Void) {
         let tokens = facts.tokens
-        /// Owner of a token: the innermost request call around it (URL and header wrappers skipped),
-        /// or the innermost `{ … }` object when no call encloses it.
+        /// Owner of a token: the `(` of the innermost request call around it (URL and header
+        /// wrappers skipped). Callers fall back to the enclosing object literal (`parentObject`).
         func owner(of k: Int) -> Int? {
             var best: Call?
             for call in facts.calls where call.openParen < k && k < call.closeParen && !Self.wrapperCalls.contains(call.name) {
@@ -88,7 +88,7 @@ struct CredentialsOverHTTPRule: StructuralRule {
             if let use = useByToken[k] { return use }
             let token = tokens[k]
             if token.kind == .identifier, urlNameLengths.contains(token.end - token.start), let use = urlsByName[facts.text(k)] {
-                // Not a key (`url: x`) nor a member of something else (`other.url`).
+                // Not a key or the target of an assignment (`url: x`, `url = x`).
                 if let n = facts.next(k), facts.isPunct(n, ":") || facts.isPunct(n, "=") { return nil }
                 return use
             }

@@ -125,7 +125,7 @@ struct SSLDisabledConnectionRule: StructuralRule {
         let tokens = facts.tokens
         let language = facts.file.language
         for i in candidates where tokens[i].kind == .identifier || (tokens[i].kind == .string && !tokens[i].isTemplate && tokens[i].quote != 0) {
-            guard let (name, off) = settingName(i, facts) else { continue }
+            guard let off = settingOffValues(i, facts) else { continue }
             guard let op = facts.next(i), [":", "=", "=>"].contains(where: { facts.isPunct(op, $0) }),
                   let valueIndex = facts.next(op), let valueText = offValue(valueIndex, facts), off.contains(valueText.lowercased()) else { continue }
             let range = tokens[i].start..<tokens[valueIndex].end
@@ -141,19 +141,19 @@ struct SSLDisabledConnectionRule: StructuralRule {
                 report(range, hosts.compactMap { $0 }.first ?? "its host", what, true)
                 continue
             }
-            _ = name
             guard let host = hosts.compactMap({ $0 }).first else { continue }
             report(range, host, what, false)
         }
     }
 
-    /// The normalised option name at `i` and its off values. In env/INI files a prefixed key
+    /// The off values of the option named at `i`, if it is one. In env/INI files a prefixed key
     /// counts too (`DB_SSLMODE`, `PGSSLMODE`, `DATABASE_SSL`).
-    private func settingName(_ i: Int, _ facts: FileFacts) -> (String, Set<String>)? {
+    private func settingOffValues(_ i: Int, _ facts: FileFacts) -> Set<String>? {
         let key = Self.normalise(facts.value(i))
-        if let off = Self.offValues[key] { return (key, off) }
-        guard facts.file.language == .keyValue || facts.file.language == .dockerfile else { return nil }
-        for (name, off) in Self.offValues where name.count >= 3 && key.hasSuffix(name) && key != name { return (name, off) }
+        if let off = Self.offValues[key] { return off }
+        guard facts.file.language == .keyValue else { return nil }
+        // Longest name first: `PGSSLMODE` is an sslmode, not an `…ssl` … `mode`.
+        for name in Self.offValues.keys.sorted(by: { $0.count > $1.count }) where key.hasSuffix(name) { return Self.offValues[name] }
         return nil
     }
 
@@ -286,14 +286,19 @@ struct SSLDisabledConnectionRule: StructuralRule {
         return false
     }
 
-    /// `JSON.stringify(x)` / `json.dumps(x)`, or the value of a `body` / `json` / `data` option.
-    private func isBodyPosition(_ k: Int, _ facts: FileFacts) -> Bool {
-        guard let before = facts.previous(k) else { return false }
-        if facts.isPunct(before, "("), let callee = facts.previous(before), Self.serializers.contains(facts.text(callee)) { return true }
+    /// The value of a `body` / `json` / `data` option, a later argument of a request call
+    /// (`axios.post(url, x)`), or `JSON.stringify(x)` / `json.dumps(x)` standing in such a place
+    /// (serialising for a log line is not sending).
+    private func isBodyPosition(_ k: Int, _ facts: FileFacts, depth: Int = 0) -> Bool {
+        guard depth < 3, let before = facts.previous(k) else { return false }
         if facts.isPunct(before, ":") || facts.isPunct(before, "="), let key = facts.previous(before),
            Self.bodyOptions.contains(facts.value(key)), let open = enclosingBracket(of: key, facts), facts.isPunct(open, "(") || facts.isPunct(open, "{") { return true }
-        return false
+        guard facts.isPunct(before, "(") || facts.isPunct(before, ","), let open = enclosingBracket(of: k, facts), facts.isPunct(open, "("),
+              let call = facts.calls.first(where: { $0.openParen == open }) else { return false }
+        if Self.serializers.contains(call.name) { return isBodyPosition(call.calleeStart, facts, depth: depth + 1) }
+        return Self.requestCalls.contains(call.name) && facts.isPunct(before, ",")
     }
+    static let requestCalls: Set<String> = ["post", "put", "patch", "fetch", "request", "send"]
 
     private func enclosingBracket(of i: Int, _ facts: FileFacts) -> Int? {
         var depth = 0

@@ -70,7 +70,8 @@ struct TLSVerificationDisabledRule: StructuralRule {
                 // `.none` is two tokens; `ssl.CERT_NONE` a path.
                 let valueEnd = facts.isPunct(valueIndex, ".") ? (facts.next(valueIndex) ?? valueIndex) : Self.pathEnd(valueIndex, facts)
                 let valueText = facts.file.text(tokens[valueIndex].start..<tokens[valueEnd].end)
-                let label = name == "NODE_TLS_REJECT_UNAUTHORIZED" ? "NODE_TLS_REJECT_UNAUTHORIZED=0" : "\(name) = \(valueText)"
+                let written = facts.file.text(tokens[i].start..<tokens[valueEnd].end)
+                let label = written.contains("\n") ? "\(name) = \(valueText)" : written
                 context.report(rule, range: tokens[i].start..<tokens[valueEnd].end,
                                message: "\(label) turns off TLS certificate verification", severity: severity)
             } else if tokens[i].kind == .string, let eq = name.firstIndex(of: "="),

@@ -17,9 +17,15 @@ struct TrustAllCertificatesRule: StructuralRule {
         "ServerCertificateCustomValidationCallback", "ServerCertificateValidationCallback", "RemoteCertificateValidationCallback",
         "setSSLHostnameVerifier",
     ]
-    /// Identifiers that show a Swift delegate inspects the trust before using it (evaluation or pinning).
-    static let evaluationMarkers = ["Evaluate", "evaluate", "Pin", "pin", "SecTrustCopyCertificateChain", "SecTrustGetCertificateAtIndex",
+    /// Identifiers that show a Swift delegate inspects the trust before using it: evaluation
+    /// (`SecTrustEvaluateWithError`, an evaluator), pinning (`pinnedKeys`, `isPinned`), or reading
+    /// the certificates to compare them.
+    static let evaluationMarkers = ["Evaluat", "evaluat", "Pin", "PIN", "SecTrustCopyCertificateChain", "SecTrustGetCertificateAtIndex",
                                     "SecCertificateCopyData", "SecTrustCopyKey", "SecTrustCopyPublicKey", "SecPolicyCreate"]
+
+    static func isEvaluation(_ name: String) -> Bool {
+        name.hasPrefix("pin") || evaluationMarkers.contains { name.contains($0) }
+    }
 
     func check(_ context: FileContext, _ rule: RuleDefinition) {
         let facts = context.facts
@@ -49,10 +55,9 @@ struct TrustAllCertificatesRule: StructuralRule {
                 reason = "\(name) accepts every certificate or host name"
             } else if name == "ALLOW_ALL_HOSTNAME_VERIFIER", let dot = facts.previous(i), facts.isPunct(dot, "."), !isImport(i, facts) {
                 reason = "ALLOW_ALL_HOSTNAME_VERIFIER accepts every host name"
-            } else if name == "URLCredential", let (body, close) = unevaluatedTrustCredential(at: i, facts) {
+            } else if name == "URLCredential", let close = unevaluatedTrustCredential(at: i, facts) {
                 reason = "server trust answered with .useCredential without evaluating it (no SecTrustEvaluateWithError)"
                 end = tokens[close].end
-                _ = body
             }
             if let reason {
                 context.report(rule, range: tokens[i].start..<end, message: reason, severity: severity)
@@ -154,7 +159,7 @@ struct TrustAllCertificatesRule: StructuralRule {
 
     /// `URLCredential(trust: …)` inside a function or closure that also answers `.useCredential`
     /// and never evaluates or pins the trust (nor limits itself to a loopback host).
-    private func unevaluatedTrustCredential(at i: Int, _ facts: FileFacts) -> (Range<Int>, Int)? {
+    private func unevaluatedTrustCredential(at i: Int, _ facts: FileFacts) -> Int? {
         guard let open = facts.next(i), facts.isPunct(open, "("), let label = facts.next(open), facts.text(label) == "trust",
               let colon = facts.next(label), facts.isPunct(colon, ":"), facts.tokens[open].pairIndex > open else { return nil }
         guard let body = enclosingBody(of: i, facts) else { return nil }
@@ -164,12 +169,12 @@ struct TrustAllCertificatesRule: StructuralRule {
             if token.kind == .identifier {
                 let name = facts.text(k)
                 if name == "useCredential", let dot = facts.previous(k), facts.isPunct(dot, ".") { answersUseCredential = true }
-                if Self.evaluationMarkers.contains(where: { name.contains($0) }) { return nil }
+                if Self.isEvaluation(name) { return nil }
             } else if token.kind == .string, let v = token.value, ["localhost", "127.0.0.1", "::1"].contains(v) {
                 return nil
             }
         }
-        return answersUseCredential ? (body, facts.tokens[open].pairIndex) : nil
+        return answersUseCredential ? facts.tokens[open].pairIndex : nil
     }
 
     /// Token range of the `func` body containing `i`, or else of the innermost `{ … }` around it.
