@@ -59,6 +59,44 @@ struct CredentialsOverHTTPRule: StructuralRule {
     private func checkCalls(_ facts: FileFacts, _ settings: ScanSettings, _ uses: [URLUse], _ useByToken: [Int: URLUse],
                             _ report: (Range<Int>, String, URLUse) -> Void) {
         let tokens = facts.tokens
+
+        // Credentials first: most files with an http:// URL carry none, and then the URL work is skipped.
+        // a) Header objects with a credential header (literal header sets).
+        var credentialObjects: [(open: Int, header: HeaderSet.Header)] = []
+        for set in facts.headerSets where set.origin == .literal {
+            guard let header = set.headers.first(where: { CredentialNames.mechanism(ofHeader: $0.name, extra: settings.credentialHeaders) != nil }),
+                  let open = enclosingBracket(of: header.nameToken, facts), facts.isPunct(open, "{") else { continue }
+            credentialObjects.append((open, header))
+        }
+        // b) Request options carrying a credential (`auth=(id, secret)`, axios `auth: {…}`).
+        let authOptionLengths = Set(Self.authOptions.map(\.utf8.count).flatMap { [$0, $0 + 2] })  // +2: quotes
+        var authOptions: [(range: Range<Int>, what: String, at: Int)] = []
+        for i in tokens.indices where (tokens[i].kind == .identifier || (tokens[i].kind == .string && !tokens[i].isTemplate))
+            && authOptionLengths.contains(tokens[i].end - tokens[i].start) {
+            let name = facts.value(i)
+            guard Self.authOptions.contains(name), let op = facts.next(i), facts.isPunct(op, "=") || facts.isPunct(op, ":"), let v = facts.next(op),
+                  !(tokens[v].kind == .identifier && ["None", "null", "nil", "undefined", "false", "False"].contains(facts.text(v))) else { continue }
+            authOptions.append((tokens[i].start..<tokens[v].end, "the \(name) credential", i))
+        }
+        // c) Setters putting a credential on one request (`req.Header.Set("Authorization", …)`, `SetBasicAuth`).
+        var setters: [(call: Call, what: String)] = []
+        for call in facts.calls {
+            if Self.basicAuthSetters.contains(call.name) {
+                setters.append((call, "Basic credentials (\(call.name))"))
+            } else if Self.headerSetters.contains(call.name),
+                      let header = call.arguments.lazy.compactMap({ arg -> String? in
+                          // `"Authorization"` or a labelled `forHTTPHeaderField: "Authorization"`.
+                          let last = arg.upperBound - 1
+                          guard arg.count == 1 || (arg.count == 3 && facts.isPunct(arg.lowerBound + 1, ":")),
+                                tokens[last].kind == .string, !tokens[last].isTemplate, let v = tokens[last].value,
+                                CredentialNames.mechanism(ofHeader: v, extra: settings.credentialHeaders) != nil else { return nil }
+                          return v
+                      }).first {
+                setters.append((call, "the \(header) header"))
+            }
+        }
+        guard !credentialObjects.isEmpty || !authOptions.isEmpty || !setters.isEmpty else { return }
+
         /// Owner of a token: the `(` of the innermost request call around it (URL and header
         /// wrappers skipped). Callers fall back to the enclosing object literal (`parentObject`).
         func owner(of k: Int) -> Int? {
@@ -66,8 +104,7 @@ struct CredentialsOverHTTPRule: StructuralRule {
             for call in facts.calls where call.openParen < k && k < call.closeParen && !Self.wrapperCalls.contains(call.name) {
                 if best == nil || call.openParen > best!.openParen { best = call }
             }
-            if let best { return best.openParen }
-            return nil
+            return best?.openParen
         }
 
         // Names bound to an http URL (`BASE = "http://…"`, `url := "http://…" + path`, `let u = URL(string: "http://…")!`),
@@ -96,18 +133,6 @@ struct CredentialsOverHTTPRule: StructuralRule {
             return nil
         }
 
-        // Credential header objects: literal header sets, and names bound to them.
-        var credentialObjects: [(open: Int, header: HeaderSet.Header)] = []
-        for set in facts.headerSets where set.origin == .literal {
-            guard let header = set.headers.first(where: { CredentialNames.mechanism(ofHeader: $0.name, extra: settings.credentialHeaders) != nil }),
-                  let open = enclosingBracket(of: header.nameToken, facts), facts.isPunct(open, "{") else { continue }
-            credentialObjects.append((open, header))
-        }
-        var credentialNames: [String: HeaderSet.Header] = [:]
-        for binding in facts.bindings {
-            if let object = credentialObjects.first(where: { $0.open == binding.valueToken }) { credentialNames[binding.name] = object.header }
-        }
-
         // 1. One call / request object holding both: `fetch('http://…', {headers: {Authorization}})`,
         //    `requests.get("http://…", headers=h, auth=(id, secret))`, `{url: 'http://…', headers: {...}}`.
         var credentialsByOwner: [Int: (range: Range<Int>, what: String)] = [:]
@@ -119,17 +144,18 @@ struct CredentialsOverHTTPRule: StructuralRule {
             let range = tokens[object.header.nameToken].start..<tokens[object.header.valueToken ?? object.header.nameToken].end
             noteCredential(owner(of: object.open) ?? parentObject(of: object.open, facts), range, "the \(object.header.name) header")
         }
-        let optionLengths = Set((Self.authOptions.map(\.utf8.count) + credentialNames.keys.map(\.utf8.count)).flatMap { [$0, $0 + 2] })  // +2: quotes
-        for i in tokens.indices where (tokens[i].kind == .identifier || (tokens[i].kind == .string && !tokens[i].isTemplate))
-            && optionLengths.contains(tokens[i].end - tokens[i].start) {
-            let name = facts.value(i)
-            if Self.authOptions.contains(name), let op = facts.next(i), facts.isPunct(op, "=") || facts.isPunct(op, ":"), let v = facts.next(op),
-               !(tokens[v].kind == .identifier && ["None", "null", "nil", "undefined", "false", "False"].contains(facts.text(v))) {
-                noteCredential(owner(of: i), tokens[i].start..<tokens[v].end, "the \(name) credential")
-            } else if tokens[i].kind == .identifier, let header = credentialNames[name], facts.bindings.contains(where: { $0.name == name && $0.nameToken < i && $0.nameToken != i }),
-                      !(facts.next(i).map { facts.isPunct($0, "=") } ?? false) {
-                noteCredential(owner(of: i), tokens[i].start..<tokens[i].end, "the \(header.name) header (via \(name))")
-            }
+        for option in authOptions { noteCredential(owner(of: option.at), option.range, option.what) }
+        // Header objects held in a variable and passed to the call (`requests.get(url, headers=HEADERS)`, `{ headers }`).
+        var credentialNames: [String: HeaderSet.Header] = [:]
+        for binding in facts.bindings {
+            if let object = credentialObjects.first(where: { $0.open == binding.valueToken }) { credentialNames[binding.name] = object.header }
+        }
+        let credentialNameLengths = Set(credentialNames.keys.map(\.utf8.count))
+        for i in tokens.indices where tokens[i].kind == .identifier && credentialNameLengths.contains(tokens[i].end - tokens[i].start) {
+            let name = facts.text(i)
+            guard let header = credentialNames[name], facts.bindings.contains(where: { $0.name == name && $0.nameToken < i }),
+                  !(facts.next(i).map { facts.isPunct($0, "=") } ?? false) else { continue }
+            noteCredential(owner(of: i), tokens[i].start..<tokens[i].end, "the \(header.name) header (via \(name))")
         }
         var reportedOwners = Set<Int>()
         for k in tokens.indices where tokens[k].kind == .identifier || tokens[k].kind == .string {
@@ -142,21 +168,7 @@ struct CredentialsOverHTTPRule: StructuralRule {
 
         // 2. Setters on one request: `req, _ := http.NewRequest("GET", "http://…", nil)` then
         //    `req.Header.Set("Authorization", …)`; builder chains `.url("http://…").header("Authorization", …)`.
-        for call in facts.calls {
-            let what: String
-            if Self.basicAuthSetters.contains(call.name) {
-                what = "Basic credentials (\(call.name))"
-            } else if Self.headerSetters.contains(call.name),
-                      let header = call.arguments.lazy.compactMap({ arg -> String? in
-                          // `"Authorization"` or a labelled `forHTTPHeaderField: "Authorization"`.
-                          let last = arg.upperBound - 1
-                          guard arg.count == 1 || (arg.count == 3 && facts.isPunct(arg.lowerBound + 1, ":")),
-                                tokens[last].kind == .string, !tokens[last].isTemplate, let v = tokens[last].value,
-                                CredentialNames.mechanism(ofHeader: v, extra: settings.credentialHeaders) != nil else { return nil }
-                          return v
-                      }).first {
-                what = "the \(header) header"
-            } else { continue }
+        for (call, what) in setters {
             let range = tokens[call.calleeStart].start..<tokens[call.closeParen].end
             // A builder chain ending in this call.
             var k = call.calleeStart
