@@ -35,4 +35,16 @@ public enum InsecureTransportRules {
         }
         return result.sorted()
     }
+
+    /// Lower-cased host of an `http://` / `https://` URL (nil for other text or a templated host).
+    static func urlHost(_ text: String) -> String? {
+        let lower = text.lowercased()
+        let rest: Substring
+        if lower.hasPrefix("https://") { rest = lower.dropFirst(8) } else if lower.hasPrefix("http://") { rest = lower.dropFirst(7) } else { return nil }
+        let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        var host = String(authority.split(separator: "@", omittingEmptySubsequences: false).last ?? "")
+        if host.hasPrefix("[") { host = String(host.prefix { $0 != "]" }) + "]" } else { host = String(host.prefix { $0 != ":" }) }
+        guard !host.isEmpty, !host.contains(where: { "${}%<>()\\".contains($0) }) else { return nil }
+        return host
+    }
 }

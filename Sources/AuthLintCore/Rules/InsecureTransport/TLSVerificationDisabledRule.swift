@@ -31,7 +31,7 @@ struct TLSVerificationDisabledRule: StructuralRule {
         "get", "post", "put", "patch", "delete", "head", "options", "request", "send", "stream", "urlopen", "Session",
         "Client", "AsyncClient", "cert_verify", "fetch", "download", "upload", "connect", "merge_environment_settings",
     ]
-    static let httpPathWords = ["requests", "httpx", "session", "client", "http", "api", "aiohttp", "urllib", "rest"]
+    static let httpPathWords: Set<String> = ["requests", "httpx", "session", "client", "http", "api", "aiohttp", "urllib", "urllib3", "rest", "https"]
     static let urlArgumentNames: Set<String> = ["url", "uri", "endpoint", "base_url", "baseurl", "host"]
 
     func check(_ context: FileContext, _ rule: RuleDefinition) {
@@ -67,6 +67,7 @@ struct TLSVerificationDisabledRule: StructuralRule {
                 if name == "ssl" && !isAiohttpSSL(i, facts) { continue }
                 if kind == .noneCase && (isServerSide(i, facts) || usesPreSharedKey(i, facts)) { continue }
                 if (name == "check_hostname" || name == "verify_mode") && isContextDefinitionOrServer(i, facts) { continue }
+                if targetsOnlyLocalHosts(i, facts, context.settings) { continue }
                 // `.none` is two tokens; `ssl.CERT_NONE` a path.
                 let valueEnd = facts.isPunct(valueIndex, ".") ? (facts.next(valueIndex) ?? valueIndex) : Self.pathEnd(valueIndex, facts)
                 let valueText = facts.file.text(tokens[valueIndex].start..<tokens[valueEnd].end)
@@ -173,8 +174,8 @@ struct TLSVerificationDisabledRule: StructuralRule {
 
     private func isHTTPCall(_ call: Call, _ facts: FileFacts) -> Bool {
         if Self.httpCallNames.contains(call.name) { return true }
-        let path = call.callee.lowercased()
-        if Self.httpPathWords.contains(where: { path.contains($0) }) { return true }
+        // Words of the callee path (`self._http.request`, `api_client.call`), not substrings (`restore`).
+        if CredentialNames.words(call.callee).contains(where: Self.httpPathWords.contains) { return true }
         // An argument that is a URL, or named like one.
         for argument in call.arguments {
             for k in argument {
@@ -268,6 +269,28 @@ struct TLSVerificationDisabledRule: StructuralRule {
         return false
     }
 
+    /// `requests.get("https://localhost:8443/health", verify=False)`, `{hostname: '127.0.0.1',
+    /// rejectUnauthorized: false}`: the call or object names only loopback / reserved test hosts,
+    /// where nobody on a network path could impersonate the server (self-signed dev certificates).
+    private func targetsOnlyLocalHosts(_ i: Int, _ facts: FileFacts, _ settings: ScanSettings) -> Bool {
+        var scopes: [Int] = []
+        if let call = enclosingCall(of: i, facts) { scopes.append(call.openParen) }
+        // An object literal (after `=`, `:`, `(`, `,`), not a function or block body.
+        if let open = enclosingBracket(of: i, facts), facts.isPunct(open, "{"), let before = facts.previous(open),
+           ["=", ":", "(", ",", "["].contains(where: { facts.isPunct(before, $0) }) { scopes.append(open) }
+        var hosts: [String] = []
+        for open in scopes where facts.tokens[open].pairIndex > open {
+            for k in (open + 1)..<facts.tokens[open].pairIndex where facts.tokens[k].kind == .string {
+                guard let v = facts.tokens[k].value else { continue }
+                if let host = InsecureTransportRules.urlHost(v) { hosts.append(host); continue }
+                // A `host` / `hostname` key's value.
+                if let op = facts.previous(k), facts.isPunct(op, ":") || facts.isPunct(op, "="), let key = facts.previous(op),
+                   ["host", "hostname", "servername"].contains(facts.value(key).lowercased()) { hosts.append(v.lowercased()) }
+            }
+        }
+        return !hosts.isEmpty && hosts.allSatisfy { InsecureHTTPURLRule.isLocal($0) || InsecureHTTPURLRule.matches($0, settings.allowedHosts) }
+    }
+
     // MARK: references `ssl._create_unverified_context`, .NET `DangerousAcceptAnyServerCertificateValidator`
 
     private func checkReferences(_ context: FileContext, _ rule: RuleDefinition, _ facts: FileFacts, _ severity: Severity, _ candidates: [Int]) {
@@ -297,6 +320,9 @@ struct TLSVerificationDisabledRule: StructuralRule {
                 default: insecure = false
                 }
                 if insecure {
+                    // `curl -k https://localhost:8443/…`: a local self-signed server.
+                    let hosts = command.words.compactMap { InsecureTransportRules.urlHost($0.text) }
+                    if !hosts.isEmpty && hosts.allSatisfy({ InsecureHTTPURLRule.isLocal($0) || InsecureHTTPURLRule.matches($0, context.settings.allowedHosts) }) { break }
                     context.report(rule, range: word.range, message: "\(command.program) \(word.text) skips TLS certificate verification", severity: severity)
                     break
                 }
