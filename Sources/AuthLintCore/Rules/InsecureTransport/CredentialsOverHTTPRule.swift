@@ -95,7 +95,15 @@ struct CredentialsOverHTTPRule: StructuralRule {
                 setters.append((call, "the \(header) header"))
             }
         }
-        guard !credentialObjects.isEmpty || !authOptions.isEmpty || !setters.isEmpty else { return }
+        // d) Headers set by subscript (`s.headers["Authorization"] = …`, `axios.defaults.headers.common['Authorization'] = …`).
+        var subscripts: [(range: Range<Int>, what: String, at: Int)] = []
+        for k in tokens.indices where tokens[k].kind == .string && facts.isPunct(k - 1, "[") {
+            guard let close = facts.next(k), facts.isPunct(close, "]"), let eq = facts.next(close), facts.isPunct(eq, "="),
+                  let v = tokens[k].value, CredentialNames.mechanism(ofHeader: v, extra: settings.credentialHeaders) != nil,
+                  let value = facts.next(eq) else { continue }
+            subscripts.append((tokens[k].start..<tokens[value].end, "the \(v) header", k - 1))
+        }
+        guard !credentialObjects.isEmpty || !authOptions.isEmpty || !setters.isEmpty || !subscripts.isEmpty else { return }
 
         /// Owner of a token: the `(` of the innermost request call around it (URL and header
         /// wrappers skipped). Callers fall back to the enclosing object literal (`parentObject`).
@@ -188,6 +196,51 @@ struct CredentialsOverHTTPRule: StructuralRule {
             guard call.callee.contains("."), !receiver.isEmpty, let assigned = assignment(of: receiver, before: call.calleeStart, facts) else { continue }
             if let use = assigned.lazy.compactMap({ url(at: $0) }).first { report(range, what, use) }
         }
+
+        // 3. Credentials set on a session / client for all its requests, then a request on it to an
+        //    http:// URL: `s.headers.update({"Authorization": …})`, `s.auth = (id, secret)`,
+        //    `axios.defaults.headers.common['Authorization'] = …`, then `s.get("http://…")`.
+        var sessionCredentials: [String: (range: Range<Int>, what: String, at: Int)] = [:]
+        func noteSession(_ root: String, _ credential: (range: Range<Int>, what: String, at: Int)) {
+            if sessionCredentials[root] == nil { sessionCredentials[root] = credential }
+        }
+        for object in credentialObjects {
+            guard let open = owner(of: object.open), let call = facts.calls.first(where: { $0.openParen == open }),
+                  CredentialNames.words(call.callee).contains("headers"), call.callee.contains(".") else { continue }
+            let root = String(call.callee.split(separator: ".")[0])
+            noteSession(root, (tokens[object.header.nameToken].start..<tokens[object.header.valueToken ?? object.header.nameToken].end,
+                               "the \(object.header.name) header (set on \(root))", object.open))
+        }
+        for option in authOptions {
+            guard let dot = facts.previous(option.at), facts.isPunct(dot, "."), let (root, _) = pathRoot(before: option.at, facts) else { continue }
+            noteSession(root, (option.range, "\(option.what) (set on \(root))", option.at))
+        }
+        for entry in subscripts {
+            guard let (root, path) = pathRoot(before: entry.at, facts), path.lowercased().contains("header") else { continue }
+            noteSession(root, (entry.range, "\(entry.what) (set on \(root))", entry.at))
+        }
+        guard !sessionCredentials.isEmpty else { return }
+        for call in facts.calls where Self.requestVerbs.contains(call.name) && call.callee.contains(".") {
+            let root = String(call.callee.split(separator: ".")[0])
+            guard let credential = sessionCredentials[root], credential.at < call.openParen,
+                  let use = ((call.openParen + 1)..<call.closeParen).lazy.compactMap({ url(at: $0) }).first else { continue }
+            report(credential.range, credential.what, use)
+        }
+    }
+
+    static let requestVerbs: Set<String> = ["get", "post", "put", "patch", "delete", "head", "options", "request", "send", "fetch"]
+
+    /// First segment of the dotted path ending just before token `k` (`s` of `s.headers[`, `self` of `self.session.auth`).
+    private func pathRoot(before k: Int, _ facts: FileFacts) -> (root: String, path: String)? {
+        var i = k
+        var parts: [String] = []
+        while let p = facts.previous(i), facts.tokens[p].kind == .identifier {
+            parts.insert(facts.text(p), at: 0)
+            guard let dot = facts.previous(p), facts.isPunct(dot, ".") else { i = p; break }
+            i = dot
+        }
+        guard parts.count >= 2 || (parts.count == 1 && k > 0 && facts.isPunct(k, "[")) else { return nil }
+        return (parts[0], parts.joined(separator: "."))
     }
 
     /// Token range of the right-hand side of the last `receiver = …` / `receiver, err := …` /
