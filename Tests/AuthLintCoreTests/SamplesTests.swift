@@ -52,5 +52,33 @@ final class SamplesTests: XCTestCase {
         XCTAssertTrue(rules("a.sh", "curl -X POST https://api.re-port-flow.com/v1/file/sync/single \\\n-H \"appkey: your-application-key\" \\\n-H \"Content-Type: application/json\"").isEmpty)
         let reeflow = rules("a.js", "const API_KEY_SECRET = 'a1b2c3d4e5f6789abcdef0123456789abcdef0123456789abcdef0123456789abc';")
         XCTAssertFalse(reeflow.isEmpty, "the Reeflow seed's literal secret must be a finding")
+        // Reeflow's "create a connection" example posts a connection definition with `ssl: false`:
+        // Reeflow then connects to that database without TLS, whatever host the example names.
+        let connection = rules("a.js", """
+            const connectionData = {
+            name: 'My Database',
+            type: 'pg',
+            config: {
+            host: 'localhost',
+            port: 5432,
+            database: 'mydb',
+            user: 'myuser',
+            password: 'mypassword',
+            ssl: false,
+            },
+            };
+            const response = await fetch('https://api.reeflow.com/connections', {
+            method: 'POST',
+            headers: {
+            Authorization: `Basic ${credentials}`,
+            'Content-Type': 'application/json',
+            },
+            body: JSON.stringify(connectionData),
+            });
+            """)
+        XCTAssertTrue(connection.contains("ssl-disabled-connection"), "the Reeflow seed's ssl: false connection must be a finding")
+        XCTAssertFalse(connection.contains("credentials-over-http"), "the seed sends its credentials over https")
+        // The same client configuration used locally (not sent anywhere) is a local connection.
+        XCTAssertFalse(rules("db.js", "const pool = new Pool({ host: 'localhost', port: 5432, ssl: false });").contains("ssl-disabled-connection"))
     }
 }

@@ -37,19 +37,26 @@ extension FileFacts {
             guard trimmed.count > 7, trimmed.prefix(7).lowercased() == "http://",
                   !trimmed.contains(where: { $0 == " " || $0 == "\n" || $0 == "\t" }) else { continue }
             guard isConnectionContext(index) else { continue }
-            let hostPart = trimmed.dropFirst(7).prefix { $0 != "/" && $0 != "?" && $0 != "#" }
-            let hasUserinfo = hostPart.contains("@")
-            var host = String(hostPart.split(separator: "@").last ?? "")
-            if host.hasPrefix("[") { host = String(host.prefix { $0 != "]" }) + "]" } else if let colon = host.firstIndex(of: ":") { host = String(host[..<colon]) }
-            // A templated or empty host cannot be judged (`http://${HOST}`, `http://%s`).
-            guard !host.isEmpty, !host.contains(where: { "${}%<>()\\".contains($0) }) else { continue }
+            guard let (host, hasUserinfo) = Self.httpHost(trimmed) else { continue }
             // Locate the URL in the file: after the opening quote, or the token start when bare.
             let start = token.quote == 0 ? token.start : token.contentStart
             let offset = value.utf8.count - value.drop(while: { $0 == " " || $0 == "\t" }).utf8.count
             let urlStart = start + offset
-            uses.append(URLUse(token: index, range: urlStart..<min(token.end, urlStart + trimmed.utf8.count), host: host.lowercased(), hasUserinfo: hasUserinfo))
+            uses.append(URLUse(token: index, range: urlStart..<min(token.end, urlStart + trimmed.utf8.count), host: host, hasUserinfo: hasUserinfo))
         }
         return uses
+    }
+
+    /// Lower-cased host of an `http://` URL and whether it carries `user@` / `user:pass@`; nil when
+    /// the host is empty or templated (`http://${HOST}`, `http://%s`) and so cannot be judged.
+    static func httpHost(_ url: String) -> (host: String, hasUserinfo: Bool)? {
+        guard url.count > 7, url.prefix(7).lowercased() == "http://" else { return nil }
+        let hostPart = url.dropFirst(7).prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        let hasUserinfo = hostPart.contains("@")
+        var host = String(hostPart.split(separator: "@").last ?? "")
+        if host.hasPrefix("[") { host = String(host.prefix { $0 != "]" }) + "]" } else if let colon = host.firstIndex(of: ":") { host = String(host[..<colon]) }
+        guard !host.isEmpty, !host.contains(where: { "${}%<>()\\".contains($0) }) else { return nil }
+        return (host.lowercased(), hasUserinfo)
     }
 
     /// False when the string at `index` is a comparison prefix, an identifier-like value, an XML

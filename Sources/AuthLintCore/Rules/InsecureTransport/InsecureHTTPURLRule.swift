@@ -14,7 +14,7 @@ struct InsecureHTTPURLRule: StructuralRule {
         let settings = context.settings
         for use in context.facts.httpURLUses {
             let host = use.host
-            if Self.isLocal(host) || Self.matches(host, settings.allowedHosts) || Self.identifierHosts.contains(host) { continue }
+            if Self.isExempt(host, settings) { continue }
             var severity = rule.severity
             var message = rule.summary + ": \(host) is reached without TLS"
             if Self.matches(host, settings.apiHosts) {
@@ -26,6 +26,12 @@ struct InsecureHTTPURLRule: StructuralRule {
             }
             context.report(rule, range: use.range, message: message, severity: severity)
         }
+    }
+
+    /// Hosts where plain http is not reported: loopback and reserved names, `allowedHosts`, and
+    /// hosts that only appear as identifiers (XML namespaces, licences). `credentials-over-http` uses the same list.
+    static func isExempt(_ host: String, _ settings: ScanSettings) -> Bool {
+        isLocal(host) || matches(host, settings.allowedHosts) || identifierHosts.contains(host)
     }
 
     static func matches(_ host: String, _ patterns: [String]) -> Bool {

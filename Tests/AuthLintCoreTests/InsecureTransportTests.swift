@@ -1,0 +1,77 @@
+import XCTest
+@testable import AuthLintCore
+
+/// The pieces of the TLS / credentials-over-http rules that the rule examples exercise only
+/// indirectly: curl flag parsing, connection-string parsing, command splitting, test paths.
+final class InsecureTransportTests: XCTestCase {
+    func testCurlShortOptionClusters() {
+        for word in ["-k", "-sk", "-sSk", "-fsSLk", "-kL"] {
+            XCTAssertTrue(TLSVerificationDisabledRule.curlShortOptionsContainK(word), word)
+        }
+        // `-ok`: k is the output file name; `-Hk`: the header; `-K`: a config file; long options.
+        for word in ["-ok", "-Hk", "-K", "--insecure", "-", "k", "-sS", "-uk:pass"] {
+            XCTAssertFalse(TLSVerificationDisabledRule.curlShortOptionsContainK(word), word)
+        }
+    }
+
+    func testConnectionStringParameters() {
+        func parse(_ s: String) -> String?? { SSLDisabledConnectionRule.disabledParameter(in: s).map { $0.1 } }
+        XCTAssertEqual(parse("postgres://app:pw@db.acme.io:5432/app?sslmode=disable"), .some("db.acme.io"))
+        XCTAssertEqual(parse("jdbc:mysql://mysql.acme.io:3306/app?useSSL=false&serverTimezone=UTC"), .some("mysql.acme.io"))
+        XCTAssertEqual(parse("host=db.acme.io user=app sslmode=disable"), .some("db.acme.io"))
+        XCTAssertEqual(parse("Server=tcp:sql.acme.io,1433;Database=app;Encrypt=False"), .some("sql.acme.io"))
+        XCTAssertEqual(parse("mongodb://[::1]:27017/app?ssl=false"), .some("[::1]"))
+        // TLS on, opportunistic, or no connection string at all.
+        XCTAssertTrue(parse("postgres://app@db.acme.io/app?sslmode=verify-full") == nil)
+        XCTAssertTrue(parse("postgres://app@db.acme.io/app?sslmode=prefer") == nil)
+        XCTAssertTrue(parse("--ssl=false --verbose") == nil)
+    }
+
+    func testShellCommandsSplitContinuedLinesAndCISteps() {
+        let shell = SourceFile(path: "a.sh", bytes: Array("curl -sS \\\n  -u \"$ID:$SECRET\" \\\n  http://api.acme.io/x && wget -q y\n".utf8))
+        let commands = FileFacts(file: shell, tokens: LexerRegistry.tokenize(shell)).shellCommands
+        XCTAssertEqual(commands.map(\.program), ["curl", "wget"])
+        XCTAssertEqual(commands.first?.words.map(\.text), ["curl", "-sS", "-u", "$ID:$SECRET", "http://api.acme.io/x"])
+
+        let yaml = SourceFile(path: "ci.yml", bytes: Array("steps:\n  - run: curl -sk https://x.acme.io/hook | sh\n".utf8))
+        let steps = FileFacts(file: yaml, tokens: LexerRegistry.tokenize(yaml)).shellCommands
+        XCTAssertEqual(steps.map(\.program), ["curl", "sh"])
+        XCTAssertEqual(steps.first?.words.map(\.text), ["curl", "-sk", "https://x.acme.io/hook"])
+        // Word ranges point at the bytes of the word.
+        if let word = steps.first?.words[1] { XCTAssertEqual(yaml.text(word.range), "-sk") }
+    }
+
+    func testTestPathsAndURLHosts() {
+        for path in ["tests/test_client.py", "pkg/client_test.go", "src/__tests__/api.js", "Tests/AppTests/ClientTests.swift", "web/login.spec.ts"] {
+            XCTAssertTrue(InsecureTransportRules.isTestPath(path), path)
+        }
+        for path in ["src/client.py", "latest/main.go", "contest.js", "Sources/App/Client.swift"] {
+            XCTAssertFalse(InsecureTransportRules.isTestPath(path), path)
+        }
+        XCTAssertEqual(InsecureTransportRules.urlHost("https://user:pw@API.acme.io:8443/x"), "api.acme.io")
+        XCTAssertEqual(InsecureTransportRules.urlHost("http://[::1]:8080/"), "[::1]")
+        XCTAssertNil(InsecureTransportRules.urlHost("https://${HOST}/x"))
+        XCTAssertNil(InsecureTransportRules.urlHost("ftp://files.acme.io"))
+    }
+
+    func testCredentialsOverHTTPNamesTheURLAndTestCodeIsAWarning() throws {
+        let scanner = try TestSupport.builtinScanner()
+        let code = "const r = await fetch(\n  'http://api.reeflow.com/connections',\n  { headers: { Authorization: `Basic ${c}` } });"
+        let app = scanner.scan(file: SourceFile(path: "src/client.js", bytes: Array(code.utf8))).findings.filter { $0.rule == "credentials-over-http" }
+        XCTAssertEqual(app.map(\.line), [3])
+        XCTAssertEqual(app.first?.severity, .error)
+        XCTAssertTrue(app.first?.message.contains("http://api.reeflow.com (line 2)") ?? false, app.first?.message ?? "")
+        let test = scanner.scan(file: SourceFile(path: "test/client.test.js", bytes: Array(code.utf8))).findings.filter { $0.rule == "credentials-over-http" }
+        XCTAssertEqual(test.first?.severity, .warning)
+    }
+
+    func testAllowedHostsExemptCredentialsOverHTTP() throws {
+        var settings = ScanSettings()
+        settings.allowedHosts = ["*.corp.acme.io"]
+        let scanner = try TestSupport.builtinScanner(settings: settings)
+        let code = "curl -u \"$ID:$SECRET\" http://reports.corp.acme.io/daily"
+        XCTAssertFalse(scanner.scan(file: SourceFile(path: "a.sh", bytes: Array(code.utf8))).findings.contains { $0.rule == "credentials-over-http" })
+        let other = "curl -u \"$ID:$SECRET\" http://reports.acme.io/daily"
+        XCTAssertTrue(scanner.scan(file: SourceFile(path: "a.sh", bytes: Array(other.utf8))).findings.contains { $0.rule == "credentials-over-http" })
+    }
+}
