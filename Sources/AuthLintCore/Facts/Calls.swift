@@ -62,4 +62,18 @@ extension FileFacts {
     }
 
     func isOpeningBracket(_ i: Int) -> Bool { isPunct(i, "(") || isPunct(i, "[") || isPunct(i, "{") }
+
+    /// The innermost unclosed bracket before token `i`, looking back at most `limit` tokens.
+    func enclosingBracket(of i: Int, lookingBack limit: Int) -> Int? {
+        var depth = 0
+        var k = i - 1
+        while k >= 0 && i - k < limit {
+            if isPunct(k, ")") || isPunct(k, "]") || isPunct(k, "}") { depth += 1 } else if isOpeningBracket(k) {
+                if depth == 0 { return k }
+                depth -= 1
+            }
+            k -= 1
+        }
+        return nil
+    }
 }

@@ -65,7 +65,7 @@ struct CredentialsOverHTTPRule: StructuralRule {
         var credentialObjects: [(open: Int, header: HeaderSet.Header)] = []
         for set in facts.headerSets where set.origin == .literal {
             guard let header = set.headers.first(where: { CredentialNames.mechanism(ofHeader: $0.name, extra: settings.credentialHeaders) != nil }),
-                  let open = enclosingBracket(of: header.nameToken, facts), facts.isPunct(open, "{") else { continue }
+                  let open = facts.enclosingBracket(of: header.nameToken, lookingBack: 2000), facts.isPunct(open, "{") else { continue }
             credentialObjects.append((open, header))
         }
         // b) Request options carrying a credential (`auth=(id, secret)`, axios `auth: {…}`).
@@ -331,23 +331,11 @@ struct CredentialsOverHTTPRule: StructuralRule {
 
     // MARK: helpers
 
-    private func enclosingBracket(of i: Int, _ facts: FileFacts) -> Int? {
-        var depth = 0
-        var k = i - 1
-        while k >= 0 && i - k < 2000 {
-            if facts.isPunct(k, ")") || facts.isPunct(k, "]") || facts.isPunct(k, "}") { depth += 1 } else if facts.isOpeningBracket(k) {
-                if depth == 0 { return k }
-                depth -= 1
-            }
-            k -= 1
-        }
-        return nil
-    }
 
     /// The `{` of the object literal directly around token `k`; not a function or block body
     /// (those follow `)`, `=>`, `else`, …, while an object literal follows `=`, `:`, `(`, `,`, `[` or `return`).
     private func parentObject(of k: Int, _ facts: FileFacts) -> Int? {
-        guard let open = enclosingBracket(of: k, facts), facts.isPunct(open, "{") else { return nil }
+        guard let open = facts.enclosingBracket(of: k, lookingBack: 2000), facts.isPunct(open, "{") else { return nil }
         guard let before = facts.previous(open) else { return open }
         if ["=", ":", "(", ",", "["].contains(where: { facts.isPunct(before, $0) }) || facts.text(before) == "return" { return open }
         return nil

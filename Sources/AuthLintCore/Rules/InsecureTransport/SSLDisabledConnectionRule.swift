@@ -173,9 +173,9 @@ struct SSLDisabledConnectionRule: StructuralRule {
     /// Host of the object / call arguments around a code setting: a sibling `host:` key, or a URL
     /// among the arguments of the call that holds the object (`create_engine(url, connect_args={…})`).
     private func objectValues(of i: Int, _ facts: FileFacts) -> [String?] {
-        guard let open = enclosingBracket(of: i, facts), facts.isPunct(open, "{") || facts.isPunct(open, "(") else { return [] }
+        guard let open = facts.enclosingBracket(of: i, lookingBack: 2000), facts.isPunct(open, "{") || facts.isPunct(open, "(") else { return [] }
         var hosts = siblingHosts(open, facts)
-        if hosts.isEmpty, let outer = enclosingBracket(of: open, facts), facts.isPunct(outer, "(") {
+        if hosts.isEmpty, let outer = facts.enclosingBracket(of: open, lookingBack: 2000), facts.isPunct(outer, "(") {
             hosts = siblingHosts(outer, facts)
             let close = facts.tokens[outer].pairIndex
             for k in (outer + 1)..<max(outer + 1, close) where facts.tokens[k].kind == .string {
@@ -269,7 +269,7 @@ struct SSLDisabledConnectionRule: StructuralRule {
     private func isSentAsPayload(_ i: Int, _ facts: FileFacts) -> Bool {
         var outer: Int?
         var k = i
-        while let open = enclosingBracket(of: k, facts), facts.isPunct(open, "{") || facts.isPunct(open, "[") {
+        while let open = facts.enclosingBracket(of: k, lookingBack: 2000), facts.isPunct(open, "{") || facts.isPunct(open, "[") {
             outer = open
             k = open
         }
@@ -292,24 +292,12 @@ struct SSLDisabledConnectionRule: StructuralRule {
     private func isBodyPosition(_ k: Int, _ facts: FileFacts, depth: Int = 0) -> Bool {
         guard depth < 3, let before = facts.previous(k) else { return false }
         if facts.isPunct(before, ":") || facts.isPunct(before, "="), let key = facts.previous(before),
-           Self.bodyOptions.contains(facts.value(key)), let open = enclosingBracket(of: key, facts), facts.isPunct(open, "(") || facts.isPunct(open, "{") { return true }
-        guard facts.isPunct(before, "(") || facts.isPunct(before, ","), let open = enclosingBracket(of: k, facts), facts.isPunct(open, "("),
+           Self.bodyOptions.contains(facts.value(key)), let open = facts.enclosingBracket(of: key, lookingBack: 2000), facts.isPunct(open, "(") || facts.isPunct(open, "{") { return true }
+        guard facts.isPunct(before, "(") || facts.isPunct(before, ","), let open = facts.enclosingBracket(of: k, lookingBack: 2000), facts.isPunct(open, "("),
               let call = facts.calls.first(where: { $0.openParen == open }) else { return false }
         if Self.serializers.contains(call.name) { return isBodyPosition(call.calleeStart, facts, depth: depth + 1) }
         return Self.requestCalls.contains(call.name) && facts.isPunct(before, ",")
     }
     static let requestCalls: Set<String> = ["post", "put", "patch", "fetch", "request", "send"]
 
-    private func enclosingBracket(of i: Int, _ facts: FileFacts) -> Int? {
-        var depth = 0
-        var k = i - 1
-        while k >= 0 && i - k < 2000 {
-            if facts.isPunct(k, ")") || facts.isPunct(k, "]") || facts.isPunct(k, "}") { depth += 1 } else if facts.isOpeningBracket(k) {
-                if depth == 0 { return k }
-                depth -= 1
-            }
-            k -= 1
-        }
-        return nil
-    }
 }

@@ -155,7 +155,7 @@ struct TLSVerificationDisabledRule: StructuralRule {
         if opText == "=>" || (opText == "=" && facts.next(op).map { facts.isPunct($0, ">") } == true) { return true }
         if let before = facts.previous(i), facts.isPunct(before, ".") || facts.isPunct(before, "[") { return true }
         // `ssl: { verify: false }` / `ssl_options = { verify: false }`.
-        if let open = enclosingBracket(of: i, facts), facts.isPunct(open, "{"), let colon = facts.previous(open),
+        if let open = facts.enclosingBracket(of: i, lookingBack: 400), facts.isPunct(open, "{"), let colon = facts.previous(open),
            facts.isPunct(colon, ":") || facts.isPunct(colon, "="), let key = facts.previous(colon),
            facts.value(key).lowercased().hasPrefix("ssl") || facts.value(key).lowercased().hasPrefix("tls") { return true }
         guard let call = enclosingCall(of: i, facts) else { return false }
@@ -276,7 +276,7 @@ struct TLSVerificationDisabledRule: StructuralRule {
         var scopes: [Int] = []
         if let call = enclosingCall(of: i, facts) { scopes.append(call.openParen) }
         // An object literal (after `=`, `:`, `(`, `,`), not a function or block body.
-        if let open = enclosingBracket(of: i, facts), facts.isPunct(open, "{"), let before = facts.previous(open),
+        if let open = facts.enclosingBracket(of: i, lookingBack: 400), facts.isPunct(open, "{"), let before = facts.previous(open),
            ["=", ":", "(", ",", "["].contains(where: { facts.isPunct(before, $0) }) { scopes.append(open) }
         var hosts: [String] = []
         for open in scopes where facts.tokens[open].pairIndex > open {
@@ -355,16 +355,4 @@ struct TLSVerificationDisabledRule: StructuralRule {
         return best
     }
 
-    private func enclosingBracket(of i: Int, _ facts: FileFacts) -> Int? {
-        var depth = 0
-        var k = i - 1
-        while k >= 0 && i - k < 400 {
-            if facts.isPunct(k, ")") || facts.isPunct(k, "]") || facts.isPunct(k, "}") { depth += 1 } else if facts.isOpeningBracket(k) {
-                if depth == 0 { return k }
-                depth -= 1
-            }
-            k -= 1
-        }
-        return nil
-    }
 }
