@@ -7,7 +7,9 @@ struct DuplicateAuthHeaderRule: StructuralRule {
     func check(_ context: FileContext, _ rule: RuleDefinition) {
         let facts = context.facts
         let extra = context.settings.credentialHeaders
-        for set in facts.headerSets {
+        // OpenAPI requirement objects name schemes, not values: two OAuth2 schemes in one object
+        // (Google's specs do this) share one bearer token rather than sending two.
+        for set in facts.headerSets where set.origin != .openAPI {
             var seen: [String: HeaderSet.Header] = [:]
             for header in set.headers {
                 guard CredentialNames.mechanism(ofHeader: header.name, extra: extra) != nil else { continue }
