@@ -25,10 +25,37 @@ extension FileFacts {
         "$schema", "$id", "$ref", "xmlns", "homepage", "repository", "bugs", "license", "documentation", "docs", "home_page",
         "namespace", "schemalocation", "xsi:schemalocation", "author_url", "project_urls", "source", "changelog", "funding",
         "download_url", "website", "help", "helpuri", "informationuri", "spec", "specification", "reference", "see",
+        "example", "examples", "externaldocs", "termsofservice", "externalvalue", "ns", "xsd", "dtd", "xmlnamespace", "id",
+    ]
+
+    /// Objects whose `url` documents something (licences, contacts, external docs, SBOM and
+    /// package metadata) rather than naming a target.
+    private static let documentingParents: Set<String> = [
+        "license", "licenses", "contact", "externaldocs", "info", "author", "authors", "maintainer", "maintainers",
+        "publisher", "organization", "supplier", "manufacturer", "vendor", "externalreferences", "bugs", "repository", "funding",
+    ]
+
+    /// Calls that open a connection to (or fetch from) their URL argument.
+    static let connectionCalls: Set<String> = [
+        "fetch", "get", "post", "put", "patch", "delete", "head", "options", "request", "urlopen", "urlretrieve", "Request",
+        "NewRequest", "NewRequestWithContext", "Get", "Post", "Head", "PostForm", "Dial", "DialContext", "connect",
+        "create_connection", "HTTPConnection", "Session", "Client", "AsyncClient", "ClientSession", "ws_connect", "axios",
+        "got", "ky", "superagent", "ajax", "getJSON", "URLRequest", "dataTask", "downloadTask", "uploadTask", "WebSocket",
+        "EventSource", "open", "load", "send", "execute", "exchange", "getForObject", "postForObject", "getForEntity",
+        "retrieve", "urlopen", "HttpGet", "HttpPost", "GetAsync", "PostAsync", "SendAsync", "GetStringAsync", "newCall",
+        "url", "baseUrl", "baseURL", "setBaseUrl", "create", "connectionString", "getenv", "Getenv", "fetchall", "environ",
+    ]
+
+    /// Words in a variable, key or parameter name that make its value a connection target.
+    static let connectionNameWords: [String] = [
+        "url", "uri", "endpoint", "host", "server", "base", "api", "webhook", "callback", "proxy", "registry", "origin",
+        "target", "remote", "upstream", "address", "addr", "broker", "dsn", "gateway", "service", "domain",
     ]
 
     private func extractHTTPURLUses() -> [URLUse] {
         if Self.documentationDialects.contains(file.dialect) || file.language == .plainText { return [] }
+        // Test code is full of URLs that are data (parser inputs, fixtures, fake servers).
+        let isTestCode = InsecureTransportRules.isTestPath(file.path)
         var uses: [URLUse] = []
         for index in tokens.indices where tokens[index].kind == .string {
             let token = tokens[index]
@@ -38,6 +65,7 @@ extension FileFacts {
                   !trimmed.contains(where: { $0 == " " || $0 == "\n" || $0 == "\t" }) else { continue }
             guard isConnectionContext(index) else { continue }
             guard let (host, hasUserinfo) = Self.httpHost(trimmed) else { continue }
+            if isTestCode && !host.contains("re-port-flow") && !host.contains("reeflow") { continue }
             // Locate the URL in the file: after the opening quote, or the token start when bare.
             let start = token.quote == 0 ? token.start : token.contentStart
             let offset = value.utf8.count - value.drop(while: { $0 == " " || $0 == "\t" }).utf8.count
@@ -68,7 +96,12 @@ extension FileFacts {
         // The value of an identifying key.
         if let p = prev, isPunct(p, ":") || isPunct(p, "=") || isPunct(p, "=>"), let keyIndex = previous(p) {
             let key = value(keyIndex).lowercased()
-            if Self.identifierKeys.contains(key) || key.hasPrefix("xmlns") { return false }
+            let bareKey = key.hasPrefix("@") ? String(key.dropFirst()) : key
+            if Self.identifierKeys.contains(bareKey) || bareKey.hasPrefix("xmlns") || bareKey.hasSuffix("_ns") { return false }
+            // JSON: `"license": {"url": "http://…"}`, `"externalDocs": {"url": …}`.
+            if file.language == .json, let open = enclosingBracket(of: keyIndex, lookingBack: 4000), isPunct(open, "{"),
+               let colon = previous(open), isPunct(colon, ":"), let parentKey = previous(colon),
+               Self.documentingParents.contains(value(parentKey).lowercased()) { return false }
             if file.language == .xml && !Self.isConnectionAttribute(key) { return false }
         } else if file.language == .xml {
             // Element text (plist `<string>`) counts only after a key that names an endpoint.
@@ -79,7 +112,51 @@ extension FileFacts {
         if let p = prev, isPunct(p, "(") || isPunct(p, ","), let call = enclosingCall(of: index), Self.comparisonCalls.contains(call) { return false }
         if let p = prev, isPunct(p, "==") || isPunct(p, "!=") || (p > 0 && text(p) == "in") { return false }
         if let n = next(index), isPunct(n, "==") || isPunct(n, "!=") { return false }
+        // In code, a URL literal is a target only where something connects to it: an argument of
+        // a connection call, or the value of a connection-named variable, key or parameter.
+        // (Config formats and shell words are values of settings and commands already.)
+        if file.language == .cLike || file.language == .python || file.language == .ruby {
+            return isConnectionSinkInCode(index)
+        }
         return true
+    }
+
+    private func isConnectionSinkInCode(_ index: Int) -> Bool {
+        guard let p = previous(index) else { return false }
+        if isPunct(p, "(") || isPunct(p, ",") || isPunct(p, "[") {
+            if let call = enclosingCall(of: index), Self.connectionCalls.contains(call) { return true }
+        }
+        // `name = "…"`, `name: "…"`, `"name": "…"`, `name => "…"`, keyword arguments.
+        var op = p
+        if isPunct(op, "(") , let n = previous(op), tokens[n].kind == .identifier, text(n) == "URL" || text(n) == "NSURL" {
+            // Swift `URL(string: "…")`: judge by what the URL is given to.
+            op = previous(n) ?? op
+        } else if isPunct(op, ":"), let label = previous(op), tokens[label].kind == .identifier, text(label) == "string",
+                  let paren = previous(label), isPunct(paren, "("), let n = previous(paren), text(n) == "URL" || text(n) == "NSURL",
+                  let before = previous(n) {
+            // Swift `URL(string: "…")`: judge by what the URL is given to.
+            op = before
+        }
+        if isPunct(op, ":") || isPunct(op, "=") || isPunct(op, "=>") || isPunct(op, ":="), let keyIndex = previous(op),
+           tokens[keyIndex].kind == .identifier || tokens[keyIndex].kind == .string {
+            let key = value(keyIndex).lowercased()
+            if Self.identifierKeys.contains(key) || key.hasSuffix("_ns") || key.hasSuffix("namespace") { return false }
+            // A Python class attribute `url = '…'` beside `name`/`aliases` is a homepage (pygments
+            // lexers, plugin metadata), not something the class connects to.
+            if key == "url" && file.language == .python && blockHeaderLine(of: keyIndex)?.hasPrefix("class ") == true { return false }
+            let words = CredentialNames.words(value(keyIndex))
+            return words.contains { word in Self.connectionNameWords.contains { word == $0 || word.hasPrefix($0) } }
+        }
+        if isPunct(op, "(") || isPunct(op, ","), let call = enclosingCall(of: index), Self.connectionCalls.contains(call) { return true }
+        return false
+    }
+
+    /// The text of the line that opens the indented block holding token `index` (Python, Ruby).
+    func blockHeaderLine(of index: Int) -> String? {
+        let key = scopeKey(of: index)
+        guard key <= -1_000_000 else { return nil }
+        let line = -(key + 1_000_000)
+        return file.lineText(line).trimmingSpaces
     }
 
     private static func isConnectionAttribute(_ name: String) -> Bool {

@@ -8,6 +8,10 @@ struct InsecureHTTPURLRule: StructuralRule {
         "www.w3.org", "w3.org", "schemas.xmlsoap.org", "schemas.android.com", "schemas.microsoft.com", "www.apple.com",
         "purl.org", "xmlns.com", "ns.adobe.com", "json-schema.org", "opensource.org", "www.apache.org", "apache.org",
         "www.gnu.org", "gnu.org", "creativecommons.org", "schema.org", "ogp.me", "xml.org", "www.opengis.net", "docbook.org",
+        // S3 ACL grantee URIs: identifiers of groups, never fetched.
+        "acs.amazonaws.com",
+        // Cloud instance-metadata services answer on plain http only, by design, on a link-local address.
+        "169.254.169.254", "[fd00:ec2::254]", "metadata.google.internal", "169.254.170.2",
     ]
 
     func check(_ context: FileContext, _ rule: RuleDefinition) {
