@@ -358,4 +358,33 @@ final class HostileInputTests: XCTestCase {
         XCTAssertEqual(files, Set(names + ["deep.js"]))
         XCTAssertEqual(errors(report).count, 0)
     }
+    // MARK: - user rules
+
+    /// A user rule whose regex backtracks catastrophically (`(a+)+$` on "aaa…ab": 2^3000 ways
+    /// to fail) is cut short at its time budget; the other rules and files still run, and the
+    /// report names the rule and the file.
+    func testCatastrophicUserRegexIsCutShortAndNamed() throws {
+        let dir = try TestSupport.temporaryDirectory()
+        try TestSupport.write("""
+        {"id": "evil-backtrack", "category": "hardcoded-credential", "severity": "error", "engine": "pattern",
+         "summary": "backtracks", "description": "a user rule with a catastrophic regex", "fix": "none",
+         "keywords": ["aaaa"], "pattern": "(a+)+$", "placeholderCheck": false}
+        """, to: dir + "/rules/evil-backtrack.json")
+        try TestSupport.write(String(repeating: "a", count: 3000) + "b\n", to: dir + "/src/evil.txt")
+        try TestSupport.write("T=\"\(Self.token)\"\n", to: dir + "/src/ok.sh")
+        let scan = try run(["scan", "src", "--rules", "rules", "--format", "json"], cwd: dir, timeout: 60)
+        let report = try json(scan)
+        XCTAssertLessThan(scan.seconds, 20, "the rule's 2 s budget bounds the scan")
+        XCTAssertEqual(scan.status, 1)
+        XCTAssertEqual(places(report), ["src/ok.sh:github-personal-access-token:1:4"])
+        XCTAssertEqual(errors(report).map { "\($0["file"]!):\($0["kind"]!)" }, ["src/evil.txt:ruleTimeout"])
+        XCTAssertTrue(errors(report).first?["message"]?.contains("evil-backtrack") == true)
+        // The text report says it too.
+        let text = try run(["scan", "src", "--rules", "rules"], cwd: dir, timeout: 60)
+        XCTAssertTrue(text.stdout.contains("skipped src/evil.txt: rule evil-backtrack was cut short"), text.stdout)
+        // The same rule does match where it can: it is cut short, not broken.
+        try TestSupport.write("aaaa\n", to: dir + "/fine/a.txt")
+        XCTAssertEqual(places(try json(try run(["scan", "fine", "--rules", "rules", "--format", "json"], cwd: dir, timeout: 30))),
+                       ["fine/a.txt:evil-backtrack:1:1"])
+    }
 }
