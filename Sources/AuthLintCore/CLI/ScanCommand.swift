@@ -82,8 +82,11 @@ enum ScanCommand {
             walkOptions.respectIgnoreFiles = !options.has("--no-ignore")
             let walked = FileWalker(options: walkOptions).walk(paths)
             let maxSize = settings.maxFileSize
+            // Non-UTF-8 names: reported under an escaped name, opened by their real bytes.
+            let rawPaths = Dictionary(walked.files.compactMap { f in f.rawPath.map { (f.path, $0) } }) { a, _ in a }
             result = scanner.scan(paths: walked.files.map(\.path), jobs: jobs) { path in
-                FileReader.read(path: path, maxSize: maxSize)
+                if let raw = rawPaths[path] { return FileReader.read(rawPath: raw, display: path, maxSize: maxSize) }
+                return FileReader.read(path: path, maxSize: maxSize)
             }
             result.issues = (walked.issues + result.issues).sorted { $0.file < $1.file }
         }

@@ -6,8 +6,13 @@ public enum FileReader {
     public static let binaryProbe = 8 * 1024
 
     public static func read(path: String, maxSize: Int) -> Result<[UInt8], ScanIssue> {
+        read(rawPath: Array(path.utf8), display: path, maxSize: maxSize)
+    }
+
+    /// Opens `rawPath` (the name's real bytes) and reports problems under `display`.
+    public static func read(rawPath: [UInt8], display path: String, maxSize: Int) -> Result<[UInt8], ScanIssue> {
         // O_NONBLOCK: opening a FIFO must not wait for a writer; fstat then rejects it.
-        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        let fd = RawPath.withCString(rawPath) { open($0, O_RDONLY | O_NONBLOCK | O_CLOEXEC) }
         guard fd >= 0 else { return .failure(ScanIssue(file: path, kind: .unreadable, message: "cannot open: \(String(cString: strerror(errno)))")) }
         defer { close(fd) }
         var info = stat()

@@ -11,9 +11,12 @@ public struct WalkOptions: Sendable {
 }
 
 public struct WalkedFile: Sendable, Equatable {
-    /// Display path: as given on the command line, joined with the path below it.
+    /// Display path: as given on the command line, joined with the path below it. Bytes of a
+    /// name that are not UTF-8 appear as `\xHH` here (reports stay valid UTF-8 and JSON).
     public var path: String
     public var size: Int
+    /// The path's real bytes, when they differ from `path` (a non-UTF-8 name): open this one.
+    public var rawPath: [UInt8]? = nil
 }
 
 public struct WalkResult: Sendable {
@@ -59,11 +62,11 @@ public struct FileWalker: Sendable {
         return result
     }
 
-    private func addFile(_ path: String, size: Int, into result: inout WalkResult) {
+    private func addFile(_ path: String, size: Int, raw: [UInt8]? = nil, into result: inout WalkResult) {
         if size > options.maxFileSize {
             result.issues.append(.tooLarge(path, size: size, limit: options.maxFileSize))
         } else {
-            result.files.append(WalkedFile(path: path, size: size))
+            result.files.append(WalkedFile(path: path, size: size, rawPath: raw.flatMap { $0 == Array(path.utf8) ? nil : $0 }))
         }
     }
 
@@ -80,40 +83,44 @@ public struct FileWalker: Sendable {
             stack.files.insert(IgnoreFile(contents: options.excludeGlobs.joined(separator: "\n"), directory: []), at: 0)
         }
         // Work items: directory components below the root, the ignore stack in force there.
-        var pending: [(components: [Substring], ignores: IgnoreStack)] = [([], stack)]
+        // `raw`: the directory's path as bytes, for system calls (display components may
+        // carry `\xHH` escapes of non-UTF-8 names).
+        var pending: [(components: [Substring], raw: [UInt8], ignores: IgnoreStack)] = [([], Array(base.utf8), stack)]
         var visited = Set<[UInt64]>()
-        while let (components, inherited) = pending.popLast() {
+        while let (components, dirRaw, inherited) = pending.popLast() {
             let dirPath = components.isEmpty ? base : display(components)
             var ignores = inherited
             if options.respectIgnoreFiles {
                 for name in Self.ignoreFileNames {
-                    if let text = try? String(contentsOfFile: dirPath + "/" + name, encoding: .utf8) {
-                        ignores.files.append(IgnoreFile(contents: text, directory: components))
+                    if case .success(let bytes) = FileReader.read(rawPath: dirRaw + Array(("/" + name).utf8), display: name, maxSize: 1 << 20) {
+                        ignores.files.append(IgnoreFile(contents: String(decoding: bytes, as: UTF8.self), directory: components))
                     }
                 }
             }
-            guard let dir = opendir(dirPath) else {
+            guard let dir = RawPath.withCString(dirRaw, { opendir($0) }) else {
                 result.issues.append(ScanIssue(file: dirPath, kind: .unreadable, message: "cannot read directory: \(String(cString: strerror(errno)))"))
                 continue
             }
             if options.followSymlinks {
                 var info = stat()
-                if stat(dirPath, &info) == 0 && !visited.insert([UInt64(info.st_dev), UInt64(info.st_ino)]).inserted { closedir(dir); continue }
+                if RawPath.withCString(dirRaw, { stat($0, &info) }) == 0 && !visited.insert([UInt64(info.st_dev), UInt64(info.st_ino)]).inserted { closedir(dir); continue }
             }
             while let entry = readdir(dir) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw -> String in
+                let nameBytes = withUnsafeBytes(of: entry.pointee.d_name) { raw -> [UInt8] in
                     let bytes = raw.bindMemory(to: UInt8.self)
                     let length = bytes.firstIndex(of: 0) ?? bytes.count
-                    return String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<length]), as: UTF8.self)
+                    return Array(bytes[0..<length])
                 }
+                let name = RawPath.displayName(nameBytes)
                 if name == "." || name == ".." || name == ".git" { continue }
                 let childComponents = components + [Substring(name)]
                 let childPath = display(childComponents)
+                let childRaw = dirRaw + [UInt8(ascii: "/")] + nameBytes
                 var type = entry.pointee.d_type
                 var info = stat()
                 var size = -1
                 if type == UInt8(DT_UNKNOWN) || type == UInt8(DT_LNK) || type == UInt8(DT_REG) {
-                    guard lstat(childPath, &info) == 0 else {
+                    guard RawPath.withCString(childRaw, { lstat($0, &info) }) == 0 else {
                         // Vanished meanwhile: nothing to scan. Anything else (path too long, no
                         // permission) is reported, never skipped silently.
                         if errno != ENOENT {
@@ -126,7 +133,7 @@ public struct FileWalker: Sendable {
                     type = mode == S_IFDIR ? UInt8(DT_DIR) : mode == S_IFREG ? UInt8(DT_REG) : mode == S_IFLNK ? UInt8(DT_LNK) : UInt8(DT_FIFO)
                 }
                 if type == UInt8(DT_LNK) {
-                    guard options.followSymlinks, stat(childPath, &info) == 0 else { continue }
+                    guard options.followSymlinks, RawPath.withCString(childRaw, { stat($0, &info) }) == 0 else { continue }
                     let mode = info.st_mode & S_IFMT
                     size = Int(info.st_size)
                     type = mode == S_IFDIR ? UInt8(DT_DIR) : mode == S_IFREG ? UInt8(DT_REG) : UInt8(DT_FIFO)
@@ -134,9 +141,9 @@ public struct FileWalker: Sendable {
                 let isDirectory = type == UInt8(DT_DIR)
                 if ignores.isIgnored(childComponents, isDirectory: isDirectory) { continue }
                 if isDirectory {
-                    pending.append((childComponents, ignores))
+                    pending.append((childComponents, childRaw, ignores))
                 } else if type == UInt8(DT_REG) {
-                    addFile(childPath, size: size, into: &result)
+                    addFile(childPath, size: size, raw: childRaw, into: &result)
                 } else {
                     result.issues.append(ScanIssue(file: childPath, kind: .notRegular, message: "not a regular file (FIFO, socket or device): not opened"))
                 }
@@ -190,5 +197,27 @@ public struct FileWalker: Sendable {
 enum RebasedIgnore {
     static func make(contents: String, below prefix: [Substring]) -> IgnoreFile {
         IgnoreFile(contents: contents, directory: [], pathPrefix: prefix)
+    }
+}
+
+/// File names are bytes; reports are UTF-8 text. Non-UTF-8 names get a display form with
+/// `\xHH` escapes while their bytes are kept for opening.
+public enum RawPath {
+    static func withCString<R>(_ bytes: [UInt8], _ body: (UnsafePointer<CChar>) -> R) -> R {
+        (bytes + [0]).withUnsafeBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { body($0) }
+        }
+    }
+
+    /// The name as UTF-8 text, each byte of an invalid sequence written as `\xHH`.
+    public static func displayName(_ bytes: [UInt8]) -> String {
+        var clean = bytes
+        WindowText.replaceInvalidUTF8(&clean)  // invalid bytes -> `?`, one for one
+        if clean == bytes { return String(decoding: bytes, as: UTF8.self) }
+        var out: [UInt8] = []
+        for (b, c) in zip(bytes, clean) {
+            if b != c { out += Array("\\x".utf8) + Array(String(b, radix: 16, uppercase: true).utf8) } else { out.append(b) }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }

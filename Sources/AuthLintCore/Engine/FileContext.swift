@@ -20,10 +20,16 @@ public final class FileContext: @unchecked Sendable {
         self.hitsByRule = hitsByRule
     }
 
-    var didLex: Bool { cachedTokens != nil }
+    var didLex: Bool { cachedTokens != nil && canLex }
+
+    /// False for files over `settings.maxLexBytes`: their tokens would not fit in bounded memory.
+    var canLex: Bool { file.bytes.count <= settings.maxLexBytes }
 
     public var tokens: [Token] {
         if let cachedTokens { return cachedTokens }
+        // Too large to lex: no tokens (comment checks then say "not a comment", so pattern
+        // rules report rather than miss). The engine skips token-based rules for such files.
+        guard canLex else { cachedTokens = []; return [] }
         let tokens = LexerRegistry.tokenize(file)
         cachedTokens = tokens
         return tokens

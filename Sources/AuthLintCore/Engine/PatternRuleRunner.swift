@@ -42,9 +42,13 @@ final class PatternRuleRunner: @unchecked Sendable {
             }
             let text = WindowText(bytes: file.bytes, range: window)
             let ns = text.string as NSString
-            regex.enumerateMatches(in: text.string, range: NSRange(location: 0, length: ns.length)) { [self] match, _, stop in
+            var cutShort = false
+            // .reportProgress: ICU calls back (match == nil) during a long match too, so a
+            // catastrophically backtracking user regex (`(a+)+$` on "aaa…b") can be stopped at
+            // the deadline instead of running for hours inside one match attempt.
+            regex.enumerateMatches(in: text.string, options: [.reportProgress], range: NSRange(location: 0, length: ns.length)) { [self] match, _, stop in
+                if Date() > deadline { cutShort = true; stop.pointee = true; return }
                 guard let match else { return }
-                if Date() > deadline { stop.pointee = true; return }
                 let secretNS = secretRange(of: match)
                 guard secretNS.location != NSNotFound,
                       let matchRange = text.byteRange(of: match.range),
@@ -54,6 +58,10 @@ final class PatternRuleRunner: @unchecked Sendable {
                 guard accepts(secret: secret, at: secretRange.lowerBound, allowlist: allowlist, context) else { return }
                 reported.insert(secretRange.lowerBound)
                 context.report(rule, range: matchRange, secret: rule.isSecretless ? nil : secretRange)
+            }
+            if cutShort {
+                context.noteTimeout(rule.id)
+                return
             }
         }
     }

@@ -139,9 +139,11 @@ public final class ScanEngine: Sendable {
             for ruleIndex in rulesByKeyword[hit.keyword] { hitsByRule[rules[ruleIndex].id, default: []].append(hit) }
         }
         let context = FileContext(file: file, settings: settings, hitsByRule: hitsByRule)
+        var unlexedRules: [String] = []
         for rule in rules {
             guard rule.keywords.isEmpty || hitsByRule[rule.id] != nil else { continue }
             guard ruleGlobs[rule.id]?.matches(file.path) ?? true else { continue }
+            if patternRunners[rule.id] == nil && !context.canLex { unlexedRules.append(rule.id); continue }
             if let runner = patternRunners[rule.id] {
                 runner.run(context)
             } else if let structural = StructuralRuleRegistry.fileRules[rule.id] {
@@ -153,6 +155,10 @@ public final class ScanEngine: Sendable {
         for ruleID in context.timedOutRules {
             outcome.issues.append(ScanIssue(file: file.path, kind: .ruleTimeout,
                                             message: "rule \(ruleID) was cut short after \(settings.ruleTimeBudgetSeconds) s"))
+        }
+        if !unlexedRules.isEmpty {
+            outcome.issues.append(ScanIssue(file: file.path, kind: .tooLarge,
+                                            message: "larger than the lexing limit (\(file.bytes.count) > \(settings.maxLexBytes) bytes): pattern rules ran, token-based rules skipped: \(unlexedRules.joined(separator: ", "))"))
         }
         outcome.lexed = context.didLex
         let suppressions = hasSuppressions ? InlineSuppressions(file: file) : nil

@@ -14,6 +14,11 @@ public struct ScanSettings: Sendable {
     /// Cap on one pattern rule's total regex time per file; past it the rule is cut short and
     /// the report says so.
     public var ruleTimeBudgetSeconds = 2.0
+    /// Files larger than this are not lexed: tokens take ~25x the file's bytes (a 200 MB
+    /// minified file needed 9 GB), so above it only pattern rules run (on bounded windows) and
+    /// the report says which token-based rules were skipped. Above the default --max-file-size,
+    /// so it only matters when that is raised.
+    public var maxLexBytes = 16 * 1024 * 1024
 
     public init() {}
 }
