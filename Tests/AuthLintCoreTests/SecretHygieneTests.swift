@@ -63,4 +63,25 @@ final class SecretHygieneTests: XCTestCase {
             XCTAssertEqual(leaks(run.stdout + run.stderr), [], canary.file)
         }
     }
+
+    /// Pre-commit and merge-request modes: `--staged` and `--since` in a real repository.
+    func testStagedAndSinceOutputCarryNoSecret() throws {
+        let git = try TestSupport.requireTool("git")
+        let dir = try TestSupport.temporaryDirectory()
+        try TestSupport.run(git, ["init", "-q"], cwd: dir)
+        try TestSupport.run(git, ["-c", "user.email=t@t", "-c", "user.name=t", "commit", "-q", "--allow-empty", "-m", "base"], cwd: dir)
+        for canary in Self.canaries { try TestSupport.write(canary.text, to: dir + "/" + canary.file) }
+        try TestSupport.run(git, ["add", "-A"], cwd: dir)
+        for args in [["scan", "--staged", "--format", "json"], ["scan", "--staged", "--format", "sarif"],
+                     ["scan", ".", "--since", "HEAD", "--format", "text"], ["scan", ".", "--since", "HEAD", "--format", "github"]] {
+            let run = try TestSupport.authlint(args, cwd: dir)
+            XCTAssertEqual(run.status, 1, "\(args): \(run.stderr)")
+            XCTAssertEqual(leaks(run.stdout + run.stderr), [], "\(args)")
+        }
+        // A config error message quotes the bad line's key, not file contents elsewhere.
+        try TestSupport.write(#"{"rulez": 1}"#, to: dir + "/.authlint.json")
+        let bad = try TestSupport.authlint(["scan", "."], cwd: dir)
+        XCTAssertEqual(bad.status, 2)
+        XCTAssertEqual(leaks(bad.stdout + bad.stderr), [])
+    }
 }
