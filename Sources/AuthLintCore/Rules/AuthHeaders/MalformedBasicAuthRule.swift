@@ -7,6 +7,17 @@ import Foundation
 struct MalformedBasicAuthRule: StructuralRule {
     let id = "malformed-basic-auth"
 
+    /// Before lexing: a `basic ` followed by a value, or `key_` shortly after an `authorization`.
+    func wantsFile(_ context: FileContext, _ rule: RuleDefinition) -> Bool {
+        let bytes = context.file.bytes
+        let keyPrefix = Array("key_".utf8)
+        return context.hits(for: rule).contains { hit in
+            if hit.end - hit.start == 5 { return hit.end + 1 < bytes.count && bytes[hit.end] == 0x20 && bytes[hit.end + 1] != 0x20 }
+            let window = Array(bytes[hit.end..<min(bytes.count, hit.end + 60)])
+            return ASCII.find(keyPrefix, in: window, from: 0) != nil
+        }
+    }
+
     func check(_ context: FileContext, _ rule: RuleDefinition) {
         let facts = context.facts
         var reported = Set<Int>()

@@ -3,6 +3,9 @@
 struct MixedAuthHeadersRule: StructuralRule {
     let id = "mixed-auth-headers"
 
+    /// Two mechanisms need at least two keyword hits; most files mention one header once.
+    func wantsFile(_ context: FileContext, _ rule: RuleDefinition) -> Bool { context.hits(for: rule).count >= 2 }
+
     func check(_ context: FileContext, _ rule: RuleDefinition) {
         let facts = context.facts
         let extra = context.settings.credentialHeaders

@@ -50,7 +50,7 @@ struct BasicCredentialsRule: StructuralRule {
             }
         }
         // 3. `curl -u id:secret`.
-        for set in facts.headerSets where set.origin == .curl {
+        for set in facts.curlHeaderSets {
             for header in set.headers where header.value == "Basic (from -u)" {
                 guard let valueIndex = header.valueToken, facts.tokens[valueIndex].kind == .string, !facts.tokens[valueIndex].isTemplate,
                       let (identity, secret) = Self.pair(facts.value(valueIndex)), LiteralSecretShape.isPlausibleLiteral(secret) else { continue }

@@ -14,6 +14,11 @@ struct SharedAcrossEnvironmentsRule: ProjectRule {
         "test": "test", "testing": "test", "qa": "test", "ci": "test", "sandbox": "test",
     ]
 
+    static let configWords: Set<String> = [
+        "config", "configuration", "settings", "appsettings", "application", "secrets", "values", "env", "environment",
+        "database", "credentials", "parameters", "vars", "variables",
+    ]
+
     /// The environment a config file is for, from its name (`.env.production`, `settings.staging.json`,
     /// `prod.env`) or its folder (`config/production/app.yaml`). Not from any folder on the way:
     /// `tests/fixtures/x.json` is test code, not the test environment's configuration.
@@ -21,7 +26,11 @@ struct SharedAcrossEnvironmentsRule: ProjectRule {
         let components = path.lowercased().split(separator: "/")
         guard let name = components.last else { return nil }
         let nameWords = name.split(whereSeparator: { $0 == "." || $0 == "_" || $0 == "-" }).map(String.init)
-        if let fromName = nameWords.reversed().lazy.compactMap({ environmentWords[$0] }).first { return fromName }
+        // Only configuration files: `.env.production`, `production.yaml`, `settings.staging.json`,
+        // `appsettings.Development.json`; `test_vectors.json` is test data, not the test environment.
+        let looksLikeConfig = name.hasPrefix(".env") || name.hasSuffix(".env") || nameWords.count == 2
+            || nameWords.contains { configWords.contains($0) }
+        if looksLikeConfig, let fromName = nameWords.reversed().lazy.compactMap({ environmentWords[$0] }).first { return fromName }
         if components.count >= 2, let fromFolder = environmentWords[String(components[components.count - 2])],
            fromFolder != "test" { return fromFolder }
         return nil
