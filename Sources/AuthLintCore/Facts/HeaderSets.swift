@@ -21,7 +21,7 @@ extension FileFacts {
     /// Postman requests. Rules decide which headers count as credentials (the configured list included).
     public var headerSets: [HeaderSet] {
         memo("headerSets") {
-            (literalHeaderSets() + curlHeaderSets + setterHeaderSets() + callOptionHeaderSets() + httpFileHeaderSets()
+            (objectLiteralHeaderSets + curlHeaderSets + setterHeaderSets() + callOptionHeaderSets() + httpFileHeaderSets()
                 + serverConfigHeaderSets() + postmanHeaderSets() + openAPISecurityHeaderSets() + headerLineArrays() + httpieHeaderSets())
                 .filter { !$0.headers.isEmpty }
         }
@@ -56,6 +56,9 @@ extension FileFacts {
     }
 
     /// curl commands in shell, Dockerfile RUN lines and Markdown fences: `-H 'Name: value'` and `-u`.
+    /// Only the object/dict/hash literal sets: cheaper for rules that need no other kind.
+    public var objectLiteralHeaderSets: [HeaderSet] { memo("objectLiteralHeaderSets") { literalHeaderSets() } }
+
     var curlHeaderSets: [HeaderSet] { memo("curlHeaderSets") { extractCurlHeaderSets() } }
 
     private func extractCurlHeaderSets() -> [HeaderSet] {

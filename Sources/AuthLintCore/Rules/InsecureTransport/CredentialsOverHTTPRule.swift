@@ -63,7 +63,7 @@ struct CredentialsOverHTTPRule: StructuralRule {
         // Credentials first: most files with an http:// URL carry none, and then the URL work is skipped.
         // a) Header objects with a credential header (literal header sets).
         var credentialObjects: [(open: Int, header: HeaderSet.Header)] = []
-        for set in facts.headerSets where set.origin == .literal {
+        for set in facts.objectLiteralHeaderSets {
             guard let header = set.headers.first(where: { CredentialNames.mechanism(ofHeader: $0.name, extra: settings.credentialHeaders) != nil }),
                   let open = facts.enclosingBracket(of: header.nameToken, lookingBack: 2000), facts.isPunct(open, "{") else { continue }
             credentialObjects.append((open, header))

@@ -20,7 +20,7 @@ struct CredentialSources {
     init(_ facts: FileFacts) {
         self.facts = facts
         var sources: [Source] = []
-        let credentialSetStarts = facts.headerSets.filter { $0.origin == .literal }.compactMap { $0.headers.first?.nameToken }
+        let credentialSetStarts = facts.objectLiteralHeaderSets.compactMap { $0.headers.first?.nameToken }
         for binding in facts.bindings where !binding.nameIsQuoted && facts.tokens[binding.nameToken].kind == .identifier {
             // Keyword arguments and object keys are not variables.
             if let before = facts.previous(binding.nameToken), facts.isPunct(before, "(") || facts.isPunct(before, ",") || facts.isPunct(before, "{") || facts.isPunct(before, ".") { continue }
