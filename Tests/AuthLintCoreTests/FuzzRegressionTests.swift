@@ -31,6 +31,40 @@ final class FuzzRegressionTests: XCTestCase {
         for chunk in 1...40 { XCTAssertEqual(messages(stream, chunk: chunk), [Array("{}".utf8), Array("[1]".utf8)], "chunk \(chunk)") }
     }
 
+    /// Fuzzer find (gitignore): many `**` segments against long paths backtracked
+    /// exponentially (that 216-byte input took 28 s). Now a table: bounded, and still git's
+    /// semantics for `**` (zero or more components; trailing `/**` needs one more).
+    func testDoubleStarMatchingIsPolynomialAndCorrect() throws {
+        let hostile = String(repeating: "**/a*/", count: 12) + "**/b"
+        let path = Array(repeating: Substring("aa"), count: 40)
+        let started = Date()
+        let file = IgnoreFile(contents: hostile + "\n" + String(repeating: "**/", count: 30) + "x", directory: [])
+        XCTAssertNil(file.verdict(path, isDirectory: false))
+        XCTAssertEqual(file.verdict(path + ["b"], isDirectory: false), true)
+        XCTAssertLessThan(Date().timeIntervalSince(started), 2, "exponential backtracking")
+        let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: TestSupport.packageRoot + "/bench/fuzz-corpus/gitignore/timeout-nested-doublestar.bin")))
+        let split = bytes.firstIndex(of: 0) ?? bytes.count / 2
+        let fuzzed = IgnoreFile(contents: String(decoding: bytes[..<split], as: UTF8.self), directory: [])
+        let replayStart = Date()
+        for line in String(decoding: bytes[min(split + 1, bytes.count)...], as: UTF8.self).split(separator: "\n") {
+            _ = fuzzed.verdict(line.split(separator: "/"), isDirectory: false)
+        }
+        XCTAssertLessThan(Date().timeIntervalSince(replayStart), 2)
+        // Semantics kept.
+        func ignored(_ pattern: String, _ path: String, dir: Bool = false) -> Bool? {
+            IgnoreFile(contents: pattern, directory: []).verdict(path.split(separator: "/"), isDirectory: dir)
+        }
+        XCTAssertEqual(ignored("a/**/b", "a/b"), true)
+        XCTAssertEqual(ignored("a/**/b", "a/x/y/b"), true)
+        XCTAssertNil(ignored("a/**/b", "a/x/y/c"))
+        XCTAssertEqual(ignored("a/**", "a/x"), true)
+        XCTAssertNil(ignored("a/**", "a"))
+        XCTAssertEqual(ignored("**/foo", "x/y/foo"), true)
+        XCTAssertEqual(ignored("**/foo", "foo"), true)
+        XCTAssertEqual(ignored("a/*/c", "a/b/c"), true)
+        XCTAssertNil(ignored("a/*/c", "a/b/d/c"))
+    }
+
     /// Every committed corpus file (seeds and former crashes) through the harness's checks.
     func testCommittedFuzzCorpusReplays() throws {
         let root = TestSupport.packageRoot + "/bench/fuzz-corpus"
