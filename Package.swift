@@ -16,9 +16,6 @@ let package = Package(
         .target(name: "AuthLintCore", path: "Sources/AuthLintCore",
                 plugins: ["EmbedRulesPlugin"]),
         .executableTarget(name: "authlint", dependencies: ["AuthLintCore"], path: "Sources/authlint"),
-        // libFuzzer harnesses (bench/fuzz.sh builds them with --sanitize=fuzzer -DFUZZING);
-        // a normal build makes a corpus replay tool, so this target never breaks `swift build`.
-        .executableTarget(name: "AuthLintFuzz", dependencies: ["AuthLintCore"], path: "Sources/AuthLintFuzz"),
         .testTarget(name: "AuthLintCoreTests", dependencies: ["AuthLintCore"], path: "Tests/AuthLintCoreTests"),
     ],
     swiftLanguageModes: [.v6]

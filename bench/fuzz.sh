@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer harnesses (Sources/AuthLintFuzz) with AddressSanitizer and runs each
+# Builds the libFuzzer harnesses (bench/fuzz/Fuzz.swift) with AddressSanitizer and runs each
 # target for SECONDS (default 60), starting from bench/fuzz-corpus/<target>/ (read only; new
 # inputs go to .build-fuzz/corpus/<target>/). Prints executions and crashes per target; exits 1
 # if any target crashed (crash inputs: .build-fuzz/crash-<target>-*).
@@ -20,8 +20,8 @@ swift build --product RuleEmbedder > "$out/embedder-build.txt" 2>&1 || { tail -n
 # One module: AuthLintCore's sources plus the harness file. -parse-as-library: no top-level
 # code, so libFuzzer's main() is the entry point (a Swift main would silently never fuzz).
 mapfile -t sources < <(find Sources/AuthLintCore -name '*.swift' | sort)
-swiftc -O -sanitize=fuzzer,address -parse-as-library -D FUZZING -module-name AuthLintFuzz \
-  "${sources[@]}" "$out/EmbeddedRules.swift" Sources/AuthLintFuzz/Fuzz.swift -o "$out/authlint-fuzz" > "$out/build.txt" 2>&1 \
+swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name AuthLintFuzz \
+  "${sources[@]}" "$out/EmbeddedRules.swift" bench/fuzz/Fuzz.swift -o "$out/authlint-fuzz" > "$out/build.txt" 2>&1 \
   || { grep -E "error" "$out/build.txt" | head -n 20; exit 1; }
 echo "fuzz: build took $(( $(date +%s) - build_started )) s"
 

@@ -1,14 +1,13 @@
 import Foundation
-#if !FUZZING
-@testable import AuthLintCore
-#endif
 
 /// libFuzzer harnesses, one per input format; `AUTHLINT_FUZZ_TARGET` picks one (libFuzzer
 /// allows one `LLVMFuzzerTestOneInput` per binary). `bench/fuzz.sh` compiles this file with
-/// AuthLintCore's sources in one `swiftc -sanitize=fuzzer,address -parse-as-library -D FUZZING`
-/// module (`swift build --sanitize=fuzzer` adds -parse-as-library to every executable,
-/// which breaks the RuleEmbedder build tool). A normal `swift build` makes a replay tool
-/// instead (`AuthLintFuzz TARGET FILE-OR-DIR...`), so this target never breaks the build.
+/// AuthLintCore's sources into one module (`swiftc -sanitize=fuzzer,address -parse-as-library`),
+/// which is why it needs no import and sees internal types. It is not a SwiftPM target:
+/// `swift build --sanitize=fuzzer` adds -parse-as-library to every executable (breaking the
+/// RuleEmbedder build tool), and a target importing AuthLintCore @testable fails the release
+/// build that pre-commit runs. To replay a crash input:
+///   AUTHLINT_FUZZ_TARGET=lsp .build-fuzz/authlint-fuzz .build-fuzz/crash-lsp-…
 /// A harness traps (precondition) on a broken invariant: libFuzzer reports that as a crash.
 enum FuzzTargets {
     static let all: [String: @Sendable ([UInt8]) -> Void] = [
@@ -106,35 +105,9 @@ enum FuzzTargets {
     }()
 }
 
-#if FUZZING
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let bytes = size == 0 || data == nil ? [] : Array(UnsafeBufferPointer(start: data, count: size))
     FuzzTargets.selected(bytes)
     return 0
 }
-#else
-/// Replays inputs (a crash file, a corpus) through a harness without libFuzzer.
-@main
-struct FuzzReplay {
-    static func main() {
-        let args = CommandLine.arguments.dropFirst()
-        guard let name = args.first, let target = FuzzTargets.all[name] else {
-            print("usage: AuthLintFuzz \(FuzzTargets.all.keys.sorted().joined(separator: "|")) FILE-OR-DIR...")
-            exit(2)
-        }
-        var count = 0
-        for path in args.dropFirst() {
-            var isDir: ObjCBool = false
-            FileManager.default.fileExists(atPath: path, isDirectory: &isDir)
-            let files = isDir.boolValue ? ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted().map { path + "/" + $0 } : [path]
-            for file in files {
-                guard let data = FileManager.default.contents(atPath: file) else { continue }
-                target([UInt8](data))
-                count += 1
-            }
-        }
-        print("\(name): \(count) inputs replayed, no crash")
-    }
-}
-#endif
