@@ -128,7 +128,7 @@ final class HostileInputTests: XCTestCase {
         let dir = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let path = dir + "/bundle.min.js"
-        FileManager.default.createFile(atPath: path, contents: nil)
+        XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: nil))
         let handle = try XCTUnwrap(FileHandle(forWritingAtPath: path))
         let chunk = Data(String(repeating: "var a=function(b,c){return b+c};", count: 32 * 1024).utf8)  // 32 bytes x 32 Ki = 1 MiB
         for _ in 0..<200 { handle.write(chunk) }
@@ -166,6 +166,7 @@ final class HostileInputTests: XCTestCase {
         let dir = try TestSupport.temporaryDirectory()
         try TestSupport.write("const t = \"\(Self.token)\";\n", to: dir + "/app.js")
         XCTAssertEqual(mkfifo(dir + "/pipe.js", 0o644), 0)
+        XCTAssertEqual(mkfifo(dir + "/.gitignore", 0o644), 0)  // read by the walker itself: must not block either
         // A device node (needs root; this machine's tests run as root). /dev/zero (1, 5): a
         // read would never end, so opening it for scanning would hang the test.
         let isRoot = getuid() == 0
@@ -174,7 +175,7 @@ final class HostileInputTests: XCTestCase {
         let report = try json(scan)
         XCTAssertEqual(scan.status, 1)
         XCTAssertEqual(places(report), ["app.js:github-personal-access-token:1:12"])
-        XCTAssertEqual(errors(report).map { "\($0["file"]!):\($0["kind"]!)" }, ["pipe.js:notRegular"] + (isRoot ? ["zero.js:notRegular"] : []))
+        XCTAssertEqual(errors(report).map { "\($0["file"]!):\($0["kind"]!)" }, [".gitignore:notRegular", "pipe.js:notRegular"] + (isRoot ? ["zero.js:notRegular"] : []))
         // Named on the command line: still not opened, reported, and no findings means exit 0.
         let named = try run(["scan", "pipe.js"] + (isRoot ? ["zero.js"] : []) + ["--format", "json"], cwd: dir, timeout: 30)
         XCTAssertEqual(named.status, 0)
