@@ -13,8 +13,9 @@ scratch=.build-tsan
 started=$(date +%s)
 # Release + TSan: the scan itself runs 5-15x slower under TSan, so optimise the rest.
 flags=(-c release --sanitize=thread --scratch-path "$scratch")
-swift build "${flags[@]}" --product authlint > "$scratch.build.txt" 2>&1 \
-  || { grep -E "error" "$scratch.build.txt" | head -n 20; tail -n 5 "$scratch.build.txt"; exit 1; }
+mkdir -p "$scratch"
+swift build "${flags[@]}" --product authlint > "$scratch/build.txt" 2>&1 \
+  || { grep -E "error" "$scratch/build.txt" | head -n 20; tail -n 5 "$scratch/build.txt"; exit 1; }
 bin="$(swift build "${flags[@]}" --show-bin-path)/authlint"
 echo "tsan: build took $(( $(date +%s) - started )) s"
 
