@@ -2,7 +2,8 @@
 # Builds the libFuzzer harnesses (bench/fuzz/Fuzz.swift) with AddressSanitizer and runs each
 # target for SECONDS (default 60), starting from bench/fuzz-corpus/<target>/ (read only; new
 # inputs go to .build-fuzz/corpus/<target>/). Prints executions and crashes per target; exits 1
-# if any target crashed (crash inputs: .build-fuzz/crash-<target>-*).
+# if any target crashed (crash inputs: .build-fuzz/crash-<target>-*; earlier runs' move to
+# .build-fuzz/old-crashes/ — commit the ones worth keeping to bench/fuzz-corpus/<target>/).
 #   bench/fuzz.sh [SECONDS] [TARGET...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,7 +28,9 @@ echo "fuzz: build took $(( $(date +%s) - build_started )) s"
 
 status=0
 for target in "${targets[@]}"; do
-  mkdir -p "$out/corpus/$target"
+  mkdir -p "$out/corpus/$target" "$out/old-crashes"
+  # Crash files of earlier runs move aside, so the count below is this run's.
+  find "$out" -maxdepth 1 -name "crash-$target-*" -exec mv -t "$out/old-crashes" {} +
   log="$out/$target.log"
   set +e
   # SWIFT_BACKTRACE=enable=no: a crash must exit at once, not wait in the backtracer.
