@@ -92,7 +92,9 @@ public struct FileWalker: Sendable {
             var ignores = inherited
             if options.respectIgnoreFiles {
                 for name in Self.ignoreFileNames {
-                    if case .success(let bytes) = FileReader.read(rawPath: dirRaw + Array(("/" + name).utf8), display: name, maxSize: 1 << 20) {
+                    // By raw path (the folder's name may not be UTF-8); FileReader never blocks
+                    // on a FIFO named .gitignore.
+                    if case .success(let bytes) = FileReader.read(rawPath: dirRaw + Array(("/" + name).utf8), display: name, maxSize: .max) {
                         ignores.files.append(IgnoreFile(contents: String(decoding: bytes, as: UTF8.self), directory: components))
                     }
                 }

@@ -38,21 +38,36 @@ struct IgnorePattern: Sendable {
         return Self.match(segments[...], relative[...])
     }
 
+    /// Table over (pattern segment, path component) suffixes: O(segments × components). The
+    /// recursive backtracking it replaces was exponential in the number of `**` (fuzzing found
+    /// a 216-byte .gitignore + path list that took 28 s; a hostile repository could stall CI).
     private static func match(_ pattern: ArraySlice<String>, _ path: ArraySlice<Substring>) -> Bool {
-        guard let first = pattern.first else { return path.isEmpty }
-        if first == "**" {
-            let rest = pattern.dropFirst()
-            // Trailing `/**` matches everything inside (at least one more component).
-            if rest.isEmpty { return !path.isEmpty }
-            var p = path
-            while true {
-                if match(rest, p) { return true }
-                guard !p.isEmpty else { return false }
-                p = p.dropFirst()
-            }
+        // Most patterns have no `**`: one component per segment, no table needed.
+        if !pattern.contains("**") {
+            return pattern.count == path.count && zip(pattern, path).allSatisfy { segmentMatches($0, $1) }
         }
-        guard let name = path.first, segmentMatches(first, name) else { return false }
-        return match(pattern.dropFirst(), path.dropFirst())
+        let pat = Array(pattern), comps = Array(path)
+        let p = pat.count, n = comps.count
+        // row[j]: does pat[i...] match comps[j...]? Built from the last segment backwards.
+        var next = [Bool](repeating: false, count: n + 1)
+        next[n] = true  // empty pattern matches only the empty path
+        for i in stride(from: p - 1, through: 0, by: -1) {
+            var row = [Bool](repeating: false, count: n + 1)
+            if pat[i] == "**" {
+                if i == p - 1 {
+                    // Trailing `/**` matches everything inside (at least one more component).
+                    for j in 0..<n { row[j] = true }
+                } else {
+                    // `**` takes zero or more components: pat[i+1...] at j, or `**` again at j+1.
+                    row[n] = next[n]
+                    for j in stride(from: n - 1, through: 0, by: -1) { row[j] = next[j] || row[j + 1] }
+                }
+            } else {
+                for j in 0..<n where next[j + 1] && segmentMatches(pat[i], comps[j]) { row[j] = true }
+            }
+            next = row
+        }
+        return next[0]
     }
 
     /// One path component against one pattern component (`*`, `?`, `[...]`, `\x`), via fnmatch

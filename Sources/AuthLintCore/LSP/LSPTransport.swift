@@ -71,7 +71,11 @@ struct LSPFrameReader {
 
     /// Drops bytes up to the next `Content-Length:`; reports the first garbage of a run once.
     private mutating func skipGarbage() -> Event? {
-        let found = find(Self.contentLength, from: position + 1)
+        // Resynchronise at either header name, as `next()` accepts both: stopping only at
+        // Content-Length made the result depend on how reads split the stream (a kept tail
+        // could start at a Content-Type the whole-buffer search skipped). Found by fuzzing.
+        let nextLength = find(Self.contentLength, from: position + 1)
+        let found = find(Self.contentType, from: position + 1, before: nextLength) ?? nextLength
         // Keep a tail that may be the start of a header name split across reads.
         let dropEnd = found ?? max(position + 1, buffer.count - Self.contentLength.count + 1)
         let meaningful = buffer[position..<dropEnd].contains { !isSpace($0) }
@@ -121,10 +125,12 @@ struct LSPFrameReader {
         return nil
     }
 
-    private func find(_ needle: [UInt8], from: Int) -> Int? {
+    /// First case-insensitive occurrence of `needle` starting in `from..<before` (default: anywhere).
+    private func find(_ needle: [UInt8], from: Int, before: Int? = nil) -> Int? {
         guard needle.count <= buffer.count else { return nil }
         var i = from
-        while i + needle.count <= buffer.count {
+        let limit = before ?? buffer.count
+        while i < limit && i + needle.count <= buffer.count {
             if Self.lower(buffer[i]) == needle[0] && startsWith(needle, at: i) { return i }
             i += 1
         }
