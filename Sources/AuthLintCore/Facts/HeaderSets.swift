@@ -55,38 +55,48 @@ extension FileFacts {
         return sets
     }
 
-    /// curl commands in shell, Dockerfile RUN lines and Markdown fences: `-H 'Name: value'` and `-u`.
     /// Only the object/dict/hash literal sets: cheaper for rules that need no other kind.
     public var objectLiteralHeaderSets: [HeaderSet] { memo("objectLiteralHeaderSets") { literalHeaderSets() } }
 
-    var curlHeaderSets: [HeaderSet] { memo("curlHeaderSets") { extractCurlHeaderSets() } }
+    /// curl commands in shell, Dockerfile RUN lines and Markdown fences: `-H 'Name: value'`, `-u`
+    /// and `--oauth2-bearer`.
+    var curlHeaderSets: [HeaderSet] {
+        memo("curlHeaderSets") {
+            commandHeaderSets(programs: ["curl"]) { word, j in
+                if word == "-H" || word == "--header", let v = next(j) {
+                    let header = value(v)
+                    guard let colon = header.firstIndex(of: ":") else { return (nil, v) }
+                    return (.init(name: header[..<colon].trimmingCharacters(in: .whitespaces), nameToken: v, valueToken: v,
+                                  value: header[header.index(after: colon)...].trimmingCharacters(in: .whitespaces)), v)
+                }
+                if word == "-u" || word == "--user", let v = next(j) {
+                    return (.init(name: "Authorization", nameToken: j, valueToken: v, value: "Basic (from -u)"), v)
+                }
+                if word.hasPrefix("--oauth2-bearer"), let v = next(j) {
+                    return (.init(name: "Authorization", nameToken: j, valueToken: v, value: "Bearer (from --oauth2-bearer)"), v)
+                }
+                return (nil, j)
+            }
+        }
+    }
 
-    private func extractCurlHeaderSets() -> [HeaderSet] {
+    /// Every command (shell, Dockerfile, Markdown fences) whose program word is one of `programs`,
+    /// as a header set of what `header` reads from its words. `header` gets each word and its
+    /// token index and returns the header it found (if any) and the last token it consumed.
+    func commandHeaderSets(programs: Set<String>,
+                           _ header: (_ word: String, _ index: Int) -> (HeaderSet.Header?, consumedThrough: Int)) -> [HeaderSet] {
         guard file.language == .shell || file.language == .dockerfile || file.language == .markdown else { return [] }
         var sets: [HeaderSet] = []
         var i = 0
         while i < tokens.count {
             defer { i += 1 }
-            guard tokens[i].kind == .string || tokens[i].kind == .identifier, value(i) == "curl" else { continue }
+            guard tokens[i].kind == .string || tokens[i].kind == .identifier, programs.contains(value(i)) else { continue }
             var headers: [HeaderSet.Header] = []
             var j = i + 1
             while j < tokens.count && !endsCommand(between: j - 1, and: j) {
-                let word = value(j)
-                if (word == "-H" || word == "--header"), let v = next(j) {
-                    let header = value(v)
-                    if let colon = header.firstIndex(of: ":") {
-                        headers.append(.init(name: header[..<colon].trimmingCharacters(in: .whitespaces), nameToken: v, valueToken: v,
-                                             value: header[header.index(after: colon)...].trimmingCharacters(in: .whitespaces)))
-                    }
-                    j = v
-                } else if word == "-u" || word == "--user", let v = next(j) {
-                    headers.append(.init(name: "Authorization", nameToken: j, valueToken: v, value: "Basic (from -u)"))
-                    j = v
-                } else if word.hasPrefix("--oauth2-bearer"), let v = next(j) {
-                    headers.append(.init(name: "Authorization", nameToken: j, valueToken: v, value: "Bearer (from --oauth2-bearer)"))
-                    j = v
-                }
-                j += 1
+                let (found, last) = header(value(j), j)
+                if let found { headers.append(found) }
+                j = last + 1
             }
             if !headers.isEmpty { sets.append(HeaderSet(origin: .curl, headers: headers)) }
             i = j - 1

@@ -354,29 +354,16 @@ extension FileFacts {
 
     /// HTTPie: `http POST url Authorization:"Bearer …" X-API-Key:…` (`Name:value` words).
     func httpieHeaderSets() -> [HeaderSet] {
-        guard file.language == .shell || file.language == .dockerfile || file.language == .markdown else { return [] }
-        var sets: [HeaderSet] = []
-        var i = 0
-        while i < tokens.count {
-            defer { i += 1 }
-            guard tokens[i].kind == .string || tokens[i].kind == .identifier, ["http", "https"].contains(value(i)) else { continue }
-            var headers: [HeaderSet.Header] = []
-            var j = i + 1
-            while j < tokens.count && !endsCommand(between: j - 1, and: j) {
-                let word = value(j)
-                if let colon = word.firstIndex(of: ":"), colon != word.startIndex, !word.contains("://"),
-                   word[word.index(after: colon)...].first != "=",
-                   word[..<colon].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) {
-                    headers.append(.init(name: String(word[..<colon]), nameToken: j, valueToken: j, value: String(word[word.index(after: colon)...])))
-                } else if word == "-a" || word == "--auth", let v = next(j) {
-                    headers.append(.init(name: "Authorization", nameToken: j, valueToken: v, value: "Basic (from --auth)"))
-                    j = v
-                }
-                j += 1
+        commandHeaderSets(programs: ["http", "https"]) { word, j in
+            if let colon = word.firstIndex(of: ":"), colon != word.startIndex, !word.contains("://"),
+               word[word.index(after: colon)...].first != "=",
+               word[..<colon].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) {
+                return (.init(name: String(word[..<colon]), nameToken: j, valueToken: j, value: String(word[word.index(after: colon)...])), j)
             }
-            if !headers.isEmpty { sets.append(HeaderSet(origin: .curl, headers: headers)) }
-            i = j - 1
+            if word == "-a" || word == "--auth", let v = next(j) {
+                return (.init(name: "Authorization", nameToken: j, valueToken: v, value: "Basic (from --auth)"), v)
+            }
+            return (nil, j)
         }
-        return sets
     }
 }
