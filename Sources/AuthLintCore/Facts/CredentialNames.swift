@@ -35,7 +35,7 @@ public enum CredentialNames {
         "expires", "expiration", "ttl", "path", "file", "filename", "hash", "hashed", "digest", "prefix", "present",
         "valid", "exists", "enabled", "kind", "field", "fields", "header", "key", "label", "hint", "placeholder",
         "regex", "pattern", "policy", "rotation", "version", "ref", "env", "var", "parameter", "param", "mask", "masked",
-        "redacted", "fingerprint", "required", "error", "errors", "message", "format", "endpoint", "dir", "location", "source",
+        "redacted", "fingerprint", "required", "error", "errors", "message", "format", "dir", "location", "source",
     ]
 
     /// Splits `apiKeySecret`, `API_KEY_SECRET`, `x-api-key` into lower-case words.

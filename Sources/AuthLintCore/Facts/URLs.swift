@@ -42,7 +42,7 @@ extension FileFacts {
         "create_connection", "HTTPConnection", "Session", "Client", "AsyncClient", "ClientSession", "ws_connect", "axios",
         "got", "ky", "superagent", "ajax", "getJSON", "URLRequest", "dataTask", "downloadTask", "uploadTask", "WebSocket",
         "EventSource", "open", "load", "send", "execute", "exchange", "getForObject", "postForObject", "getForEntity",
-        "retrieve", "urlopen", "HttpGet", "HttpPost", "GetAsync", "PostAsync", "SendAsync", "GetStringAsync", "newCall",
+        "retrieve", "HttpGet", "HttpPost", "GetAsync", "PostAsync", "SendAsync", "GetStringAsync", "newCall",
         "url", "baseUrl", "baseURL", "setBaseUrl", "create", "connectionString", "getenv", "Getenv", "fetchall", "environ",
     ]
 

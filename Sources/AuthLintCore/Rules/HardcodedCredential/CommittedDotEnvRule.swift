@@ -42,8 +42,8 @@ struct CommittedDotEnvRule: ProjectRule {
             directory = (directory as NSString).deletingLastPathComponent
         }
         let base = directory.isEmpty ? "." : directory
-        guard let inside = try? Subprocess.run(["git", "-C", base, "rev-parse", "--is-inside-work-tree"]), inside.status == 0,
-              let result = try? Subprocess.run(["git", "-C", base, "check-ignore", "-q", "--", relative]) else { return true }
-        return result.status == 0
+        // One git call: `check-ignore -q` exits 0 (ignored), 1 (not ignored) or 128 (not a work tree).
+        guard let result = try? Subprocess.run(["git", "-C", base, "check-ignore", "-q", "--", relative]) else { return true }
+        return result.status != 1
     }
 }

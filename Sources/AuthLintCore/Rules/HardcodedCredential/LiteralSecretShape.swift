@@ -57,7 +57,7 @@ enum LiteralSecretShape {
     /// Credentials printed in RFCs and vendor docs as examples (RFC 6750, RFC 7617, AWS).
     static let documentedExamples: Set<String> = [
         "mF_9.B5f-4.1JqM", "opensesame", "open sesame", "AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
-        "tGzv3JOkF0XG5Qx2TlKWIA", "SlAV32hkKG", "8xLOxBtZp8", "tGzv3JOkF0XG5Qx2TlKWIA",
+        "tGzv3JOkF0XG5Qx2TlKWIA", "SlAV32hkKG", "8xLOxBtZp8",
     ]
 
     /// `access-token-123`, `server-integration-token`, `my_test_password_1`: words joined by
