@@ -108,24 +108,24 @@ extension FileFacts {
             guard let keyIndex = (0..<index).reversed().first(where: { tokens[$0].kind == .string }) else { return false }
             if !Self.isConnectionAttribute(value(keyIndex).lowercased()) { return false }
         }
+        // The call the literal is a direct argument of (looked up once; both checks below use it).
+        let callName = prev.flatMap { isPunct($0, "(") || isPunct($0, ",") || isPunct($0, "[") ? enclosingCall(of: index) : nil }
         // An argument of a comparison / rewrite call, or an operand of `==`.
-        if let p = prev, isPunct(p, "(") || isPunct(p, ","), let call = enclosingCall(of: index), Self.comparisonCalls.contains(call) { return false }
+        if let p = prev, isPunct(p, "(") || isPunct(p, ","), let call = callName, Self.comparisonCalls.contains(call) { return false }
         if let p = prev, isPunct(p, "==") || isPunct(p, "!=") || (p > 0 && text(p) == "in") { return false }
         if let n = next(index), isPunct(n, "==") || isPunct(n, "!=") { return false }
         // In code, a URL literal is a target only where something connects to it: an argument of
         // a connection call, or the value of a connection-named variable, key or parameter.
         // (Config formats and shell words are values of settings and commands already.)
         if file.language == .cLike || file.language == .python || file.language == .ruby {
-            return isConnectionSinkInCode(index)
+            return isConnectionSinkInCode(index, callName: callName)
         }
         return true
     }
 
-    private func isConnectionSinkInCode(_ index: Int) -> Bool {
+    private func isConnectionSinkInCode(_ index: Int, callName: String?) -> Bool {
         guard let p = previous(index) else { return false }
-        if isPunct(p, "(") || isPunct(p, ",") || isPunct(p, "[") {
-            if let call = enclosingCall(of: index), Self.connectionCalls.contains(call) { return true }
-        }
+        if let call = callName, Self.connectionCalls.contains(call) { return true }
         // `name = "…"`, `name: "…"`, `"name": "…"`, `name => "…"`, keyword arguments.
         var op = p
         if isPunct(op, "(") , let n = previous(op), tokens[n].kind == .identifier, text(n) == "URL" || text(n) == "NSURL" {
@@ -147,7 +147,6 @@ extension FileFacts {
             let words = CredentialNames.words(value(keyIndex))
             return words.contains { word in Self.connectionNameWords.contains { word == $0 || word.hasPrefix($0) } }
         }
-        if isPunct(op, "(") || isPunct(op, ","), let call = enclosingCall(of: index), Self.connectionCalls.contains(call) { return true }
         return false
     }
 
@@ -165,21 +164,9 @@ extension FileFacts {
 
     /// Name of the call whose argument list contains token `index`, if any.
     private func enclosingCall(of index: Int) -> String? {
-        var depth = 0
-        var i = index - 1
-        while i >= 0 && index - i < 200 {
-            if tokens[i].kind == .punctuation {
-                if isPunct(i, ")") || isPunct(i, "]") || isPunct(i, "}") { depth += 1 } else if isPunct(i, "(") || isPunct(i, "[") || isPunct(i, "{") {
-                    if depth == 0 {
-                        guard isPunct(i, "("), let name = previous(i), tokens[name].kind == .identifier else { return nil }
-                        return text(name)
-                    }
-                    depth -= 1
-                }
-            }
-            i -= 1
-        }
-        return nil
+        guard let open = enclosingBracket(of: index, lookingBack: 200), isPunct(open, "("),
+              let name = previous(open), tokens[name].kind == .identifier else { return nil }
+        return text(name)
     }
 }
 
