@@ -91,16 +91,26 @@ extension FileFacts {
 
     /// `headers["appkey"] = "…"`, `req['Authorization'] = …`, `$headers['X-API-Key'] = …`.
     private func fromIndexAssignments() -> [NamedValue] {
-        var result: [NamedValue] = []
-        for open in tokens.indices where isPunct(open, "[") {
-            guard let key = next(open), tokens[key].kind == .string, !tokens[key].isTemplate,
-                  let close = next(key), isPunct(close, "]"), let eq = next(close), isPunct(eq, "="),
-                  let valueIndex = next(eq), !isPunct(valueIndex, "=") else { continue }
-            let name = value(key)
-            result.append(namedValue(name: name, nameToken: key, valueToken: valueIndex, via: .indexAssignment,
-                                     isHeader: CredentialNames.headers.contains(name.lowercased())))
+        indexAssignments.map { assignment in
+            let name = value(assignment.key)
+            return namedValue(name: name, nameToken: assignment.key, valueToken: assignment.value, via: .indexAssignment,
+                              isHeader: CredentialNames.headers.contains(name.lowercased()))
         }
-        return result
+    }
+
+    /// `x["literal"] = value`: the `[`, the key string and the value's first token. Shared by
+    /// named values and by header sets (which group them per receiver).
+    var indexAssignments: [(open: Int, key: Int, value: Int)] {
+        memo("indexAssignments") {
+            var result: [(open: Int, key: Int, value: Int)] = []
+            for open in tokens.indices where isPunct(open, "[") {
+                guard let key = next(open), tokens[key].kind == .string, !tokens[key].isTemplate,
+                      let close = next(key), isPunct(close, "]"), let eq = next(close), isPunct(eq, "="),
+                      let valueIndex = next(eq), !isPunct(valueIndex, "=") else { continue }
+                result.append((open, key, valueIndex))
+            }
+            return result
+        }
     }
 
     /// Postman and similar `[{"key": "appkey", "value": "…"}]` / `{name: "Authorization", value: "…"}`.

@@ -136,11 +136,8 @@ extension FileFacts {
                                                              value: expressionText(from: v, limit: tokens.count)), .setter)
         }
         // `headers["X-API-Key"] = …`, `req['appkey'] = …` on one receiver in one scope.
-        for open in tokens.indices where isPunct(open, "[") {
-            guard let receiver = previous(open), tokens[receiver].kind == .identifier,
-                  let key = next(open), tokens[key].kind == .string, !tokens[key].isTemplate,
-                  let close = next(key), isPunct(close, "]"), let eq = next(close), isPunct(eq, "="),
-                  let valueIndex = next(eq), !isPunct(valueIndex, "=") else { continue }
+        for (open, key, valueIndex) in indexAssignments {
+            guard let receiver = previous(open), tokens[receiver].kind == .identifier else { continue }
             let name = value(key)
             guard CredentialNames.mechanism(ofHeader: name) != nil || text(receiver).lowercased().contains("header") else { continue }
             add("\(scopeKey(of: receiver))|\(text(receiver))", .init(name: name, nameToken: key, valueToken: valueIndex,
