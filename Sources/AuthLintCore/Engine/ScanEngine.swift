@@ -27,8 +27,19 @@ public final class ScanEngine: Sendable {
     /// Prefilter keyword index -> indices into `rules` (the suppression marker maps to none).
     private let rulesByKeyword: [[Int]]
     private let suppressionKeyword: Int
-    private let patternRunners: [String: PatternRuleRunner]
-    private let ruleGlobs: [String: RuleFileFilter]
+    /// Per enabled rule, everything the per-file loop needs, resolved once (no id lookups per file).
+    private let plans: [RulePlan]
+
+    private struct RulePlan: Sendable {
+        enum Check: Sendable {
+            case pattern(PatternRuleRunner)
+            case file(any StructuralRule)
+            case project(any ProjectRule)
+        }
+        let needsKeyword: Bool
+        let files: RuleFileFilter
+        let check: Check?
+    }
 
     public init(rules: [RuleDefinition], settings: ScanSettings) throws {
         self.rules = rules
@@ -50,14 +61,18 @@ public final class ScanEngine: Sendable {
         suppressionKeyword = index(of: "authlint:ignore")
         prefilter = KeywordPrefilter(keywords: keywords)
         rulesByKeyword = byKeyword
-        var runners: [String: PatternRuleRunner] = [:]
-        var globs: [String: RuleFileFilter] = [:]
-        for rule in rules {
-            if rule.engine == .pattern { runners[rule.id] = PatternRuleRunner(rule: rule) }
-            globs[rule.id] = RuleFileFilter(include: rule.files, exclude: rule.excludeFiles)
+        plans = rules.map { rule in
+            let check: RulePlan.Check?
+            if rule.engine == .pattern {
+                check = .pattern(PatternRuleRunner(rule: rule))
+            } else if let structural = StructuralRuleRegistry.fileRules[rule.id] {
+                check = .file(structural)
+            } else {
+                check = StructuralRuleRegistry.projectRules[rule.id].map { .project($0) }
+            }
+            return RulePlan(needsKeyword: !rule.keywords.isEmpty,
+                            files: RuleFileFilter(include: rule.files, exclude: rule.excludeFiles), check: check)
         }
-        patternRunners = runners
-        ruleGlobs = globs
     }
 
     /// Every keyword the prefilter looks for (the benchmark hands these to ripgrep).
@@ -132,24 +147,30 @@ public final class ScanEngine: Sendable {
     func scanOne(_ file: SourceFile) -> FileOutcome {
         var outcome = FileOutcome()
         outcome.bytes = file.bytes.count
-        var hitsByRule: [String: [KeywordPrefilter.Hit]] = [:]
+        // Hits gathered by rule index first: one dictionary entry per rule hit, not per keyword hit.
+        var hitsByIndex = [[KeywordPrefilter.Hit]](repeating: [], count: rules.count)
         var hasSuppressions = false
         for hit in prefilter.scan(file.bytes) {
             if hit.keyword == suppressionKeyword { hasSuppressions = true }
-            for ruleIndex in rulesByKeyword[hit.keyword] { hitsByRule[rules[ruleIndex].id, default: []].append(hit) }
+            for ruleIndex in rulesByKeyword[hit.keyword] { hitsByIndex[ruleIndex].append(hit) }
         }
+        var hitsByRule: [String: [KeywordPrefilter.Hit]] = [:]
+        for index in rules.indices where !hitsByIndex[index].isEmpty { hitsByRule[rules[index].id] = hitsByIndex[index] }
         let context = FileContext(file: file, settings: settings, hitsByRule: hitsByRule)
         var unlexedRules: [String] = []
-        for rule in rules {
-            guard rule.keywords.isEmpty || hitsByRule[rule.id] != nil else { continue }
-            guard ruleGlobs[rule.id]?.matches(file.path) ?? true else { continue }
-            if patternRunners[rule.id] == nil && !context.canLex { unlexedRules.append(rule.id); continue }
-            if let runner = patternRunners[rule.id] {
+        for index in rules.indices {
+            let plan = plans[index]
+            guard !plan.needsKeyword || !hitsByIndex[index].isEmpty, let check = plan.check else { continue }
+            guard plan.files.matches(file.path) else { continue }
+            switch check {
+            case .pattern(let runner):
                 runner.run(context)
-            } else if let structural = StructuralRuleRegistry.fileRules[rule.id] {
-                if structural.wantsFile(context, rule) { structural.check(context, rule) }
-            } else if let project = StructuralRuleRegistry.projectRules[rule.id] {
-                outcome.observations[rule.id] = project.collect(context, rule)
+            case .file(let structural):
+                guard context.canLex else { unlexedRules.append(rules[index].id); continue }
+                if structural.wantsFile(context, rules[index]) { structural.check(context, rules[index]) }
+            case .project(let project):
+                guard context.canLex else { unlexedRules.append(rules[index].id); continue }
+                outcome.observations[rules[index].id] = project.collect(context, rules[index])
             }
         }
         for ruleID in context.timedOutRules {

@@ -31,9 +31,15 @@ public final class FileFacts: @unchecked Sendable {
     /// True when token `index` is punctuation spelled exactly `symbol`.
     public func isPunct(_ index: Int, _ symbol: String) -> Bool {
         guard index >= 0 && index < tokens.count, tokens[index].kind == .punctuation else { return false }
-        let token = tokens[index]
-        guard token.end - token.start == symbol.utf8.count else { return false }
-        return zip(file.bytes[token.start..<token.end], symbol.utf8).allSatisfy { $0 == $1 }
+        let start = tokens[index].start
+        guard tokens[index].end - start == symbol.utf8.count else { return false }
+        // A plain loop: zip over a slice and a UTF-8 view cost 5% of a scan in iterator retains.
+        var offset = start
+        for byte in symbol.utf8 {
+            guard file.bytes[offset] == byte else { return false }
+            offset += 1
+        }
+        return true
     }
 
     /// Next / previous token index skipping comments, or nil at the ends.

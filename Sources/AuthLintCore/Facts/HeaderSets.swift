@@ -32,27 +32,45 @@ extension FileFacts {
         var sets: [HeaderSet] = []
         for open in tokens.indices where isPunct(open, "{") && tokens[open].pairIndex > open {
             let close = tokens[open].pairIndex
-            var headers: [HeaderSet.Header] = []
+            var entries: [(name: String, nameToken: Int, valueToken: Int?)] = []
             var i = open + 1
             while i < close {
                 if isOpeningBracket(i) && tokens[i].pairIndex > i { i = tokens[i].pairIndex + 1; continue }
-                let token = tokens[i]
-                if token.kind == .identifier || (token.kind == .string && !token.isTemplate),
+                let kind = tokens[i].kind
+                if kind == .identifier || (kind == .string && !tokens[i].isTemplate),
                    let op = next(i), op < close, isPunct(op, ":") || isPunct(op, "=>") || (isPunct(op, "=") && next(op).map { isPunct($0, ">") } == true) {
-                    let name = token.kind == .string ? (token.value ?? "") : text(i)
+                    let name = kind == .string ? (tokens[i].value ?? "") : text(i)
                     var valueIndex = next(op)
                     if let v = valueIndex, isPunct(v, ">") { valueIndex = next(v) }
-                    headers.append(.init(name: name, nameToken: i, valueToken: valueIndex,
-                                         value: valueIndex.map { expressionText(from: $0, limit: close) } ?? ""))
+                    entries.append((name, i, valueIndex))
                 }
                 i += 1
             }
             // A credential header, or the appkey misspelled (`AppKey`, `App_Key`: appkey-header-casing).
-            if headers.contains(where: { CredentialNames.mechanism(ofHeader: $0.name) != nil || $0.name.lowercased().filter(\.isLetter) == "appkey" }) {
-                sets.append(HeaderSet(origin: .literal, headers: headers))
+            // Values are rendered only for such sets: most object literals hold no header at all.
+            if entries.contains(where: { CredentialNames.mechanism(ofHeader: $0.name) != nil || Self.isAppKeySpelling($0.name) }) {
+                sets.append(HeaderSet(origin: .literal, headers: entries.map { entry in
+                    .init(name: entry.name, nameToken: entry.nameToken, valueToken: entry.valueToken,
+                          value: entry.valueToken.map { expressionText(from: $0, limit: close) } ?? "")
+                }))
             }
         }
         return sets
+    }
+
+    /// `appkey` in any case, with any separators (`AppKey`, `App_Key`, `APP-KEY`).
+    static func isAppKeySpelling(_ name: String) -> Bool {
+        var letters: [UInt8] = []
+        for byte in name.utf8 {
+            switch byte {
+            case 0x41...0x5A: letters.append(byte | 0x20)
+            case 0x61...0x7A: letters.append(byte)
+            case 0x80...: return name.lowercased().filter(\.isLetter) == "appkey"
+            default: continue
+            }
+            if letters.count > 6 { return false }
+        }
+        return letters.elementsEqual("appkey".utf8)
     }
 
     /// Only the object/dict/hash literal sets: cheaper for rules that need no other kind.

@@ -59,6 +59,24 @@ extension String {
 extension Array where Element == UInt8 {
     /// Substring test on a file's bytes (for `wantsFile` gates that run before lexing).
     func containsBytes(_ needle: String) -> Bool { ASCII.find(Array<UInt8>(needle.utf8), in: self, from: 0) != nil }
+
+    /// Substring test ignoring ASCII case; `needle` must be lower-case. No copy of the file.
+    func containsIgnoringASCIICase(_ needle: String) -> Bool {
+        let n = Array(needle.utf8)
+        guard count >= n.count else { return false }
+        guard !n.isEmpty else { return true }
+        @inline(__always) func folded(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
+        return withUnsafeBufferPointer { h in
+            var i = 0
+            while i <= h.count - n.count {
+                var k = 0
+                while k < n.count && folded(h[i + k]) == n[k] { k += 1 }
+                if k == n.count { return true }
+                i += 1
+            }
+            return false
+        }
+    }
 }
 
 extension Substring {

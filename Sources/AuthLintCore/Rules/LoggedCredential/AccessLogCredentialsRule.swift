@@ -22,16 +22,28 @@ struct AccessLogCredentialsRule: StructuralRule {
 
     func check(_ context: FileContext, _ rule: RuleDefinition) {
         let file = context.file
-        let text = file.text(0..<file.bytes.count)
-        let lower = text.lowercased()
+        let hits = context.hits(for: rule)
+        // Traefik keeps headers on lines that carry no keyword (`Authorization: keep` under
+        // `accessLog:`), so only such files are read line by line; elsewhere only keyword lines
+        // (and the continuation of an nginx `log_format`) can fire.
+        let traefik = hits.contains { hit in
+            let word = file.bytes[hit.start..<hit.end].map { $0 | 0x20 }
+            return word.elementsEqual("accesslog".utf8) || word.elementsEqual("access_log".utf8)
+        } || file.bytes.containsIgnoringASCIICase("access-log")
+        let hitLines = Set(hits.map { file.line(at: $0.start) })
+        var traefikDropsAuth = false
+        if traefik {
+            let lower = file.text(0..<file.bytes.count).lowercased()
+            traefikDropsAuth = lower.containsBytes("authorization: drop") || lower.containsBytes("authorization: redact")
+                || lower.containsBytes("authorization=drop") || lower.containsBytes("authorization = \"drop\"") || lower.containsBytes("authorization=redact")
+        }
         var nginxFormat = false  // inside a multi-line `log_format … ;`
-        let traefik = lower.containsBytes("accesslog") || lower.containsBytes("access_log") || lower.containsBytes("access-log")
-        let traefikDropsAuth = lower.containsBytes("authorization: drop") || lower.containsBytes("authorization: redact")
-            || lower.containsBytes("authorization=drop") || lower.containsBytes("authorization = \"drop\"") || lower.containsBytes("authorization=redact")
-        for (lineNumber, line) in lower.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let trimmed = Substring(String(line.drop(while: { $0 == " " || $0 == "\t" })))
+        for lineNumber in 1...max(1, file.lineCount) {
+            guard traefik || nginxFormat || hitLines.contains(lineNumber) else { continue }
+            let range = file.lineRange(lineNumber)
+            let line = file.text(range).lowercased()
+            let trimmed = Substring(line.drop(while: { $0 == " " || $0 == "\t" }))
             if trimmed.hasPrefix("#") || trimmed.hasPrefix("//") { continue }
-            let range = file.lineRange(lineNumber + 1)
             func fire(_ what: String) {
                 context.report(rule, range: range, message: "\(rule.summary): \(what)")
             }
