@@ -20,6 +20,10 @@ public struct RuleDefinition: Sendable {
     /// Case-insensitive literals; the rule runs only where one occurs. Empty = runs on every
     /// file its `files` globs select (structural rules that key on syntax, not words).
     public var keywords: [String]
+    /// Keyword hits count only when their bytes equal a keyword exactly (provider prefixes such
+    /// as `SK`, `AKIA`, `eyJ` whose pattern is case-sensitive): the prefilter's pass stays
+    /// case-insensitive, and `sk` in `task` no longer sends a window to the regex.
+    public var caseSensitiveKeywords: Bool = false
     /// Pattern engine only.
     public var pattern: String?
     /// Capture group holding the secret: N, 0 for the whole match, or nil for the first group
@@ -48,6 +52,8 @@ public struct RuleDefinition: Sendable {
     public var passExamples: [Example]
     /// Where this rule came from (`rules/x.json`, or a user rule folder path).
     public var source: String
+    /// Compiled into the binary from `rules/` (reviewed, tested patterns), not a user rule.
+    public var isBuiltin = false
 
     public var reportMessage: String { message ?? summary }
 }

@@ -15,7 +15,7 @@ public enum RuleLoader {
     static let knownKeys: Set<String> = [
         "id", "category", "severity", "engine", "summary", "description", "fix", "keywords", "pattern",
         "secretGroup", "minEntropy", "placeholderCheck", "skipComments", "validator", "files",
-        "excludeFiles", "allowlist", "message", "examples", "tags", "references", "multiline",
+        "excludeFiles", "allowlist", "message", "examples", "tags", "references", "multiline", "caseSensitiveKeywords",
     ]
 
     /// The catalog compiled into the binary (from `rules/*.json` at build time). Its regexes are
@@ -26,8 +26,10 @@ public enum RuleLoader {
     public static func builtinRules(checkExpressions: Bool = false, withExamples: Bool = true) throws(RuleFileError) -> [RuleDefinition] {
         var rules: [RuleDefinition] = []
         for entry in embeddedRuleFiles {
-            rules.append(try parse(bytes: Array(entry.text.utf8), source: "rules/\(entry.name)", checkExpressions: checkExpressions,
-                                   omitting: withExamples ? [] : ["examples"]))
+            var rule = try parse(bytes: Array(entry.text.utf8), source: "rules/\(entry.name)", checkExpressions: checkExpressions,
+                                 omitting: withExamples ? [] : ["examples"])
+            rule.isBuiltin = true
+            rules.append(rule)
         }
         return rules
     }
@@ -169,7 +171,8 @@ public enum RuleLoader {
         return RuleDefinition(
             id: id, category: category, severity: severity, engine: engine,
             summary: try string("summary")!, description: try string("description")!, fix: try string("fix")!,
-            keywords: try strings("keywords"), pattern: pattern, secretGroup: secretGroup,
+            keywords: try strings("keywords"), caseSensitiveKeywords: try bool("caseSensitiveKeywords", default: false),
+            pattern: pattern, secretGroup: secretGroup,
             minEntropy: try number("minEntropy") ?? 0,
             placeholderCheck: try bool("placeholderCheck", default: true),
             skipComments: try bool("skipComments", default: false),

@@ -37,6 +37,8 @@ public final class ScanEngine: Sendable {
             case project(any ProjectRule)
         }
         let needsKeyword: Bool
+        /// The rule's keywords as written, when only exact-case hits count.
+        let exactKeywords: [[UInt8]]?
         let files: RuleFileFilter
         let check: Check?
     }
@@ -71,6 +73,7 @@ public final class ScanEngine: Sendable {
                 check = StructuralRuleRegistry.projectRules[rule.id].map { .project($0) }
             }
             return RulePlan(needsKeyword: !rule.keywords.isEmpty,
+                            exactKeywords: rule.caseSensitiveKeywords ? rule.keywords.map { Array($0.utf8) } : nil,
                             files: RuleFileFilter(include: rule.files, exclude: rule.excludeFiles), check: check)
         }
     }
@@ -152,7 +155,11 @@ public final class ScanEngine: Sendable {
         var hasSuppressions = false
         for hit in prefilter.scan(file.bytes) {
             if hit.keyword == suppressionKeyword { hasSuppressions = true }
-            for ruleIndex in rulesByKeyword[hit.keyword] { hitsByIndex[ruleIndex].append(hit) }
+            for ruleIndex in rulesByKeyword[hit.keyword] {
+                if let exact = plans[ruleIndex].exactKeywords,
+                   !exact.contains(where: { $0.elementsEqual(file.bytes[hit.start..<hit.end]) }) { continue }
+                hitsByIndex[ruleIndex].append(hit)
+            }
         }
         var hitsByRule: [String: [KeywordPrefilter.Hit]] = [:]
         for index in rules.indices where !hitsByIndex[index].isEmpty { hitsByRule[rules[index].id] = hitsByIndex[index] }

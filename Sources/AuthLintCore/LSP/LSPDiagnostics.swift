@@ -12,7 +12,7 @@ enum LSPDiagnostics {
     /// The documentation link of a built-in rule (the same one SARIF's `helpUri` gives);
     /// user rules have none.
     static func helpURL(for rule: RuleDefinition?) -> String? {
-        guard let rule, rule.source.hasPrefix("rules/") else { return nil }
+        guard let rule, rule.isBuiltin else { return nil }
         return AuthLint.helpBaseURL + rule.id + ".json"
     }
 

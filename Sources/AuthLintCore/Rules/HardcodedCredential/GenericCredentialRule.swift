@@ -44,7 +44,20 @@ struct GenericCredentialRule: StructuralRule {
     func wantsFile(_ context: FileContext, _ rule: RuleDefinition) -> Bool {
         guard context.file.language != .plainText else { return false }
         let bytes = context.file.bytes
-        return context.hits(for: rule).contains { Self.valueFollows(bytes, from: $0.end) }
+        return context.hits(for: rule).contains { Self.credentialNameAround(bytes, $0) && Self.valueFollows(bytes, from: $0.end) }
+    }
+
+    /// The whole name around a keyword hit (`key` in `api_key`, `monkey`, `keyboard`) must be
+    /// one this rule reports, judged on bytes before the file is lexed: `key`/`token` hits in
+    /// ordinary names were the main reason files got lexed.
+    static func credentialNameAround(_ bytes: [UInt8], _ hit: KeywordPrefilter.Hit) -> Bool {
+        func isNameByte(_ b: UInt8) -> Bool { ASCII.isIdentifierByte(b) || b == UInt8(ascii: "-") || b == UInt8(ascii: ".") }
+        var start = hit.start, end = hit.end
+        while start > 0 && hit.start - start < 80 && isNameByte(bytes[start - 1]) { start -= 1 }
+        while end < bytes.count && end - hit.end < 80 && isNameByte(bytes[end]) { end += 1 }
+        let name = String(decoding: bytes[start..<end], as: UTF8.self)
+        if name.hasPrefix("-") { return true }  // command-line flags: `isCredentialFlag` decides after lexing
+        return CredentialNames.isCredentialName(name) && endsWithCredentialWord(name)
     }
 
     func check(_ context: FileContext, _ rule: RuleDefinition) {
