@@ -33,7 +33,34 @@ struct CodeLexer: Lexer {
     }
 
     let dialect: Dialect
-    init(_ dialect: Dialect) { self.dialect = dialect }
+    /// Swift's `\(` hole (seen at a backslash) apart from the holes that start with a plain byte,
+    /// and which bytes can start one: the string loop tests a table, not every hole at every byte.
+    private let hasInterpolationHole: Bool
+    private let plainHoles: [[UInt8]]
+    private let holeStart: [Bool]
+    /// Bytes that begin a line or block comment marker.
+    private let commentStart: [Bool]
+
+    @inline(__always) private static func isPythonStringPrefix(_ b: UInt8) -> Bool {
+        switch b | 0x20 {
+        case UInt8(ascii: "r"), UInt8(ascii: "b"), UInt8(ascii: "u"), UInt8(ascii: "f"): return true
+        default: return false
+        }
+    }
+
+    init(_ dialect: Dialect) {
+        self.dialect = dialect
+        let interpolation: [UInt8] = [0x5C, 0x28]
+        hasInterpolationHole = dialect.doubleQuoteHoles.contains(interpolation)
+        plainHoles = dialect.doubleQuoteHoles.filter { $0 != interpolation }
+        var starts = [Bool](repeating: false, count: 256)
+        for hole in plainHoles { starts[Int(hole[0])] = true }
+        starts[Int(UInt8(ascii: "$"))] = true  // `${` in template literals
+        holeStart = starts
+        var comments = [Bool](repeating: false, count: 256)
+        for marker in dialect.lineComments + (dialect.blockComment.map { [$0.open] } ?? []) { comments[Int(marker[0])] = true }
+        commentStart = comments
+    }
 
     func tokenize(_ bytes: [UInt8]) -> [Token] {
         var tokens: [Token] = []
@@ -63,8 +90,8 @@ struct CodeLexer: Lexer {
                 i += 1
                 continue
             }
-            // Comments.
-            if let marker = dialect.lineComments.first(where: { starts($0, at: i) }),
+            // Comments (the table test first: most bytes start no comment).
+            if commentStart[Int(b)], let marker = dialect.lineComments.first(where: { starts($0, at: i) }),
                !(dialect.hashCommentAtWordStart && i > 0 && !LexerSupport.isSpace(bytes[i - 1]) && bytes[i - 1] != UInt8(ascii: ";")) {
                 var end = i
                 while end < n && bytes[end] != 0x0A && bytes[end] != 0x0D { end += 1 }
@@ -73,7 +100,7 @@ struct CodeLexer: Lexer {
                 i = end
                 continue
             }
-            if let block = dialect.blockComment, starts(block.open, at: i) {
+            if commentStart[Int(b)], let block = dialect.blockComment, starts(block.open, at: i) {
                 var depth = 1
                 var k = i + block.open.count
                 while k < n && depth > 0 {
@@ -92,7 +119,7 @@ struct CodeLexer: Lexer {
             var formatString = false
             if dialect.pythonPrefixes && LexerSupport.isIdentStart(b) {
                 var k = i
-                while k < n && k - i < 3 && "rRbBuUfF".utf8.contains(bytes[k]) { k += 1 }
+                while k < n && k - i < 3 && Self.isPythonStringPrefix(bytes[k]) { k += 1 }
                 if k > i && k < n && (bytes[k] == 0x22 || bytes[k] == 0x27) && (k == n - 1 || true) {
                     let prefix = bytes[i..<k].map { $0 | 0x20 }
                     rawString = prefix.contains(UInt8(ascii: "r"))
@@ -208,7 +235,7 @@ struct CodeLexer: Lexer {
         while k < n {
             let c = bytes[k]
             if escapes && c == UInt8(ascii: "\\") { 
-                if k + 1 < n && bytes[k + 1] == UInt8(ascii: "(") && dialect.doubleQuoteHoles.contains(Array("\\(".utf8)) && q == 0x22 { template = true }
+                if k + 1 < n && bytes[k + 1] == UInt8(ascii: "(") && hasInterpolationHole && q == 0x22 { template = true }
                 k += 2; continue
             }
             if c == q && (open == 1 || (k + 2 < n && bytes[k + 1] == q && bytes[k + 2] == q)) {
@@ -217,8 +244,8 @@ struct CodeLexer: Lexer {
                 break
             }
             if !multiline && (c == 0x0A || c == 0x0D) { contentEnd = k; closeEnd = k; break }
-            if (q == 0x22 || (backtick && dialect.backtickIsTemplate)) && !template {
-                for hole in dialect.doubleQuoteHoles where hole != Array("\\(".utf8) {
+            if holeStart[Int(c)] && (q == 0x22 || (backtick && dialect.backtickIsTemplate)) && !template {
+                for hole in plainHoles {
                     if k + hole.count <= n && bytes[k..<(k + hole.count)].elementsEqual(hole) {
                         // `$` alone is a hole only before a name or `{`/`(` (shell `$VAR`, `${X}`, `$(cmd)`).
                         if hole == [UInt8(ascii: "$")], k + 1 < n, !(LexerSupport.isIdentStart(bytes[k + 1]) || bytes[k + 1] == UInt8(ascii: "{") || bytes[k + 1] == UInt8(ascii: "(")) { continue }
