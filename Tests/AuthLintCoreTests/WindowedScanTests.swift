@@ -19,7 +19,6 @@ final class WindowedScanTests: XCTestCase {
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let path = dir + "/" + name
         try Data(content).write(to: URL(fileURLWithPath: path))
-        let t0 = Date()
         let whole = try TestSupport.builtinScanner().scan(paths: [path], jobs: 1) { FileReader.read(path: $0, maxSize: .max) }
         var settings = ScanSettings()
         settings.windowThreshold = 0
@@ -28,7 +27,6 @@ final class WindowedScanTests: XCTestCase {
         let windowed = try TestSupport.builtinScanner(settings: settings).scan(paths: [path], jobs: 1, open: {
             FileReader.input(path: $0, maxSize: .max, streamAbove: 0)
         })
-        print("WindowedScanTests: \(name) whole \(whole.durationMs) ms, windowed \(windowed.durationMs) ms, total \(Int(Date().timeIntervalSince(t0) * 1000)) ms")
         XCTAssertEqual(whole.filesWindowed, 0)
         XCTAssertEqual(windowed.filesWindowed, 1, "the file was not streamed")
         XCTAssertEqual(windowed.bytesScanned, whole.bytesScanned)

@@ -51,9 +51,20 @@ final class WindowedScan {
         func map(_ line: Int, _ column: Int) -> (line: Int, column: Int) {
             line == 1 ? (self.line, self.column + column - 1) : (self.line + line - 1, column)
         }
+        /// `SourceFile.position`, counting the column over raw memory (a window may be one long line).
         func position(at offset: Int) -> (line: Int, column: Int) {
-            let p = file.position(at: offset)
-            return map(p.line, p.column)
+            let line = file.line(at: offset)
+            var column = 1
+            file.bytes.withUnsafeBufferPointer { buf in
+                var i = file.lineStarts[line - 1]
+                if line == 1 && start == 0 && buf.count >= 3 && buf[0] == 0xEF && buf[1] == 0xBB && buf[2] == 0xBF && offset >= 3 { i = 3 }
+                let end = min(offset, buf.count)
+                while i < end {
+                    if buf[i] & 0xC0 != 0x80 { column += 1 }
+                    i += 1
+                }
+            }
+            return map(line, column)
         }
     }
 
@@ -232,10 +243,21 @@ final class WindowedScan {
 
     /// The last line start in (low, high].
     private func lastLineStart(after low: Int, upTo high: Int) -> Int? {
-        var p = high
-        while p > low {
-            if isLineStart(p) { return p }
-            p -= 1
+        // The break bytes that may end the line before it: at low ..< high (buffer indices).
+        var q = high - 1
+        while q >= low {
+            let found: Int? = buffer.withUnsafeBufferPointer { buf in
+                var i = q - bufferStart
+                let stop = max(low, bufferStart) - bufferStart
+                while i >= stop {
+                    if buf[i] == 0x0A || buf[i] == 0x0D { return i + bufferStart }
+                    i -= 1
+                }
+                return nil
+            }
+            guard let at = found else { return nil }
+            if isLineStart(at + 1) { return at + 1 }
+            q = at - 1
         }
         return nil
     }
