@@ -81,13 +81,13 @@ enum ScanCommand {
             walkOptions.excludeGlobs = config.exclude
             walkOptions.respectIgnoreFiles = !options.has("--no-ignore")
             let walked = FileWalker(options: walkOptions).walk(paths)
-            let maxSize = settings.maxFileSize
+            let maxSize = settings.maxFileSize, streamAbove = settings.windowThreshold
             // Non-UTF-8 names: reported under an escaped name, opened by their real bytes.
             let rawPaths = Dictionary(walked.files.compactMap { f in f.rawPath.map { (f.path, $0) } }) { a, _ in a }
-            result = scanner.scan(paths: walked.files.map(\.path), jobs: jobs) { path in
-                if let raw = rawPaths[path] { return FileReader.read(rawPath: raw, display: path, maxSize: maxSize) }
-                return FileReader.read(path: path, maxSize: maxSize)
-            }
+            // Files over the window threshold are streamed and scanned in windows, never held whole.
+            result = scanner.scan(paths: walked.files.map(\.path), jobs: jobs, open: { path in
+                FileReader.input(rawPath: rawPaths[path] ?? Array(path.utf8), display: path, maxSize: maxSize, streamAbove: streamAbove)
+            })
             result.issues = (walked.issues + result.issues).sorted { $0.file < $1.file }
         }
 

@@ -20,6 +20,34 @@ public enum FileReader {
         guard (info.st_mode & S_IFMT) == S_IFREG else { return .failure(ScanIssue(file: path, kind: .notRegular, message: "not a regular file")) }
         let size = Int(info.st_size)
         guard size <= maxSize else { return .failure(.tooLarge(path, size: size, limit: maxSize)) }
+        return readWhole(fd: fd, size: size, path: path, maxSize: maxSize)
+    }
+
+    /// Like `read`, but a file over `streamAbove` bytes is not read: it comes back as a
+    /// `FileStream` (which owns the open descriptor) for the engine to scan window by window.
+    public static func input(rawPath: [UInt8], display path: String, maxSize: Int, streamAbove: Int) -> Result<FileInput, ScanIssue> {
+        let fd = RawPath.withCString(rawPath) { open($0, O_RDONLY | O_NONBLOCK | O_CLOEXEC) }
+        guard fd >= 0 else { return .failure(ScanIssue(file: path, kind: .unreadable, message: "cannot open: \(String(cString: strerror(errno)))")) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else {
+            close(fd)
+            return .failure(ScanIssue(file: path, kind: .unreadable, message: "cannot stat: \(String(cString: strerror(errno)))"))
+        }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { close(fd); return .failure(ScanIssue(file: path, kind: .notRegular, message: "not a regular file")) }
+        let size = Int(info.st_size)
+        guard size <= maxSize else { close(fd); return .failure(.tooLarge(path, size: size, limit: maxSize)) }
+        guard size > streamAbove else {
+            defer { close(fd) }
+            return readWhole(fd: fd, size: size, path: path, maxSize: maxSize).map { .bytes($0) }
+        }
+        return FileStream.start(fd: fd, size: size, path: path).map { .stream($0) }
+    }
+
+    public static func input(path: String, maxSize: Int, streamAbove: Int) -> Result<FileInput, ScanIssue> {
+        input(rawPath: Array(path.utf8), display: path, maxSize: maxSize, streamAbove: streamAbove)
+    }
+
+    private static func readWhole(fd: Int32, size: Int, path: String, maxSize: Int) -> Result<[UInt8], ScanIssue> {
         var bytes = [UInt8](repeating: 0, count: size)
         var total = 0
         while total < size {

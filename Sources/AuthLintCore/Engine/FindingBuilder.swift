@@ -4,8 +4,14 @@ enum FindingBuilder {
     static let snippetLimit = 160
 
     static func build(_ raw: [RawFinding], in file: SourceFile, showSecrets: Bool) -> [Finding] {
-        let ordered = raw.sorted { ($0.range.lowerBound, $0.rule.id) < ($1.range.lowerBound, $1.rule.id) }
         var occurrences: [String: Int] = [:]
+        return build(raw, in: file, showSecrets: showSecrets, occurrences: &occurrences)
+    }
+
+    /// `occurrences` counts matches seen so far in the file, so a file scanned in windows (in
+    /// order) gets the fingerprints a whole-file scan would give.
+    static func build(_ raw: [RawFinding], in file: SourceFile, showSecrets: Bool, occurrences: inout [String: Int]) -> [Finding] {
+        let ordered = raw.sorted { ($0.range.lowerBound, $0.rule.id) < ($1.range.lowerBound, $1.rule.id) }
         var findings: [Finding] = []
         var seen = Set<String>()
         for item in ordered {

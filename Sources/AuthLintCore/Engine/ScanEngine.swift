@@ -15,6 +15,8 @@ public struct ScanResult: Sendable {
     public var durationMs = 0
     /// Inline directives that matched no finding, as note-level findings (`--report-unused-suppressions`).
     public var unusedSuppressions: [Finding] = []
+    /// Files too large to hold whole, scanned in windows (`WindowedScan`; not an error).
+    public var filesWindowed = 0
     public init() {}
 }
 
@@ -85,6 +87,13 @@ public final class ScanEngine: Sendable {
     /// Results are identical whatever `jobs` is.
     public func scan(paths: [String], jobs: Int,
                      load: @Sendable @escaping (String) -> Result<[UInt8], ScanIssue>) -> ScanResult {
+        scan(paths: paths, jobs: jobs, open: { path in load(path).map { .bytes($0) } })
+    }
+
+    /// Like `scan(paths:jobs:load:)`, for loaders that may hand over a large file as a stream
+    /// (`FileReader.input`): such a file is scanned window by window (`WindowedScan`).
+    public func scan(paths: [String], jobs: Int,
+                     open: @Sendable @escaping (String) -> Result<FileInput, ScanIssue>) -> ScanResult {
         let started = DispatchTime.now()
         let slots = ResultSlots(count: paths.count)
         let next = AtomicCounter()
@@ -93,9 +102,11 @@ public final class ScanEngine: Sendable {
             while true {
                 let i = next.increment()
                 guard i < paths.count else { return }
-                switch load(paths[i]) {
-                case .success(let bytes):
+                switch open(paths[i]) {
+                case .success(.bytes(let bytes)):
                     slots.set(i, scanOne(SourceFile(path: paths[i], bytes: bytes)))
+                case .success(.stream(let stream)):
+                    slots.set(i, WindowedScan(engine: self, stream: stream).run())
                 case .failure(let issue):
                     slots.set(i, FileOutcome(issues: [issue], scanned: false))
                 }
@@ -113,6 +124,7 @@ public final class ScanEngine: Sendable {
                 result.filesScanned += 1
                 result.bytesScanned += outcome.bytes
                 if outcome.lexed { result.filesLexed += 1; result.bytesLexed += outcome.bytes }
+                if outcome.windows > 0 { result.filesWindowed += 1 }
             }
             for (id, list) in outcome.observations { observations[id, default: []] += list }
         }
@@ -145,11 +157,20 @@ public final class ScanEngine: Sendable {
         var scanned = true
         var bytes = 0
         var lexed = false
+        /// How many windows a streamed file was scanned in (0: scanned whole).
+        var windows = 0
     }
 
-    func scanOne(_ file: SourceFile) -> FileOutcome {
-        var outcome = FileOutcome()
-        outcome.bytes = file.bytes.count
+    /// What the rules left on one file (or window): raw findings in the context, before suppression.
+    struct RuleRun {
+        var context: FileContext
+        var hasSuppressions = false
+        var unlexedRules: [String] = []
+        var observations: [String: [ProjectObservation]] = [:]
+    }
+
+    /// Prefilter, then each rule whose keywords occur (rules in `skipping` do not run).
+    func runRules(_ file: SourceFile, skipping: Set<String> = []) -> RuleRun {
         // Hits gathered by rule index first: one dictionary entry per rule hit, not per keyword hit.
         var hitsByIndex = [[KeywordPrefilter.Hit]](repeating: [], count: rules.count)
         var hasSuppressions = false
@@ -163,23 +184,33 @@ public final class ScanEngine: Sendable {
         }
         var hitsByRule: [String: [KeywordPrefilter.Hit]] = [:]
         for index in rules.indices where !hitsByIndex[index].isEmpty { hitsByRule[rules[index].id] = hitsByIndex[index] }
-        let context = FileContext(file: file, settings: settings, hitsByRule: hitsByRule)
-        var unlexedRules: [String] = []
+        var run = RuleRun(context: FileContext(file: file, settings: settings, hitsByRule: hitsByRule), hasSuppressions: hasSuppressions)
+        let context = run.context
         for index in rules.indices {
             let plan = plans[index]
             guard !plan.needsKeyword || !hitsByIndex[index].isEmpty, let check = plan.check else { continue }
-            guard plan.files.matches(file.path) else { continue }
+            guard plan.files.matches(file.path), skipping.isEmpty || !skipping.contains(rules[index].id) else { continue }
             switch check {
             case .pattern(let runner):
                 runner.run(context)
             case .file(let structural):
-                guard context.canLex else { unlexedRules.append(rules[index].id); continue }
+                guard context.canLex else { run.unlexedRules.append(rules[index].id); continue }
                 if structural.wantsFile(context, rules[index]) { structural.check(context, rules[index]) }
             case .project(let project):
-                guard context.canLex else { unlexedRules.append(rules[index].id); continue }
-                outcome.observations[rules[index].id] = project.collect(context, rules[index])
+                guard context.canLex else { run.unlexedRules.append(rules[index].id); continue }
+                run.observations[rules[index].id] = project.collect(context, rules[index])
             }
         }
+        return run
+    }
+
+    func scanOne(_ file: SourceFile) -> FileOutcome {
+        var outcome = FileOutcome()
+        outcome.bytes = file.bytes.count
+        let run = runRules(file)
+        let context = run.context
+        let unlexedRules = run.unlexedRules
+        outcome.observations = run.observations
         for ruleID in context.timedOutRules {
             outcome.issues.append(ScanIssue(file: file.path, kind: .ruleTimeout,
                                             message: "rule \(ruleID) was cut short after \(settings.ruleTimeBudgetSeconds) s"))
@@ -189,7 +220,7 @@ public final class ScanEngine: Sendable {
                                             message: "larger than the lexing limit (\(file.bytes.count) > \(settings.maxLexBytes) bytes): pattern rules ran, token-based rules skipped: \(unlexedRules.joined(separator: ", "))"))
         }
         outcome.lexed = context.didLex
-        let suppressions = hasSuppressions ? InlineSuppressions(file: file) : nil
+        let suppressions = run.hasSuppressions ? InlineSuppressions(file: file) : nil
         let findings = FindingBuilder.build(FallbackRules.preferSpecific(context.rawFindings), in: file, showSecrets: settings.showSecrets)
         var usedDirectives = Set<Int>()
         for var finding in findings {
@@ -202,18 +233,23 @@ public final class ScanEngine: Sendable {
             }
         }
         for directive in suppressions?.directives ?? [] where !usedDirectives.contains(directive.line) {
-            // Only the directive itself is shown: the rest of its line may hold a secret.
-            let lineText = file.lineText(directive.line)
-            let directiveText = lineText.range(of: "authlint:ignore").map { String(lineText[$0.lowerBound...]) } ?? "authlint:ignore"
-            let end = file.position(at: file.lineRange(directive.line).upperBound)
-            outcome.unusedSuppressions.append(Finding(
-                rule: "unused-suppression", category: .hardcodedCredential, severity: .note, file: file.path,
-                line: directive.line, column: 1, endLine: directive.line, endColumn: end.column,
-                message: "authlint:ignore suppresses nothing here" + (directive.rules.isEmpty ? "" : " (\(directive.rules.joined(separator: ", ")))"),
-                snippet: directiveText,
-                fingerprint: SHA256.hex("unused-suppression\u{0}\(file.path)\u{0}\(directiveText)")))
+            outcome.unusedSuppressions.append(Self.unusedSuppression(directive, in: file))
         }
         return outcome
+    }
+
+    /// The note for a directive that suppressed nothing, at its line in `file`.
+    static func unusedSuppression(_ directive: InlineSuppressions.Directive, in file: SourceFile) -> Finding {
+        // Only the directive itself is shown: the rest of its line may hold a secret.
+        let lineText = file.lineText(directive.line)
+        let directiveText = lineText.range(of: "authlint:ignore").map { String(lineText[$0.lowerBound...]) } ?? "authlint:ignore"
+        let end = file.position(at: file.lineRange(directive.line).upperBound)
+        return Finding(
+            rule: "unused-suppression", category: .hardcodedCredential, severity: .note, file: file.path,
+            line: directive.line, column: 1, endLine: directive.line, endColumn: end.column,
+            message: "authlint:ignore suppresses nothing here" + (directive.rules.isEmpty ? "" : " (\(directive.rules.joined(separator: ", ")))"),
+            snippet: directiveText,
+            fingerprint: SHA256.hex("unused-suppression\u{0}\(file.path)\u{0}\(directiveText)"))
     }
 
     private func concludeProjectRules(_ observations: [String: [ProjectObservation]]) -> [Finding] {

@@ -19,6 +19,14 @@ public struct ScanSettings: Sendable {
     /// the report says which token-based rules were skipped. Above the default --max-file-size,
     /// so it only matters when that is raised.
     public var maxLexBytes = 16 * 1024 * 1024
+    /// Files read from disk that are larger than this are never held whole: they are read and
+    /// scanned in windows of about `windowBytes`, cut at line breaks, each with `windowMargin`
+    /// bytes of the neighbouring text on both sides (`WindowedScan`). Memory is then bounded by
+    /// the window, whatever the file's size (raise --max-file-size to scan such files at all).
+    public var windowThreshold = 16 * 1024 * 1024
+    /// 1 MiB: dense code has ~30 bytes of tokens per byte, so a lexed window stays near 40 MB.
+    public var windowBytes = 1024 * 1024
+    public var windowMargin = 32 * 1024
 
     public init() {}
 }

@@ -11,6 +11,7 @@ struct JSONReporter: Reporter {
                 ("filesScanned", .int(result.filesScanned)),
                 ("bytesScanned", .int(result.bytesScanned)),
                 ("filesLexed", .int(result.filesLexed)),
+                ("filesWindowed", .int(result.filesWindowed)),
                 ("findings", .int(result.findings.count)),
                 ("suppressed", .int(result.suppressed.count)),
                 ("durationMs", .int(result.durationMs)),

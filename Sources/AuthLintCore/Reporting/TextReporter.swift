@@ -37,6 +37,7 @@ enum SummaryLine {
         text += "\(counts[.note, default: 0]) note\(counts[.note, default: 0] == 1 ? "" : "s")"
         if !result.suppressed.isEmpty { text += ", \(result.suppressed.count) suppressed" }
         if !result.issues.isEmpty { text += ", \(result.issues.count) skipped" }
+        if result.filesWindowed > 0 { text += " (\(result.filesWindowed) large file\(result.filesWindowed == 1 ? "" : "s") scanned in windows)" }
         return text
     }
 
