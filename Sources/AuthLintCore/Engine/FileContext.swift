@@ -23,7 +23,8 @@ public final class FileContext: @unchecked Sendable {
     var didLex: Bool { cachedTokens != nil && canLex }
 
     /// False for files over `settings.maxLexBytes`: their tokens would not fit in bounded memory.
-    var canLex: Bool { file.bytes.count <= settings.maxLexBytes }
+    /// (Never above Int32.max either: tokens store 32-bit offsets.)
+    var canLex: Bool { file.bytes.count <= min(settings.maxLexBytes, Int(Int32.max)) }
 
     public var tokens: [Token] {
         if let cachedTokens { return cachedTokens }

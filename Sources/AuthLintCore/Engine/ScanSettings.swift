@@ -23,7 +23,7 @@ public struct ScanSettings: Sendable {
     /// scanned in windows of about `windowBytes`, cut at line breaks, each with `windowMargin`
     /// bytes of the neighbouring text on both sides (`WindowedScan`). Memory is then bounded by
     /// the window, whatever the file's size (raise --max-file-size to scan such files at all).
-    public var windowThreshold = 16 * 1024 * 1024
+    public var windowThreshold = 2 * 1024 * 1024
     /// 1 MiB: dense code has ~30 bytes of tokens per byte, so a lexed window stays near 40 MB.
     public var windowBytes = 1024 * 1024
     public var windowMargin = 32 * 1024

@@ -15,34 +15,53 @@ public enum TokenKind: UInt8, Sendable {
 
 public struct Token: Sendable, Equatable {
     public var kind: TokenKind
-    /// Byte range in the file, including quotes or comment markers.
-    public var start: Int
-    public var end: Int
-    /// Strings: the decoded content (escapes resolved, quotes removed; for templates the raw
-    /// text between the quotes with holes kept as written, e.g. `Basic ${token}`).
-    /// Comments: the comment text without markers. Identifiers and punctuation: nil (use the bytes).
-    public var value: String?
     /// Strings: the opening quote byte (`'`, `"`, `` ` ``), or 0 when unquoted (YAML plain scalar,
     /// shell word, `.env` value, heredoc body).
     public var quote: UInt8
     /// Strings with interpolation holes (`${}`, f-strings, `\(...)`, `#{}`, `$VAR` in shell).
     public var isTemplate: Bool
+    // Offsets are stored as Int32 (lexed files are at most `maxLexBytes`): a token is 40 bytes
+    // instead of 64, and tokens are most of a scan's memory (~30 bytes per byte of dense code).
+    private var start32: Int32
+    private var end32: Int32
+    private var pairIndex32: Int32
+    private var contentStart32: Int32
+    /// Strings: the decoded content (escapes resolved, quotes removed; for templates the raw
+    /// text between the quotes with holes kept as written, e.g. `Basic ${token}`).
+    /// Comments: the comment text without markers. Identifiers and punctuation: nil (use the bytes).
+    public var value: String?
+
+    /// Byte range in the file, including quotes or comment markers.
+    public var start: Int {
+        get { Int(start32) }
+        set { start32 = Int32(truncatingIfNeeded: newValue) }
+    }
+    public var end: Int {
+        get { Int(end32) }
+        set { end32 = Int32(truncatingIfNeeded: newValue) }
+    }
     /// Brackets: index of the matching bracket token in the same token array, or -1 when unmatched.
-    public var pairIndex: Int
+    public var pairIndex: Int {
+        get { Int(pairIndex32) }
+        set { pairIndex32 = Int32(truncatingIfNeeded: newValue) }
+    }
     /// Byte offset where the decoded content begins (after the opening quote), for precise
     /// locations inside strings. Equals `start` for unquoted tokens.
-    public var contentStart: Int
+    public var contentStart: Int {
+        get { Int(contentStart32) }
+        set { contentStart32 = Int32(truncatingIfNeeded: newValue) }
+    }
 
     public init(kind: TokenKind, start: Int, end: Int, value: String? = nil, quote: UInt8 = 0,
                 isTemplate: Bool = false, pairIndex: Int = -1, contentStart: Int? = nil) {
         self.kind = kind
-        self.start = start
-        self.end = end
+        self.start32 = Int32(truncatingIfNeeded: start)
+        self.end32 = Int32(truncatingIfNeeded: end)
         self.value = value
         self.quote = quote
         self.isTemplate = isTemplate
-        self.pairIndex = pairIndex
-        self.contentStart = contentStart ?? start
+        self.pairIndex32 = Int32(truncatingIfNeeded: pairIndex)
+        self.contentStart32 = Int32(truncatingIfNeeded: contentStart ?? start)
     }
 }
 
