@@ -80,15 +80,15 @@ enum ScanCommand {
             walkOptions.maxFileSize = settings.maxFileSize
             walkOptions.excludeGlobs = config.exclude
             walkOptions.respectIgnoreFiles = !options.has("--no-ignore")
-            let walked = FileWalker(options: walkOptions).walk(paths)
+            let walker = FileWalker(options: walkOptions)
             let maxSize = settings.maxFileSize, streamAbove = settings.windowThreshold
-            // Non-UTF-8 names: reported under an escaped name, opened by their real bytes.
-            let rawPaths = Dictionary(walked.files.compactMap { f in f.rawPath.map { (f.path, $0) } }) { a, _ in a }
-            // Files over the window threshold are streamed and scanned in windows, never held whole.
-            result = scanner.scan(paths: walked.files.map(\.path), jobs: jobs, open: { path in
-                FileReader.input(rawPath: rawPaths[path] ?? Array(path.utf8), display: path, maxSize: maxSize, streamAbove: streamAbove)
+            let walkIssues = WalkIssues()
+            // The walk feeds the scan as it goes; files over the window threshold are streamed
+            // and scanned in windows, never held whole; non-UTF-8 names are opened by their bytes.
+            result = scanner.scan(jobs: jobs, produce: { push in walkIssues.value = walker.walk(paths, emit: push) }, open: { file in
+                FileReader.input(rawPath: file.rawPath ?? Array(file.path.utf8), display: file.path, maxSize: maxSize, streamAbove: streamAbove)
             })
-            result.issues = (walked.issues + result.issues).sorted { $0.file < $1.file }
+            result.issues = (walkIssues.value + result.issues).sorted { $0.file < $1.file }
         }
 
         // Diff gating: only findings on lines changed since REV.
@@ -167,4 +167,9 @@ enum ReportOutput {
         }
         try AtomicFile.write(Array(text.utf8), to: path)
     }
+}
+
+/// The walk's own issues, written by the walking thread before the scan returns.
+private final class WalkIssues: @unchecked Sendable {
+    var value: [ScanIssue] = []
 }

@@ -35,11 +35,27 @@ public struct FileWalker: Sendable {
     static let ignoreFileNames = [".gitignore", ".authlintignore"]
 
     public func walk(_ paths: [String]) -> WalkResult {
-        var result = WalkResult()
+        var files: [WalkedFile] = []
+        let issues = walk(paths) { files.append($0) }
+        files.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        return WalkResult(files: files, issues: issues)
+    }
+
+    /// The walk as a stream: `emit` gets each file as soon as it is found (in directory order,
+    /// each path once), so scanning can start before the walk ends and no list of the whole
+    /// tree is kept. Returns what could not be walked.
+    public func walk(_ paths: [String], emit: (WalkedFile) -> Void) -> [ScanIssue] {
+        var issues: [ScanIssue] = []
+        // Roots may overlap (`scan src src/a.js`): only then remember what was emitted.
+        var seen: Set<String>? = paths.count > 1 ? [] : nil
+        let emitOnce: (WalkedFile) -> Void = { file in
+            if seen != nil, !seen!.insert(file.path).inserted { return }
+            emit(file)
+        }
         for root in paths {
             var info = stat()
             guard lstat(root, &info) == 0 || stat(root, &info) == 0 else {
-                result.issues.append(ScanIssue(file: root, kind: .unreadable, message: "cannot stat: \(String(cString: strerror(errno)))"))
+                issues.append(ScanIssue(file: root, kind: .unreadable, message: "cannot stat: \(String(cString: strerror(errno)))"))
                 continue
             }
             var isDirectory = (info.st_mode & S_IFMT) == S_IFDIR
@@ -49,28 +65,25 @@ public struct FileWalker: Sendable {
                 if stat(root, &target) == 0 { info = target; isDirectory = (target.st_mode & S_IFMT) == S_IFDIR }
             }
             if isDirectory {
-                walkDirectory(root, into: &result)
+                walkDirectory(root, issues: &issues, emit: emitOnce)
             } else if (info.st_mode & S_IFMT) == S_IFREG {
-                addFile(root, size: Int(info.st_size), into: &result)  // explicit files are always scanned
+                addFile(root, size: Int(info.st_size), issues: &issues, emit: emitOnce)  // explicit files are always scanned
             } else {
-                result.issues.append(ScanIssue(file: root, kind: .notRegular, message: "not a regular file"))
+                issues.append(ScanIssue(file: root, kind: .notRegular, message: "not a regular file"))
             }
         }
-        result.files.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
-        var seen = Set<String>()
-        result.files = result.files.filter { seen.insert($0.path).inserted }
-        return result
+        return issues
     }
 
-    private func addFile(_ path: String, size: Int, raw: [UInt8]? = nil, into result: inout WalkResult) {
+    private func addFile(_ path: String, size: Int, raw: [UInt8]? = nil, issues: inout [ScanIssue], emit: (WalkedFile) -> Void) {
         if size > options.maxFileSize {
-            result.issues.append(.tooLarge(path, size: size, limit: options.maxFileSize))
+            issues.append(.tooLarge(path, size: size, limit: options.maxFileSize))
         } else {
-            result.files.append(WalkedFile(path: path, size: size, rawPath: raw.flatMap { $0 == Array(path.utf8) ? nil : $0 }))
+            emit(WalkedFile(path: path, size: size, rawPath: raw.flatMap { $0 == Array(path.utf8) ? nil : $0 }))
         }
     }
 
-    private func walkDirectory(_ root: String, into result: inout WalkResult) {
+    private func walkDirectory(_ root: String, issues: inout [ScanIssue], emit: (WalkedFile) -> Void) {
         let base = root.hasSuffix("/") && root.count > 1 ? String(root.dropLast()) : root
         func display(_ components: [Substring]) -> String {
             let rel = components.joined(separator: "/")
@@ -100,7 +113,7 @@ public struct FileWalker: Sendable {
                 }
             }
             guard let dir = RawPath.withCString(dirRaw, { opendir($0) }) else {
-                result.issues.append(ScanIssue(file: dirPath, kind: .unreadable, message: "cannot read directory: \(String(cString: strerror(errno)))"))
+                issues.append(ScanIssue(file: dirPath, kind: .unreadable, message: "cannot read directory: \(String(cString: strerror(errno)))"))
                 continue
             }
             if options.followSymlinks {
@@ -126,7 +139,7 @@ public struct FileWalker: Sendable {
                         // Vanished meanwhile: nothing to scan. Anything else (path too long, no
                         // permission) is reported, never skipped silently.
                         if errno != ENOENT {
-                            result.issues.append(ScanIssue(file: childPath, kind: .unreadable, message: "cannot stat: \(String(cString: strerror(errno)))"))
+                            issues.append(ScanIssue(file: childPath, kind: .unreadable, message: "cannot stat: \(String(cString: strerror(errno)))"))
                         }
                         continue
                     }
@@ -145,9 +158,9 @@ public struct FileWalker: Sendable {
                 if isDirectory {
                     pending.append((childComponents, childRaw, ignores))
                 } else if type == UInt8(DT_REG) {
-                    addFile(childPath, size: size, raw: childRaw, into: &result)
+                    addFile(childPath, size: size, raw: childRaw, issues: &issues, emit: emit)
                 } else {
-                    result.issues.append(ScanIssue(file: childPath, kind: .notRegular, message: "not a regular file (FIFO, socket or device): not opened"))
+                    issues.append(ScanIssue(file: childPath, kind: .notRegular, message: "not a regular file (FIFO, socket or device): not opened"))
                 }
             }
             closedir(dir)

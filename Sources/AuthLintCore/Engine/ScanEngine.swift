@@ -94,38 +94,45 @@ public final class ScanEngine: Sendable {
     /// (`FileReader.input`): such a file is scanned window by window (`WindowedScan`).
     public func scan(paths: [String], jobs: Int,
                      open: @Sendable @escaping (String) -> Result<FileInput, ScanIssue>) -> ScanResult {
+        scan(jobs: jobs, produce: { push in
+            for path in paths { push(WalkedFile(path: path, size: -1)) }
+        }, open: { open($0.path) })
+    }
+
+    /// Scan files as `produce` finds them (on its own thread, e.g. the directory walk), `jobs`
+    /// workers taking them from a bounded queue: scanning starts with the first file, and only
+    /// files with something to report are kept until the end. Results are sorted by path, so
+    /// they are identical whatever `jobs` is and whatever order the files arrive in.
+    public func scan(jobs: Int, produce: @Sendable @escaping (_ push: (WalkedFile) -> Void) -> Void,
+                     open: @Sendable @escaping (WalkedFile) -> Result<FileInput, ScanIssue>) -> ScanResult {
         let started = DispatchTime.now()
-        let slots = ResultSlots(count: paths.count)
-        let next = AtomicCounter()
-        let workers = max(1, min(jobs, paths.count))
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            while true {
-                let i = next.increment()
-                guard i < paths.count else { return }
-                switch open(paths[i]) {
+        let queue = BoundedQueue<WalkedFile>(capacity: 4096)
+        let producer = Thread {
+            produce { queue.push($0) }
+            queue.close()
+        }
+        producer.stackSize = 8 << 20
+        producer.start()
+        let collected = OutcomeCollector()
+        DispatchQueue.concurrentPerform(iterations: max(1, jobs)) { _ in
+            while let file = queue.pop() {
+                switch open(file) {
                 case .success(.bytes(let bytes)):
-                    slots.set(i, scanOne(SourceFile(path: paths[i], bytes: bytes)))
+                    collected.add(file.path, scanOne(SourceFile(path: file.path, bytes: bytes)))
                 case .success(.stream(let stream)):
-                    slots.set(i, WindowedScan(engine: self, stream: stream).run())
+                    collected.add(file.path, WindowedScan(engine: self, stream: stream).run())
                 case .failure(let issue):
-                    slots.set(i, FileOutcome(issues: [issue], scanned: false))
+                    collected.add(file.path, FileOutcome(issues: [issue], scanned: false))
                 }
             }
         }
-        var result = ScanResult()
+        var result = collected.counts
         var observations: [String: [ProjectObservation]] = [:]
-        for outcome in slots.values {
-            guard let outcome else { continue }
+        for (_, outcome) in collected.kept.sorted(by: { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }) {
             result.findings += outcome.findings
             result.suppressed += outcome.suppressed
             result.issues += outcome.issues
             result.unusedSuppressions += outcome.unusedSuppressions
-            if outcome.scanned {
-                result.filesScanned += 1
-                result.bytesScanned += outcome.bytes
-                if outcome.lexed { result.filesLexed += 1; result.bytesLexed += outcome.bytes }
-                if outcome.windows > 0 { result.filesWindowed += 1 }
-            }
             for (id, list) in outcome.observations { observations[id, default: []] += list }
         }
         result.findings += concludeProjectRules(observations)
@@ -262,25 +269,59 @@ public final class ScanEngine: Sendable {
     }
 }
 
-/// Fixed slots filled by concurrent workers (each index written exactly once).
-private final class ResultSlots: @unchecked Sendable {
-    private var storage: [ScanEngine.FileOutcome?]
+/// What the workers hand back: counts for every file, and the outcomes that hold anything
+/// (most files have no finding; keeping only these keeps memory flat as trees grow).
+private final class OutcomeCollector: @unchecked Sendable {
+    private(set) var counts = ScanResult()
+    private(set) var kept: [(path: String, outcome: ScanEngine.FileOutcome)] = []
     private let lock = NSLock()
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-    func set(_ index: Int, _ value: ScanEngine.FileOutcome) {
-        lock.lock(); storage[index] = value; lock.unlock()
+
+    func add(_ path: String, _ outcome: ScanEngine.FileOutcome) {
+        lock.lock(); defer { lock.unlock() }
+        if outcome.scanned {
+            counts.filesScanned += 1
+            counts.bytesScanned += outcome.bytes
+            if outcome.lexed { counts.filesLexed += 1; counts.bytesLexed += outcome.bytes }
+            if outcome.windows > 0 { counts.filesWindowed += 1 }
+        }
+        if !outcome.findings.isEmpty || !outcome.suppressed.isEmpty || !outcome.issues.isEmpty
+            || !outcome.unusedSuppressions.isEmpty || !outcome.observations.isEmpty {
+            kept.append((path, outcome))
+        }
     }
-    var values: [ScanEngine.FileOutcome?] { lock.lock(); defer { lock.unlock() }; return storage }
 }
 
-/// Hands out file indices to workers: whoever is free takes the next file.
-final class AtomicCounter: @unchecked Sendable {
-    private var value = 0
-    private let lock = NSLock()
-    func increment() -> Int {
-        lock.lock(); defer { lock.unlock() }
-        let current = value
-        value += 1
-        return current
+/// A blocking FIFO with a capacity: the producer waits when it is full (memory stays bounded
+/// however fast the walk is), consumers wait when it is empty until it is closed.
+final class BoundedQueue<Element>: @unchecked Sendable {
+    private var items: [Element] = []
+    private var head = 0
+    private var closed = false
+    private let capacity: Int
+    private let condition = NSCondition()
+
+    init(capacity: Int) { self.capacity = capacity }
+
+    func push(_ item: Element) {
+        condition.lock(); defer { condition.unlock() }
+        while items.count - head >= capacity { condition.wait() }
+        items.append(item)
+        condition.broadcast()
+    }
+
+    /// The next element, or nil once the queue is closed and drained.
+    func pop() -> Element? {
+        condition.lock(); defer { condition.unlock() }
+        while head == items.count && !closed { condition.wait() }
+        guard head < items.count else { return nil }
+        let item = items[head]
+        head += 1
+        if head > 1024 && head * 2 > items.count { items.removeFirst(head); head = 0 }
+        condition.broadcast()
+        return item
+    }
+
+    func close() {
+        condition.lock(); closed = true; condition.broadcast(); condition.unlock()
     }
 }
