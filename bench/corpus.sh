@@ -2,7 +2,8 @@
 # Builds the benchmark corpus reproducibly under bench/.corpus (ignored by git):
 #   swift/   checkouts (HEAD) of the Swift package mirrors this machine carries
 #   python/  a copy of the Python site-packages
-# Usage: bench/corpus.sh [COPIES]   (COPIES>1 also makes corpus-xN folders for the scaling table)
+# Usage: bench/corpus.sh [COPIES]   (COPIES>=2 also makes x2/, COPIES>=4 also x4/ for the scaling table:
+#   N hard-linked copies of base/ (cp -al: no extra disk, the same page cache), cp -r if links fail)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$here/.corpus"
@@ -25,7 +26,7 @@ for n in 2 4; do
   dir="$root/x$n"
   [ -f "$dir/.done" ] && continue
   rm -rf "$dir"; mkdir -p "$dir"
-  for i in $(seq 1 "$n"); do cp -r "$root/base" "$dir/copy$i"; done
+  for i in $(seq 1 "$n"); do cp -al "$root/base" "$dir/copy$i" 2>/dev/null || { rm -rf "$dir/copy$i"; cp -r "$root/base" "$dir/copy$i"; }; done
   touch "$dir/.done"
 done
 du -sm "$root/base" | awk '{print "corpus: " $1 " MiB in bench/.corpus/base"}'

