@@ -71,4 +71,27 @@ final class RuleExamplesTests: XCTestCase {
         guard case .object(let members) = node.value else { return XCTFail("not an object") }
         XCTAssertEqual(members.map(\.key), ["a", "b"])
     }
+
+    /// The scan-speed fields are data too, and bad values are errors naming the file and
+    /// position, never a crash (`Int(1e300)` would trap) or a silent default.
+    func testWindowReachAndCaseSensitiveKeywordsAreValidated() throws {
+        func rule(_ extra: String) -> [UInt8] {
+            Array(#"{"id": "x-key", "category": "hardcoded-credential", "severity": "error", "engine": "pattern", "summary": "s", "description": "d", "fix": "f", "keywords": ["XK_"], "pattern": "XK_[0-9]{8}"\#(extra)}"#.utf8)
+        }
+        let ok = try RuleLoader.parse(bytes: rule(#", "windowReach": 64, "caseSensitiveKeywords": true"#), source: "x-key.json")
+        XCTAssertEqual(ok.windowReach, 64)
+        XCTAssertTrue(ok.caseSensitiveKeywords)
+        for bad in [#", "windowReach": 1e300"#, #", "windowReach": 8"#, #", "windowReach": 100.5"#, #", "windowReach": "64""#,
+                    #", "caseSensitiveKeywords": "yes""#] {
+            XCTAssertThrowsError(try RuleLoader.parse(bytes: rule(bad), source: "x-key.json"), bad) { error in
+                let text = "\(error)"
+                XCTAssertTrue(text.hasPrefix("x-key.json:1:"), text)
+                XCTAssertTrue(text.contains("windowReach") || text.contains("caseSensitiveKeywords"), text)
+            }
+        }
+        // Exact-case keywords: `xk_` in lower case opens no window, `XK_` does.
+        let engine = try ScanEngine(rules: [ok], settings: ScanSettings())
+        XCTAssertEqual(engine.scan(file: SourceFile(path: "a.txt", bytes: Array("v = XK_12345678".utf8))).findings.count, 1)
+        XCTAssertEqual(engine.scan(file: SourceFile(path: "a.txt", bytes: Array("v = xk_12345678 XK_".utf8))).findings.count, 0)
+    }
 }

@@ -92,13 +92,14 @@ final class PatternRuleRunner: @unchecked Sendable {
     /// Merged byte windows: each keyword hit widened to its line, at most `windowReach` each side.
     private func windows(file: SourceFile, hits: [KeywordPrefilter.Hit]) -> [Range<Int>] {
         var result: [Range<Int>] = []
+        let reach = rule.windowReach ?? Self.windowReach
         for hit in hits.sorted(by: { $0.start < $1.start }) {
             let line = file.line(at: hit.start)
             let lineRange = file.lineRange(line)
             let endLine = file.line(at: max(hit.start, hit.end - 1))
-            let lower = max(lineRange.lowerBound, hit.start - Self.windowReach)
+            let lower = max(lineRange.lowerBound, hit.start - reach)
             let lineEnd = rule.multiline ? file.bytes.count : file.lineRange(endLine).upperBound
-            let upper = min(lineEnd, hit.end + Self.windowReach)
+            let upper = min(lineEnd, hit.end + reach)
             let window = lower..<max(lower, upper)
             if let last = result.last, window.lowerBound <= last.upperBound {
                 result[result.count - 1] = last.lowerBound..<max(last.upperBound, window.upperBound)

@@ -39,6 +39,10 @@ public struct RuleDefinition: Sendable {
     /// The regex window reaches `windowReach` bytes past the keyword across lines (PEM blocks),
     /// instead of stopping at the end of the keyword's line.
     public var multiline: Bool
+    /// Bytes either side of a keyword hit the regex window may reach (default
+    /// `PatternRuleRunner.windowReach`, 2048). Rules whose match always lies close around their
+    /// keyword say so: on a minified one-line file every hit otherwise opens 4 KiB of regex work.
+    public var windowReach: Int? = nil
     /// Named Swift check run on the secret after the regex (e.g. a checksum); see `SecretValidators`.
     public var validator: String?
     /// File globs (basename globs unless they contain `/`). Empty = every file.

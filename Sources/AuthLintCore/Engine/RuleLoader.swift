@@ -15,7 +15,7 @@ public enum RuleLoader {
     static let knownKeys: Set<String> = [
         "id", "category", "severity", "engine", "summary", "description", "fix", "keywords", "pattern",
         "secretGroup", "minEntropy", "placeholderCheck", "skipComments", "validator", "files",
-        "excludeFiles", "allowlist", "message", "examples", "tags", "references", "multiline", "caseSensitiveKeywords",
+        "excludeFiles", "allowlist", "message", "examples", "tags", "references", "multiline", "caseSensitiveKeywords", "windowReach",
     ]
 
     /// The catalog compiled into the binary (from `rules/*.json` at build time). Its regexes are
@@ -168,6 +168,11 @@ public enum RuleLoader {
             }
         }
 
+        let windowReach = try number("windowReach")
+        if let reach = windowReach, !(reach >= 16 && reach <= 65536 && reach == reach.rounded()) {
+            throw fail(node("windowReach")!, "'windowReach' must be a whole number of bytes from 16 to 65536")
+        }
+
         return RuleDefinition(
             id: id, category: category, severity: severity, engine: engine,
             summary: try string("summary")!, description: try string("description")!, fix: try string("fix")!,
@@ -177,6 +182,7 @@ public enum RuleLoader {
             placeholderCheck: try bool("placeholderCheck", default: true),
             skipComments: try bool("skipComments", default: false),
             multiline: try bool("multiline", default: false),
+            windowReach: windowReach.map { Int($0) },
             validator: validator, files: try strings("files"), excludeFiles: try strings("excludeFiles"),
             allowlist: try strings("allowlist"), message: try string("message", required: false),
             fireExamples: fire, passExamples: pass, source: source)

@@ -16,6 +16,13 @@ struct GenericCredentialRule: StructuralRule {
     /// A name that reads like an identifier or config key (not a path, a CSV row or `AWS::Type`).
     static func isIdentifierLike(_ name: String) -> Bool {
         guard let first = name.unicodeScalars.first, name.utf8.count <= 80 else { return false }
+        if name.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII (nearly every name): the same test on bytes, without Unicode property lookups.
+            let bytes = Array(name.utf8)
+            func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+            guard isLetter(bytes[0]) || "_$@-".utf8.contains(bytes[0]) else { return false }
+            return bytes.allSatisfy { isLetter($0) || ($0 >= 0x30 && $0 <= 0x39) || "_.$@-".utf8.contains($0) }
+        }
         guard first.properties.isAlphabetic || first == "_" || first == "$" || first == "@" || first == "-" else { return false }
         return name.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || "_.$@-".unicodeScalars.contains($0) }
     }
@@ -62,8 +69,10 @@ struct GenericCredentialRule: StructuralRule {
 
     func check(_ context: FileContext, _ rule: RuleDefinition) {
         let candidates = context.facts.namedValues.filter { named in
-            named.valueKind == .literal && Self.isIdentifierLike(named.name)
+            // Cheapest test first: most names fail the credential-name check's byte prefilter.
+            named.valueKind == .literal
                 && (CredentialNames.isCredentialName(named.name) && Self.endsWithCredentialWord(named.name) || Self.isCredentialFlag(named))
+                && Self.isIdentifierLike(named.name)
                 // The appkey is `hardcoded-appkey`'s alone, also when a config turns that rule off.
                 && !HardcodedAppKeyRule.isAppKeyName(named.name)
         }
