@@ -17,11 +17,13 @@ public final class KeywordPrefilter: Sendable {
     private let outputs: [[Int32]]
     private let hasOutput: [Bool]
     private let keywordLengths: [Int]
+    private let longest: Int
 
     public init(keywords: [String]) {
         let lowered = keywords.map { Array($0.lowercased().utf8) }
         self.keywords = keywords
         self.keywordLengths = lowered.map(\.count)
+        self.longest = max(1, lowered.map(\.count).max() ?? 1)
 
         // 1. Trie, in one flat table (state * 256 + byte; -1 = no edge yet). Keywords are
         //    lower-cased, so only lower-case edges exist until step 3.
@@ -82,6 +84,51 @@ public final class KeywordPrefilter: Sendable {
 
     /// Every keyword occurrence in `bytes`, in order of end offset.
     public func scan(_ bytes: [UInt8]) -> [Hit] {
+        // A DFA walk is one dependent load per byte, so it runs at the latency of that load.
+        // Two walks over the two halves of a file, interleaved in one loop, overlap their
+        // latencies. The first walk runs `longest - 1` bytes past the middle so that it sees
+        // every occurrence starting before the middle; it keeps only those, the second walk
+        // (starting fresh at the middle) finds the rest.
+        let n = bytes.count
+        guard n >= 4096 else { return singleWalk(bytes) }
+        let middle = n / 2
+        var first: [Hit] = [], second: [Hit] = []
+        transitions.withUnsafeBufferPointer { table in
+            hasOutput.withUnsafeBufferPointer { flags in
+                bytes.withUnsafeBufferPointer { input in
+                    let firstEnd = min(n, middle + longest - 1)
+                    var a = 0, b = 0
+                    var i = 0, j = middle
+                    while j < n {
+                        if i < firstEnd {
+                            a = Int(table[a &* 256 &+ Int(input[i])])
+                            if flags[a] { collect(state: a, end: i + 1, keepStartsBefore: middle, into: &first) }
+                            i += 1
+                        }
+                        b = Int(table[b &* 256 &+ Int(input[j])])
+                        if flags[b] { collect(state: b, end: j + 1, keepStartsBefore: n, into: &second) }
+                        j += 1
+                    }
+                    while i < firstEnd {
+                        a = Int(table[a &* 256 &+ Int(input[i])])
+                        if flags[a] { collect(state: a, end: i + 1, keepStartsBefore: middle, into: &first) }
+                        i += 1
+                    }
+                }
+            }
+        }
+        // In order of end offset, as one walk would give them.
+        var hits: [Hit] = []
+        hits.reserveCapacity(first.count + second.count)
+        var x = 0, y = 0
+        while x < first.count || y < second.count {
+            if y == second.count || (x < first.count && first[x].end <= second[y].end) { hits.append(first[x]); x += 1 } else { hits.append(second[y]); y += 1 }
+        }
+        return hits
+    }
+
+    /// The plain one-walk scan (small inputs; the oracle for the two-walk one in tests).
+    func singleWalk(_ bytes: [UInt8]) -> [Hit] {
         var hits: [Hit] = []
         transitions.withUnsafeBufferPointer { table in
             hasOutput.withUnsafeBufferPointer { flags in
@@ -89,17 +136,21 @@ public final class KeywordPrefilter: Sendable {
                     var state = 0
                     for i in 0..<input.count {
                         state = Int(table[state &* 256 &+ Int(input[i])])
-                        if flags[state] {
-                            for k in outputs[state] {
-                                let keyword = Int(k)
-                                hits.append(Hit(keyword: keyword, start: i + 1 - keywordLengths[keyword], end: i + 1))
-                            }
-                        }
+                        if flags[state] { collect(state: state, end: i + 1, keepStartsBefore: input.count, into: &hits) }
                     }
                 }
             }
         }
         return hits
+    }
+
+    @inline(__always)
+    private func collect(state: Int, end: Int, keepStartsBefore limit: Int, into hits: inout [Hit]) {
+        for k in outputs[state] {
+            let keyword = Int(k)
+            let start = end - keywordLengths[keyword]
+            if start < limit { hits.append(Hit(keyword: keyword, start: start, end: end)) }
+        }
     }
 
     /// True when any keyword occurs (stops at the first hit).

@@ -1,0 +1,53 @@
+import XCTest
+@testable import AuthLintCore
+
+/// The keyword prefilter decides which rules run at all, so a missed hit is a missed finding.
+/// Oracle: a naive case-insensitive search for every keyword at every offset.
+final class PrefilterTests: XCTestCase {
+    struct Occurrence: Hashable { let keyword: Int, start: Int, end: Int }
+
+    static func naive(_ keywords: [String], _ bytes: [UInt8]) -> [Occurrence] {
+        func fold(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
+        var found: [Occurrence] = []
+        for (index, keyword) in keywords.enumerated() {
+            let needle = Array(keyword.lowercased().utf8)
+            guard !needle.isEmpty, bytes.count >= needle.count else { continue }
+            for start in 0...(bytes.count - needle.count)
+            where (0..<needle.count).allSatisfy({ fold(bytes[start + $0]) == needle[$0] }) {
+                found.append(Occurrence(keyword: index, start: start, end: start + needle.count))
+            }
+        }
+        return found
+    }
+
+    func testEveryOccurrenceOnceInEndOrderAcrossTheTwoWalks() {
+        // Overlapping keywords over a small alphabet: many hits, suffixes of each other, and
+        // hits across the middle of the input where the two interleaved walks meet.
+        let keywords = ["key", "apikey", "KEY_", "ke", "secret", "e", "token", "x-api-key", "yk", "kk"]
+        let prefilter = KeywordPrefilter(keywords: keywords)
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("keyKEYapi_-xsecrtonk ".utf8)
+        for size in [0, 1, 5, 100, 4095, 4096, 4097, 10_001, 65_537] {
+            for _ in 0..<3 {
+                let bytes = (0..<size).map { _ in alphabet.randomElement(using: &generator)! }
+                let hits = prefilter.scan(bytes)
+                let got = hits.map { Occurrence(keyword: $0.keyword, start: $0.start, end: $0.end) }
+                let expected = Self.naive(keywords, bytes)
+                XCTAssertEqual(Set(got), Set(expected), "size \(size)")
+                XCTAssertEqual(got.count, expected.count, "no duplicates, size \(size)")
+                XCTAssertEqual(got.map(\.end), got.map(\.end).sorted(), "in order of end offset, size \(size)")
+                XCTAssertEqual(hits, prefilter.singleWalk(bytes), "same as one walk, size \(size)")
+            }
+        }
+    }
+
+    func testKeywordExactlyAcrossTheMiddle() {
+        let prefilter = KeywordPrefilter(keywords: ["authorization"])
+        for offset in -13...1 {
+            var bytes = [UInt8](repeating: UInt8(ascii: "."), count: 8192)
+            let start = 4096 + offset
+            bytes.replaceSubrange(start..<(start + 13), with: Array("AuThOrIzAtIoN".utf8))
+            XCTAssertEqual(prefilter.scan(bytes).map(\.start), [start], "offset \(offset)")
+        }
+    }
+}
