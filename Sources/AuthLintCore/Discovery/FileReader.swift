@@ -48,18 +48,11 @@ public enum FileReader {
     }
 
     private static func readWhole(fd: Int32, size: Int, path: String, maxSize: Int) -> Result<[UInt8], ScanIssue> {
-        var bytes = [UInt8](repeating: 0, count: size)
-        var total = 0
-        while total < size {
-            let n = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + total, size - total) }
-            if n < 0 {
-                if errno == EINTR || errno == EAGAIN { continue }
-                return .failure(ScanIssue(file: path, kind: .unreadable, message: "read failed: \(String(cString: strerror(errno)))"))
-            }
-            if n == 0 { break }  // truncated while we read: scan what is there
-            total += n
+        let bytes: [UInt8]
+        switch readUpTo(size, from: fd) {
+        case .success(let read): bytes = read  // shorter when truncated while we read: scan what is there
+        case .failure(let message): return .failure(ScanIssue(file: path, kind: .unreadable, message: "read failed: \(message)"))
         }
-        if total < size { bytes.removeSubrange(total...) }
         return classify(bytes, path: path, maxSize: maxSize)
     }
 
@@ -87,6 +80,27 @@ public enum FileReader {
             i += 2
         }
         return Array(String(decoding: units, as: UTF16.self).utf8)
+    }
+}
+
+extension FileReader {
+    struct ReadError: Error, CustomStringConvertible { let description: String }
+
+    /// Up to `count` bytes from `fd` (fewer at the end of the file), retrying interrupted reads.
+    static func readUpTo(_ count: Int, from fd: Int32) -> Result<[UInt8], ReadError> {
+        var bytes = [UInt8](repeating: 0, count: count)
+        var total = 0
+        while total < count {
+            let n = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + total, count - total) }
+            if n < 0 {
+                if errno == EINTR || errno == EAGAIN { continue }
+                return .failure(ReadError(description: String(cString: strerror(errno))))
+            }
+            if n == 0 { break }
+            total += n
+        }
+        if total < count { bytes.removeSubrange(total...) }
+        return .success(bytes)
     }
 }
 

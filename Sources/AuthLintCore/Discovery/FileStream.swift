@@ -47,21 +47,13 @@ public final class FileStream: @unchecked Sendable {
 
     /// Reads the first 8 KiB: a NUL there (and no UTF-16 BOM) is a binary file, as for `classify`.
     static func start(fd: Int32, size: Int, path: String) -> Result<FileStream, ScanIssue> {
-        let probeSize = min(size, FileReader.binaryProbe)
-        var probe = [UInt8](repeating: 0, count: probeSize)
-        var total = 0
-        while total < probeSize {
-            let n = probe.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + total, probeSize - total) }
-            if n < 0 {
-                if errno == EINTR || errno == EAGAIN { continue }
-                let message = String(cString: strerror(errno))
-                close(fd)
-                return .failure(ScanIssue(file: path, kind: .unreadable, message: "read failed: \(message)"))
-            }
-            if n == 0 { break }
-            total += n
+        let probe: [UInt8]
+        switch FileReader.readUpTo(min(size, FileReader.binaryProbe), from: fd) {
+        case .success(let read): probe = read
+        case .failure(let error):
+            close(fd)
+            return .failure(ScanIssue(file: path, kind: .unreadable, message: "read failed: \(error)"))
         }
-        probe.removeSubrange(total...)
         let isUTF16 = probe.count >= 2 && ((probe[0] == 0xFF && probe[1] == 0xFE) || (probe[0] == 0xFE && probe[1] == 0xFF))
         if !isUTF16 && FileReader.isBinary(probe[...]) {
             close(fd)
