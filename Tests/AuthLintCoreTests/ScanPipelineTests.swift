@@ -67,3 +67,40 @@ private final class LockedInts: @unchecked Sendable {
     func append(_ value: Int) { lock.lock(); storage.append(value); lock.unlock() }
     var values: [Int] { lock.lock(); defer { lock.unlock() }; return storage }
 }
+
+/// Which credential rule speaks for a value (`FallbackRules`): the indexed version must agree
+/// with the plain pairwise definition on random overlapping findings.
+final class FallbackRulesTests: XCTestCase {
+    func testIndexedPrecedenceEqualsPairwiseDefinition() throws {
+        let rules = Dictionary(uniqueKeysWithValues: try RuleLoader.builtinRules(withExamples: false).map { ($0.id, $0) })
+        let pool = ["hardcoded-secret", "hardcoded-bearer-token", "hardcoded-basic-auth", "github-personal-access-token",
+                    "aws-access-key-id", "insecure-http-url"].map { rules[$0]! }
+        func pairwise(_ findings: [RawFinding]) -> [RawFinding] {
+            let credential = findings.filter { $0.rule.category == .hardcodedCredential }
+            return findings.filter { finding in
+                guard finding.rule.category == .hardcodedCredential else { return true }
+                let range = finding.secret ?? finding.range
+                return !credential.contains { other in
+                    FallbackRules.rank(other) > FallbackRules.rank(finding)
+                        && ((other.secret ?? other.range).overlaps(range) || (other.secret ?? other.range).lowerBound == range.lowerBound)
+                }
+            }
+        }
+        var generator = SystemRandomNumberGenerator()
+        var removedSome = false
+        for round in 0..<300 {
+            let findings: [RawFinding] = (0..<Int.random(in: 0...40, using: &generator)).map { _ in
+                let start = Int.random(in: 0...200, using: &generator)
+                let range = start..<(start + Int.random(in: 0...30, using: &generator))
+                let rule = pool.randomElement(using: &generator)!
+                return RawFinding(rule: rule, range: range, secret: Bool.random(using: &generator) ? range : nil,
+                                  message: "", severity: rule.severity)
+            }
+            let fast = FallbackRules.preferSpecific(findings), slow = pairwise(findings)
+            XCTAssertEqual(fast.map(\.range), slow.map(\.range), "round \(round)")
+            XCTAssertEqual(fast.map(\.rule.id), slow.map(\.rule.id), "round \(round)")
+            if fast.count < findings.count { removedSome = true }
+        }
+        XCTAssertTrue(removedSome, "the random findings exercised precedence")
+    }
+}

@@ -150,16 +150,41 @@ enum FallbackRules {
 
     static func preferSpecific(_ findings: [RawFinding]) -> [RawFinding] {
         guard findings.contains(where: { ranks[$0.rule.id] != nil }) else { return findings }
-        let credentialFindings = findings.filter { $0.rule.category == .hardcodedCredential }
+        // Per rank, the credential ranges sorted by start with a running maximum of their ends:
+        // "does a higher-ranked range overlap this one" is then a binary search, not a pass over
+        // every finding (a generated file with thousands of findings made this quadratic).
+        struct Ranges {
+            var starts: [Int] = []
+            var maxEnd: [Int] = []  // max end over starts[0...i]
+            init(_ ranges: [Range<Int>]) {
+                for range in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+                    starts.append(range.lowerBound)
+                    // Empty ranges overlap nothing (as `Range.overlaps`); they still match by start.
+                    maxEnd.append(max(maxEnd.last ?? Int.min, range.isEmpty ? Int.min : range.upperBound))
+                }
+            }
+            /// Some range overlaps `range` or starts where it starts (empty ranges included).
+            func hit(_ range: Range<Int>) -> Bool {
+                var lo = 0, hi = starts.count  // first index with start >= range.upperBound
+                while lo < hi { let mid = (lo + hi) / 2; if starts[mid] < range.upperBound { lo = mid + 1 } else { hi = mid } }
+                if lo > 0 && maxEnd[lo - 1] > range.lowerBound && range.lowerBound < range.upperBound { return true }
+                var a = 0, b = starts.count  // first index with start >= range.lowerBound
+                while a < b { let mid = (a + b) / 2; if starts[mid] < range.lowerBound { a = mid + 1 } else { b = mid } }
+                return a < starts.count && starts[a] == range.lowerBound
+            }
+        }
+        var byRank: [Int: [Range<Int>]] = [:]
+        for finding in findings where finding.rule.category == .hardcodedCredential {
+            byRank[rank(finding), default: []].append(finding.secret ?? finding.range)
+        }
+        let levels = byRank.keys.sorted()
+        // Ranges of every rank above each level.
+        var above: [Int: Ranges] = [:]
+        for level in levels { above[level] = Ranges(levels.filter { $0 > level }.flatMap { byRank[$0]! }) }
         return findings.filter { finding in
             guard finding.rule.category == .hardcodedCredential else { return true }
             let range = finding.secret ?? finding.range
-            let myRank = rank(finding)
-            return !credentialFindings.contains { other in
-                guard rank(other) > myRank else { return false }
-                let otherRange = other.secret ?? other.range
-                return otherRange.overlaps(range) || otherRange.lowerBound == range.lowerBound
-            }
+            return !(above[rank(finding)]?.hit(range) ?? false)
         }
     }
 }
