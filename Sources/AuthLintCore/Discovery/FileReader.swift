@@ -11,36 +11,39 @@ public enum FileReader {
 
     /// Opens `rawPath` (the name's real bytes) and reports problems under `display`.
     public static func read(rawPath: [UInt8], display path: String, maxSize: Int) -> Result<[UInt8], ScanIssue> {
-        // O_NONBLOCK: opening a FIFO must not wait for a writer; fstat then rejects it.
-        let fd = RawPath.withCString(rawPath) { open($0, O_RDONLY | O_NONBLOCK | O_CLOEXEC) }
-        guard fd >= 0 else { return .failure(ScanIssue(file: path, kind: .unreadable, message: "cannot open: \(String(cString: strerror(errno)))")) }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0 else { return .failure(ScanIssue(file: path, kind: .unreadable, message: "cannot stat: \(String(cString: strerror(errno)))")) }
-        guard (info.st_mode & S_IFMT) == S_IFREG else { return .failure(ScanIssue(file: path, kind: .notRegular, message: "not a regular file")) }
-        let size = Int(info.st_size)
-        guard size <= maxSize else { return .failure(.tooLarge(path, size: size, limit: maxSize)) }
-        return readWhole(fd: fd, size: size, path: path, maxSize: maxSize)
+        openRegular(rawPath: rawPath, display: path, maxSize: maxSize).flatMap { fd, size in
+            defer { close(fd) }
+            return readWhole(fd: fd, size: size, path: path, maxSize: maxSize)
+        }
     }
 
     /// Like `read`, but a file over `streamAbove` bytes is not read: it comes back as a
     /// `FileStream` (which owns the open descriptor) for the engine to scan window by window.
     public static func input(rawPath: [UInt8], display path: String, maxSize: Int, streamAbove: Int) -> Result<FileInput, ScanIssue> {
+        openRegular(rawPath: rawPath, display: path, maxSize: maxSize).flatMap { fd, size in
+            guard size > streamAbove else {
+                defer { close(fd) }
+                return readWhole(fd: fd, size: size, path: path, maxSize: maxSize).map { .bytes($0) }
+            }
+            return FileStream.start(fd: fd, size: size, path: path).map { .stream($0) }
+        }
+    }
+
+    /// An open descriptor and the size of a regular file within `maxSize`; the caller closes it.
+    /// O_NONBLOCK: opening a FIFO must not wait for a writer; fstat then rejects it.
+    private static func openRegular(rawPath: [UInt8], display path: String, maxSize: Int) -> Result<(fd: Int32, size: Int), ScanIssue> {
         let fd = RawPath.withCString(rawPath) { open($0, O_RDONLY | O_NONBLOCK | O_CLOEXEC) }
         guard fd >= 0 else { return .failure(ScanIssue(file: path, kind: .unreadable, message: "cannot open: \(String(cString: strerror(errno)))")) }
         var info = stat()
         guard fstat(fd, &info) == 0 else {
+            let message = "cannot stat: \(String(cString: strerror(errno)))"
             close(fd)
-            return .failure(ScanIssue(file: path, kind: .unreadable, message: "cannot stat: \(String(cString: strerror(errno)))"))
+            return .failure(ScanIssue(file: path, kind: .unreadable, message: message))
         }
         guard (info.st_mode & S_IFMT) == S_IFREG else { close(fd); return .failure(ScanIssue(file: path, kind: .notRegular, message: "not a regular file")) }
         let size = Int(info.st_size)
         guard size <= maxSize else { close(fd); return .failure(.tooLarge(path, size: size, limit: maxSize)) }
-        guard size > streamAbove else {
-            defer { close(fd) }
-            return readWhole(fd: fd, size: size, path: path, maxSize: maxSize).map { .bytes($0) }
-        }
-        return FileStream.start(fd: fd, size: size, path: path).map { .stream($0) }
+        return .success((fd, size))
     }
 
     public static func input(path: String, maxSize: Int, streamAbove: Int) -> Result<FileInput, ScanIssue> {
@@ -61,7 +64,7 @@ public enum FileReader {
     public static func classify(_ bytes: [UInt8], path: String, maxSize: Int) -> Result<[UInt8], ScanIssue> {
         guard bytes.count <= maxSize else { return .failure(.tooLarge(path, size: bytes.count, limit: maxSize)) }
         if let decoded = decodeUTF16(bytes) { return .success(decoded) }
-        if isBinary(bytes.prefix(binaryProbe)) { return .failure(ScanIssue(file: path, kind: .binary, message: "binary file (NUL byte in the first 8 KiB)")) }
+        if isBinary(bytes.prefix(binaryProbe)) { return .failure(.binary(path)) }
         return .success(bytes)
     }
 
@@ -105,6 +108,10 @@ extension FileReader {
 }
 
 extension ScanIssue {
+    static func binary(_ path: String) -> ScanIssue {
+        ScanIssue(file: path, kind: .binary, message: "binary file (NUL byte in the first 8 KiB)")
+    }
+
     static func tooLarge(_ path: String, size: Int, limit: Int) -> ScanIssue {
         ScanIssue(file: path, kind: .tooLarge, message: "larger than --max-file-size (\(size) > \(limit) bytes)")
     }

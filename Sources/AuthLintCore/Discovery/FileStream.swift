@@ -57,7 +57,7 @@ public final class FileStream: @unchecked Sendable {
         let isUTF16 = probe.count >= 2 && ((probe[0] == 0xFF && probe[1] == 0xFE) || (probe[0] == 0xFE && probe[1] == 0xFF))
         if !isUTF16 && FileReader.isBinary(probe[...]) {
             close(fd)
-            return .failure(ScanIssue(file: path, kind: .binary, message: "binary file (NUL byte in the first 8 KiB)"))
+            return .failure(.binary(path))
         }
         return .success(FileStream(fd: fd, size: size, path: path, probe: probe))
     }

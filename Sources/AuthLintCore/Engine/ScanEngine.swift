@@ -219,8 +219,7 @@ public final class ScanEngine: Sendable {
         let unlexedRules = run.unlexedRules
         outcome.observations = run.observations
         for ruleID in context.timedOutRules {
-            outcome.issues.append(ScanIssue(file: file.path, kind: .ruleTimeout,
-                                            message: "rule \(ruleID) was cut short after \(settings.ruleTimeBudgetSeconds) s"))
+            outcome.issues.append(.ruleTimeout(file.path, rule: ruleID, budget: settings.ruleTimeBudgetSeconds))
         }
         if !unlexedRules.isEmpty {
             outcome.issues.append(ScanIssue(file: file.path, kind: .tooLarge,
@@ -266,6 +265,13 @@ public final class ScanEngine: Sendable {
             findings += project.conclude(observations[rule.id] ?? [], rule, settings)
         }
         return findings
+    }
+}
+
+extension ScanIssue {
+    /// A rule stopped by its time budget on `path` (whole-file and windowed scans alike).
+    static func ruleTimeout(_ path: String, rule: String, budget: Double) -> ScanIssue {
+        ScanIssue(file: path, kind: .ruleTimeout, message: "rule \(rule) was cut short after \(budget) s")
     }
 }
 

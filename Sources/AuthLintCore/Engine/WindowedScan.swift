@@ -209,8 +209,7 @@ final class WindowedScan {
         let path = stream.path
         if let failure = stream.failure { outcome.issues.append(ScanIssue(file: path, kind: .unreadable, message: failure)) }
         for id in timedOut {
-            outcome.issues.append(ScanIssue(file: path, kind: .ruleTimeout,
-                                            message: "rule \(id) was cut short after \(engine.settings.ruleTimeBudgetSeconds) s"))
+            outcome.issues.append(.ruleTimeout(path, rule: id, budget: engine.settings.ruleTimeBudgetSeconds))
         }
         if !unlexed.isEmpty {
             outcome.issues.append(ScanIssue(file: path, kind: .tooLarge,

@@ -6,7 +6,7 @@ struct AppKeyHeaderCasingRule: StructuralRule {
 
     static func isMisspelledAppKey(_ name: String) -> Bool {
         guard name != "appkey" else { return false }
-        return name.lowercased().filter { $0.isLetter } == "appkey" && name.allSatisfy { $0.isLetter || $0 == "-" || $0 == "_" }
+        return FileFacts.isAppKeySpelling(name) && name.allSatisfy { $0.isLetter || $0 == "-" || $0 == "_" }
     }
 
     func check(_ context: FileContext, _ rule: RuleDefinition) {

@@ -54,14 +54,16 @@ struct GenericCredentialRule: StructuralRule {
         return context.hits(for: rule).contains { Self.credentialNameAround(bytes, $0) && Self.valueFollows(bytes, from: $0.end) }
     }
 
+    /// A byte of a name as the byte-level gates read it: identifier bytes, `-` and `.`.
+    private static func isNameByte(_ b: UInt8) -> Bool { ASCII.isIdentifierByte(b) || b == UInt8(ascii: "-") || b == UInt8(ascii: ".") }
+
     /// The whole name around a keyword hit (`key` in `api_key`, `monkey`, `keyboard`) must be
     /// one this rule reports, judged on bytes before the file is lexed: `key`/`token` hits in
     /// ordinary names were the main reason files got lexed.
     static func credentialNameAround(_ bytes: [UInt8], _ hit: KeywordPrefilter.Hit) -> Bool {
-        func isNameByte(_ b: UInt8) -> Bool { ASCII.isIdentifierByte(b) || b == UInt8(ascii: "-") || b == UInt8(ascii: ".") }
         var start = hit.start, end = hit.end
-        while start > 0 && hit.start - start < 80 && isNameByte(bytes[start - 1]) { start -= 1 }
-        while end < bytes.count && end - hit.end < 80 && isNameByte(bytes[end]) { end += 1 }
+        while start > 0 && hit.start - start < 80 && Self.isNameByte(bytes[start - 1]) { start -= 1 }
+        while end < bytes.count && end - hit.end < 80 && Self.isNameByte(bytes[end]) { end += 1 }
         let name = String(decoding: bytes[start..<end], as: UTF8.self)
         if name.hasPrefix("-") { return true }  // command-line flags: `isCredentialFlag` decides after lexing
         return CredentialNames.isCredentialName(name) && endsWithCredentialWord(name)
@@ -95,9 +97,8 @@ struct GenericCredentialRule: StructuralRule {
     static func valueFollows(_ bytes: [UInt8], from start: Int) -> Bool {
         let n = bytes.count
         var i = start
-        func isNameByte(_ b: UInt8) -> Bool { ASCII.isIdentifierByte(b) || b == UInt8(ascii: "-") || b == UInt8(ascii: ".") }
         func skipSpaces() { while i < n && (bytes[i] == 0x20 || bytes[i] == 0x09) { i += 1 } }
-        while i < n && isNameByte(bytes[i]) { i += 1 }
+        while i < n && Self.isNameByte(bytes[i]) { i += 1 }
         var closers = 0
         while i < n && closers < 2 && (bytes[i] == 0x22 || bytes[i] == 0x27 || bytes[i] == 0x60 || bytes[i] == UInt8(ascii: "]")) { i += 1; closers += 1 }
         skipSpaces()
