@@ -21,7 +21,7 @@ enum InstallHookCommand {
         guard options.positional.isEmpty else { throw UsageError("`install-hook` takes no arguments") }
         let cwd = FileManager.default.currentDirectoryPath
         let hooksDir = try GitIndex.git(["rev-parse", "--git-path", "hooks"], cwd: cwd).trimmingCharacters(in: .newlines)
-        let hooksPath = hooksDir.hasPrefix("/") ? hooksDir : (cwd as NSString).appendingPathComponent(hooksDir)
+        let hooksPath = hooksDir.hasPrefix("/") ? hooksDir : PathSyntax.join(cwd, hooksDir)
         try FileManager.default.createDirectory(atPath: hooksPath, withIntermediateDirectories: true)
         let hook = hooksPath + "/pre-commit"
         let binary = URL(fileURLWithPath: CommandLine.arguments[0], relativeTo: URL(fileURLWithPath: cwd)).standardizedFileURL.path

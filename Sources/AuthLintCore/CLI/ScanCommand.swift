@@ -147,7 +147,7 @@ enum ScanCommand {
     static func configSearchStart(_ path: String) -> String {
         var isDir: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue { return path }
-        let parent = (path as NSString).deletingLastPathComponent
+        let parent = PathSyntax.parent(path)
         return parent.isEmpty ? "." : parent
     }
 }

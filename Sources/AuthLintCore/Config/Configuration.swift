@@ -51,11 +51,11 @@ public struct Configuration: Sendable {
 
     /// Nearest `.authlint.json` from `directory` upward, if any.
     public static func find(from directory: String) -> String? {
-        var dir = URL(fileURLWithPath: directory).standardizedFileURL.path
+        var dir = PathSyntax.absolute(directory)
         while true {
-            let candidate = (dir as NSString).appendingPathComponent(".authlint.json")
+            let candidate = PathSyntax.join(dir, ".authlint.json")
             if FileManager.default.fileExists(atPath: candidate) { return candidate }
-            let parent = (dir as NSString).deletingLastPathComponent
+            let parent = PathSyntax.parent(dir)
             if parent == dir || parent.isEmpty { return nil }
             dir = parent
         }
@@ -78,8 +78,8 @@ public struct Configuration: Sendable {
         guard case .object(let members) = root.value else { throw fail(root, "the config must be one JSON object") }
         var config = Configuration()
         config.path = path
-        let baseDir = (path as NSString).deletingLastPathComponent
-        func relative(_ p: String) -> String { p.hasPrefix("/") || baseDir.isEmpty ? p : (baseDir as NSString).appendingPathComponent(p) }
+        let baseDir = PathSyntax.parent(path)
+        func relative(_ p: String) -> String { p.hasPrefix("/") || baseDir.isEmpty ? p : PathSyntax.join(baseDir, p) }
         func strings(_ node: JSONNode, _ key: String) throws(ConfigError) -> [String] {
             guard case .array(let items) = node.value else { throw fail(node, "'\(key)' must be an array of strings") }
             var out: [String] = []

@@ -178,13 +178,13 @@ public struct FileWalker: Sendable {
     /// patterns apply to paths below `root`.
     private func ancestorIgnores(of root: String) -> IgnoreStack {
         var stack = IgnoreStack()
-        let absolute = URL(fileURLWithPath: root).standardizedFileURL.path
+        let absolute = PathSyntax.absolute(root)
         var chain: [String] = []
         var dir = absolute
         var repoRoot: String?
         while true {
             if FileManager.default.fileExists(atPath: dir + "/.git") { repoRoot = dir; break }
-            let parent = (dir as NSString).deletingLastPathComponent
+            let parent = PathSyntax.parent(dir)
             if parent == dir || parent.isEmpty { break }
             chain.append(parent)
             dir = parent

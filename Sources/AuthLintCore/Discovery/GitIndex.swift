@@ -24,14 +24,14 @@ public enum GitIndex {
         var files: [StagedFile] = []
         var offset = 0
         let bytes = [UInt8](output)
-        let base = URL(fileURLWithPath: cwd).standardizedFileURL.resolvingSymlinksInPath().path
-        let rootPath = URL(fileURLWithPath: root).standardizedFileURL.resolvingSymlinksInPath().path
+        let base = PathSyntax.resolved(cwd)
+        let rootPath = PathSyntax.resolved(root)
         for name in names {
             guard let newline = bytes[offset...].firstIndex(of: 0x0A) else { break }
             let header = String(decoding: bytes[offset..<newline], as: UTF8.self).split(separator: " ")
             offset = newline + 1
             guard header.count == 3, header[1] == "blob", let size = Int(header[2]) else { continue }  // submodule or missing
-            files.append(StagedFile(path: relativePath(rootPath + "/" + name, from: base), bytes: Array(bytes[offset..<(offset + size)])))
+            files.append(StagedFile(path: PathSyntax.relative(rootPath + "/" + name, from: base), bytes: Array(bytes[offset..<(offset + size)])))
             offset += size + 1
         }
         return files
@@ -43,23 +43,15 @@ public enum GitIndex {
     static func topLevel(cwd: String) throws -> String {
         let env = ProcessInfo.processInfo.environment
         if env["GIT_DIR"] == nil && env["GIT_WORK_TREE"] == nil {
-            var dir = URL(fileURLWithPath: cwd).standardizedFileURL.path
+            var dir = PathSyntax.absolute(cwd)
             while true {
                 if FileManager.default.fileExists(atPath: dir + "/.git") { return dir }
-                let parent = (dir as NSString).deletingLastPathComponent
+                let parent = PathSyntax.parent(dir)
                 if parent == dir || parent.isEmpty { break }
                 dir = parent
             }
         }
         return try git(["rev-parse", "--show-toplevel"], cwd: cwd).trimmingCharacters(in: .newlines)
-    }
-
-    /// `target` relative to directory `base` (`../` where needed).
-    static func relativePath(_ target: String, from base: String) -> String {
-        let t = target.split(separator: "/"), b = base.split(separator: "/")
-        var common = 0
-        while common < min(t.count, b.count) && t[common] == b[common] { common += 1 }
-        return (Array(repeating: "..", count: b.count - common) + t[common...].map(String.init)).joined(separator: "/")
     }
 
     static func git(_ args: [String], cwd: String) throws -> String {

@@ -44,7 +44,7 @@ public enum RuleLoader {
         }
         var rules: [RuleDefinition] = []
         for name in names {
-            let file = (path as NSString).appendingPathComponent(name)
+            let file = PathSyntax.join(path, name)
             guard let data = FileManager.default.contents(atPath: file) else {
                 throw RuleFileError(file: file, line: 0, column: 0, problem: "cannot read rule file")
             }

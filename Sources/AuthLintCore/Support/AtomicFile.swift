@@ -12,8 +12,8 @@ public struct FileWriteError: Error, CustomStringConvertible, Sendable {
 /// never mistaken for the output); the next write to the same path removes it.
 public enum AtomicFile {
     public static func write(_ bytes: [UInt8], to path: String, mode: mode_t = 0o644) throws {
-        let dir = (path as NSString).deletingLastPathComponent
-        let name = (path as NSString).lastPathComponent
+        let dir = PathSyntax.parent(path)
+        let name = PathSyntax.lastComponent(path)
         removeStaleTemps(dir: dir, name: name)
         let temp = (dir.isEmpty ? "" : dir + "/") + ".\(name).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)

@@ -14,9 +14,9 @@ public struct DiffFilter: Sendable {
         if staged { args.append("--cached") }
         args += [rev, "--"]
         let diff = try GitIndex.git(args, cwd: root)
-        let base = URL(fileURLWithPath: cwd).standardizedFileURL.resolvingSymlinksInPath().path
-        let rootPath = URL(fileURLWithPath: root).standardizedFileURL.resolvingSymlinksInPath().path
-        func display(_ repoPath: String) -> String { GitIndex.relativePath(rootPath + "/" + repoPath, from: base) }
+        let base = PathSyntax.resolved(cwd)
+        let rootPath = PathSyntax.resolved(root)
+        func display(_ repoPath: String) -> String { PathSyntax.relative(rootPath + "/" + repoPath, from: base) }
         var filter = DiffFilter()
         var current: String?
         for line in diff.split(separator: "\n", omittingEmptySubsequences: false) {

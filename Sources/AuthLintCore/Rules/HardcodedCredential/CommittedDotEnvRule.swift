@@ -8,7 +8,7 @@ struct CommittedDotEnvRule: ProjectRule {
     static let templateSuffixes = ["example", "sample", "template", "dist", "defaults", "default", "schema", "tmpl", "tpl"]
 
     static func isDotEnvFile(_ path: String) -> Bool {
-        let name = (path as NSString).lastPathComponent.lowercased()
+        let name = PathSyntax.lastComponent(path).lowercased()
         guard name == ".env" || name.hasPrefix(".env.") || name.hasSuffix(".env") else { return false }
         return !templateSuffixes.contains { name.hasSuffix("." + $0) }
     }
@@ -35,11 +35,11 @@ struct CommittedDotEnvRule: ProjectRule {
     static func isIgnoredByGit(_ path: String) -> Bool {
         // Ask git from the nearest existing directory (the path itself may be an editor buffer
         // or a staged file that is not on disk), naming the file relative to it.
-        var directory = (path as NSString).deletingLastPathComponent
-        var relative = (path as NSString).lastPathComponent
+        var directory = PathSyntax.parent(path)
+        var relative = PathSyntax.lastComponent(path)
         while !directory.isEmpty && !FileManager.default.fileExists(atPath: directory) {
-            relative = (directory as NSString).lastPathComponent + "/" + relative
-            directory = (directory as NSString).deletingLastPathComponent
+            relative = PathSyntax.lastComponent(directory) + "/" + relative
+            directory = PathSyntax.parent(directory)
         }
         let base = directory.isEmpty ? "." : directory
         // One git call: `check-ignore -q` exits 0 (ignored), 1 (not ignored) or 128 (not a work tree).
