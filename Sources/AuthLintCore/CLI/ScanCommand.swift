@@ -91,6 +91,8 @@ enum ScanCommand {
             result.issues = (walkIssues.value + result.issues).sorted { $0.file < $1.file }
         }
 
+        result.configFile = configPath.map { options.value("--config") == nil ? displayPath($0) : $0 }
+
         // Diff gating: only findings on lines changed since REV.
         if let rev = options.value("--since") {
             let filter: DiffFilter
@@ -141,6 +143,12 @@ enum ScanCommand {
             throw UsageError("unknown format '\(text)' (expected \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
         }
         return format
+    }
+
+    /// A found (absolute) path as the user would type it: relative when under the current directory.
+    static func displayPath(_ path: String) -> String {
+        let cwd = PathSyntax.currentDirectory()
+        return path.hasPrefix(cwd + "/") ? String(path.dropFirst(cwd.count + 1)) : path
     }
 
     /// The directory a config search starts from for a scanned path.

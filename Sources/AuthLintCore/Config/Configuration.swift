@@ -49,12 +49,15 @@ public struct Configuration: Sendable {
     static let knownKeys = ["rules", "exclude", "rulePaths", "allowedHosts", "apiHosts", "credentialHeaders",
                             "failOn", "maxFileSize", "baseline", "reportDocumentationLinks"]
 
-    /// Nearest `.authlint.json` from `directory` upward, if any.
+    /// Nearest `.authlint.json` from `directory` upward, if any, never above the repository
+    /// root (the nearest directory holding `.git`): a config planted above a clone, in a shared
+    /// parent such as /tmp or a CI workspace, must not be able to switch its checks off.
     public static func find(from directory: String) -> String? {
         var dir = PathSyntax.absolute(directory)
         while true {
             let candidate = PathSyntax.join(dir, ".authlint.json")
             if FileManager.default.fileExists(atPath: candidate) { return candidate }
+            if FileManager.default.fileExists(atPath: PathSyntax.join(dir, ".git")) { return nil }
             let parent = PathSyntax.parent(dir)
             if parent == dir || parent.isEmpty { return nil }
             dir = parent

@@ -17,6 +17,9 @@ public struct ScanResult: Sendable {
     public var unusedSuppressions: [Finding] = []
     /// Files too large to hold whole, scanned in windows (`WindowedScan`; not an error).
     public var filesWindowed = 0
+    /// The config file the run obeyed (as the user would type it), so a report never hides
+    /// which excludes and rule switches applied; nil when none was found.
+    public var configFile: String?
     public init() {}
 }
 

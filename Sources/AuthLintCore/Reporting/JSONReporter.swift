@@ -15,6 +15,7 @@ struct JSONReporter: Reporter {
                 ("findings", .int(result.findings.count)),
                 ("suppressed", .int(result.suppressed.count)),
                 ("durationMs", .int(result.durationMs)),
+                ("config", result.configFile.map(JSONOut.string) ?? .null),
                 ("errors", .array(errors)),
             ])),
         ])

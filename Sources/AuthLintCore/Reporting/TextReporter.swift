@@ -38,6 +38,7 @@ enum SummaryLine {
         if !result.suppressed.isEmpty { text += ", \(result.suppressed.count) suppressed" }
         if !result.issues.isEmpty { text += ", \(result.issues.count) skipped" }
         if result.filesWindowed > 0 { text += " (\(result.filesWindowed) large file\(result.filesWindowed == 1 ? "" : "s") scanned in windows)" }
+        if let config = result.configFile { text += "; config \(config)" }
         return text
     }
 
