@@ -1,17 +1,28 @@
 import Foundation
+import Glibc
 
 /// `authlint install-hook [--force]`: a pre-commit hook running `authlint scan --staged`,
 /// written where git looks for hooks (honours core.hooksPath and linked worktrees).
+/// The hook runs this very binary by its absolute path (from /proc/self/exe), never a name
+/// looked up at commit time: a GUI git client's PATH may lack authlint, and a fallback to a
+/// path in the work tree ran a committed file named `authlint`. A missing binary blocks the
+/// commit with a message instead of letting it through.
 enum InstallHookCommand {
     static let marker = "# installed by `authlint install-hook`"
 
     static func script(binary: String) -> String {
-        """
+        let quoted = "'" + binary.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        return """
         #!/bin/sh
         \(marker): blocks commits that add credentials.
         # Bypass once with `git commit --no-verify`; silence a finding with `authlint:ignore RULE`.
-        if command -v authlint >/dev/null 2>&1; then exec authlint scan --staged; fi
-        exec '\(binary.replacingOccurrences(of: "'", with: "'\\''"))' scan --staged
+        # Runs the authlint that installed it; after moving authlint, run `authlint install-hook` again.
+        authlint=\(quoted)
+        if [ ! -x "$authlint" ]; then
+          echo "authlint pre-commit hook: $authlint is missing or not executable; commit blocked (reinstall with authlint install-hook, or bypass once with git commit --no-verify)" >&2
+          exit 1
+        fi
+        exec "$authlint" scan --staged
 
         """
     }
@@ -19,12 +30,23 @@ enum InstallHookCommand {
     static func run(_ args: [String], console: inout Console) throws -> Int32 {
         let options = try ArgumentParser([.init(name: "--force", takesValue: false)]).parse(args)
         guard options.positional.isEmpty else { throw UsageError("`install-hook` takes no arguments") }
-        let cwd = FileManager.default.currentDirectoryPath
-        let hooksDir = try GitIndex.git(["rev-parse", "--git-path", "hooks"], cwd: cwd).trimmingCharacters(in: .newlines)
+        let cwd = PathSyntax.currentDirectory()
+        guard let binary = runningBinary() else {
+            console.err("authlint: cannot find the running authlint binary (/proc/self/exe); hook not installed\n")
+            return 2
+        }
+        // A binary inside the work tree could be replaced by a checkout: the hook would then run
+        // whatever a commit put there.
+        let root = PathSyntax.resolved(try GitIndex.topLevel(cwd: cwd))
+        if binary == root || binary.hasPrefix(root == "/" ? "/" : root + "/") {
+            console.err("authlint: \(binary) lies inside the work tree \(root); install authlint outside it (e.g. ~/.local/bin) and run install-hook from there\n")
+            return 2
+        }
+        var hooksDir = try Git.text(["rev-parse", "--git-path", "hooks"], cwd: cwd, keepHooksPath: true)
+        while hooksDir.hasSuffix("\n") { hooksDir.removeLast() }
         let hooksPath = hooksDir.hasPrefix("/") ? hooksDir : PathSyntax.join(cwd, hooksDir)
         try FileManager.default.createDirectory(atPath: hooksPath, withIntermediateDirectories: true)
         let hook = hooksPath + "/pre-commit"
-        let binary = URL(fileURLWithPath: CommandLine.arguments[0], relativeTo: URL(fileURLWithPath: cwd)).standardizedFileURL.path
         let content = script(binary: binary)
         if let existing = try? String(contentsOfFile: hook, encoding: .utf8) {
             if existing == content {
@@ -39,5 +61,14 @@ enum InstallHookCommand {
         try AtomicFile.write(Array(content.utf8), to: hook, mode: 0o755)
         console.out("installed pre-commit hook at \(hook)\n")
         return 0
+    }
+
+    /// The executable of this process, absolute and with symlinks resolved.
+    static func runningBinary() -> String? {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let count = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+        guard count > 0 else { return nil }
+        let path = String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return path.hasPrefix("/") && !path.hasSuffix(" (deleted)") ? path : nil
     }
 }

@@ -40,8 +40,6 @@ enum ScanCommand {
             throw UsageError("--stdin-filename and --staged choose the input; do not also give paths")
         }
         let paths = options.positional.isEmpty ? ["."] : options.positional
-        // --staged: ask git for the index while the rules load (two subprocesses: most of the wall time).
-        let stagedLoad = options.has("--staged") ? BackgroundWork { try GitIndex.stagedFiles() } : nil
 
         // Config: explicit, or the nearest one upward from the first path (or the stdin name).
         let configPath = options.value("--config") ?? Configuration.find(from: configSearchStart(stdinName ?? paths[0]))
@@ -55,20 +53,25 @@ enum ScanCommand {
         var settings = ScanSettings(config: config)
         settings.showSecrets = options.has("--show-secrets")
         settings.maxFileSize = maxFileSize ?? settings.maxFileSize
+        // --staged: ask git for the index while the engine is built; the size limit (flag or
+        // config) must be known first, since blobs over it are never read.
+        let stagedLimit = settings.maxFileSize
+        let stagedLoad = options.has("--staged") ? BackgroundWork { try GitIndex.stagedFiles(maxSize: stagedLimit) } : nil
         let scanner = try ScanEngine(rules: rules, settings: settings)
 
         var result: ScanResult
         if let stagedLoad {
-            let staged: [GitIndex.StagedFile]
+            let staged: GitIndex.Staged
             do { staged = try stagedLoad.wait() } catch {
                 console.err("authlint: --staged: \(error)\n")
                 return 2
             }
-            let contents = Dictionary(uniqueKeysWithValues: staged.map { ($0.path, $0.bytes) })
+            let contents = Dictionary(staged.files.map { ($0.path, $0.bytes) }, uniquingKeysWith: { first, _ in first })
             let maxSize = settings.maxFileSize
-            result = scanner.scan(paths: staged.map(\.path), jobs: jobs) { path in
+            result = scanner.scan(paths: Array(contents.keys).sorted(), jobs: jobs) { path in
                 FileReader.classify(contents[path] ?? [], path: path, maxSize: maxSize)
             }
+            result.issues = (staged.issues + result.issues).sorted { $0.file < $1.file }
         } else if let stdinName {
             let data = FileHandle.standardInput.readDataToEndOfFile()
             result = scanner.scan(file: SourceFile(path: stdinName, bytes: [UInt8](data)))
@@ -96,7 +99,7 @@ enum ScanCommand {
         // Diff gating: only findings on lines changed since REV.
         if let rev = options.value("--since") {
             let filter: DiffFilter
-            do { filter = try DiffFilter.load(since: rev, staged: options.has("--staged")) } catch {
+            do { filter = try DiffFilter.load(since: rev, staged: options.has("--staged"), scanPaths: stdinName.map { [$0] } ?? paths) } catch {
                 console.err("authlint: --since \(rev): \(error)\n")
                 return 2
             }

@@ -14,8 +14,9 @@ public enum Subprocess {
     }
 
     /// `arguments[0]` is looked up on PATH; it runs in the current directory (git takes `-C`).
-    /// stdin receives `input`, then EOF.
-    public static func run(_ arguments: [String], input: [UInt8] = []) throws(LaunchError) -> Output {
+    /// stdin receives `input`, then EOF. `environment` ("NAME=value" entries) replaces the
+    /// inherited one when given.
+    public static func run(_ arguments: [String], input: [UInt8] = [], environment: [String]? = nil) throws(LaunchError) -> Output {
         var inPipe: [Int32] = [0, 0], outPipe: [Int32] = [0, 0], errPipe: [Int32] = [0, 0]
         guard pipe(&inPipe) == 0, pipe(&outPipe) == 0, pipe(&errPipe) == 0 else {
             throw LaunchError(description: "pipe failed: \(String(cString: strerror(errno)))")
@@ -30,8 +31,12 @@ public enum Subprocess {
 
         var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
         defer { for p in argv { free(p) } }
+        var envp: [UnsafeMutablePointer<CChar>?] = (environment ?? []).map { strdup($0) } + [nil]
+        defer { for p in envp { free(p) } }
         var pid: pid_t = 0
-        let spawned = posix_spawnp(&pid, arguments[0], &actions, nil, &argv, environ)
+        let spawned = envp == nil
+            ? posix_spawnp(&pid, arguments[0], &actions, nil, &argv, environ)
+            : posix_spawnp(&pid, arguments[0], &actions, nil, &argv, &envp)
         for fd in [inPipe[0], outPipe[1], errPipe[1]] { close(fd) }
         guard spawned == 0 else {
             for fd in [inPipe[1], outPipe[0], errPipe[0]] { close(fd) }

@@ -32,18 +32,21 @@ struct CommittedDotEnvRule: ProjectRule {
 
     /// True when git ignores the file and does not track it; false outside a git work tree,
     /// where nothing can be said (the scan is then not of a repository).
+    /// Ignore rules are matched by authlint itself (`RepositoryIgnore`), never by
+    /// `git check-ignore`; only an ignored file costs one hardened `git ls-files` (ignore
+    /// rules do not apply to a file git already tracks).
     static func isIgnoredByGit(_ path: String) -> Bool {
-        // Ask git from the nearest existing directory (the path itself may be an editor buffer
-        // or a staged file that is not on disk), naming the file relative to it.
-        var directory = PathSyntax.parent(path)
-        var relative = PathSyntax.lastComponent(path)
-        while !directory.isEmpty && !FileManager.default.fileExists(atPath: directory) {
-            relative = PathSyntax.lastComponent(directory) + "/" + relative
-            directory = PathSyntax.parent(directory)
-        }
-        let base = directory.isEmpty ? "." : directory
-        // One git call: `check-ignore -q` exits 0 (ignored), 1 (not ignored) or 128 (not a work tree).
-        guard let result = try? Subprocess.run(["git", "-C", base, "check-ignore", "-q", "--", relative]) else { return true }
-        return result.status != 1
+        // The path may be an editor buffer or a staged file that is not on disk: its nearest
+        // existing directory finds the work tree.
+        let absolute = PathSyntax.absolute(path)
+        var directory = PathSyntax.parent(absolute)
+        while directory != "/" && !FileManager.default.fileExists(atPath: directory) { directory = PathSyntax.parent(directory) }
+        guard let root = GitIndex.workTreeRoot(containing: directory) else { return true }
+        let components = absolute.dropFirst(root == "/" ? 1 : root.count + 1).split(separator: "/")
+        guard absolute.hasPrefix(root + "/") || root == "/", !components.isEmpty else { return true }
+        guard RepositoryIgnore.isIgnored(components, root: root) else { return false }
+        // Tracked despite the ignore rule? A failing git counts as tracked: report, not stay silent.
+        guard let listed = try? Git.run(["ls-files", "-z", "--cached", "--", components.joined(separator: "/")], cwd: root) else { return false }
+        return listed.isEmpty
     }
 }
