@@ -70,8 +70,7 @@ enum ScanCommand {
                 FileReader.classify(contents[path] ?? [], path: path, maxSize: maxSize)
             }
         } else if let stdinName {
-            let data = FileHandle.standardInput.readDataToEndOfFile()
-            result = scanner.scan(file: SourceFile(path: stdinName, bytes: [UInt8](data)))
+            result = scanStandardInput(as: stdinName, scanner: scanner, settings: settings)
         } else {
             for path in paths where !FileManager.default.fileExists(atPath: path) {
                 throw UsageError("no such file or directory: \(path)")
@@ -136,6 +135,20 @@ enum ScanCommand {
         return threshold.fails(on: result.findings) ? 1 : 0
     }
 
+    /// `--stdin-filename`: the same path as a file of that size: whole up to the window
+    /// threshold, in windows beyond it, skipped as too large over `--max-file-size` (found out
+    /// while streaming, since a pipe has no size: what was scanned of it is then dropped).
+    static func scanStandardInput(as name: String, scanner: ScanEngine, settings: ScanSettings) -> ScanResult {
+        let maxSize = settings.maxFileSize
+        let input = FileReader.standardInput(path: name, maxSize: maxSize, streamAbove: settings.windowThreshold)
+        var result = scanner.scan(paths: [name], jobs: 1, open: { _ in input })
+        if case .success(.stream(let stream)) = input, stream.rawBytesRead > maxSize {
+            result = ScanResult()
+            result.issues = [ScanIssue(file: name, kind: .tooLarge, message: "larger than --max-file-size (more than \(maxSize) bytes on standard input)")]
+        }
+        return result
+    }
+
     static func parseFormat(_ text: String) throws(UsageError) -> ReportFormat {
         guard let format = ReportFormat(rawValue: text) else {
             throw UsageError("unknown format '\(text)' (expected \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
@@ -158,11 +171,12 @@ enum ReportOutput {
     static func write(_ text: String, to path: String) throws {
         var info = stat()
         if stat(path, &info) == 0 && (info.st_mode & S_IFMT) != S_IFREG {
-            guard let handle = FileHandle(forWritingAtPath: path) else {
-                throw UsageError("cannot open \(path) for writing")
-            }
-            handle.write(Data(text.utf8))
-            try handle.close()
+            // write(2), not FileHandle.write, which traps on ENOSPC (`--output /dev/full`).
+            let fd = open(path, O_WRONLY | O_CLOEXEC)
+            guard fd >= 0 else { throw FileWriteError(path: path, reason: String(cString: strerror(errno))) }
+            let failure = AtomicFile.writeAll(fd, Array(text.utf8))
+            close(fd)
+            if let failure { throw FileWriteError(path: path, reason: String(cString: strerror(failure))) }
             return
         }
         try AtomicFile.write(Array(text.utf8), to: path)

@@ -108,8 +108,8 @@ public struct Configuration: Sendable {
                 }
                 config.failOn = threshold
             case "maxFileSize":
-                guard case .number(let n) = node.value, n >= 1, n == n.rounded() else { throw fail(node, "'maxFileSize' must be a positive whole number of bytes") }
-                config.maxFileSize = Int(n)
+                guard let n = node.wholeNumber(in: 1...Int.max) else { throw fail(node, "'maxFileSize' must be a positive whole number of bytes (at most \(Int.max))") }
+                config.maxFileSize = n
             case "baseline":
                 guard case .string(let s) = node.value, !s.isEmpty else { throw fail(node, "'baseline' must be a file path") }
                 config.baseline = relative(s)
