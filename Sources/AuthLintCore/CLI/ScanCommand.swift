@@ -47,8 +47,13 @@ enum ScanCommand {
         let configPath = options.value("--config") ?? Configuration.find(from: configSearchStart(stdinName ?? paths[0]))
         let config = try configPath.map { path throws(ConfigError) in try Configuration.load(path: path) } ?? Configuration()
 
+        let ruleFolders = config.rulePaths + (options.values["--rules"] ?? [])
+        if let output = options.value("--output") {
+            try OutputGuard.refuse(output: output, inputs: options.positional + [configPath, options.value("--baseline") ?? config.baseline,
+                                   options.value("--write-baseline"), stdinName].compactMap { $0 }, ruleFolders: ruleFolders)
+        }
         let split: ([String]) -> [String] = { $0.flatMap { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } } }
-        let allRules = try RuleSetup.loadAll(extraFolders: config.rulePaths + (options.values["--rules"] ?? []))
+        let allRules = try RuleSetup.loadAll(extraFolders: ruleFolders)
         let rules = try RuleSetup.apply(config: config, enable: split(options.values["--enable"] ?? []),
                                         disable: split(options.values["--disable"] ?? []), to: allRules)
 
@@ -70,10 +75,10 @@ enum ScanCommand {
                 FileReader.classify(contents[path] ?? [], path: path, maxSize: maxSize)
             }
         } else if let stdinName {
-            result = scanStandardInput(as: stdinName, scanner: scanner, settings: settings)
+            result = scanStandardInput(as: PrintableText.escaped(stdinName), scanner: scanner, settings: settings)
         } else {
             for path in paths where !FileManager.default.fileExists(atPath: path) {
-                throw UsageError("no such file or directory: \(path)")
+                throw UsageError("no such file or directory: \(PrintableText.escaped(path))")
             }
             var walkOptions = WalkOptions()
             walkOptions.maxFileSize = settings.maxFileSize
@@ -110,7 +115,7 @@ enum ScanCommand {
                 console.err("authlint: \(error)\n")
                 return 2
             }
-            console.err("authlint: wrote \(result.findings.count) findings to baseline \(path)\n")
+            console.err("authlint: wrote \(result.findings.count) findings to baseline \(PrintableText.escaped(path))\n")
         } else if let path = options.value("--baseline") ?? config.baseline {
             let stale = try Baseline.load(path: path).apply(to: &result)
             if options.has("--report-stale") {

@@ -3,7 +3,7 @@ import Foundation
 public struct FileWriteError: Error, CustomStringConvertible, Sendable {
     public var path: String
     public var reason: String
-    public var description: String { "cannot write \(path): \(reason)" }
+    public var description: String { "cannot write \(PrintableText.escaped(path)): \(reason)" }
 }
 
 /// Writes files the all-or-nothing way: a temp file in the same directory, fsync, rename.
