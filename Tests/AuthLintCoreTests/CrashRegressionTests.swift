@@ -89,3 +89,114 @@ final class CrashRegressionTests: XCTestCase {
         XCTAssertNotNil(answer["result"], "the server answers after opening the document")
     }
 }
+
+/// Unbounded reads, printed paths, and what `--output` may replace.
+final class InputOutputBoundsTests: XCTestCase {
+    private func text(_ path: String) -> String { (try? String(contentsOfFile: path, encoding: .utf8)) ?? "" }
+
+    func testIgnoreFilesOver100MiBAreSkippedAndReported() throws {
+        let dir = try TestSupport.temporaryDirectory()
+        try FileManager.default.createDirectory(atPath: dir + "/.git", withIntermediateDirectories: true)
+        // Repository root: a sparse 8 GB .gitignore (read whole, it exhausted memory).
+        try TestSupport.write("*.py\n", to: dir + "/.gitignore")
+        XCTAssertEqual(truncate(dir + "/.gitignore", 8 << 30), 0)
+        // In the walk: just over 100 MiB of real patterns, ignoring the secret file.
+        let line = Array("# padding padding padding padding padding padding padding\n".utf8)
+        var big = Array("secret.py\n".utf8)
+        while big.count <= 100 * 1024 * 1024 { big += line }
+        try TestSupport.write("", to: dir + "/src/.gitignore")
+        try Data(big).write(to: URL(fileURLWithPath: dir + "/src/.gitignore"))
+        try TestSupport.write("password = \"Zx9Qw7Er5Ty3Ui1Op\"\n", to: dir + "/src/secret.py")
+        let ending = Spawn.authlint(["scan", "src", "--format", "json", "--output", dir + "/out.json"], cwd: dir, timeout: 60)
+        XCTAssertEqual(ending.exitCode, 1, ending.description)
+        let report = text(dir + "/out.json")
+        XCTAssertTrue(report.contains("\"file\": \"src/secret.py\""), "the oversized ignore file does not apply")
+        XCTAssertTrue(report.contains("src/.gitignore"), report)
+        XCTAssertTrue(report.contains(dir + "/.gitignore"), report)
+        XCTAssertTrue(report.contains("ignore file over 100 MiB not read"), report)
+    }
+
+    func testLargeStdinIsScannedInWindows() throws {
+        let dir = try TestSupport.temporaryDirectory()
+        var content = String(repeating: "let filler = 1 // padding padding padding padding\n", count: 100_000)
+        content += "password = \"Zx9Qw7Er5Ty3Ui1Op\"\n"
+        try TestSupport.write(content, to: dir + "/input.py")
+        let ending = Spawn.authlint(["scan", "--stdin-filename", "a.py", "--format", "json"], cwd: dir,
+                                    stdout: .file(dir + "/out.json"), stdin: .file(dir + "/input.py"))
+        XCTAssertEqual(ending.exitCode, 1, ending.description)
+        let report = text(dir + "/out.json")
+        XCTAssertTrue(report.contains("\"filesWindowed\": 1"), report)
+        XCTAssertTrue(report.contains("\"line\": 100001"), report)
+    }
+
+    func testStdinOverMaxFileSizeIsSkippedAsTooLarge() throws {
+        let dir = try TestSupport.temporaryDirectory()
+        let line = "password = \"Zx9Qw7Er5Ty3Ui1Op\"\n"
+        try TestSupport.write(String(repeating: "let filler = 1 // padding\n", count: 120_000) + line, to: dir + "/big.py")  // 3.1 MB: streamed
+        try TestSupport.write(line, to: dir + "/small.py")
+        for (input, limit) in [("big.py", "3000000"), ("small.py", "10")] {
+            let ending = Spawn.authlint(["scan", "--stdin-filename", "a.py", "--format", "json", "--max-file-size", limit], cwd: dir,
+                                        stdout: .file(dir + "/out.json"), stdin: .file(dir + "/" + input))
+            XCTAssertEqual(ending.exitCode, 0, "\(input): \(ending)")
+            let report = text(dir + "/out.json")
+            XCTAssertTrue(report.contains("\"kind\": \"tooLarge\""), report)
+            XCTAssertTrue(report.contains("\"filesScanned\": 0"), report)
+        }
+    }
+
+    func testControlCharactersInPathsAreEscaped() throws {
+        let dir = try TestSupport.temporaryDirectory()
+        let name = "a\nb.py:1:1: error[forged] x\u{1B}]0;title\u{07}\u{202E}\u{85}.py"
+        try TestSupport.write("password = \"Zx9Qw7Er5Ty3Ui1Op\"\n", to: dir + "/" + name)
+        for format in ["text", "compact", "github", "checkstyle", "junit", "json", "sarif", "gitlab"] {
+            let ending = Spawn.authlint(["scan", ".", "--format", format], cwd: dir, stdout: .file(dir + "/../out-" + format))
+            XCTAssertEqual(ending.exitCode, 1, "\(format): \(ending)")
+            let out = text(dir + "/../out-" + format)
+            XCTAssertFalse(out.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{07}" || $0 == "\u{202E}" || $0 == "\u{85}" }, "\(format): \(out)")
+            XCTAssertFalse(out.contains("\nb.py:1:1: error[forged]"), "\(format): \(out)")
+        }
+        XCTAssertTrue(text(dir + "/../out-text").hasPrefix("a\\x0Ab.py:1:1: error[forged] x\\x1B]0;title\\x07\\xE2\\x80\\xAE\\xC2\\x85.py:1:"), text(dir + "/../out-text"))
+        // Named on the command line, and in error messages.
+        let named = Spawn.authlint(["scan", name, "--format", "compact"], cwd: dir, stdout: .file(dir + "/../out-named"))
+        XCTAssertEqual(named.exitCode, 1, named.description)
+        XCTAssertTrue(text(dir + "/../out-named").hasPrefix("a\\x0Ab.py"), text(dir + "/../out-named"))
+        let missing = Spawn.authlint(["scan", "no\u{1B}[2Jsuch"], cwd: dir, stderr: .file(dir + "/../err"))
+        XCTAssertEqual(missing.exitCode, 2, missing.description)
+        XCTAssertTrue(text(dir + "/../err").contains("no\\x1B[2Jsuch"), text(dir + "/../err"))
+    }
+
+    func testOutputRefusesToReplaceAnInput() throws {
+        let dir = try TestSupport.temporaryDirectory()
+        let source = "password = \"Zx9Qw7Er5Ty3Ui1Op\"\n"
+        try TestSupport.write(source, to: dir + "/a.py")
+        try TestSupport.write("{}", to: dir + "/cfg.json")
+        try TestSupport.write("{\"version\": 1, \"findings\": []}", to: dir + "/base.json")
+        try TestSupport.write("{}", to: dir + "/rules/x-rule.json")
+        for (args, victim) in [(["a.py", "--output", "a.py"], "a.py"), (["a.py", "--output", "./a.py"], "a.py"),
+                               (["a.py", "--config", "cfg.json", "--output", "cfg.json"], "cfg.json"),
+                               (["a.py", "--baseline", "base.json", "--output", "base.json"], "base.json"),
+                               (["a.py", "--rules", "rules", "--output", "rules/x-rule.json"], "rules/x-rule.json")] {
+            let before = text(dir + "/" + victim)
+            let ending = Spawn.authlint(["scan"] + args, cwd: dir, stderr: .file(dir + "/../err"))
+            XCTAssertEqual(ending.exitCode, 2, "\(args): \(ending)")
+            XCTAssertTrue(text(dir + "/../err").contains("it is also an input"), text(dir + "/../err"))
+            XCTAssertEqual(text(dir + "/" + victim), before, "\(args)")
+        }
+    }
+
+    func testLongOutputNamesAndExistingModes() throws {
+        let dir = try TestSupport.temporaryDirectory()
+        try TestSupport.write("let x = 1\n", to: dir + "/a.js")
+        let long = String(repeating: "r", count: 240) + ".json"
+        let ending = Spawn.authlint(["scan", "a.js", "--format", "json", "--output", long], cwd: dir)
+        XCTAssertEqual(ending.exitCode, 0, ending.description)
+        XCTAssertTrue(text(dir + "/" + long).contains("\"findings\""))
+
+        XCTAssertEqual(FileManager.default.createFile(atPath: dir + "/report.txt", contents: Data("old".utf8), attributes: [.posixPermissions: 0o600]), true)
+        let again = Spawn.authlint(["scan", "a.js", "--output", "report.txt"], cwd: dir)
+        XCTAssertEqual(again.exitCode, 0, again.description)
+        let mode = try FileManager.default.attributesOfItem(atPath: dir + "/report.txt")[.posixPermissions] as? Int
+        XCTAssertEqual(mode, 0o600, "a private report stays private")
+        XCTAssertNotEqual(text(dir + "/report.txt"), "old")
+    }
+}
