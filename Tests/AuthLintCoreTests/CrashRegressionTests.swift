@@ -116,6 +116,23 @@ final class InputOutputBoundsTests: XCTestCase {
         XCTAssertTrue(report.contains("ignore file over 100 MiB not read"), report)
     }
 
+    /// Config, baseline and rule files were read whole with FileManager: /dev/zero or a FIFO
+    /// never ended. stdin from /dev/zero: only the first window is read, then it is binary.
+    func testEndlessSettingsFilesAndStdinAreBounded() throws {
+        let dir = try TestSupport.temporaryDirectory()
+        try TestSupport.write("let x = 1\n", to: dir + "/a.js")
+        XCTAssertEqual(mkfifo(dir + "/fifo.json", 0o644), 0)
+        for args in [["--config", "/dev/zero"], ["--baseline", "fifo.json"], ["--config", "fifo.json"]] {
+            let ending = Spawn.authlint(["scan", "a.js"] + args, cwd: dir, stderr: .file(dir + "/../err"), timeout: 20)
+            XCTAssertEqual(ending.exitCode, 2, "\(args): \(ending)")
+            XCTAssertTrue(text(dir + "/../err").contains("not a regular file"), text(dir + "/../err"))
+        }
+        let stdin = Spawn.authlint(["scan", "--stdin-filename", "a.js", "--format", "json"], cwd: dir,
+                                   stdout: .file(dir + "/../out"), stdin: .file("/dev/zero"), timeout: 20)
+        XCTAssertEqual(stdin.exitCode, 0, stdin.description)
+        XCTAssertTrue(text(dir + "/../out").contains("\"kind\": \"binary\""), text(dir + "/../out"))
+    }
+
     func testLargeStdinIsScannedInWindows() throws {
         let dir = try TestSupport.temporaryDirectory()
         var content = String(repeating: "let filler = 1 // padding padding padding padding\n", count: 100_000)

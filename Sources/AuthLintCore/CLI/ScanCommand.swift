@@ -111,7 +111,7 @@ enum ScanCommand {
 
         // Baselines: write the current findings, or hide the ones already known.
         if let path = options.value("--write-baseline") {
-            do { try AtomicFile.write(Array(Baseline(findings: result.findings).render().utf8), to: path) } catch {
+            do { try ReportOutput.write(Baseline(findings: result.findings).render(), to: path) } catch {
                 console.err("authlint: \(error)\n")
                 return 2
             }

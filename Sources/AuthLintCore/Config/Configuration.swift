@@ -62,10 +62,12 @@ public struct Configuration: Sendable {
     }
 
     public static func load(path: String) throws(ConfigError) -> Configuration {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ConfigError(file: path, line: 0, column: 0, problem: "cannot read config file")
+        let data: [UInt8]
+        switch FileReader.readSettingsFile(path) {
+        case .success(let bytes): data = bytes
+        case .failure(let error): throw ConfigError(file: path, line: 0, column: 0, problem: "cannot read config file: \(error)")
         }
-        return try parse(bytes: [UInt8](data), path: path)
+        return try parse(bytes: data, path: path)
     }
 
     public static func parse(bytes: [UInt8], path: String) throws(ConfigError) -> Configuration {

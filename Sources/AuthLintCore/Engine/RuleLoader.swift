@@ -45,10 +45,12 @@ public enum RuleLoader {
         var rules: [RuleDefinition] = []
         for name in names {
             let file = PathSyntax.join(path, name)
-            guard let data = FileManager.default.contents(atPath: file) else {
-                throw RuleFileError(file: file, line: 0, column: 0, problem: "cannot read rule file")
+            let data: [UInt8]
+            switch FileReader.readSettingsFile(file) {
+            case .success(let bytes): data = bytes
+            case .failure(let error): throw RuleFileError(file: file, line: 0, column: 0, problem: "cannot read rule file: \(error)")
             }
-            rules.append(try parse(bytes: [UInt8](data), source: file))
+            rules.append(try parse(bytes: data, source: file))
         }
         return rules
     }

@@ -19,7 +19,10 @@ public enum AtomicFile {
         removeStaleTemps(dir: dir, name: name)
         let temp = (dir.isEmpty ? "" : dir + "/") + tempPrefix(name) + "\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         var existing = stat()
-        let keptMode: mode_t? = stat(path, &existing) == 0 && (existing.st_mode & S_IFMT) == S_IFREG ? existing.st_mode & 0o7777 : nil
+        let exists = stat(path, &existing) == 0
+        // A rename would replace a device, FIFO or socket (as root: `/dev/full` itself).
+        if exists && (existing.st_mode & S_IFMT) != S_IFREG { throw FileWriteError(path: path, reason: "not a regular file") }
+        let keptMode: mode_t? = exists ? existing.st_mode & 0o7777 : nil
         let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, keptMode ?? mode)
         guard fd >= 0 else { throw FileWriteError(path: path, reason: String(cString: strerror(errno))) }
         var ok = true
