@@ -188,7 +188,10 @@ final class InputOutputBoundsTests: XCTestCase {
         try TestSupport.write(source, to: dir + "/a.py")
         try TestSupport.write("{}", to: dir + "/cfg.json")
         try TestSupport.write("{\"version\": 1, \"findings\": []}", to: dir + "/base.json")
-        try TestSupport.write("{}", to: dir + "/rules/x-rule.json")
+        try TestSupport.write("""
+        {"id": "x-rule", "category": "hardcoded-credential", "severity": "warning", "engine": "pattern",
+         "summary": "s", "description": "d", "fix": "f", "keywords": ["xk_"], "pattern": "xk_[a-z]+"}
+        """, to: dir + "/rules/x-rule.json")
         for (args, victim) in [(["a.py", "--output", "a.py"], "a.py"), (["a.py", "--output", "./a.py"], "a.py"),
                                (["a.py", "--config", "cfg.json", "--output", "cfg.json"], "cfg.json"),
                                (["a.py", "--baseline", "base.json", "--output", "base.json"], "base.json"),
