@@ -60,7 +60,7 @@ final class CommandLineFuzzTests: XCTestCase {
         let values = Self.values(sandbox: sandbox)
         let outputs: [Spawn.Output] = [.devNull, .devNull, .devFull, .closed, .brokenPipe]
         let inputs: [Spawn.Input] = [.devNull, .closed, .file(sandbox + "/a.py"), .file("/dev/zero")]
-        let runs = 400
+        let runs = 280
         var failures: [String] = []
         for run in 0..<runs {
             var args: [[UInt8]] = []
