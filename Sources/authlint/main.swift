@@ -1,4 +1,5 @@
 import AuthLintCore
 import Foundation
 
+Console.occupyClosedStandardDescriptors()
 exit(CommandLineInterface.run(Array(CommandLine.arguments.dropFirst())))

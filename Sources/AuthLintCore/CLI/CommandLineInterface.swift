@@ -37,6 +37,18 @@ public enum CommandLineInterface {
     }
 
     public static func run(_ args: [String], console: inout Console) -> Int32 {
+        // A reader that went away (`authlint scan | head -1`) must show up as EPIPE, not kill us.
+        signal(SIGPIPE, SIG_IGN)
+        let status = runCommand(args, console: &console)
+        // A report that did not reach its reader is a failed run, whatever was found.
+        if let failure = console.stdoutFailure {
+            if failure != EPIPE { console.err("authlint: cannot write standard output: \(String(cString: strerror(failure)))\n") }
+            return 2
+        }
+        return status
+    }
+
+    static func runCommand(_ args: [String], console: inout Console) -> Int32 {
         var args = args
         let command: String
         if let first = args.first, ["scan", "rules", "explain", "init", "install-hook", "lsp"].contains(first) {
@@ -73,10 +85,13 @@ public enum CommandLineInterface {
     }
 }
 
-/// Where the CLI writes. Tests capture it; the binary writes to the real streams.
+/// Where the CLI writes. Tests capture it; the binary writes to the real streams with
+/// `write(2)` (FileHandle.write traps on a full disk or a closed stream).
 public struct Console {
     public var captured: (out: String, err: String)? = nil
     public var stdoutIsTerminal: Bool
+    /// The errno of the first failed write to stdout; later output is dropped.
+    public private(set) var stdoutFailure: Int32?
 
     public init(capture: Bool = false) {
         captured = capture ? ("", "") : nil
@@ -84,10 +99,22 @@ public struct Console {
     }
 
     mutating func out(_ s: String) {
-        if captured != nil { captured!.out += s } else { FileHandle.standardOutput.write(Data(s.utf8)) }
+        if captured != nil { captured!.out += s; return }
+        guard stdoutFailure == nil else { return }
+        stdoutFailure = AtomicFile.writeAll(1, Array(s.utf8))
     }
 
     mutating func err(_ s: String) {
-        if captured != nil { captured!.err += s } else { FileHandle.standardError.write(Data(s.utf8)) }
+        if captured != nil { captured!.err += s; return }
+        _ = AtomicFile.writeAll(2, Array(s.utf8))  // nowhere left to report a failing stderr
+    }
+
+    /// Puts /dev/null (read-only) on closed standard descriptors, so a file opened later cannot
+    /// take fd 1 and receive the report, while writes to the closed stream still fail (EBADF).
+    public static func occupyClosedStandardDescriptors() {
+        for fd: Int32 in 0...2 where fcntl(fd, F_GETFD) < 0 && errno == EBADF {
+            let null = open("/dev/null", O_RDONLY)
+            if null >= 0 && null != fd { dup2(null, fd); close(null) }
+        }
     }
 }

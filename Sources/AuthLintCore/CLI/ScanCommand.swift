@@ -45,8 +45,13 @@ enum ScanCommand {
         let configPath = options.value("--config") ?? Configuration.find(from: configSearchStart(stdinName ?? paths[0]))
         let config = try configPath.map { path throws(ConfigError) in try Configuration.load(path: path) } ?? Configuration()
 
+        let ruleFolders = config.rulePaths + (options.values["--rules"] ?? [])
+        if let output = options.value("--output") {
+            try OutputGuard.refuse(output: output, inputs: options.positional + [configPath, options.value("--baseline") ?? config.baseline,
+                                   options.value("--write-baseline"), stdinName].compactMap { $0 }, ruleFolders: ruleFolders)
+        }
         let split: ([String]) -> [String] = { $0.flatMap { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } } }
-        let allRules = try RuleSetup.loadAll(extraFolders: config.rulePaths + (options.values["--rules"] ?? []))
+        let allRules = try RuleSetup.loadAll(extraFolders: ruleFolders)
         let rules = try RuleSetup.apply(config: config, enable: split(options.values["--enable"] ?? []),
                                         disable: split(options.values["--disable"] ?? []), to: allRules)
 
@@ -73,11 +78,10 @@ enum ScanCommand {
             }
             result.issues = (staged.issues + result.issues).sorted { $0.file < $1.file }
         } else if let stdinName {
-            let data = FileHandle.standardInput.readDataToEndOfFile()
-            result = scanner.scan(file: SourceFile(path: stdinName, bytes: [UInt8](data)))
+            result = scanStandardInput(as: PrintableText.escaped(stdinName), scanner: scanner, settings: settings)
         } else {
             for path in paths where !FileManager.default.fileExists(atPath: path) {
-                throw UsageError("no such file or directory: \(path)")
+                throw UsageError("no such file or directory: \(PrintableText.escaped(path))")
             }
             var walkOptions = WalkOptions()
             walkOptions.maxFileSize = settings.maxFileSize
@@ -112,11 +116,11 @@ enum ScanCommand {
 
         // Baselines: write the current findings, or hide the ones already known.
         if let path = options.value("--write-baseline") {
-            do { try AtomicFile.write(Array(Baseline(findings: result.findings).render().utf8), to: path) } catch {
+            do { try ReportOutput.write(Baseline(findings: result.findings).render(), to: path) } catch {
                 console.err("authlint: \(error)\n")
                 return 2
             }
-            console.err("authlint: wrote \(result.findings.count) findings to baseline \(path)\n")
+            console.err("authlint: wrote \(result.findings.count) findings to baseline \(PrintableText.escaped(path))\n")
         } else if let path = options.value("--baseline") ?? config.baseline {
             let stale = try Baseline.load(path: path).apply(to: &result)
             if options.has("--report-stale") {
@@ -139,6 +143,20 @@ enum ScanCommand {
         }
         let threshold = failOn ?? config.failOn ?? .severity(.error)
         return threshold.fails(on: result.findings) ? 1 : 0
+    }
+
+    /// `--stdin-filename`: the same path as a file of that size: whole up to the window
+    /// threshold, in windows beyond it, skipped as too large over `--max-file-size` (found out
+    /// while streaming, since a pipe has no size: what was scanned of it is then dropped).
+    static func scanStandardInput(as name: String, scanner: ScanEngine, settings: ScanSettings) -> ScanResult {
+        let maxSize = settings.maxFileSize
+        let input = FileReader.standardInput(path: name, maxSize: maxSize, streamAbove: settings.windowThreshold)
+        var result = scanner.scan(paths: [name], jobs: 1, open: { _ in input })
+        if case .success(.stream(let stream)) = input, stream.rawBytesRead > maxSize {
+            result = ScanResult()
+            result.issues = [ScanIssue(file: name, kind: .tooLarge, message: "larger than --max-file-size (more than \(maxSize) bytes on standard input)")]
+        }
+        return result
     }
 
     static func parseFormat(_ text: String) throws(UsageError) -> ReportFormat {
@@ -169,11 +187,12 @@ enum ReportOutput {
     static func write(_ text: String, to path: String) throws {
         var info = stat()
         if stat(path, &info) == 0 && (info.st_mode & S_IFMT) != S_IFREG {
-            guard let handle = FileHandle(forWritingAtPath: path) else {
-                throw UsageError("cannot open \(path) for writing")
-            }
-            handle.write(Data(text.utf8))
-            try handle.close()
+            // write(2), not FileHandle.write, which traps on ENOSPC (`--output /dev/full`).
+            let fd = open(path, O_WRONLY | O_CLOEXEC)
+            guard fd >= 0 else { throw FileWriteError(path: path, reason: String(cString: strerror(errno))) }
+            let failure = AtomicFile.writeAll(fd, Array(text.utf8))
+            close(fd)
+            if let failure { throw FileWriteError(path: path, reason: String(cString: strerror(failure))) }
             return
         }
         try AtomicFile.write(Array(text.utf8), to: path)

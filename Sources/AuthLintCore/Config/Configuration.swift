@@ -65,10 +65,12 @@ public struct Configuration: Sendable {
     }
 
     public static func load(path: String) throws(ConfigError) -> Configuration {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ConfigError(file: path, line: 0, column: 0, problem: "cannot read config file")
+        let data: [UInt8]
+        switch FileReader.readSettingsFile(path) {
+        case .success(let bytes): data = bytes
+        case .failure(let error): throw ConfigError(file: path, line: 0, column: 0, problem: "cannot read config file: \(error)")
         }
-        return try parse(bytes: [UInt8](data), path: path)
+        return try parse(bytes: data, path: path)
     }
 
     public static func parse(bytes: [UInt8], path: String) throws(ConfigError) -> Configuration {
@@ -111,8 +113,8 @@ public struct Configuration: Sendable {
                 }
                 config.failOn = threshold
             case "maxFileSize":
-                guard case .number(let n) = node.value, n >= 1, n == n.rounded() else { throw fail(node, "'maxFileSize' must be a positive whole number of bytes") }
-                config.maxFileSize = Int(n)
+                guard let n = node.wholeNumber(in: 1...Int.max) else { throw fail(node, "'maxFileSize' must be a positive whole number of bytes (at most \(Int.max))") }
+                config.maxFileSize = n
             case "baseline":
                 guard case .string(let s) = node.value, !s.isEmpty else { throw fail(node, "'baseline' must be a file path") }
                 config.baseline = relative(s)

@@ -87,7 +87,13 @@ public enum FileReader {
 }
 
 extension FileReader {
-    struct ReadError: Error, CustomStringConvertible { let description: String }
+    /// A config, baseline or rule file: a regular file within `limit` bytes, or why not.
+    /// (FileManager.contents(atPath:) reads `/dev/zero` or a FIFO forever.)
+    public static func readSettingsFile(_ path: String, limit: Int = 256 * 1024 * 1024) -> Result<[UInt8], ReadError> {
+        read(path: path, maxSize: limit).mapError { ReadError(description: $0.message) }
+    }
+
+    public struct ReadError: Error, CustomStringConvertible { public let description: String }
 
     /// Up to `count` bytes from `fd` (fewer at the end of the file), retrying interrupted reads.
     static func readUpTo(_ count: Int, from fd: Int32) -> Result<[UInt8], ReadError> {

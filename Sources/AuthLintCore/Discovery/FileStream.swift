@@ -45,6 +45,17 @@ public final class FileStream: @unchecked Sendable {
 
     deinit { close(fd) }
 
+    /// Raw bytes taken from the descriptor so far (the probe included).
+    public var rawBytesRead: Int { rawRead }
+
+    /// Standard input over the window threshold: `firstChunk` was already read; at most `limit`
+    /// raw bytes are taken in all (so a caller can see that more than its limit arrived).
+    static func standardInput(path: String, firstChunk: [UInt8], limit: Int) -> Result<FileStream, ScanIssue> {
+        let isUTF16 = firstChunk.count >= 2 && ((firstChunk[0] == 0xFF && firstChunk[1] == 0xFE) || (firstChunk[0] == 0xFE && firstChunk[1] == 0xFF))
+        if !isUTF16 && FileReader.isBinary(firstChunk.prefix(FileReader.binaryProbe)) { return .failure(.binary(path)) }
+        return .success(FileStream(fd: 0, size: limit, path: path, probe: firstChunk))
+    }
+
     /// Reads the first 8 KiB: a NUL there (and no UTF-16 BOM) is a binary file, as for `classify`.
     static func start(fd: Int32, size: Int, path: String) -> Result<FileStream, ScanIssue> {
         let probe: [UInt8]
@@ -111,5 +122,21 @@ public final class FileStream: @unchecked Sendable {
         if i < bytes.count { oddByte = bytes[i] }
         if let last = units.last, (0xD800...0xDBFF).contains(last) { highSurrogate = units.removeLast() }
         return Array(String(decoding: units, as: UTF16.self).utf8)
+    }
+}
+
+extension FileReader {
+    /// Standard input as the file `path` (`--stdin-filename`), never read whole when large: up
+    /// to `streamAbove` bytes come back in memory, more as a stream that stops after
+    /// `maxSize + 1` bytes (the caller then reports the input as too large, as for a file).
+    public static func standardInput(path: String, maxSize: Int, streamAbove: Int) -> Result<FileInput, ScanIssue> {
+        let first: [UInt8]
+        switch readUpTo(min(streamAbove, maxSize) + 1, from: 0) {
+        case .success(let bytes): first = bytes
+        case .failure(let error): return .failure(ScanIssue(file: path, kind: .unreadable, message: "cannot read standard input: \(error)"))
+        }
+        if first.count <= streamAbove { return classify(first, path: path, maxSize: maxSize).map { .bytes($0) } }
+        let limit = maxSize == .max ? maxSize : maxSize + 1
+        return FileStream.standardInput(path: path, firstChunk: first, limit: limit).map { .stream($0) }
     }
 }

@@ -53,9 +53,10 @@ public struct FileWalker: Sendable {
             emit(file)
         }
         for root in paths {
+            let shown = PrintableText.escaped(root)
             var info = stat()
             guard lstat(root, &info) == 0 || stat(root, &info) == 0 else {
-                issues.append(ScanIssue(file: root, kind: .unreadable, message: "cannot stat: \(String(cString: strerror(errno)))"))
+                issues.append(ScanIssue(file: shown, kind: .unreadable, message: "cannot stat: \(String(cString: strerror(errno)))"))
                 continue
             }
             var isDirectory = (info.st_mode & S_IFMT) == S_IFDIR
@@ -67,9 +68,9 @@ public struct FileWalker: Sendable {
             if isDirectory {
                 walkDirectory(root, issues: &issues, emit: emitOnce)
             } else if (info.st_mode & S_IFMT) == S_IFREG {
-                addFile(root, size: Int(info.st_size), issues: &issues, emit: emitOnce)  // explicit files are always scanned
+                addFile(shown, size: Int(info.st_size), raw: Array(root.utf8), issues: &issues, emit: emitOnce)  // explicit files are always scanned
             } else {
-                issues.append(ScanIssue(file: root, kind: .notRegular, message: "not a regular file"))
+                issues.append(ScanIssue(file: shown, kind: .notRegular, message: "not a regular file"))
             }
         }
         return issues
@@ -85,13 +86,14 @@ public struct FileWalker: Sendable {
 
     private func walkDirectory(_ root: String, issues: inout [ScanIssue], emit: (WalkedFile) -> Void) {
         let base = root.hasSuffix("/") && root.count > 1 ? String(root.dropLast()) : root
+        let shownBase = PrintableText.escaped(base)
         func display(_ components: [Substring]) -> String {
             let rel = components.joined(separator: "/")
             if base == "." { return rel }
-            return base + "/" + rel
+            return shownBase + "/" + rel
         }
         var stack = IgnoreStack()
-        if options.respectIgnoreFiles { stack = ancestorIgnores(of: base) }
+        if options.respectIgnoreFiles { stack = ancestorIgnores(of: base, issues: &issues) }
         if !options.excludeGlobs.isEmpty {
             stack.files.insert(IgnoreFile(contents: options.excludeGlobs.joined(separator: "\n"), directory: []), at: 0)
         }
@@ -101,14 +103,14 @@ public struct FileWalker: Sendable {
         var pending: [(components: [Substring], raw: [UInt8], ignores: IgnoreStack)] = [([], Array(base.utf8), stack)]
         var visited = Set<[UInt64]>()
         while let (components, dirRaw, inherited) = pending.popLast() {
-            let dirPath = components.isEmpty ? base : display(components)
+            let dirPath = components.isEmpty ? shownBase : display(components)
             var ignores = inherited
             if options.respectIgnoreFiles {
                 for name in Self.ignoreFileNames {
                     // By raw path (the folder's name may not be UTF-8); FileReader never blocks
                     // on a FIFO named .gitignore.
-                    if case .success(let bytes) = FileReader.read(rawPath: dirRaw + Array(("/" + name).utf8), display: name, maxSize: .max) {
-                        ignores.files.append(IgnoreFile(contents: String(decoding: bytes, as: UTF8.self), directory: components))
+                    if let text = Self.readIgnoreFile(rawPath: dirRaw + Array(("/" + name).utf8), display: display(components + [Substring(name)]), issues: &issues) {
+                        ignores.files.append(IgnoreFile(contents: text, directory: components))
                     }
                 }
             }
@@ -173,10 +175,25 @@ public struct FileWalker: Sendable {
         return Array(UnsafeRawBufferPointer(start: start, count: strlen(start)))
     }
 
+    /// Git (2.41 and later) skips a pattern file over 100 MiB with a warning; so do we, so a
+    /// huge (or sparse 8 GB) `.gitignore` cannot exhaust memory. Skipping it scans more, never less.
+    static let maxIgnoreFileSize = 100 * 1024 * 1024
+
+    /// An ignore file's text; nil when absent, unreadable, or too large (then reported).
+    static func readIgnoreFile(rawPath: [UInt8], display: String, issues: inout [ScanIssue]) -> String? {
+        switch FileReader.read(rawPath: rawPath, display: display, maxSize: maxIgnoreFileSize) {
+        case .success(let bytes): return String(decoding: bytes, as: UTF8.self)
+        case .failure(let issue) where issue.kind == .tooLarge:
+            issues.append(ScanIssue(file: display, kind: .tooLarge, message: "ignore file over 100 MiB not read, as git does (its patterns do not apply)"))
+            return nil
+        case .failure: return nil
+        }
+    }
+
     /// `.git/info/exclude` of the enclosing repository and the `.gitignore` files of the
     /// directories from the repository root down to (not including) `root`, re-based so their
     /// patterns apply to paths below `root`.
-    private func ancestorIgnores(of root: String) -> IgnoreStack {
+    private func ancestorIgnores(of root: String, issues: inout [ScanIssue]) -> IgnoreStack {
         var stack = IgnoreStack()
         let absolute = PathSyntax.absolute(root)
         var chain: [String] = []
@@ -198,13 +215,15 @@ public struct FileWalker: Sendable {
             let prefix = Array(rootParts[depth...])
             return RebasedIgnore.make(contents: text, below: prefix)
         }
-        if let text = try? String(contentsOfFile: repoRoot + "/.git/info/exclude", encoding: .utf8) {
+        let exclude = repoRoot + "/.git/info/exclude"
+        if let text = Self.readIgnoreFile(rawPath: Array(exclude.utf8), display: exclude, issues: &issues) {
             stack.files.append(rebased(text, ancestor: repoRoot))
         }
         let ancestors = ([repoRoot] + chain.reversed().filter { $0.hasPrefix(repoRoot + "/") }).filter { $0 != absolute }
         for ancestor in ancestors {
             for name in Self.ignoreFileNames {
-                if let text = try? String(contentsOfFile: ancestor + "/" + name, encoding: .utf8) {
+                let path = ancestor + "/" + name
+                if let text = Self.readIgnoreFile(rawPath: Array(path.utf8), display: path, issues: &issues) {
                     stack.files.append(rebased(text, ancestor: ancestor))
                 }
             }
@@ -234,11 +253,11 @@ public enum RawPath {
     public static func displayName(_ bytes: [UInt8]) -> String {
         var clean = bytes
         WindowText.replaceInvalidUTF8(&clean)  // invalid bytes -> `?`, one for one
-        if clean == bytes { return String(decoding: bytes, as: UTF8.self) }
+        if clean == bytes { return PrintableText.escaped(String(decoding: bytes, as: UTF8.self)) }
         var out: [UInt8] = []
         for (b, c) in zip(bytes, clean) {
             if b != c { out += Array("\\x".utf8) + Array(String(b, radix: 16, uppercase: true).utf8) } else { out.append(b) }
         }
-        return String(decoding: out, as: UTF8.self)
+        return PrintableText.escaped(String(decoding: out, as: UTF8.self))
     }
 }

@@ -45,10 +45,12 @@ public enum RuleLoader {
         var rules: [RuleDefinition] = []
         for name in names {
             let file = PathSyntax.join(path, name)
-            guard let data = FileManager.default.contents(atPath: file) else {
-                throw RuleFileError(file: file, line: 0, column: 0, problem: "cannot read rule file")
+            let data: [UInt8]
+            switch FileReader.readSettingsFile(file) {
+            case .success(let bytes): data = bytes
+            case .failure(let error): throw RuleFileError(file: file, line: 0, column: 0, problem: "cannot read rule file: \(error)")
             }
-            rules.append(try parse(bytes: [UInt8](data), source: file))
+            rules.append(try parse(bytes: data, source: file))
         }
         return rules
     }
@@ -121,7 +123,12 @@ public enum RuleLoader {
             throw fail(node("engine")!, "unknown engine '\(engineText)' (expected pattern or structural)")
         }
         let pattern = try string("pattern", required: false)
-        let secretGroup = try number("secretGroup").map { Int($0) }
+        // Whole numbers only, range-checked before any conversion (`Int(1e19)` traps).
+        var secretGroup: Int?
+        if let groupNode = node("secretGroup") {
+            guard let n = groupNode.wholeNumber(in: 0...1000) else { throw fail(groupNode, "'secretGroup' must be a whole number from 0 to 1000") }
+            secretGroup = n
+        }
         if engine == .pattern {
             guard let pattern, let patternNode = node("pattern") else { throw fail(root, "a pattern rule needs 'pattern'") }
             if checkExpressions { do {
@@ -168,9 +175,10 @@ public enum RuleLoader {
             }
         }
 
-        let windowReach = try number("windowReach")
-        if let reach = windowReach, !(reach >= 16 && reach <= 65536 && reach == reach.rounded()) {
-            throw fail(node("windowReach")!, "'windowReach' must be a whole number of bytes from 16 to 65536")
+        var windowReach: Int?
+        if let reachNode = node("windowReach") {
+            guard let n = reachNode.wholeNumber(in: 16...65536) else { throw fail(reachNode, "'windowReach' must be a whole number of bytes from 16 to 65536") }
+            windowReach = n
         }
 
         return RuleDefinition(
@@ -182,7 +190,7 @@ public enum RuleLoader {
             placeholderCheck: try bool("placeholderCheck", default: true),
             skipComments: try bool("skipComments", default: false),
             multiline: try bool("multiline", default: false),
-            windowReach: windowReach.map { Int($0) },
+            windowReach: windowReach,
             validator: validator, files: try strings("files"), excludeFiles: try strings("excludeFiles"),
             allowlist: try strings("allowlist"), message: try string("message", required: false),
             fireExamples: fire, passExamples: pass, source: source)

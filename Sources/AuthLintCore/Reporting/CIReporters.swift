@@ -7,7 +7,7 @@ struct GitHubReporter: Reporter {
         var out = ""
         for f in input.result.findings {
             let command = f.severity == .error ? "error" : f.severity == .warning ? "warning" : "notice"
-            let properties = "file=\(Self.property(f.file)),line=\(f.line),col=\(f.column),endLine=\(f.endLine),endColumn=\(f.endColumn),title=\(Self.property("authlint " + f.rule))"
+            let properties = "file=\(Self.property(PrintableText.escaped(f.file))),line=\(f.line),col=\(f.column),endLine=\(f.endLine),endColumn=\(f.endColumn),title=\(Self.property("authlint " + f.rule))"
             out += "::\(command) \(properties)::\(Self.data(f.message + (f.snippet.isEmpty ? "" : "\n" + f.snippet)))\n"
         }
         return out
@@ -42,7 +42,7 @@ struct GitLabReporter: Reporter {
 /// case when nothing was found (so CI dashboards show the check ran).
 struct JUnitReporter: Reporter {
     func render(_ input: ReportInput) -> String {
-        let byFile = Dictionary(grouping: input.result.findings, by: \.file)
+        let byFile = Dictionary(grouping: input.result.findings, by: { PrintableText.escaped($0.file) })
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         out += "<testsuites name=\"authlint\" tests=\"\(max(1, input.result.findings.count))\" failures=\"\(input.result.findings.count)\">\n"
         if byFile.isEmpty {
@@ -53,7 +53,7 @@ struct JUnitReporter: Reporter {
             out += "  <testsuite name=\"\(XML.escape(file))\" tests=\"\(findings.count)\" failures=\"\(findings.count)\">\n"
             for f in findings {
                 out += "    <testcase classname=\"\(XML.escape(file))\" name=\"\(XML.escape("\(f.rule) at \(f.line):\(f.column)"))\">\n"
-                out += "      <failure type=\"\(f.severity.rawValue)\" message=\"\(XML.escape(f.message))\">\(XML.escape("\(f.file):\(f.line):\(f.column): \(f.snippet)"))</failure>\n"
+                out += "      <failure type=\"\(f.severity.rawValue)\" message=\"\(XML.escape(f.message))\">\(XML.escape("\(PrintableText.escaped(f.file)):\(f.line):\(f.column): \(f.snippet)"))</failure>\n"
                 out += "    </testcase>\n"
             }
             out += "  </testsuite>\n"
@@ -66,7 +66,7 @@ struct JUnitReporter: Reporter {
 struct CheckstyleReporter: Reporter {
     func render(_ input: ReportInput) -> String {
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<checkstyle version=\"4.3\">\n"
-        let byFile = Dictionary(grouping: input.result.findings, by: \.file)
+        let byFile = Dictionary(grouping: input.result.findings, by: { PrintableText.escaped($0.file) })
         for file in byFile.keys.sorted() {
             out += "  <file name=\"\(XML.escape(file))\">\n"
             for f in byFile[file]! {

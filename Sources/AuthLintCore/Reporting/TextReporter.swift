@@ -5,12 +5,12 @@ struct TextReporter: Reporter {
         let paint = Paint(enabled: input.color)
         var out = ""
         for finding in input.result.findings {
-            out += paint.bold("\(finding.file):\(finding.line):\(finding.column):") + " "
+            out += paint.bold("\(PrintableText.escaped(finding.file)):\(finding.line):\(finding.column):") + " "
             out += paint.severity(finding.severity) + paint.dim("[\(finding.rule)]") + " " + finding.message + "\n"
             if !finding.snippet.isEmpty { out += "    " + finding.snippet + "\n" }
         }
         for issue in input.result.issues {
-            out += paint.dim("skipped \(issue.file): \(issue.message)") + "\n"
+            out += paint.dim("skipped \(PrintableText.escaped(issue.file)): \(issue.message)") + "\n"
         }
         out += SummaryLine.render(input.result) + "\n"
         return out
@@ -22,7 +22,7 @@ struct CompactReporter: Reporter {
     func render(_ input: ReportInput) -> String {
         var out = ""
         for f in input.result.findings {
-            out += "\(f.file):\(f.line):\(f.column): \(f.severity.rawValue): \(f.message) [\(f.rule)]\n"
+            out += "\(PrintableText.escaped(f.file)):\(f.line):\(f.column): \(f.severity.rawValue): \(f.message) [\(f.rule)]\n"
         }
         return out
     }

@@ -30,6 +30,13 @@ public struct JSONNode: Sendable {
 
     public var stringValue: String? { if case .string(let s) = value { return s }; return nil }
 
+    /// The value as an `Int` when it is a whole number within `range`; nil otherwise.
+    /// `Int(_: Double)` traps on 1e19, infinity and NaN, so every JSON number goes through here.
+    public func wholeNumber(in range: ClosedRange<Int>) -> Int? {
+        guard case .number(let d) = value, let n = Int(exactly: d), range.contains(n) else { return nil }
+        return n
+    }
+
     /// Parses, turning a syntax error into the caller's own error type (rule file, config,
     /// baseline), so each names its file with the parser's line and column.
     public static func parse<E: Error>(_ bytes: [UInt8], allowComments: Bool, orThrow makeError: (JSONParseError) -> E) throws(E) -> JSONNode {

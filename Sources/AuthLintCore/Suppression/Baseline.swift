@@ -24,10 +24,12 @@ public struct Baseline: Sendable {
     }
 
     public static func load(path: String) throws(ConfigError) -> Baseline {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ConfigError(file: path, line: 0, column: 0, problem: "cannot read baseline file")
+        let data: [UInt8]
+        switch FileReader.readSettingsFile(path) {
+        case .success(let bytes): data = bytes
+        case .failure(let error): throw ConfigError(file: path, line: 0, column: 0, problem: "cannot read baseline file: \(error)")
         }
-        let root = try JSONNode.parse([UInt8](data), allowComments: false) {
+        let root = try JSONNode.parse(data, allowComments: false) {
             ConfigError(file: path, line: $0.line, column: $0.column, problem: $0.message)
         }
         guard case .array(let items)? = root["findings"]?.value else {
