@@ -98,7 +98,8 @@ final class GitHygieneTests: XCTestCase {
         XCTAssertEqual(run.status, 1, run.stderr)
         let reported = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
         let found = Set(((reported?["findings"] as? [[String: Any]]) ?? []).compactMap { $0["file"] as? String })
-        XCTAssertEqual(found, Set(names), run.stdout)
+        // Names are reported with control characters escaped (`PrintableText`), as everywhere.
+        XCTAssertEqual(found, Set(names.map(PrintableText.escaped)), run.stdout)
 
         // The same scan named by an absolute path, from a sibling directory, and with `//`.
         let absolute = try TestSupport.authlint(["scan", "--since", "HEAD", "--format", "compact", dir + "/plain.py"], cwd: "/")
@@ -129,7 +130,7 @@ final class GitHygieneTests: XCTestCase {
         let run = try TestSupport.authlint(["scan", "--staged", "--format", "json"], cwd: dir)
         XCTAssertEqual(run.status, 1, run.stderr)
         // Each file with its own content: the secret on line 2, 3, 4, 5 by position in `names`.
-        XCTAssertEqual(located(run.stdout).sorted(), ["a\nb.py:2:12:", "b.py:3:12:", "bad\\xFF.py:1:12:", "c d.py:4:12:", "z.py:5:12:"].sorted(),
+        XCTAssertEqual(located(run.stdout).sorted(), ["a\\x0Ab.py:2:12:", "b.py:3:12:", "bad\\xFF.py:1:12:", "c d.py:4:12:", "z.py:5:12:"].sorted(),
                        run.stdout + run.stderr)
     }
 
