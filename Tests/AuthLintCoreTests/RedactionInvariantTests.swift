@@ -96,3 +96,19 @@ final class RedactionInvariantTests: XCTestCase {
         return outputs
     }
 }
+
+/// Messages reach every format, the LSP included: no rule may put secret text in one.
+final class MessageHygieneTests: XCTestCase {
+    func testCredentialsInURLMessageHoldsNoPieceOfAPasswordWithAt() throws {
+        let scanner = try TestSupport.builtinScanner()
+        let code = "DATABASE_URL = \"postgres://app:Zq8w@X2rT5yU7@db.acme-corp.io/app\"\n"
+        let findings = scanner.scan(file: SourceFile(path: "settings.py", bytes: Array(code.utf8))).findings
+        let inURL = findings.filter { $0.rule == "credentials-in-url" }
+        XCTAssertEqual(inURL.count, 1, "\(findings.map(\.rule))")
+        for finding in findings {
+            XCTAssertFalse(finding.message.lowercased().contains("x2rt5yu7"), finding.message)
+            XCTAssertFalse(finding.snippet.contains("X2rT5yU7"), finding.snippet)
+        }
+        XCTAssertTrue(inURL.first?.message.contains("to db.acme-corp.io") == true, inURL.first?.message ?? "")
+    }
+}
