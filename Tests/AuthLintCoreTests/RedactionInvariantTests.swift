@@ -112,3 +112,38 @@ final class MessageHygieneTests: XCTestCase {
         XCTAssertTrue(inURL.first?.message.contains("to db.acme-corp.io") == true, inURL.first?.message ?? "")
     }
 }
+
+/// `secretless` is said in the rule file and checked by the loader; it spares the rule's own
+/// group only, never what the engine's scrubbers find on the line.
+final class SecretlessFlagTests: XCTestCase {
+    private func rule(category: String, extra: String) -> [UInt8] {
+        Array(#"{"id": "x-flag", "category": "\#(category)", "severity": "error", "engine": "pattern", "summary": "s", "description": "d", "fix": "f", "keywords": ["wire"], "pattern": "wire=(\\S+)"\#(extra)}"#.utf8)
+    }
+
+    func testLoaderRejectsSecretlessOnCredentialRules() throws {
+        XCTAssertThrowsError(try RuleLoader.parse(bytes: rule(category: "hardcoded-credential", extra: #", "secretless": true"#), source: "x-flag.json")) { error in
+            XCTAssertTrue("\(error)".hasPrefix("x-flag.json:1:") && "\(error)".contains("secretless"), "\(error)")
+        }
+        XCTAssertTrue(try RuleLoader.parse(bytes: rule(category: "logged-credential", extra: #", "secretless": true"#), source: "x-flag.json").secretless)
+    }
+
+    /// Before, every pattern rule of the transport, header and logging categories was secretless
+    /// by category: its group showed in full. Now the group is masked unless the file says so.
+    func testPatternRuleOfALoggingCategoryMasksItsGroupUnlessSecretless() throws {
+        let masked = try RuleLoader.parse(bytes: rule(category: "logged-credential", extra: ""), source: "x-flag.json")
+        let code = "wire=Zq8wX2rT5yU7iO9p\n"
+        let engine = try ScanEngine(rules: [masked], settings: ScanSettings())
+        let finding = try XCTUnwrap(engine.scan(file: SourceFile(path: "a.txt", bytes: Array(code.utf8))).findings.first)
+        XCTAssertFalse(finding.snippet.contains("Zq8wX2rT5yU7iO9p"), finding.snippet)
+        // A secretless rule still gets the engine's scrubbing of credential-named values.
+        let spared = try RuleLoader.parse(bytes: rule(category: "logged-credential", extra: #", "secretless": true"#), source: "x-flag.json")
+        let line = "wire=on password=Zq8wX2rT5yU7iO9p\n"
+        let wide = try RuleLoader.parse(bytes: Array(String(decoding: rule(category: "logged-credential", extra: #", "secretless": true"#), as: UTF8.self).replacingOccurrences(of: #"wire=(\\S+)"#, with: #"wire=.*"#).utf8), source: "x-flag.json")
+        for candidate in [spared, wide] {
+            let engine = try ScanEngine(rules: [candidate], settings: ScanSettings())
+            for finding in engine.scan(file: SourceFile(path: "a.txt", bytes: Array(line.utf8))).findings {
+                XCTAssertFalse(finding.snippet.contains("Zq8wX2rT5yU7iO9p"), finding.snippet)
+            }
+        }
+    }
+}

@@ -15,7 +15,7 @@ public enum RuleLoader {
     static let knownKeys: Set<String> = [
         "id", "category", "severity", "engine", "summary", "description", "fix", "keywords", "pattern",
         "secretGroup", "minEntropy", "placeholderCheck", "skipComments", "validator", "files",
-        "excludeFiles", "allowlist", "message", "examples", "tags", "references", "multiline", "caseSensitiveKeywords", "windowReach",
+        "excludeFiles", "allowlist", "message", "examples", "tags", "references", "multiline", "caseSensitiveKeywords", "windowReach", "secretless",
     ]
 
     /// The catalog compiled into the binary (from `rules/*.json` at build time). Its regexes are
@@ -173,7 +173,15 @@ public enum RuleLoader {
             throw fail(node("windowReach")!, "'windowReach' must be a whole number of bytes from 16 to 65536")
         }
 
-        return RuleDefinition(
+        // `secretless`: the match is a fact, not a secret (an ATS flag, a logger name), so the
+        // pattern's group is not masked. The engine still scrubs every credential span of the
+        // line, so the flag can only spare the rule's own group, never unmask a secret; and a
+        // hardcoded-credential rule's match is a secret by definition.
+        let secretless = try bool("secretless", default: false)
+        if secretless && (category == .hardcodedCredential || engine != .pattern) {
+            throw fail(node("secretless")!, "'secretless' is for pattern rules whose match holds no secret (not \(engine == .pattern ? "hardcoded-credential rules" : "structural rules"))")
+        }
+        var rule = RuleDefinition(
             id: id, category: category, severity: severity, engine: engine,
             summary: try string("summary")!, description: try string("description")!, fix: try string("fix")!,
             keywords: try strings("keywords"), caseSensitiveKeywords: try bool("caseSensitiveKeywords", default: false),
@@ -186,6 +194,8 @@ public enum RuleLoader {
             validator: validator, files: try strings("files"), excludeFiles: try strings("excludeFiles"),
             allowlist: try strings("allowlist"), message: try string("message", required: false),
             fireExamples: fire, passExamples: pass, source: source)
+        rule.secretless = secretless
+        return rule
     }
 
     private static func describeRegexError(_ error: Error, pattern: String) -> String {
