@@ -102,23 +102,23 @@ public enum RuleLoader {
 
         let id = try string("id")!
         guard id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }), id.first?.isLetter == true else {
-            throw fail(node("id")!, "rule id '\(id)' must be lower-case words joined by '-'")
+            throw fail(node("id")!, "rule id '\(ConfigError.echo(id))' must be lower-case words joined by '-'")
         }
         let expectedName = id + ".json"
         if !source.hasSuffix("/" + expectedName) && source != expectedName {
-            throw fail(node("id")!, "rule id '\(id)' does not match its file name (expected \(expectedName))")
+            throw fail(node("id")!, "rule id '\(ConfigError.echo(id))' does not match its file name (a rule file is named after its id)")
         }
         let categoryText = try string("category")!
         guard let category = RuleCategory(rawValue: categoryText) else {
-            throw fail(node("category")!, "unknown category '\(categoryText)' (expected one of \(RuleCategory.allCases.map(\.rawValue).joined(separator: ", ")))")
+            throw fail(node("category")!, "unknown category '\(ConfigError.echo(categoryText))' (expected one of \(RuleCategory.allCases.map(\.rawValue).joined(separator: ", ")))")
         }
         let severityText = try string("severity")!
         guard let severity = Severity(rawValue: severityText) else {
-            throw fail(node("severity")!, "unknown severity '\(severityText)' (expected error, warning or note)")
+            throw fail(node("severity")!, "unknown severity '\(ConfigError.echo(severityText))' (expected error, warning or note)")
         }
         let engineText = try string("engine")!
         guard let engine = RuleDefinition.Engine(rawValue: engineText) else {
-            throw fail(node("engine")!, "unknown engine '\(engineText)' (expected pattern or structural)")
+            throw fail(node("engine")!, "unknown engine '\(ConfigError.echo(engineText))' (expected pattern or structural)")
         }
         let pattern = try string("pattern", required: false)
         let secretGroup = try number("secretGroup").map { Int($0) }
@@ -147,7 +147,7 @@ public enum RuleLoader {
         }
         let validator = try string("validator", required: false)
         if let validator, SecretValidators.named(validator) == nil {
-            throw fail(node("validator")!, "unknown validator '\(validator)' (known: \(SecretValidators.names.joined(separator: ", ")))")
+            throw fail(node("validator")!, "unknown validator '\(ConfigError.echo(validator))' (known: \(SecretValidators.names.joined(separator: ", ")))")
         }
 
         var fire: [RuleDefinition.Example] = []
