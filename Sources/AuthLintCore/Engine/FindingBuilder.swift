@@ -33,7 +33,8 @@ enum FindingBuilder {
             let start = file.position(at: item.range.lowerBound)
             let end = file.position(at: max(item.range.lowerBound, item.range.upperBound))
             var parts = [item.rule.id, file.path, secretFreeContext(item, file: file, spans: spans)]
-            if key.coversSecrets { parts.append(normalised(file.text(item.range))) }
+            let match = normalised(file.text(item.range))
+            parts.append(key.coversSecrets ? match : key.secretTag(item.rule.id, match))
             let occurrenceKey = parts.joined(separator: "\u{0}")
             let occurrence = occurrences[occurrenceKey, default: 0]
             occurrences[occurrenceKey] = occurrence + 1
