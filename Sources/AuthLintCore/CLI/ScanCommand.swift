@@ -62,6 +62,21 @@ enum ScanCommand {
         // config) must be known first, since blobs over it are never read.
         let stagedLimit = settings.maxFileSize
         let stagedLoad = options.has("--staged") ? BackgroundWork { try GitIndex.stagedFiles(maxSize: stagedLimit) } : nil
+        // Fingerprint keys come before the scan: a baseline is read (or its salt reused) first.
+        let environmentKey = FingerprintKey.fromEnvironment()
+        var writingBaseline: Baseline?
+        var readBaseline: Baseline?
+        if let path = options.value("--write-baseline") {
+            let (key, empty) = Baseline.keyForWriting(to: path, environmentKey: environmentKey)
+            settings.fingerprintKey = key
+            writingBaseline = empty
+        } else if let path = options.value("--baseline") ?? config.baseline {
+            let baseline = try Baseline.load(path: path)
+            settings.fingerprintKey = try baseline.fingerprintKey(environmentKey: environmentKey, path: path)
+            readBaseline = baseline
+        } else {
+            settings.fingerprintKey = environmentKey ?? .none
+        }
         let scanner = try ScanEngine(rules: rules, settings: settings)
 
         var result: ScanResult
@@ -115,14 +130,15 @@ enum ScanCommand {
         }
 
         // Baselines: write the current findings, or hide the ones already known.
-        if let path = options.value("--write-baseline") {
-            do { try ReportOutput.write(Baseline(findings: result.findings).render(), to: path) } catch {
+        if let path = options.value("--write-baseline"), let written = writingBaseline {
+            let baseline = Baseline(findings: result.findings, salt: written.salt, keying: written.keying)
+            do { try ReportOutput.write(baseline.render(), to: path) } catch {
                 console.err("authlint: \(error)\n")
                 return 2
             }
             console.err("authlint: wrote \(result.findings.count) findings to baseline \(PrintableText.escaped(path))\n")
-        } else if let path = options.value("--baseline") ?? config.baseline {
-            let stale = try Baseline.load(path: path).apply(to: &result)
+        } else if let baseline = readBaseline {
+            let stale = baseline.apply(to: &result)
             if options.has("--report-stale") {
                 for entry in stale { console.err("authlint: stale baseline entry \(entry.file) [\(entry.rule)] \(entry.fingerprint.prefix(12))\n") }
             }

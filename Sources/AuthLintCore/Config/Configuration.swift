@@ -7,6 +7,14 @@ public struct ConfigError: Error, CustomStringConvertible, Sendable {
     public var column: Int
     public var problem: String
     public var description: String { line > 0 ? "\(file):\(line):\(column): \(problem)" : "\(file): \(problem)" }
+
+    /// A bad value as an error message may show it: a short word as written, anything else
+    /// redacted. A secret pasted under the wrong key must not land in CI logs; the position and
+    /// the key name still say where it is.
+    static func echo(_ value: String) -> String {
+        let isWord = value.count <= 24 && value.unicodeScalars.allSatisfy { ($0 >= "a" && $0 <= "z") || $0 == "-" || $0 == "_" }
+        return isWord ? value : Redaction.redact(value) + " (\(value.count) characters)"
+    }
 }
 
 /// `--fail-on` threshold; `never` always exits 0 unless the scan itself failed.
@@ -135,7 +143,7 @@ public struct Configuration: Sendable {
             if s == "off" { return RuleOverride(enabled: false) }
             if s == "on" { return RuleOverride(enabled: true) }
             if let severity = Severity(rawValue: s) { return RuleOverride(enabled: true, severity: severity) }
-            throw fail(node, "rule '\(id)': expected \"off\", \"on\", \"error\", \"warning\" or \"note\", got \"\(s)\"")
+            throw fail(node, "rule '\(id)': expected \"off\", \"on\", \"error\", \"warning\" or \"note\", got \"\(ConfigError.echo(s))\"")
         case .bool(let b):
             return RuleOverride(enabled: b)
         case .object(let fields):
@@ -144,7 +152,7 @@ public struct Configuration: Sendable {
                 switch (field.key, field.node.value) {
                 case ("enabled", .bool(let b)): result.enabled = b
                 case ("severity", .string(let s)):
-                    guard let severity = Severity(rawValue: s) else { throw fail(field.node, "rule '\(id)': unknown severity '\(s)'") }
+                    guard let severity = Severity(rawValue: s) else { throw fail(field.node, "rule '\(id)': unknown severity '\(ConfigError.echo(s))'") }
                     result.severity = severity
                 default: throw fail(field.node, "rule '\(id)': unknown or mistyped key '\(field.key)' (expected enabled: bool, severity: string)")
                 }

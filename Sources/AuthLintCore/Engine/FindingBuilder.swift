@@ -1,16 +1,28 @@
-/// Turns raw findings into reportable ones: positions, a one-line snippet with the secret
-/// redacted, and a content-based fingerprint (rule + path + normalised match + occurrence).
+/// Turns raw findings into reportable ones: positions, a one-line snippet with every secret
+/// redacted, and a fingerprint that is stable when lines move and never an offline oracle for
+/// the secret (see `FingerprintKey`).
+///
+/// Redaction is the engine's invariant, not a rule's choice: whatever rule reported, the snippet
+/// masks the rule's secret, every credential span the file's facts know (`SecretSpans`) and
+/// everything the text scrubbers recognise (`Redaction.scrub`). A rule can widen the mask, never
+/// narrow it.
 enum FindingBuilder {
     static let snippetLimit = 160
+    /// Bytes of line context either side of a match that go into its fingerprint.
+    static let fingerprintContext = 256
 
-    static func build(_ raw: [RawFinding], in file: SourceFile, showSecrets: Bool) -> [Finding] {
+    static func build(_ raw: [RawFinding], in file: SourceFile, settings: ScanSettings, context: FileContext?) -> [Finding] {
         var occurrences: [String: Int] = [:]
-        return build(raw, in: file, showSecrets: showSecrets, occurrences: &occurrences)
+        return build(raw, in: file, settings: settings, context: context, occurrences: &occurrences)
     }
 
     /// `occurrences` counts matches seen so far in the file, so a file scanned in windows (in
     /// order) gets the fingerprints a whole-file scan would give.
-    static func build(_ raw: [RawFinding], in file: SourceFile, showSecrets: Bool, occurrences: inout [String: Int]) -> [Finding] {
+    static func build(_ raw: [RawFinding], in file: SourceFile, settings: ScanSettings, context: FileContext?,
+                      occurrences: inout [String: Int]) -> [Finding] {
+        guard !raw.isEmpty else { return [] }
+        let spans = context.map { secretSpans(of: $0) } ?? SecretSpans(ranges: [])
+        let key = settings.fingerprintKey
         let ordered = raw.sorted { ($0.range.lowerBound, $0.rule.id) < ($1.range.lowerBound, $1.rule.id) }
         var findings: [Finding] = []
         var seen = Set<String>()
@@ -20,40 +32,62 @@ enum FindingBuilder {
             guard seen.insert(identity).inserted else { continue }
             let start = file.position(at: item.range.lowerBound)
             let end = file.position(at: max(item.range.lowerBound, item.range.upperBound))
-            let matched = file.text(item.range)
-            let normalised = matched.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-            let occurrenceKey = item.rule.id + "\u{0}" + normalised
+            var parts = [item.rule.id, file.path, secretFreeContext(item, file: file, spans: spans)]
+            let match = normalised(file.text(item.range))
+            parts.append(key.coversSecrets ? match : key.secretTag(item.rule.id, match))
+            let occurrenceKey = parts.joined(separator: "\u{0}")
             let occurrence = occurrences[occurrenceKey, default: 0]
             occurrences[occurrenceKey] = occurrence + 1
-            let fingerprint = SHA256.hex([item.rule.id, file.path, normalised, String(occurrence)].joined(separator: "\u{0}"))
             findings.append(Finding(
                 rule: item.rule.id, category: item.rule.category, severity: item.severity, file: file.path,
                 line: start.line, column: start.column, endLine: end.line, endColumn: end.column,
-                message: item.message, snippet: snippet(item, file: file, showSecrets: showSecrets),
-                fingerprint: fingerprint))
+                message: item.message, snippet: snippet(item, file: file, spans: spans, showSecrets: settings.showSecrets),
+                fingerprint: key.fingerprint(parts + [String(occurrence)])))
         }
         return findings
     }
 
-    /// The matched text on one line, the secret replaced by its redacted form.
-    static func snippet(_ item: RawFinding, file: SourceFile, showSecrets: Bool) -> String {
-        var text: String
-        if let secret = item.secret, !showSecrets {
-            let before = file.text(item.range.lowerBound..<max(item.range.lowerBound, secret.lowerBound))
-            let after = file.text(min(secret.upperBound, item.range.upperBound)..<item.range.upperBound)
-            text = before + Redaction.redact(file.text(secret)) + after
-        } else {
-            text = file.text(item.range)
-        }
+    /// Once per file (facts memoise it), and only for files with a finding.
+    static func secretSpans(of context: FileContext) -> SecretSpans {
+        context.facts.memo("secretSpans") { SecretSpans(facts: context.facts, credentialHeaders: context.settings.credentialHeaders) }
+    }
+
+    /// The matched text on one line, every secret replaced by its redacted form.
+    static func snippet(_ item: RawFinding, file: SourceFile, spans: SecretSpans, showSecrets: Bool) -> String {
+        var text = showSecrets ? file.text(item.range) : masked(item.range, secret: item.secret, file: file, spans: spans) { Redaction.redact($0) }
         if let newline = text.firstIndex(where: { $0 == "\n" || $0 == "\r" }) {
             text = String(text[..<newline]) + " …"
         }
         text = text.trimmingCharacters(in: .whitespaces)
-        // A password in URL userinfo is a secret whichever rule matched the URL.
-        if !showSecrets { text = Redaction.scrubURLPasswords(text) }
+        if !showSecrets { text = Redaction.scrub(text) }
         if text.count > snippetLimit { text = String(text.prefix(snippetLimit)) + "…" }
         return text
     }
-}
 
-import Foundation
+    /// What the fingerprint hashes instead of the secret: the match with some line context,
+    /// every secret span masked to nothing (not even its length survives), whitespace normalised.
+    static func secretFreeContext(_ item: RawFinding, file: SourceFile, spans: SecretSpans) -> String {
+        let firstLine = file.lineRange(file.line(at: item.range.lowerBound))
+        let lastLine = file.lineRange(file.line(at: max(item.range.lowerBound, item.range.upperBound - 1)))
+        let lower = max(firstLine.lowerBound, item.range.lowerBound - fingerprintContext)
+        let upper = max(lower, min(lastLine.upperBound, item.range.upperBound + fingerprintContext))
+        let text = masked(lower..<upper, secret: item.secret, file: file, spans: spans) { _ in Redaction.fingerprintMask }
+        return normalised(Redaction.scrub(text) { _ in Redaction.fingerprintMask })
+    }
+
+    private static func masked(_ range: Range<Int>, secret: Range<Int>?, file: SourceFile, spans: SecretSpans,
+                               mask: (Substring) -> String) -> String {
+        var text = ""
+        var at = range.lowerBound
+        for span in spans.within(range, adding: secret) {
+            text += file.text(at..<span.lowerBound)
+            text += mask(file.text(span)[...])
+            at = span.upperBound
+        }
+        return text + file.text(at..<range.upperBound)
+    }
+
+    private static func normalised(_ text: String) -> String {
+        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+}

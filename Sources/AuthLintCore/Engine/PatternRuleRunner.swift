@@ -131,8 +131,9 @@ struct TimeBudget {
 }
 
 extension RuleDefinition {
-    /// Rules whose match is a fact, not a secret (an http:// URL): nothing to redact.
-    var isSecretless: Bool { category == .insecureTransport || category == .mixedAuthHeaders || category == .loggedCredential }
+    /// Said by the rule file, not guessed from the category: a category-wide guess left the
+    /// group of any new transport or logging pattern unmasked (the engine still scrubs the line).
+    var isSecretless: Bool { secretless }
 }
 
 /// A byte window as a String, with UTF-16 ranges mapped back to byte offsets. Invalid UTF-8

@@ -34,31 +34,3 @@ public enum Placeholder {
         return true
     }
 }
-
-/// Secret redaction: at most the first 4 characters survive (fewer for short secrets), so no
-/// output format ever carries a usable credential unless the user passes `--show-secrets`.
-public enum Redaction {
-    public static let marker = "…[redacted]"
-
-    public static func redact(_ secret: Substring) -> String {
-        let keep = min(4, secret.count / 4)
-        return String(secret.prefix(keep)) + marker
-    }
-
-    public static func redact(_ secret: String) -> String { redact(secret[...]) }
-
-    private static let userinfo = try! NSRegularExpression(pattern: "(://[^/@\\s:]*:)([^@/\\s]+)@")
-
-    /// `scheme://user:password@host` → `scheme://user:pa…[redacted]@host`.
-    public static func scrubURLPasswords(_ text: String) -> String {
-        guard text.contains("://") && text.contains("@") else { return text }
-        var result = text
-        let ns = text as NSString
-        for match in userinfo.matches(in: text, range: NSRange(location: 0, length: ns.length)).reversed() {
-            let password = ns.substring(with: match.range(at: 2))
-            let replaced = ns.substring(with: match.range(at: 1)) + redact(password) + "@"
-            result = (result as NSString).replacingCharacters(in: match.range, with: replaced)
-        }
-        return result
-    }
-}

@@ -58,6 +58,8 @@ public struct RuleDefinition: Sendable {
     public var source: String
     /// Compiled into the binary from `rules/` (reviewed, tested patterns), not a user rule.
     public var isBuiltin = false
+    /// Pattern rules whose match holds no secret (`"secretless": true` in the rule file).
+    public var secretless = false
 
     public var reportMessage: String { message ?? summary }
 }

@@ -15,7 +15,7 @@ public enum RuleLoader {
     static let knownKeys: Set<String> = [
         "id", "category", "severity", "engine", "summary", "description", "fix", "keywords", "pattern",
         "secretGroup", "minEntropy", "placeholderCheck", "skipComments", "validator", "files",
-        "excludeFiles", "allowlist", "message", "examples", "tags", "references", "multiline", "caseSensitiveKeywords", "windowReach",
+        "excludeFiles", "allowlist", "message", "examples", "tags", "references", "multiline", "caseSensitiveKeywords", "windowReach", "secretless",
     ]
 
     /// The catalog compiled into the binary (from `rules/*.json` at build time). Its regexes are
@@ -104,23 +104,23 @@ public enum RuleLoader {
 
         let id = try string("id")!
         guard id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }), id.first?.isLetter == true else {
-            throw fail(node("id")!, "rule id '\(id)' must be lower-case words joined by '-'")
+            throw fail(node("id")!, "rule id '\(ConfigError.echo(id))' must be lower-case words joined by '-'")
         }
         let expectedName = id + ".json"
         if !source.hasSuffix("/" + expectedName) && source != expectedName {
-            throw fail(node("id")!, "rule id '\(id)' does not match its file name (expected \(expectedName))")
+            throw fail(node("id")!, "rule id '\(ConfigError.echo(id))' does not match its file name (a rule file is named after its id)")
         }
         let categoryText = try string("category")!
         guard let category = RuleCategory(rawValue: categoryText) else {
-            throw fail(node("category")!, "unknown category '\(categoryText)' (expected one of \(RuleCategory.allCases.map(\.rawValue).joined(separator: ", ")))")
+            throw fail(node("category")!, "unknown category '\(ConfigError.echo(categoryText))' (expected one of \(RuleCategory.allCases.map(\.rawValue).joined(separator: ", ")))")
         }
         let severityText = try string("severity")!
         guard let severity = Severity(rawValue: severityText) else {
-            throw fail(node("severity")!, "unknown severity '\(severityText)' (expected error, warning or note)")
+            throw fail(node("severity")!, "unknown severity '\(ConfigError.echo(severityText))' (expected error, warning or note)")
         }
         let engineText = try string("engine")!
         guard let engine = RuleDefinition.Engine(rawValue: engineText) else {
-            throw fail(node("engine")!, "unknown engine '\(engineText)' (expected pattern or structural)")
+            throw fail(node("engine")!, "unknown engine '\(ConfigError.echo(engineText))' (expected pattern or structural)")
         }
         let pattern = try string("pattern", required: false)
         // Whole numbers only, range-checked before any conversion (`Int(1e19)` traps).
@@ -154,7 +154,7 @@ public enum RuleLoader {
         }
         let validator = try string("validator", required: false)
         if let validator, SecretValidators.named(validator) == nil {
-            throw fail(node("validator")!, "unknown validator '\(validator)' (known: \(SecretValidators.names.joined(separator: ", ")))")
+            throw fail(node("validator")!, "unknown validator '\(ConfigError.echo(validator))' (known: \(SecretValidators.names.joined(separator: ", ")))")
         }
 
         var fire: [RuleDefinition.Example] = []
@@ -181,7 +181,15 @@ public enum RuleLoader {
             windowReach = n
         }
 
-        return RuleDefinition(
+        // `secretless`: the match is a fact, not a secret (an ATS flag, a logger name), so the
+        // pattern's group is not masked. The engine still scrubs every credential span of the
+        // line, so the flag can only spare the rule's own group, never unmask a secret; and a
+        // hardcoded-credential rule's match is a secret by definition.
+        let secretless = try bool("secretless", default: false)
+        if secretless && (category == .hardcodedCredential || engine != .pattern) {
+            throw fail(node("secretless")!, "'secretless' is for pattern rules whose match holds no secret (not \(engine == .pattern ? "hardcoded-credential rules" : "structural rules"))")
+        }
+        var rule = RuleDefinition(
             id: id, category: category, severity: severity, engine: engine,
             summary: try string("summary")!, description: try string("description")!, fix: try string("fix")!,
             keywords: try strings("keywords"), caseSensitiveKeywords: try bool("caseSensitiveKeywords", default: false),
@@ -194,6 +202,8 @@ public enum RuleLoader {
             validator: validator, files: try strings("files"), excludeFiles: try strings("excludeFiles"),
             allowlist: try strings("allowlist"), message: try string("message", required: false),
             fireExamples: fire, passExamples: pass, source: source)
+        rule.secretless = secretless
+        return rule
     }
 
     private static func describeRegexError(_ error: Error, pattern: String) -> String {

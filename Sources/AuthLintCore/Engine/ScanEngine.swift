@@ -230,7 +230,7 @@ public final class ScanEngine: Sendable {
         }
         outcome.lexed = context.didLex
         let suppressions = run.hasSuppressions ? InlineSuppressions(file: file) : nil
-        let findings = FindingBuilder.build(FallbackRules.preferSpecific(context.rawFindings), in: file, showSecrets: settings.showSecrets)
+        let findings = FindingBuilder.build(FallbackRules.preferSpecific(context.rawFindings), in: file, settings: settings, context: context)
         var usedDirectives = Set<Int>()
         for var finding in findings {
             if let directive = suppressions?.directive(for: finding.rule, line: finding.line) {
@@ -251,7 +251,7 @@ public final class ScanEngine: Sendable {
     static func unusedSuppression(_ directive: InlineSuppressions.Directive, in file: SourceFile) -> Finding {
         // Only the directive itself is shown: the rest of its line may hold a secret.
         let lineText = file.lineText(directive.line)
-        let directiveText = lineText.range(of: "authlint:ignore").map { String(lineText[$0.lowerBound...]) } ?? "authlint:ignore"
+        let directiveText = Redaction.scrub(lineText.range(of: "authlint:ignore").map { String(lineText[$0.lowerBound...]) } ?? "authlint:ignore")
         let end = file.position(at: file.lineRange(directive.line).upperBound)
         return Finding(
             rule: "unused-suppression", category: .hardcodedCredential, severity: .note, file: file.path,

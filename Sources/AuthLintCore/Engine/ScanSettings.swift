@@ -10,6 +10,8 @@ public struct ScanSettings: Sendable {
     public var reportDocumentationLinks = false
     /// Print secrets in full (opt-in; every format redacts by default).
     public var showSecrets = false
+    /// Keys report and baseline fingerprints (the CLI and LSP set it from the environment or baseline).
+    public var fingerprintKey: FingerprintKey = .none
     public var maxFileSize = 10 * 1024 * 1024
     /// Cap on one pattern rule's total regex time per file; past it the rule is cut short and
     /// the report says so.

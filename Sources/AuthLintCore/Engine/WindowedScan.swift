@@ -150,7 +150,7 @@ final class WindowedScan {
 
         let local = (owned.lowerBound - window.start)..<(owned.upperBound - window.start)
         let raw = FallbackRules.preferSpecific(context.rawFindings).filter { local.contains($0.range.lowerBound) }
-        for var finding in FindingBuilder.build(raw, in: window.file, showSecrets: engine.settings.showSecrets, occurrences: &occurrences) {
+        for var finding in FindingBuilder.build(raw, in: window.file, settings: engine.settings, context: context, occurrences: &occurrences) {
             (finding.line, finding.column) = window.map(finding.line, finding.column)
             (finding.endLine, finding.endColumn) = window.map(finding.endLine, finding.endColumn)
             finding.message = Self.shiftLineNumbers(in: finding.message, by: window.line - 1)

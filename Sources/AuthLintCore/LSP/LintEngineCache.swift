@@ -93,10 +93,13 @@ final class LintEngineCache {
             let config = try configPath.map { path throws(ConfigError) in try Configuration.load(path: path) } ?? Configuration()
             let allRules = try RuleSetup.loadAll(extraFolders: config.rulePaths)
             let rules = try RuleSetup.apply(config: config, enable: [], disable: [], to: allRules)
-            let settings = ScanSettings(config: config)
-            let engine = try ScanEngine(rules: rules, settings: settings)
+            var settings = ScanSettings(config: config)
             baselinePath = config.baseline
             let baseline = try config.baseline.map { path throws(ConfigError) in try Baseline.load(path: path) }
+            // The same keys as the CLI, so the baseline's fingerprints match.
+            let environmentKey = FingerprintKey.fromEnvironment()
+            settings.fingerprintKey = try baseline.map { b throws(ConfigError) in try b.fingerprintKey(environmentKey: environmentKey, path: config.baseline ?? "") } ?? environmentKey ?? .none
+            let engine = try ScanEngine(rules: rules, settings: settings)
             return (.success(Setup(engine: engine, rules: Dictionary(allRules.map { ($0.id, $0) }) { first, _ in first }, baseline: baseline)), baselinePath)
         } catch {
             return (.failure(ConfigProblem(message: "authlint: \(error)")), baselinePath)

@@ -4,7 +4,7 @@
 extension ProjectObservation {
     init(_ context: FileContext, _ rule: RuleDefinition, range: Range<Int>, key: String, detail: String) {
         let raw = RawFinding(rule: rule, range: range, secret: range, message: "", severity: rule.severity)
-        let built = FindingBuilder.build([raw], in: context.file, showSecrets: context.settings.showSecrets)[0]
+        let built = FindingBuilder.build([raw], in: context.file, settings: context.settings, context: context)[0]
         self.init(file: context.file.path, line: built.line, column: built.column, endLine: built.endLine,
                   endColumn: built.endColumn, key: key, detail: detail, snippet: built.snippet)
     }
@@ -12,6 +12,7 @@ extension ProjectObservation {
     func finding(_ rule: RuleDefinition, message: String) -> Finding {
         Finding(rule: rule.id, category: rule.category, severity: rule.severity, file: file, line: line, column: column,
                 endLine: endLine, endColumn: endColumn, message: message, snippet: snippet,
-                fingerprint: SHA256.hex([rule.id, file, key, detail].joined(separator: "\u{0}")))
+                // Not `key`: for shared values it is a hash of the secret, an offline oracle for it.
+                fingerprint: SHA256.hex([rule.id, file, detail].joined(separator: "\u{0}")))
     }
 }

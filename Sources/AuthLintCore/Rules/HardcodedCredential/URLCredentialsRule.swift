@@ -46,8 +46,15 @@ struct URLCredentialsRule: StructuralRule {
             let ns = text as NSString
             for match in Self.userinfoURL.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
                 let identity = ns.substring(with: match.range(at: 2))
-                let password = ns.substring(with: match.range(at: 3))
-                let host = ns.substring(with: match.range(at: 4)).lowercased()
+                var password = ns.substring(with: match.range(at: 3))
+                var host = ns.substring(with: match.range(at: 4)).lowercased()
+                // The userinfo ends at the last `@` before the host: `u:p@ss@db` is password `p@ss`,
+                // host `db` (the host named in the message must never hold a piece of the password).
+                let rawHost = ns.substring(with: match.range(at: 4))
+                if let at = rawHost.lastIndex(of: "@") {
+                    password += "@" + rawHost[..<at]
+                    host = rawHost[rawHost.index(after: at)...].lowercased()
+                }
                 let lowerPassword = password.lowercased()
                 guard !Self.trivialPasswords.contains(lowerPassword), !lowerPassword.contains("password"), !lowerPassword.contains("passwd"), LiteralSecretShape.isPlausibleLiteral(password.count >= 4 ? password : password + "    "),
                       !password.contains("{"), !password.hasPrefix("$"), !password.hasPrefix("%"), !password.hasPrefix("<"),
