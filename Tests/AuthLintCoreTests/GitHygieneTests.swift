@@ -7,14 +7,7 @@ final class GitHygieneTests: XCTestCase {
     static let secret = "rf_Q8w2Er5Ty9Ui3Op7"
     static let line = "APP_KEY = '\(secret)'\n"
 
-    func makeRepo() throws -> (git: String, dir: String) {
-        let git = try TestSupport.requireTool("git")
-        let dir = try TestSupport.temporaryDirectory()
-        try TestSupport.run(git, ["init", "-q", dir])
-        try TestSupport.run(git, ["config", "user.email", "t@example.invalid"], cwd: dir)
-        try TestSupport.run(git, ["config", "user.name", "t"], cwd: dir)
-        return (git, dir)
-    }
+    func makeRepo() throws -> (git: String, dir: String) { try TestSupport.makeGitRepository() }
 
     func files(_ output: String) -> [String] {
         output.split(separator: "\n").map { String($0.prefix(while: { $0 != " " })) }

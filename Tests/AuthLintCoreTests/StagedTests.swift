@@ -6,14 +6,7 @@ import XCTest
 final class StagedTests: XCTestCase {
     static let secret = "rf_Q8w2Er5Ty9Ui3Op7"
 
-    func makeRepo() throws -> (git: String, dir: String) {
-        let git = try TestSupport.requireTool("git")
-        let dir = try TestSupport.temporaryDirectory()
-        try TestSupport.run(git, ["init", "-q", dir])
-        try TestSupport.run(git, ["config", "user.email", "t@example.invalid"], cwd: dir)
-        try TestSupport.run(git, ["config", "user.name", "t"], cwd: dir)
-        return (git, dir)
-    }
+    func makeRepo() throws -> (git: String, dir: String) { try TestSupport.makeGitRepository() }
 
     func testStagedScansTheIndexNotTheWorkTree() throws {
         let (git, dir) = try makeRepo()

@@ -80,6 +80,16 @@ enum TestSupport {
         try text.write(toFile: path, atomically: true, encoding: .utf8)
     }
 
+    /// A fresh repository with a committer identity (CI machines have none), and git's path.
+    static func makeGitRepository() throws -> (git: String, dir: String) {
+        let git = try requireTool("git")
+        let dir = try temporaryDirectory()
+        try run(git, ["init", "-q", dir])
+        try run(git, ["config", "user.email", "t@example.invalid"], cwd: dir)
+        try run(git, ["config", "user.name", "t"], cwd: dir)
+        return (git, dir)
+    }
+
     static func builtinScanner(settings: ScanSettings = ScanSettings()) throws -> ScanEngine {
         try ScanEngine(rules: RuleLoader.builtinRules(), settings: settings)
     }
