@@ -15,10 +15,10 @@ final class BoundedTimeTests: XCTestCase {
             String(String(repeating: unit, count: lineBytes / max(1, unit.utf8.count) + 1).utf8.prefix(lineBytes))!
         }
         var lines: [(String, String)] = []
-        for (name, separator) in [("bare", ""), ("underscore", "_"), ("dot", "."), ("space", " "), ("equals", "="), ("quote", "\":")] {
+        for (name, separator) in [("bare", ""), ("underscore", "_"), ("quote", "\": ")] {
             lines.append(("repeat-\(name)", repeated(keyword + separator)))
         }
-        for (name, run) in [("lower", "a"), ("hex", "0f"), ("alnum", "aB3_"), ("blank", " "), ("dash", "-")] {
+        for (name, run) in [("alnum", "aB3_"), ("blank", " ")] {
             lines.append(("run-\(name)", keyword + repeated(run)))
         }
         return lines
@@ -33,14 +33,16 @@ final class BoundedTimeTests: XCTestCase {
         for rule in rules {
             let dir = try TestSupport.temporaryDirectory()
             defer { try? FileManager.default.removeItem(atPath: dir) }
-            for (k, keyword) in rule.keywords.enumerated() {
+            // Two keywords per rule keep the sweep near a minute (each 2 MB line of repeated
+            // keywords costs its hit handling); the first is the rule's main word.
+            for (k, keyword) in rule.keywords.prefix(2).enumerated() {
                 for line in Self.hostileLines(keyword) {
                     try TestSupport.write(line.text + "\n", to: "\(dir)/k\(k)-\(line.name).txt")
                 }
             }
             let run = try BoundedRun.authlint(["scan", ".", "--format", "json", "--jobs", "2", "--fail-on", "never"],
                                               cwd: dir, timeout: 120)
-            XCTAssertFalse(run.timedOut, "\(rule.id): no result within 120 s")
+            XCTAssertFalse(run.timedOut, "\(rule.id): no result within the watchdog's 120 s")
             guard !run.timedOut else { continue }
             let report = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any], rule.id)
             let errors = (report["summary"] as? [String: Any])?["errors"] as? [[String: String]] ?? []
