@@ -42,7 +42,7 @@ final class FailClosedTests: XCTestCase {
         let error = try XCTUnwrap(errors(jsonReport).first)
         XCTAssertEqual(error["file"] as? String, "src/evil.txt")
         XCTAssertEqual(error["kind"] as? String, "ruleTimeout")
-        XCTAssertEqual(error["rules"] as? [String], ["evil-backtrack"])
+        XCTAssertEqual(error["rule"] as? String, "evil-backtrack")
         XCTAssertEqual((jsonReport["summary"] as? [String: Any])?["notFullyChecked"] as? Int, 1)
 
         let text = try BoundedRun.authlint(["scan", "src", "--rules", "rules"], cwd: dir, timeout: 60)
@@ -78,17 +78,17 @@ final class FailClosedTests: XCTestCase {
     func testCatastrophicAllowlistRegexIsCutShort() throws {
         let dir = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        try TestSupport.write(userRule(id: "evil-allowlist", keyword: "secret=", pattern: "secret=([a-z]+)", allowlist: ["^(a+)+$"]),
+        try TestSupport.write(userRule(id: "evil-allowlist", keyword: "secret=", pattern: "secret=([a-z]+)", allowlist: ["(a+)+$"]),
                               to: dir + "/rules/evil-allowlist.json")
-        // Short enough to sit inside the keyword window; 2^40 ways to fail the allowlist.
-        try TestSupport.write("secret=" + String(repeating: "a", count: 40) + "b\n", to: dir + "/src/app.txt")
+        // Short enough to sit inside the keyword window; unanchored `(a+)+$` fails there in 2^60 ways.
+        try TestSupport.write("secret=" + String(repeating: "a", count: 60) + "b\n", to: dir + "/src/app.txt")
         let run = try BoundedRun.authlint(["scan", "src", "--rules", "rules", "--format", "json"], cwd: dir, timeout: 60)
         let json = try report(run)
         XCTAssertEqual(run.status, 2)
         let findings = json["findings"] as? [[String: Any]] ?? []
         XCTAssertEqual(findings.map { $0["rule"] as? String }, ["evil-allowlist"])
         XCTAssertEqual(errors(json).map { $0["kind"] as? String }, ["ruleTimeout"])
-        XCTAssertEqual(errors(json).first?["rules"] as? [String], ["evil-allowlist"])
+        XCTAssertEqual(errors(json).first?["rule"] as? String, "evil-allowlist")
         // The allowlist still works where it can finish.
         try TestSupport.write("secret=aaaa\n", to: dir + "/fine/app.txt")
         let fine = try BoundedRun.authlint(["scan", "fine", "--rules", "rules", "--format", "json"], cwd: dir, timeout: 30)

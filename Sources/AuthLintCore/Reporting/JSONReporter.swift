@@ -5,7 +5,8 @@ struct JSONReporter: Reporter {
         let findings: [JSONOut] = result.findings.map(Self.finding)
         let errors: [JSONOut] = result.issues.map { issue in
             var fields: [(String, JSONOut)] = [("file", .string(issue.file)), ("kind", .string(issue.kind.rawValue)), ("message", .string(issue.message))]
-            if !issue.rules.isEmpty { fields.append(("rules", .array(issue.rules.map(JSONOut.string)))) }
+            // Every value a string, as before: consumers read errors as string maps.
+            if !issue.rules.isEmpty { fields.append(("rule", .string(issue.rules.joined(separator: ", ")))) }
             return .object(fields)
         }
         let report: JSONOut = .object([
