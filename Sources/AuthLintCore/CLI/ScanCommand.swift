@@ -158,6 +158,13 @@ enum ScanCommand {
             console.out(report)
         }
         let threshold = failOn ?? config.failOn ?? .severity(.error)
+        // Fail closed: a file not fully checked (a rule cut short, token rules skipped) may hide
+        // findings, so the gate must not pass. `--fail-on never` still exits 0; the report says it.
+        let incomplete = result.incompleteChecks
+        if !incomplete.isEmpty && threshold != .never {
+            console.err("authlint: \(incomplete.count) file check\(incomplete.count == 1 ? "" : "s") did not complete (see the report): exit 2\n")
+            return 2
+        }
         return threshold.fails(on: result.findings) ? 1 : 0
     }
 

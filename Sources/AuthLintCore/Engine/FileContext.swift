@@ -70,7 +70,7 @@ public final class FileContext: @unchecked Sendable {
                                       message: message ?? rule.reportMessage, severity: severity ?? rule.severity))
     }
 
-    func noteTimeout(_ ruleID: String) { timedOutRules.append(ruleID) }
+    func noteTimeout(_ ruleID: String) { if !timedOutRules.contains(ruleID) { timedOutRules.append(ruleID) } }
 }
 
 /// A finding before positions, redaction and fingerprinting.

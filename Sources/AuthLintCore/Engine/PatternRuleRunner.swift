@@ -7,6 +7,8 @@ final class PatternRuleRunner: @unchecked Sendable {
     private let validator: SecretValidators.Check?
     /// Bytes either side of a keyword hit that a window may reach, within the hit's line(s).
     static let windowReach = 2048
+    /// Largest merged window (bytes): bounds one regex call, between which the budget is checked.
+    static let maxMergedWindow = 16 * 1024
 
     /// Compiled on first use: most rules never see their keyword in a pre-commit run, and
     /// compiling every regex up front was a third of a single-file check's time. (The loader
@@ -58,7 +60,7 @@ final class PatternRuleRunner: @unchecked Sendable {
                       let secretRange = text.byteRange(of: secretNS),
                       !reported.contains(secretRange.lowerBound) else { return }
                 let secret = ns.substring(with: secretNS)[...]
-                guard accepts(secret: secret, at: secretRange.lowerBound, allowlist: allowlist, context) else { return }
+                guard accepts(secret: secret, at: secretRange.lowerBound, allowlist: allowlist, budget: &budget, context) else { return }
                 reported.insert(secretRange.lowerBound)
                 context.report(rule, range: matchRange, secret: rule.isSecretless ? nil : secretRange)
             }
@@ -78,34 +80,68 @@ final class PatternRuleRunner: @unchecked Sendable {
         return match.range
     }
 
-    private func accepts(secret: Substring, at offset: Int, allowlist: [NSRegularExpression], _ context: FileContext) -> Bool {
+    private func accepts(secret: Substring, at offset: Int, allowlist: [NSRegularExpression],
+                         budget: inout TimeBudget, _ context: FileContext) -> Bool {
         if rule.placeholderCheck && Placeholder.isPlaceholder(secret) { return false }
         if rule.minEntropy > 0 && Entropy.shannon(secret) < rule.minEntropy { return false }
-        let secretString = String(secret)
-        let nsRange = NSRange(location: 0, length: (secretString as NSString).length)
-        for allowed in allowlist where allowed.firstMatch(in: secretString, range: nsRange) != nil { return false }
+        if !allowlist.isEmpty && isAllowlisted(String(secret), allowlist, budget: &budget, context) { return false }
         if let validator, !validator(secret) { return false }
         if rule.skipComments && context.isInComment(offset) { return false }
         return true
     }
 
+    /// True when an allowlist regex matches the secret. They run under the rule's budget (a user's
+    /// `(a+)+$` on a long secret would otherwise run for hours); one cut short counts as "not
+    /// allowlisted", so the finding is still reported, and the rule is named as cut short.
+    private func isAllowlisted(_ secret: String, _ allowlist: [NSRegularExpression],
+                               budget: inout TimeBudget, _ context: FileContext) -> Bool {
+        let range = NSRange(location: 0, length: (secret as NSString).length)
+        for allowed in allowlist {
+            var matched = false, cutShort = false
+            var local = budget  // the match block is escaping: it cannot capture the inout parameter
+            allowed.enumerateMatches(in: secret, options: [.reportProgress], range: range) { match, _, stop in
+                if local.isSpent() { cutShort = true; stop.pointee = true } else if match != nil { matched = true; stop.pointee = true }
+            }
+            budget = local
+            if cutShort { context.noteTimeout(rule.id); return false }
+            if matched { return true }
+        }
+        return false
+    }
+
     /// Merged byte windows: each keyword hit widened to its line, at most `windowReach` each side.
+    /// Hits close together merge, but a merged window stops growing at `maxMergedWindow`: thousands
+    /// of repeated keywords once merged into one window as long as the line, and a lazy run at
+    /// each of its start positions made the regex quadratic in it (100 KB of `datadog_` took 27 s;
+    /// the budget, checked between windows, could not stop it). The next window then starts at its
+    /// own hit's reach, overlapping the last, so every hit still sees its whole reach; matches
+    /// found twice are dropped by start offset in `run`.
     private func windows(file: SourceFile, hits: [KeywordPrefilter.Hit]) -> [Range<Int>] {
         var result: [Range<Int>] = []
         let reach = rule.windowReach ?? Self.windowReach
+        // The line of the previous hit: dense hits share it, so most hits need no line lookup.
+        var lineRange = 0..<0
         for hit in hits.sorted(by: { $0.start < $1.start }) {
-            let line = file.line(at: hit.start)
-            let lineRange = file.lineRange(line)
-            let endLine = file.line(at: max(hit.start, hit.end - 1))
+            if !lineRange.contains(hit.start) { lineRange = file.lineRange(file.line(at: hit.start)) }
             let lower = max(lineRange.lowerBound, hit.start - reach)
-            let lineEnd = rule.multiline ? file.bytes.count : file.lineRange(endLine).upperBound
+            let lineEnd: Int
+            if rule.multiline {
+                lineEnd = file.bytes.count
+            } else if hit.end <= lineRange.upperBound {
+                lineEnd = lineRange.upperBound
+            } else {
+                lineEnd = file.lineRange(file.line(at: max(hit.start, hit.end - 1))).upperBound
+            }
             let upper = min(lineEnd, hit.end + reach)
             let window = lower..<max(lower, upper)
             if let last = result.last, window.lowerBound <= last.upperBound {
-                result[result.count - 1] = last.lowerBound..<max(last.upperBound, window.upperBound)
-            } else {
-                result.append(window)
+                if window.upperBound <= last.upperBound { continue }
+                if window.upperBound - last.lowerBound <= Self.maxMergedWindow {
+                    result[result.count - 1] = last.lowerBound..<window.upperBound
+                    continue
+                }
             }
+            result.append(window)
         }
         return result
     }

@@ -21,6 +21,9 @@ public struct ScanResult: Sendable {
     /// which excludes and rule switches applied; nil when none was found.
     public var configFile: String?
     public init() {}
+
+    /// Files scanned but not fully checked (rule timeouts, skipped token rules): the run fails closed.
+    public var incompleteChecks: [ScanIssue] { issues.filter(\.isIncompleteCheck) }
 }
 
 /// Runs the enabled rules over source files: prefilter, then pattern and structural rules only
@@ -225,8 +228,8 @@ public final class ScanEngine: Sendable {
             outcome.issues.append(.ruleTimeout(file.path, rule: ruleID, budget: settings.ruleTimeBudgetSeconds))
         }
         if !unlexedRules.isEmpty {
-            outcome.issues.append(ScanIssue(file: file.path, kind: .tooLarge,
-                                            message: "larger than the lexing limit (\(file.bytes.count) > \(settings.maxLexBytes) bytes): pattern rules ran, token-based rules skipped: \(unlexedRules.joined(separator: ", "))"))
+            outcome.issues.append(.tokenRulesSkipped(file.path, rules: unlexedRules,
+                                                     why: "larger than the lexing limit (\(file.bytes.count) > \(settings.maxLexBytes) bytes)"))
         }
         outcome.lexed = context.didLex
         let suppressions = run.hasSuppressions ? InlineSuppressions(file: file) : nil
@@ -271,13 +274,6 @@ public final class ScanEngine: Sendable {
     }
 }
 
-extension ScanIssue {
-    /// A rule stopped by its time budget on `path` (whole-file and windowed scans alike).
-    static func ruleTimeout(_ path: String, rule: String, budget: Double) -> ScanIssue {
-        ScanIssue(file: path, kind: .ruleTimeout, message: "rule \(rule) was cut short after \(budget) s")
-    }
-}
-
 /// What the workers hand back: counts for every file, and the outcomes that hold anything
 /// (most files have no finding; keeping only these keeps memory flat as trees grow).
 private final class OutcomeCollector: @unchecked Sendable {
@@ -297,40 +293,5 @@ private final class OutcomeCollector: @unchecked Sendable {
             || !outcome.unusedSuppressions.isEmpty || !outcome.observations.isEmpty {
             kept.append((path, outcome))
         }
-    }
-}
-
-/// A blocking FIFO with a capacity: the producer waits when it is full (memory stays bounded
-/// however fast the walk is), consumers wait when it is empty until it is closed.
-final class BoundedQueue<Element>: @unchecked Sendable {
-    private var items: [Element] = []
-    private var head = 0
-    private var closed = false
-    private let capacity: Int
-    private let condition = NSCondition()
-
-    init(capacity: Int) { self.capacity = capacity }
-
-    func push(_ item: Element) {
-        condition.lock(); defer { condition.unlock() }
-        while items.count - head >= capacity { condition.wait() }
-        items.append(item)
-        condition.broadcast()
-    }
-
-    /// The next element, or nil once the queue is closed and drained.
-    func pop() -> Element? {
-        condition.lock(); defer { condition.unlock() }
-        while head == items.count && !closed { condition.wait() }
-        guard head < items.count else { return nil }
-        let item = items[head]
-        head += 1
-        if head > 1024 && head * 2 > items.count { items.removeFirst(head); head = 0 }
-        condition.broadcast()
-        return item
-    }
-
-    func close() {
-        condition.lock(); closed = true; condition.broadcast(); condition.unlock()
     }
 }

@@ -212,8 +212,8 @@ final class WindowedScan {
             outcome.issues.append(.ruleTimeout(path, rule: id, budget: engine.settings.ruleTimeBudgetSeconds))
         }
         if !unlexed.isEmpty {
-            outcome.issues.append(ScanIssue(file: path, kind: .tooLarge,
-                                            message: "window larger than the lexing limit (\(engine.settings.maxLexBytes) bytes): pattern rules ran, token-based rules skipped: \(unlexed.joined(separator: ", "))"))
+            outcome.issues.append(.tokenRulesSkipped(path, rules: unlexed,
+                                                     why: "window larger than the lexing limit (\(engine.settings.maxLexBytes) bytes)"))
         }
     }
 

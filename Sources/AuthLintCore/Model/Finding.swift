@@ -46,13 +46,22 @@ public struct Finding: Sendable, Equatable {
 
 /// A file the scan could not (fully) check, reported in the summary.
 public struct ScanIssue: Error, Sendable, Equatable {
-    public enum Kind: String, Sendable { case binary, tooLarge, unreadable, notRegular, ruleTimeout, other }
+    /// `partialCheck`: the file was scanned but some rules did not run on it (too large to lex).
+    public enum Kind: String, Sendable { case binary, tooLarge, unreadable, notRegular, ruleTimeout, partialCheck, other }
     public var file: String
     public var kind: Kind
     public var message: String
-    public init(file: String, kind: Kind, message: String) {
+    /// The rules that did not finish on the file (rule timeouts and partial checks).
+    public var rules: [String]
+    public init(file: String, kind: Kind, message: String, rules: [String] = []) {
         self.file = file
         self.kind = kind
         self.message = message
+        self.rules = rules
     }
+
+    /// The file was scanned but not fully checked: the run fails closed on it (exit 2), so a CI
+    /// gate never passes on a check that did not run. (Binary and oversized files are skipped
+    /// by policy and counted; they are not this.)
+    public var isIncompleteCheck: Bool { kind == .ruleTimeout || kind == .partialCheck }
 }

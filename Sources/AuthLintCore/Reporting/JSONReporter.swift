@@ -3,7 +3,12 @@ struct JSONReporter: Reporter {
     func render(_ input: ReportInput) -> String {
         let result = input.result
         let findings: [JSONOut] = result.findings.map(Self.finding)
-        let errors: [JSONOut] = result.issues.map { .object([("file", .string($0.file)), ("kind", .string($0.kind.rawValue)), ("message", .string($0.message))]) }
+        let errors: [JSONOut] = result.issues.map { issue in
+            var fields: [(String, JSONOut)] = [("file", .string(issue.file)), ("kind", .string(issue.kind.rawValue)), ("message", .string(issue.message))]
+            // Every value a string, as before: consumers read errors as string maps.
+            if !issue.rules.isEmpty { fields.append(("rule", .string(issue.rules.joined(separator: ", ")))) }
+            return .object(fields)
+        }
         let report: JSONOut = .object([
             ("tool", .object([("name", .string("authlint")), ("version", .string(input.toolVersion))])),
             ("findings", .array(findings)),
@@ -14,6 +19,8 @@ struct JSONReporter: Reporter {
                 ("filesWindowed", .int(result.filesWindowed)),
                 ("findings", .int(result.findings.count)),
                 ("suppressed", .int(result.suppressed.count)),
+                // Fail-closed count: scanned files some rule did not finish on (listed in `errors`).
+                ("notFullyChecked", .int(result.incompleteChecks.count)),
                 ("durationMs", .int(result.durationMs)),
                 ("config", result.configFile.map(JSONOut.string) ?? .null),
                 ("errors", .array(errors)),

@@ -55,11 +55,34 @@ struct SARIFReporter: Reporter {
                     ("informationUri", .string("https://github.com/authlint/authlint")),
                     ("rules", .array(descriptors)),
                 ]))])),
+                ("invocations", .array([Self.invocation(input.result)])),
                 ("columnKind", .string("unicodeCodePoints")),
                 ("results", .array(results)),
             ])])),
         ])
         return report.render(pretty: true) + "\n"
+    }
+
+    /// The run's outcome: not successful when a file was not fully checked, with one
+    /// notification per issue (errors for incomplete checks, notes for policy skips).
+    static func invocation(_ result: ScanResult) -> JSONOut {
+        let notifications: [JSONOut] = result.issues.map { issue in
+            var fields: [(String, JSONOut)] = [
+                ("level", .string(issue.isIncompleteCheck ? "error" : "note")),
+                ("message", .object([("text", .string("\(issue.file): \(issue.message)"))])),
+                ("locations", .array([.object([("physicalLocation", .object([
+                    ("artifactLocation", .object([("uri", .string(uri(issue.file))), ("uriBaseId", .string("%SRCROOT%"))])),
+                ]))])])),
+            ]
+            if let rule = issue.rules.first, issue.rules.count == 1 {
+                fields.append(("associatedRule", .object([("id", .string(rule))])))
+            }
+            return .object(fields)
+        }
+        return .object([
+            ("executionSuccessful", .bool(result.incompleteChecks.isEmpty)),
+            ("toolExecutionNotifications", .array(notifications)),
+        ])
     }
 
     static func level(_ severity: Severity) -> String {

@@ -10,7 +10,11 @@ struct TextReporter: Reporter {
             if !finding.snippet.isEmpty { out += "    " + finding.snippet + "\n" }
         }
         for issue in input.result.issues {
-            out += paint.dim("skipped \(PrintableText.escaped(issue.file)): \(issue.message)") + "\n"
+            if issue.isIncompleteCheck {
+                out += paint.severity(.error) + " \(PrintableText.escaped(issue.file)): not fully checked: \(issue.message)\n"
+            } else {
+                out += paint.dim("skipped \(PrintableText.escaped(issue.file)): \(issue.message)") + "\n"
+            }
         }
         out += SummaryLine.render(input.result) + "\n"
         return out
@@ -36,7 +40,9 @@ enum SummaryLine {
         text += "\(counts[.warning, default: 0]) warning\(counts[.warning, default: 0] == 1 ? "" : "s"), "
         text += "\(counts[.note, default: 0]) note\(counts[.note, default: 0] == 1 ? "" : "s")"
         if !result.suppressed.isEmpty { text += ", \(result.suppressed.count) suppressed" }
-        if !result.issues.isEmpty { text += ", \(result.issues.count) skipped" }
+        let incomplete = result.incompleteChecks.count
+        if result.issues.count > incomplete { text += ", \(result.issues.count - incomplete) skipped" }
+        if incomplete > 0 { text += ", \(incomplete) not fully checked (rule cut short or skipped)" }
         if result.filesWindowed > 0 { text += " (\(result.filesWindowed) large file\(result.filesWindowed == 1 ? "" : "s") scanned in windows)" }
         if let config = result.configFile { text += "; config \(config)" }
         return text
