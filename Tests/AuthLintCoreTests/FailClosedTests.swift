@@ -134,4 +134,25 @@ final class FailClosedTests: XCTestCase {
             XCTAssertNotEqual(run.status, 2, "\(errors(json))")
         }
     }
+
+    /// `ruleTimeout` in the config sets the budget: the catastrophic rule is cut short after about
+    /// that long (a 0.2 s budget ends well before the default 2 s would), and a value outside
+    /// 0.1...600 s is a config error naming the key, never an unbounded or zero budget.
+    func testRuleTimeoutComesFromTheConfigAndIsBounded() throws {
+        let dir = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try TestSupport.write(userRule(id: "evil-backtrack", keyword: "aaaa", pattern: "(a+)+$"), to: dir + "/rules/evil-backtrack.json")
+        try TestSupport.write(String(repeating: "a", count: 3000) + "b\n", to: dir + "/src/evil.txt")
+        try TestSupport.write("{ \"ruleTimeout\": 0.2 }\n", to: dir + "/.authlint.json")
+        let cut = try BoundedRun.authlint(["scan", "src", "--rules", "rules", "--format", "json"], cwd: dir, timeout: 60)
+        XCTAssertEqual(cut.status, 2)
+        XCTAssertEqual(errors(try report(cut)).first?["message"] as? String, "rule evil-backtrack was cut short after 0.2 s")
+
+        for bad in ["0", "1e9", "\"30\"", "-1"] {
+            try TestSupport.write("{ \"ruleTimeout\": \(bad) }\n", to: dir + "/.authlint.json")
+            let run = try BoundedRun.authlint(["scan", "src"], cwd: dir, timeout: 60)
+            XCTAssertEqual(run.status, 2, bad)
+            XCTAssertTrue(run.stderr.contains(".authlint.json:1:") && run.stderr.contains("'ruleTimeout' must be"), run.stderr)
+        }
+    }
 }

@@ -49,13 +49,15 @@ public struct Configuration: Sendable {
     public var credentialHeaders: [String] = []
     public var failOn: FailThreshold?
     public var maxFileSize: Int?
+    /// Seconds one rule may spend on one file before it is cut short (and the run fails closed).
+    public var ruleTimeout: Double?
     public var baseline: String?
     public var reportDocumentationLinks: Bool?
 
     public init() {}
 
     static let knownKeys = ["rules", "exclude", "rulePaths", "allowedHosts", "apiHosts", "credentialHeaders",
-                            "failOn", "maxFileSize", "baseline", "reportDocumentationLinks"]
+                            "failOn", "maxFileSize", "ruleTimeout", "baseline", "reportDocumentationLinks"]
 
     /// Nearest `.authlint.json` from `directory` upward, if any, never above the repository
     /// root (the nearest directory holding `.git`): a config planted above a clone, in a shared
@@ -123,6 +125,12 @@ public struct Configuration: Sendable {
             case "maxFileSize":
                 guard let n = node.wholeNumber(in: 1...Int.max) else { throw fail(node, "'maxFileSize' must be a positive whole number of bytes (at most \(Int.max))") }
                 config.maxFileSize = n
+            case "ruleTimeout":
+                // A slow or shared CI machine may need more than the default; never unbounded.
+                guard case .number(let seconds) = node.value, seconds >= 0.1, seconds <= 600 else {
+                    throw fail(node, "'ruleTimeout' must be a number of seconds from 0.1 to 600")
+                }
+                config.ruleTimeout = seconds
             case "baseline":
                 guard case .string(let s) = node.value, !s.isEmpty else { throw fail(node, "'baseline' must be a file path") }
                 config.baseline = relative(s)
@@ -188,5 +196,6 @@ extension ScanSettings {
         credentialHeaders = config.credentialHeaders
         reportDocumentationLinks = config.reportDocumentationLinks ?? false
         maxFileSize = config.maxFileSize ?? maxFileSize
+        ruleTimeBudgetSeconds = config.ruleTimeout ?? ruleTimeBudgetSeconds
     }
 }
