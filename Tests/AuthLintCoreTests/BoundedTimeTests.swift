@@ -56,38 +56,9 @@ final class BoundedTimeTests: XCTestCase {
 
 /// Runs the authlint binary with a watchdog: SIGKILL after `timeout` seconds.
 enum BoundedRun {
-    struct Outcome {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-        var timedOut: Bool
-    }
+    typealias Outcome = TestSupport.WatchedRun
 
     static func authlint(_ args: [String], cwd: String, stdin: FileHandle = .nullDevice, timeout: Double) throws -> Outcome {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: TestSupport.binary)
-        process.arguments = args
-        process.currentDirectoryURL = URL(fileURLWithPath: cwd)
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = stdin
-        final class Box: @unchecked Sendable { var out = Data(), err = Data() }
-        let box = Box()
-        let group = DispatchGroup()
-        try process.run()
-        group.enter()
-        DispatchQueue.global().async { box.out = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        group.enter()
-        DispatchQueue.global().async { box.err = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        var timedOut = false
-        if group.wait(timeout: .now() + timeout) == .timedOut {
-            timedOut = true
-            kill(process.processIdentifier, SIGKILL)
-            group.wait()
-        }
-        process.waitUntilExit()
-        return Outcome(status: process.terminationStatus, stdout: String(decoding: box.out, as: UTF8.self),
-                       stderr: String(decoding: box.err, as: UTF8.self), timedOut: timedOut)
+        try TestSupport.runWatched(TestSupport.binary, args, cwd: cwd, stdin: stdin, timeout: timeout)
     }
 }

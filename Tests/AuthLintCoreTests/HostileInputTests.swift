@@ -11,51 +11,18 @@ final class HostileInputTests: XCTestCase {
     static let token = "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"
     static let appKey = "cnry_appkey_5d41402abc4b2a76b9719d91"
 
-    struct Timed {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-        var seconds: Double
-        var timedOut: Bool
-    }
+    typealias Timed = TestSupport.WatchedRun
 
-    /// Runs authlint with a watchdog: a hang becomes a failure (SIGKILL after `timeout`), not a
-    /// stuck test run.
+    /// Runs authlint with a watchdog (optionally as another user, or through a wrapper command).
     func run(_ args: [String], cwd: String, timeout: Double = 60, user: String? = nil, via wrapper: [String] = []) throws -> Timed {
-        let process = Process()
         if let first = wrapper.first {
-            process.executableURL = URL(fileURLWithPath: first)
-            process.arguments = Array(wrapper.dropFirst()) + [TestSupport.binary] + args
+            return try TestSupport.runWatched(first, Array(wrapper.dropFirst()) + [TestSupport.binary] + args, cwd: cwd, timeout: timeout)
         } else if let user {
-            process.executableURL = URL(fileURLWithPath: try TestSupport.requireTool("setpriv"))
-            process.arguments = ["--reuid=\(user)", "--regid=nogroup", "--clear-groups", TestSupport.binary] + args
-        } else {
-            process.executableURL = URL(fileURLWithPath: TestSupport.binary)
-            process.arguments = args
+            let setpriv = try TestSupport.requireTool("setpriv")
+            return try TestSupport.runWatched(setpriv, ["--reuid=\(user)", "--regid=nogroup", "--clear-groups", TestSupport.binary] + args,
+                                              cwd: cwd, timeout: timeout)
         }
-        process.currentDirectoryURL = URL(fileURLWithPath: cwd)
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        final class Box: @unchecked Sendable { var out = Data(), err = Data() }
-        let box = Box()
-        let group = DispatchGroup()
-        let started = Date()
-        try process.run()
-        group.enter()
-        DispatchQueue.global().async { box.out = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        group.enter()
-        DispatchQueue.global().async { box.err = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        var timedOut = false
-        if group.wait(timeout: .now() + timeout) == .timedOut {
-            timedOut = true
-            kill(process.processIdentifier, SIGKILL)
-            group.wait()
-        }
-        process.waitUntilExit()
-        return Timed(status: process.terminationStatus, stdout: String(decoding: box.out, as: UTF8.self),
-                     stderr: String(decoding: box.err, as: UTF8.self), seconds: Date().timeIntervalSince(started), timedOut: timedOut)
+        return try TestSupport.runWatched(TestSupport.binary, args, cwd: cwd, timeout: timeout)
     }
 
     func json(_ run: Timed, file: StaticString = #filePath, line: UInt = #line) throws -> [String: Any] {

@@ -80,6 +80,47 @@ enum TestSupport {
         try text.write(toFile: path, atomically: true, encoding: .utf8)
     }
 
+    struct WatchedRun {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+        var seconds: Double
+        var timedOut: Bool
+    }
+
+    /// Runs a program with a watchdog: a hang becomes a failure (SIGKILL after `timeout`), not a
+    /// stuck test run. Both pipes are drained concurrently so a full pipe never blocks the child.
+    static func runWatched(_ executable: String, _ args: [String], cwd: String, stdin: FileHandle = .nullDevice,
+                           timeout: Double) throws -> WatchedRun {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = args
+        process.currentDirectoryURL = URL(fileURLWithPath: cwd)
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = stdin
+        final class Box: @unchecked Sendable { var out = Data(), err = Data() }
+        let box = Box()
+        let group = DispatchGroup()
+        let started = Date()
+        try process.run()
+        group.enter()
+        DispatchQueue.global().async { box.out = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        group.enter()
+        DispatchQueue.global().async { box.err = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        var timedOut = false
+        if group.wait(timeout: .now() + timeout) == .timedOut {
+            timedOut = true
+            kill(process.processIdentifier, SIGKILL)
+            group.wait()
+        }
+        process.waitUntilExit()
+        return WatchedRun(status: process.terminationStatus, stdout: String(decoding: box.out, as: UTF8.self),
+                          stderr: String(decoding: box.err, as: UTF8.self), seconds: Date().timeIntervalSince(started),
+                          timedOut: timedOut)
+    }
+
     /// A fresh repository with a committer identity (CI machines have none), and git's path.
     static func makeGitRepository() throws -> (git: String, dir: String) {
         let git = try requireTool("git")
