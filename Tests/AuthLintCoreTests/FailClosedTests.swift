@@ -61,6 +61,15 @@ final class FailClosedTests: XCTestCase {
         XCTAssertEqual((notification["associatedRule"] as? [String: Any])?["id"] as? String, "evil-backtrack")
         XCTAssertTrue(((notification["message"] as? [String: Any])?["text"] as? String)?.contains("src/evil.txt") == true)
 
+        // The formats without a summary name the file and the rule too (an annotation, a failing
+        // test case, a Code Quality issue), so a CI dashboard shows why the gate failed.
+        for format in ["compact", "github", "gitlab", "junit", "checkstyle"] {
+            let run = try BoundedRun.authlint(["scan", "src", "--rules", "rules", "--format", format], cwd: dir, timeout: 60)
+            XCTAssertEqual(run.status, 2, format)
+            XCTAssertTrue(run.stdout.contains("src/evil.txt") && run.stdout.contains("not fully checked: rule evil-backtrack was cut short"),
+                          "\(format): \(run.stdout)")
+        }
+
         let never = try BoundedRun.authlint(["scan", "src", "--rules", "rules", "--format", "json", "--fail-on", "never"], cwd: dir, timeout: 60)
         XCTAssertEqual(never.status, 0)
         XCTAssertEqual(errors(try report(never)).map { $0["kind"] as? String }, ["ruleTimeout"])

@@ -10,6 +10,10 @@ struct GitHubReporter: Reporter {
             let properties = "file=\(Self.property(PrintableText.escaped(f.file))),line=\(f.line),col=\(f.column),endLine=\(f.endLine),endColumn=\(f.endColumn),title=\(Self.property("authlint " + f.rule))"
             out += "::\(command) \(properties)::\(Self.data(f.message + (f.snippet.isEmpty ? "" : "\n" + f.snippet)))\n"
         }
+        for issue in input.incompleteChecks {
+            let properties = "file=\(Self.property(PrintableText.escaped(issue.file))),title=\(Self.property("authlint " + ReportInput.incompleteCheckName))"
+            out += "::error \(properties)::\(Self.data(ReportInput.incompleteMessage(issue)))\n"
+        }
         return out
     }
 
@@ -34,7 +38,16 @@ struct GitLabReporter: Reporter {
                 ("location", .object([("path", .string(f.file)), ("lines", .object([("begin", .int(f.line)), ("end", .int(f.endLine))]))])),
             ])
         }
-        return JSONOut.array(issues).render(pretty: true) + "\n"
+        let incomplete: [JSONOut] = input.incompleteChecks.map { issue in
+            .object([
+                ("description", .string(ReportInput.incompleteMessage(issue))),
+                ("check_name", .string(ReportInput.incompleteCheckName)),
+                ("fingerprint", .string(SHA256.hex(ReportInput.incompleteCheckName + "\u{0}" + issue.file + "\u{0}" + issue.message))),
+                ("severity", .string("blocker")),
+                ("location", .object([("path", .string(issue.file)), ("lines", .object([("begin", .int(1)), ("end", .int(1))]))])),
+            ])
+        }
+        return JSONOut.array(issues + incomplete).render(pretty: true) + "\n"
     }
 }
 
@@ -44,8 +57,9 @@ struct JUnitReporter: Reporter {
     func render(_ input: ReportInput) -> String {
         let byFile = Dictionary(grouping: input.result.findings, by: { PrintableText.escaped($0.file) })
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        out += "<testsuites name=\"authlint\" tests=\"\(max(1, input.result.findings.count))\" failures=\"\(input.result.findings.count)\">\n"
-        if byFile.isEmpty {
+        let failures = input.result.findings.count + input.incompleteChecks.count
+        out += "<testsuites name=\"authlint\" tests=\"\(max(1, failures))\" failures=\"\(failures)\">\n"
+        if byFile.isEmpty && failures == 0 {
             out += "  <testsuite name=\"authlint\" tests=\"1\" failures=\"0\">\n    <testcase classname=\"authlint\" name=\"no findings\"/>\n  </testsuite>\n"
         }
         for file in byFile.keys.sorted() {
@@ -54,6 +68,17 @@ struct JUnitReporter: Reporter {
             for f in findings {
                 out += "    <testcase classname=\"\(XML.escape(file))\" name=\"\(XML.escape("\(f.rule) at \(f.line):\(f.column)"))\">\n"
                 out += "      <failure type=\"\(f.severity.rawValue)\" message=\"\(XML.escape(f.message))\">\(XML.escape("\(PrintableText.escaped(f.file)):\(f.line):\(f.column): \(f.snippet)"))</failure>\n"
+                out += "    </testcase>\n"
+            }
+            out += "  </testsuite>\n"
+        }
+        let incomplete = input.incompleteChecks
+        if !incomplete.isEmpty {
+            out += "  <testsuite name=\"authlint \(ReportInput.incompleteCheckName)\" tests=\"\(incomplete.count)\" failures=\"\(incomplete.count)\">\n"
+            for issue in incomplete {
+                let file = XML.escape(PrintableText.escaped(issue.file))
+                out += "    <testcase classname=\"\(ReportInput.incompleteCheckName)\" name=\"\(file)\">\n"
+                out += "      <failure type=\"error\" message=\"\(XML.escape(ReportInput.incompleteMessage(issue)))\">\(file)</failure>\n"
                 out += "    </testcase>\n"
             }
             out += "  </testsuite>\n"
@@ -73,6 +98,11 @@ struct CheckstyleReporter: Reporter {
                 let severity = f.severity == .note ? "info" : f.severity.rawValue
                 out += "    <error line=\"\(f.line)\" column=\"\(f.column)\" severity=\"\(severity)\" message=\"\(XML.escape(f.message))\" source=\"authlint.\(XML.escape(f.rule))\"/>\n"
             }
+            out += "  </file>\n"
+        }
+        for issue in input.incompleteChecks {
+            out += "  <file name=\"\(XML.escape(PrintableText.escaped(issue.file)))\">\n"
+            out += "    <error line=\"1\" column=\"1\" severity=\"error\" message=\"\(XML.escape(ReportInput.incompleteMessage(issue)))\" source=\"authlint.\(ReportInput.incompleteCheckName)\"/>\n"
             out += "  </file>\n"
         }
         return out + "</checkstyle>\n"

@@ -14,6 +14,17 @@ public struct ReportInput: Sendable {
     }
 }
 
+extension ReportInput {
+    /// Files a rule could not finish (cut short, token rules skipped): they make the run fail,
+    /// so every format names them, also those with no summary of their own (compact, GitHub,
+    /// GitLab, JUnit, Checkstyle) — an annotation or dashboard must show why the gate failed.
+    var incompleteChecks: [ScanIssue] { result.issues.filter(\.isIncompleteCheck) }
+
+    /// The line formats' wording for one of them.
+    static func incompleteMessage(_ issue: ScanIssue) -> String { "not fully checked: \(issue.message)" }
+    static let incompleteCheckName = "incomplete-check"
+}
+
 /// One output format. Each format lives in its own file and is registered in `ReportFormat`.
 public protocol Reporter: Sendable {
     func render(_ input: ReportInput) -> String

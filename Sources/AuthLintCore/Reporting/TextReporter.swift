@@ -28,6 +28,9 @@ struct CompactReporter: Reporter {
         for f in input.result.findings {
             out += "\(PrintableText.escaped(f.file)):\(f.line):\(f.column): \(f.severity.rawValue): \(f.message) [\(f.rule)]\n"
         }
+        for issue in input.incompleteChecks {
+            out += "\(PrintableText.escaped(issue.file)):1:1: error: \(ReportInput.incompleteMessage(issue)) [\(ReportInput.incompleteCheckName)]\n"
+        }
         return out
     }
 }
