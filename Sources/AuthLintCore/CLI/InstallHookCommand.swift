@@ -42,8 +42,7 @@ enum InstallHookCommand {
             console.err("authlint: \(binary) lies inside the work tree \(root); install authlint outside it (e.g. ~/.local/bin) and run install-hook from there\n")
             return 2
         }
-        var hooksDir = try Git.text(["rev-parse", "--git-path", "hooks"], cwd: cwd, keepHooksPath: true)
-        while hooksDir.hasSuffix("\n") { hooksDir.removeLast() }
+        let hooksDir = try Git.line(["rev-parse", "--git-path", "hooks"], cwd: cwd, keepHooksPath: true)
         let hooksPath = hooksDir.hasPrefix("/") ? hooksDir : PathSyntax.join(cwd, hooksDir)
         try FileManager.default.createDirectory(atPath: hooksPath, withIntermediateDirectories: true)
         let hook = hooksPath + "/pre-commit"

@@ -70,12 +70,10 @@ enum ScanCommand {
             let (key, empty) = Baseline.keyForWriting(to: path, environmentKey: environmentKey)
             settings.fingerprintKey = key
             writingBaseline = empty
-        } else if let path = options.value("--baseline") ?? config.baseline {
-            let baseline = try Baseline.load(path: path)
-            settings.fingerprintKey = try baseline.fingerprintKey(environmentKey: environmentKey, path: path)
-            readBaseline = baseline
         } else {
-            settings.fingerprintKey = environmentKey ?? .none
+            let path = options.value("--baseline") ?? config.baseline
+            readBaseline = try path.map { path throws(ConfigError) in try Baseline.load(path: path) }
+            settings.fingerprintKey = try Baseline.scanKey(reading: readBaseline, path: path ?? "", environmentKey: environmentKey)
         }
         let scanner = try ScanEngine(rules: rules, settings: settings)
 

@@ -256,7 +256,7 @@ public enum RawPath {
         if clean == bytes { return PrintableText.escaped(String(decoding: bytes, as: UTF8.self)) }
         var out: [UInt8] = []
         for (b, c) in zip(bytes, clean) {
-            if b != c { out += Array("\\x".utf8) + Array(String(b, radix: 16, uppercase: true).utf8) } else { out.append(b) }
+            if b != c { out += Array(PrintableText.hexEscape(b).utf8) } else { out.append(b) }
         }
         return PrintableText.escaped(String(decoding: out, as: UTF8.self))
     }

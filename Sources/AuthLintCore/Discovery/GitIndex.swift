@@ -124,9 +124,7 @@ public enum GitIndex {
     static func topLevel(cwd: String) throws(Git.Failure) -> String {
         let env = ProcessInfo.processInfo.environment
         if env["GIT_DIR"] == nil && env["GIT_WORK_TREE"] == nil, let root = workTreeRoot(containing: cwd) { return root }
-        var top = try Git.text(["rev-parse", "--show-toplevel"], cwd: cwd)
-        while top.hasSuffix("\n") { top.removeLast() }
-        return top
+        return try Git.line(["rev-parse", "--show-toplevel"], cwd: cwd)
     }
 
     /// The nearest directory at or above `directory` holding `.git`, without running git.

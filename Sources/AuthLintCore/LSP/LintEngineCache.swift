@@ -96,9 +96,7 @@ final class LintEngineCache {
             var settings = ScanSettings(config: config)
             baselinePath = config.baseline
             let baseline = try config.baseline.map { path throws(ConfigError) in try Baseline.load(path: path) }
-            // The same keys as the CLI, so the baseline's fingerprints match.
-            let environmentKey = FingerprintKey.fromEnvironment()
-            settings.fingerprintKey = try baseline.map { b throws(ConfigError) in try b.fingerprintKey(environmentKey: environmentKey, path: config.baseline ?? "") } ?? environmentKey ?? .none
+            settings.fingerprintKey = try Baseline.scanKey(reading: baseline, path: config.baseline ?? "", environmentKey: FingerprintKey.fromEnvironment())
             let engine = try ScanEngine(rules: rules, settings: settings)
             return (.success(Setup(engine: engine, rules: Dictionary(allRules.map { ($0.id, $0) }) { first, _ in first }, baseline: baseline)), baselinePath)
         } catch {

@@ -18,7 +18,7 @@ extension ReportInput {
     /// Files a rule could not finish (cut short, token rules skipped): they make the run fail,
     /// so every format names them, also those with no summary of their own (compact, GitHub,
     /// GitLab, JUnit, Checkstyle) — an annotation or dashboard must show why the gate failed.
-    var incompleteChecks: [ScanIssue] { result.issues.filter(\.isIncompleteCheck) }
+    var incompleteChecks: [ScanIssue] { result.incompleteChecks }
 
     /// The line formats' wording for one of them.
     static func incompleteMessage(_ issue: ScanIssue) -> String { "not fully checked: \(issue.message)" }

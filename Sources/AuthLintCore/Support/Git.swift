@@ -60,6 +60,13 @@ public enum Git {
         String(decoding: try run(args, cwd: cwd, config: config, keepHooksPath: keepHooksPath), as: UTF8.self)
     }
 
+    /// A one-line answer (`rev-parse`) without its line break.
+    public static func line(_ args: [String], cwd: String, keepHooksPath: Bool = false) throws(Failure) -> String {
+        var text = try text(args, cwd: cwd, keepHooksPath: keepHooksPath)
+        while text.last?.isNewline == true { text.removeLast() }
+        return text
+    }
+
     /// Overrides that disable every clean/smudge/process filter the repository configures:
     /// diffing the work tree runs the clean filter of each changed file, and attributes choose
     /// the filter. Empty commands are "no filter" to git.

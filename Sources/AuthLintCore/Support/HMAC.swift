@@ -10,14 +10,5 @@ public enum HMACSHA256 {
         return SHA256.digest(block.map { $0 ^ 0x5C } + inner)
     }
 
-    public static func hex(key: [UInt8], message: [UInt8]) -> String { hexDigits(mac(key: key, message: message)) }
-
-    /// Lower-case hex of `bytes` as they are (`SHA256.hex` hashes first).
-    public static func hexDigits(_ bytes: [UInt8]) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count * 2)
-        for b in bytes { out.append(digits[Int(b >> 4)]); out.append(digits[Int(b & 0xF)]) }
-        return String(decoding: out, as: UTF8.self)
-    }
+    public static func hex(key: [UInt8], message: [UInt8]) -> String { SHA256.hexDigits(mac(key: key, message: message)) }
 }

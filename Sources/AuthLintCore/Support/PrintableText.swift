@@ -12,13 +12,18 @@ public enum PrintableText {
         }
     }
 
+    /// One byte as `\xHH` (the form of bytes that are not UTF-8 in names, too).
+    static func hexEscape(_ byte: UInt8) -> String {
+        "\\x" + (byte < 0x10 ? "0" : "") + String(byte, radix: 16, uppercase: true)
+    }
+
     /// `text` with every such character escaped; `text` itself when it has none (the usual case).
     public static func escaped(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: needsEscape) else { return text }
         var out = ""
         for scalar in text.unicodeScalars {
             if needsEscape(scalar) {
-                for byte in String(scalar).utf8 { out += "\\x" + (byte < 0x10 ? "0" : "") + String(byte, radix: 16, uppercase: true) }
+                for byte in String(scalar).utf8 { out += hexEscape(byte) }
             } else {
                 out.unicodeScalars.append(scalar)
             }

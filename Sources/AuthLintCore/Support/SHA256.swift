@@ -40,11 +40,14 @@ public enum SHA256 {
         return h.flatMap { [UInt8($0 >> 24), UInt8(($0 >> 16) & 0xFF), UInt8(($0 >> 8) & 0xFF), UInt8($0 & 0xFF)] }
     }
 
-    public static func hex(_ bytes: [UInt8]) -> String {
+    public static func hex(_ bytes: [UInt8]) -> String { hexDigits(digest(bytes)) }
+
+    /// Lower-case hex of `bytes` as they are (`hex` hashes first).
+    public static func hexDigits(_ bytes: [UInt8]) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var out: [UInt8] = []
-        out.reserveCapacity(64)
-        for b in digest(bytes) { out.append(digits[Int(b >> 4)]); out.append(digits[Int(b & 0xF)]) }
+        out.reserveCapacity(bytes.count * 2)
+        for b in bytes { out.append(digits[Int(b >> 4)]); out.append(digits[Int(b & 0xF)]) }
         return String(decoding: out, as: UTF8.self)
     }
 

@@ -46,6 +46,13 @@ public struct Baseline: Sendable {
         }
     }
 
+    /// The key a scan uses, CLI and LSP alike: the baseline's when one is read (so its
+    /// fingerprints match), else the CI secret, else none.
+    public static func scanKey(reading baseline: Baseline?, path: String, environmentKey: FingerprintKey?) throws(ConfigError) -> FingerprintKey {
+        guard let baseline else { return environmentKey ?? .none }
+        return try baseline.fingerprintKey(environmentKey: environmentKey, path: path)
+    }
+
     /// The key for `--write-baseline FILE`: the CI secret if set, else the salt of the baseline
     /// already at `path` (so rewriting does not churn every fingerprint), else a new salt.
     public static func keyForWriting(to path: String, environmentKey: FingerprintKey?) -> (FingerprintKey, Baseline) {
@@ -59,7 +66,7 @@ public struct Baseline: Sendable {
             .object([("file", .string($0.file)), ("rule", .string($0.rule)), ("fingerprint", .string($0.fingerprint))])
         }
         var members: [(String, JSONOut)] = [("version", .int(2)), ("tool", .string("authlint")), ("keying", .string(keying.rawValue))]
-        if keying == .salt { members.append(("salt", .string(HMACSHA256.hexDigits(salt)))) }
+        if keying == .salt { members.append(("salt", .string(SHA256.hexDigits(salt)))) }
         members.append(("findings", .array(items)))
         return JSONOut.object(members).render(pretty: true) + "\n"
     }

@@ -48,9 +48,7 @@ public struct DiffFilter: Sendable {
 
     /// The commit REV names, or an error that says why not (a shallow clone lacks history).
     static func verify(_ rev: String, root: String) throws -> String {
-        if let id = try? Git.text(["rev-parse", "--verify", "--quiet", "--end-of-options", rev + "^{commit}"], cwd: root) {
-            return id.trimmingCharacters(in: .whitespacesAndNewlines)
-        }
+        if let id = try? Git.line(["rev-parse", "--verify", "--quiet", "--end-of-options", rev + "^{commit}"], cwd: root) { return id }
         let shallow = (try? Git.text(["rev-parse", "--is-shallow-repository"], cwd: root))?.hasPrefix("true") ?? false
         if shallow {
             throw Git.Failure(description: "'\(rev)' is not a commit in this shallow clone of \(root): only part of the history was fetched; fetch it (git fetch --deepen=N or --unshallow; in CI e.g. actions/checkout with fetch-depth: 0)")
