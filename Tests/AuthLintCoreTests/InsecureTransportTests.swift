@@ -6,16 +6,16 @@ import XCTest
 final class InsecureTransportTests: XCTestCase {
     func testCurlShortOptionClusters() {
         for word in ["-k", "-sk", "-sSk", "-fsSLk", "-kL"] {
-            XCTAssertTrue(TLSVerificationDisabledRule.curlShortOptionsContainK(word), word)
+            XCTAssertTrue(TlsVerificationDisabledRule.curlShortOptionsContainK(word), word)
         }
         // `-ok`: k is the output file name; `-Hk`: the header; `-K`: a config file; long options.
         for word in ["-ok", "-Hk", "-K", "--insecure", "-", "k", "-sS", "-uk:pass"] {
-            XCTAssertFalse(TLSVerificationDisabledRule.curlShortOptionsContainK(word), word)
+            XCTAssertFalse(TlsVerificationDisabledRule.curlShortOptionsContainK(word), word)
         }
     }
 
     func testConnectionStringParameters() {
-        func parse(_ s: String) -> String?? { SSLDisabledConnectionRule.disabledParameter(in: s).map { $0.1 } }
+        func parse(_ s: String) -> String?? { SslDisabledConnectionRule.disabledParameter(in: s).map { $0.1 } }
         XCTAssertEqual(parse("postgres://app:pw@db.acme.io:5432/app?sslmode=disable"), .some("db.acme.io"))
         XCTAssertEqual(parse("jdbc:mysql://mysql.acme.io:3306/app?useSSL=false&serverTimezone=UTC"), .some("mysql.acme.io"))
         XCTAssertEqual(parse("host=db.acme.io user=app sslmode=disable"), .some("db.acme.io"))

@@ -2,8 +2,8 @@
 /// in `rules/*.json`; their checksum validators are in `ProviderTokenValidators.swift`).
 public enum HardcodedCredentialRules {
     static let structural: [any StructuralRule] = [
-        HardcodedAppKeyRule(), GenericCredentialRule(), BearerTokenRule(), BasicCredentialsRule(), URLCredentialsRule(),
-        KubernetesSecretRule(),
+        HardcodedAppkeyRule(), HardcodedSecretRule(), HardcodedBearerTokenRule(), HardcodedBasicAuthRule(), CredentialsInUrlRule(),
+        KubernetesSecretManifestRule(),
     ]
-    static let project: [any ProjectRule] = [CommittedDotEnvRule(), SharedAcrossEnvironmentsRule()]
+    static let project: [any ProjectRule] = [CommittedDotenvRule(), CredentialSharedAcrossEnvironmentsRule()]
 }

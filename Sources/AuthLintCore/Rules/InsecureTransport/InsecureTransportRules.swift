@@ -1,8 +1,8 @@
 /// The insecure-transport family's Swift-coded rules.
 public enum InsecureTransportRules {
     static let structural: [any StructuralRule] = [
-        InsecureHTTPURLRule(), TLSVerificationDisabledRule(), TrustAllCertificatesRule(),
-        CredentialsOverHTTPRule(), SSLDisabledConnectionRule(),
+        InsecureHttpUrlRule(), TlsVerificationDisabledRule(), TrustAllCertificatesRule(),
+        CredentialsOverHttpRule(), SslDisabledConnectionRule(),
     ]
 
     /// Test code switches TLS checks off against self-signed local servers on purpose: there a

@@ -2,7 +2,7 @@ import Foundation
 
 /// `committed-dotenv`: a `.env` file holding real credentials that git tracks or does not
 /// ignore, so the next `git add -A` publishes it. `.env.example`-style templates are exempt.
-struct CommittedDotEnvRule: ProjectRule {
+struct CommittedDotenvRule: ProjectRule {
     let id = "committed-dotenv"
 
     static let templateSuffixes = ["example", "sample", "template", "dist", "defaults", "default", "schema", "tmpl", "tpl"]
@@ -16,7 +16,7 @@ struct CommittedDotEnvRule: ProjectRule {
     func collect(_ context: FileContext, _ rule: RuleDefinition) -> [ProjectObservation] {
         guard Self.isDotEnvFile(context.file.path) else { return [] }
         let credentials = context.facts.namedValues.filter { named in
-            named.valueKind == .literal && (CredentialNames.isCredentialName(named.name) || HardcodedAppKeyRule.isAppKeyName(named.name))
+            named.valueKind == .literal && (CredentialNames.isCredentialName(named.name) || HardcodedAppkeyRule.isAppKeyName(named.name))
                 && LiteralSecretShape.isPlausibleLiteral(named.value, name: named.name) && named.value.count >= 6
         }
         guard let first = credentials.first else { return [] }

@@ -2,7 +2,7 @@
 /// userinfo) and a plain `http://` URL in the same request: one call, one request object, one
 /// setter sequence on one request variable, one curl command, one `.http` request block. Hosts
 /// that `insecure-http-url` exempts (loopback, reserved test names, allowedHosts) are exempt here.
-struct CredentialsOverHTTPRule: StructuralRule {
+struct CredentialsOverHttpRule: StructuralRule {
     let id = "credentials-over-http"
 
     /// Calls that only build or wrap a URL or a header object: a URL inside `URL("http://…")` still
@@ -33,7 +33,7 @@ struct CredentialsOverHTTPRule: StructuralRule {
                            severity: severity)
         }
 
-        let uses = facts.httpURLUses.filter { !InsecureHTTPURLRule.isExempt($0.host, settings) }
+        let uses = facts.httpURLUses.filter { !InsecureHttpUrlRule.isExempt($0.host, settings) }
         let useByToken = Dictionary(uses.map { ($0.token, $0) }, uniquingKeysWith: { a, _ in a })
 
         // URL userinfo: `http://user:secret@host` sends Basic credentials by itself. In test code
@@ -297,7 +297,7 @@ struct CredentialsOverHTTPRule: StructuralRule {
                 } else if target == nil {
                     if let token = word.token, let use = useByToken[token] {
                         target = use
-                    } else if word.token == nil, let (host, userinfo) = FileFacts.httpHost(word.text), !InsecureHTTPURLRule.isExempt(host, settings) {
+                    } else if word.token == nil, let (host, userinfo) = FileFacts.httpHost(word.text), !InsecureHttpUrlRule.isExempt(host, settings) {
                         target = URLUse(token: -1, range: word.range, host: host, hasUserinfo: userinfo)
                     }
                 }

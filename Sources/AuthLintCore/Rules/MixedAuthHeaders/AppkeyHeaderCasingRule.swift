@@ -1,7 +1,7 @@
 /// `appkey-header-casing`: the Report Flow key sent as `AppKey`, `APPKEY`, `App-Key`, `app_key`…
 /// Report Flow documents the header as lower-case `appkey`; proxies and some servers treat
 /// other spellings as a different header (underscores are even dropped by nginx by default).
-struct AppKeyHeaderCasingRule: StructuralRule {
+struct AppkeyHeaderCasingRule: StructuralRule {
     let id = "appkey-header-casing"
 
     static func isMisspelledAppKey(_ name: String) -> Bool {

@@ -2,7 +2,7 @@ import Foundation
 
 /// `hardcoded-bearer-token`: `Authorization: Bearer <literal>` in any string or header form, and
 /// literal OAuth secrets (`client_secret`, `refresh_token`, `access_token`, `id_token`).
-struct BearerTokenRule: StructuralRule {
+struct HardcodedBearerTokenRule: StructuralRule {
     let id = "hardcoded-bearer-token"
 
     /// OAuth parameters whose values are credentials by definition (squashed, lower-case).
@@ -27,7 +27,7 @@ struct BearerTokenRule: StructuralRule {
         }
         for named in facts.namedValues where named.valueKind == .literal {
             let squashed = named.name.lowercased().filter { $0.isLetter || $0.isNumber }
-            guard GenericCredentialRule.isIdentifierLike(named.name), Self.oauthNames.contains(where: { squashed.hasSuffix($0) }),
+            guard HardcodedSecretRule.isIdentifierLike(named.name), Self.oauthNames.contains(where: { squashed.hasSuffix($0) }),
                   LiteralSecretShape.looksLikeSecret(named.value, name: named.name),
                   reported.insert(named.valueRange.lowerBound).inserted else { continue }
             context.report(rule, range: named.valueRange, secret: named.valueRange,

@@ -2,7 +2,7 @@
 /// header, config entry or command-line flag. The name is the only evidence, so the value
 /// must pass `LiteralSecretShape.looksLikeSecret`; more specific rules (provider formats,
 /// appkey, Basic, Bearer) take precedence on the same value (see `FallbackRules`).
-struct GenericCredentialRule: StructuralRule {
+struct HardcodedSecretRule: StructuralRule {
     let id = "hardcoded-secret"
 
     /// Words that may follow the credential word in a name that still holds the credential
@@ -76,7 +76,7 @@ struct GenericCredentialRule: StructuralRule {
                 && (CredentialNames.isCredentialName(named.name) && Self.endsWithCredentialWord(named.name) || Self.isCredentialFlag(named))
                 && Self.isIdentifierLike(named.name)
                 // The appkey is `hardcoded-appkey`'s alone, also when a config turns that rule off.
-                && !HardcodedAppKeyRule.isAppKeyName(named.name)
+                && !HardcodedAppkeyRule.isAppKeyName(named.name)
         }
         // A name with many different literal values in one file is a table (test vectors,
         // fixtures, generated data), not configuration.

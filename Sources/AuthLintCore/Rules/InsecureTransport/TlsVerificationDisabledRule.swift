@@ -1,7 +1,7 @@
 /// `tls-verification-disabled`: a setting, option or command flag that turns off certificate
 /// verification. Token-based rather than a regex so that comments, docstrings and unrelated
 /// `verify=False` parameters (root finders, dispatch decorators) are not mistaken for it.
-struct TLSVerificationDisabledRule: StructuralRule {
+struct TlsVerificationDisabledRule: StructuralRule {
     let id = "tls-verification-disabled"
 
     /// What a setting must be set to for verification to be off.
@@ -288,7 +288,7 @@ struct TLSVerificationDisabledRule: StructuralRule {
                    ["host", "hostname", "servername"].contains(facts.value(key).lowercased()) { hosts.append(v.lowercased()) }
             }
         }
-        return !hosts.isEmpty && hosts.allSatisfy { InsecureHTTPURLRule.isLocal($0) || InsecureHTTPURLRule.matches($0, settings.allowedHosts) }
+        return !hosts.isEmpty && hosts.allSatisfy { InsecureHttpUrlRule.isLocal($0) || InsecureHttpUrlRule.matches($0, settings.allowedHosts) }
     }
 
     // MARK: references `ssl._create_unverified_context`, .NET `DangerousAcceptAnyServerCertificateValidator`
@@ -322,7 +322,7 @@ struct TLSVerificationDisabledRule: StructuralRule {
                 if insecure {
                     // `curl -k https://localhost:8443/…`: a local self-signed server.
                     let hosts = command.words.compactMap { InsecureTransportRules.urlHost($0.text) }
-                    if !hosts.isEmpty && hosts.allSatisfy({ InsecureHTTPURLRule.isLocal($0) || InsecureHTTPURLRule.matches($0, context.settings.allowedHosts) }) { break }
+                    if !hosts.isEmpty && hosts.allSatisfy({ InsecureHttpUrlRule.isLocal($0) || InsecureHttpUrlRule.matches($0, context.settings.allowedHosts) }) { break }
                     context.report(rule, range: word.range, message: "\(command.program) \(word.text) skips TLS certificate verification", severity: severity)
                     break
                 }

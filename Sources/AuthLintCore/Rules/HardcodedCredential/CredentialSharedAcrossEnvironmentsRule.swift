@@ -4,7 +4,7 @@ import Foundation
 /// environments (prod vs dev/staging/test), by file name (`.env.production`, `config/dev.yaml`)
 /// or section (`production:` in YAML, `[staging]` in INI). Both seed APIs ask for one key per
 /// environment, so a leaked dev key must not open production. Values are compared by hash only.
-struct SharedAcrossEnvironmentsRule: ProjectRule {
+struct CredentialSharedAcrossEnvironmentsRule: ProjectRule {
     let id = "credential-shared-across-environments"
 
     static let environmentWords: [String: String] = [
@@ -47,7 +47,7 @@ struct SharedAcrossEnvironmentsRule: ProjectRule {
         let sections = sectionEnvironments(facts)
         var observations: [ProjectObservation] = []
         for named in facts.namedValues where named.valueKind == .literal && named.value.count >= 8 {
-            guard CredentialNames.isCredentialName(named.name) || HardcodedAppKeyRule.isAppKeyName(named.name),
+            guard CredentialNames.isCredentialName(named.name) || HardcodedAppkeyRule.isAppKeyName(named.name),
                   LiteralSecretShape.looksLikeSecret(named.value, name: named.name),
                   let environment = sections[named.nameToken] ?? pathEnvironment else { continue }
             observations.append(ProjectObservation(context, rule, range: named.valueRange,

@@ -1,7 +1,7 @@
 /// `insecure-http-url`: a plain `http://` URL that code or config connects to. Error for the
 /// seed APIs and configured API hosts, note for private (RFC 1918) addresses, warning otherwise;
 /// loopback, reserved test domains, XML/schema identifiers and allowed hosts are not reported.
-struct InsecureHTTPURLRule: StructuralRule {
+struct InsecureHttpUrlRule: StructuralRule {
     let id = "insecure-http-url"
 
     static let identifierHosts = [

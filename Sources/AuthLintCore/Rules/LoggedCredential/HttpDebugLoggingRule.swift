@@ -5,7 +5,7 @@
 /// without header filtering and `Net::HTTP#set_debug_output`, `curl -v`/`--trace` on a command
 /// that sends credentials, and `set -x` before such a command in a shell script.
 /// (Wire-logger levels in properties / YAML / XML are the pattern rule `http-wire-logging`.)
-struct HTTPDebugLoggingRule: StructuralRule {
+struct HttpDebugLoggingRule: StructuralRule {
     let id = "http-debug-logging"
 
     /// Before lexing: `curl` hits matter only with a verbose flag or `set -x` nearby; the other

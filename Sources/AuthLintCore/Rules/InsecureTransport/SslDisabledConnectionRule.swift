@@ -7,7 +7,7 @@ import Foundation
 /// names on a compose or cluster network. A connection definition sent to a remote service (the
 /// Reeflow seed's `connectionData` posted with `JSON.stringify`) is reported whatever its host,
 /// because that service, not this machine, makes the connection.
-struct SSLDisabledConnectionRule: StructuralRule {
+struct SslDisabledConnectionRule: StructuralRule {
     let id = "ssl-disabled-connection"
 
     /// Normalised (lower-case, no `_`/`-`/space) option names that switch transport security,
@@ -49,9 +49,9 @@ struct SSLDisabledConnectionRule: StructuralRule {
 
     func classify(_ host: String, _ settings: ScanSettings) -> Place {
         let h = host.lowercased()
-        if InsecureHTTPURLRule.isLocal(h) || InsecureHTTPURLRule.matches(h, settings.allowedHosts) { return .local }
+        if InsecureHttpUrlRule.isLocal(h) || InsecureHttpUrlRule.matches(h, settings.allowedHosts) { return .local }
         if !h.contains(".") && !h.contains(":") { return .local }  // `db`, `postgres`: a container service name
-        if InsecureHTTPURLRule.isPrivate(h) { return .privateNetwork }
+        if InsecureHttpUrlRule.isPrivate(h) { return .privateNetwork }
         return .remote
     }
 

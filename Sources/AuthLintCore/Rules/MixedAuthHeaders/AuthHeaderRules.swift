@@ -1,6 +1,6 @@
 /// The mixed-auth-headers family: header sets of one request, judged as a whole.
 public enum AuthHeaderRules {
     static let structural: [any StructuralRule] = [
-        MixedAuthHeadersRule(), DuplicateAuthHeaderRule(), AppKeyHeaderCasingRule(), MalformedBasicAuthRule(),
+        MixedAuthHeadersRule(), DuplicateAuthHeaderRule(), AppkeyHeaderCasingRule(), MalformedBasicAuthRule(),
     ]
 }

@@ -3,7 +3,7 @@ import Foundation
 /// `credentials-in-url`: a password written into a URL's userinfo (`https://user:pass@host`,
 /// `postgres://u:p@db.prod/app`, `mongodb+srv://…`, `redis://:p@host`), in strings, config
 /// values and comments. Loopback and reserved example hosts, and template holes, are left alone.
-struct URLCredentialsRule: StructuralRule {
+struct CredentialsInUrlRule: StructuralRule {
     let id = "credentials-in-url"
 
     private static let userinfoURL = try! NSRegularExpression(

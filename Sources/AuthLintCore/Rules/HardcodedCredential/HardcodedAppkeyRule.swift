@@ -2,7 +2,7 @@
 /// named like app_key, an `appkey` header in any header-setting form (object literal, setter
 /// call, Swift `setValue(_:forHTTPHeaderField:)`, Go `Header.Set`, curl `-H`, `.http` line,
 /// Postman key/value pair) or an `.env`/YAML/INI entry.
-struct HardcodedAppKeyRule: StructuralRule {
+struct HardcodedAppkeyRule: StructuralRule {
     let id = "hardcoded-appkey"
 
     static func isAppKeyName(_ name: String) -> Bool {
