@@ -80,7 +80,7 @@ enum RuleExampleHarness {
             problems.append("no \"at\" marker: add the text its finding starts at")
         }
         problems += suppressionProblems(rule, example, hits: hits, catalog: catalog)
-        problems += leakProblems(result, example, catalog: catalog)
+        problems += leakProblems(result, example, rule: rule, catalog: catalog)
         return problems
     }
 
@@ -132,12 +132,21 @@ enum RuleExampleHarness {
     /// Every format's report of the example must not contain any secret the redacted snippets
     /// mask, more often than the same format's report of no findings (SARIF carries the rule
     /// descriptions, which quote the seed APIs' sample keys).
-    static func leakProblems(_ result: ScanResult, _ example: RuleDefinition.Example, catalog: Catalog) -> [String] {
+    static func leakProblems(_ result: ScanResult, _ example: RuleDefinition.Example, rule: RuleDefinition,
+                             catalog: Catalog) -> [String] {
         let revealed = catalog.revealing.scan(file: source(example)).findings
         guard revealed.count == result.findings.count else { return ["--show-secrets changed the findings"] }
         let secrets = zip(result.findings, revealed).flatMap { maskedTexts(redacted: $0.snippet, revealed: $1.snippet) }
             .filter { !isHeaderNameTail($0) }
         var problems: [String] = []
+        // A hardcoded credential's own finding masks it (a PEM finding shows its header line only).
+        if rule.category == .hardcodedCredential && !rule.secretless {
+            for (shown, full) in zip(result.findings, revealed) where shown.rule == rule.id {
+                if maskedTexts(redacted: shown.snippet, revealed: full.snippet).isEmpty && !shown.snippet.hasPrefix("-----BEGIN ") {
+                    problems.append("finding at \(shown.line):\(shown.column) masks nothing: \(shown.snippet)")
+                }
+            }
+        }
         let input = ReportInput(result: result, rules: catalog.rules)
         for format in ReportFormat.allCases {
             let report = format.reporter.render(input)
@@ -161,6 +170,11 @@ enum RuleExampleHarness {
     /// The parts of `revealed` that `redacted` replaces with `Redaction.marker`: the secret
     /// minus the prefix redaction keeps. Parts under 4 characters are dropped (no evidence).
     static func maskedTexts(redacted: String, revealed: String) -> [String] {
+        // The scrubber re-masks an already redacted value as `…[redacted][redacted]`: one run.
+        var redacted = redacted
+        while redacted.contains(Redaction.marker + "[redacted]") {
+            redacted = redacted.replacingOccurrences(of: Redaction.marker + "[redacted]", with: Redaction.marker)
+        }
         let parts = redacted.components(separatedBy: Redaction.marker)
         guard parts.count > 1, revealed.hasPrefix(parts[0]) else { return [] }
         var masked: [String] = []
@@ -189,6 +203,7 @@ final class RuleExampleHarnessTests: XCTestCase {
         XCTAssertEqual(RuleExampleHarness.maskedTexts(redacted: "k = 'abcd\(m)'", revealed: "k = 'abcdefghijklmnop'"), ["efghijklmnop"])
         XCTAssertEqual(RuleExampleHarness.maskedTexts(redacted: "http://u\(m):pa\(m)@h", revealed: "http://user_token_1:password99@h"),
                        ["ser_token_1", "ssword99"])
+        XCTAssertEqual(RuleExampleHarness.maskedTexts(redacted: "KEY=w\(m)[redacted]", revealed: "KEY=wJalrXUtnFEMI"), ["JalrXUtnFEMI"])
         XCTAssertEqual(RuleExampleHarness.maskedTexts(redacted: "no secret", revealed: "no secret"), [])
         XCTAssertTrue(RuleExampleHarness.isHeaderNameTail("API-Key: "))
         XCTAssertFalse(RuleExampleHarness.isHeaderNameTail("efghijklmnop"))
