@@ -49,7 +49,7 @@ final class AtomicWriteKillTests: XCTestCase {
             XCTAssertGreaterThan(expectedFindings, flag == "--output" ? 150 * 40 - 1 : 0, flag)
 
             var outcomes = (old: 0, new: 0, exited: 0, midWrite: 0)
-            var generator = SystemRandomNumberGenerator()
+            var generator = SeededGenerator(seed: 0xA70)
             for iteration in 0..<30 {
                 try Data(old).write(to: URL(fileURLWithPath: dest))
                 let process = try start(args, cwd: dir)
@@ -72,7 +72,7 @@ final class AtomicWriteKillTests: XCTestCase {
                 } else {
                     // Anything else must be the whole new file.
                     XCTAssertEqual(try findingCount(now, flag: flag), expectedFindings,
-                                   "\(flag) iteration \(iteration): partial file of \(now.count) bytes after SIGKILL")
+                                   "\(flag) iteration \(iteration), seed \(generator.seed): partial file of \(now.count) bytes after SIGKILL")
                     outcomes.new += 1
                 }
                 // Nothing but the destination and hidden temp files of killed writers.

@@ -1,7 +1,7 @@
 import XCTest
 @testable import AuthLintCore
 
-/// End-to-end tests of the built binary: contracts of DESIGN.md (JSON report, exit codes).
+/// End-to-end tests of the built binary: the contracts the README documents (JSON report, exit codes).
 final class CLITests: XCTestCase {
     func testJSONReportContractOnSamples() throws {
         let run = try TestSupport.authlint(["scan", "samples", "--format", "json"], cwd: TestSupport.packageRoot)

@@ -7,20 +7,6 @@ import XCTest
 /// the arguments, the run must end by itself with 0, 1 or 2, never by a signal or a hang.
 /// Deterministic (seeded), so a failure names a command line that reproduces it.
 final class CommandLineFuzzTests: XCTestCase {
-    /// SplitMix64: small, seedable, the same sequence on every machine.
-    struct Generator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func pick<T>(_ items: [T]) -> T { items[Int(next() % UInt64(items.count))] }
-        mutating func chance(_ percent: UInt64) -> Bool { next() % 100 < percent }
-    }
-
     static let subcommands = ["", "scan", "rules", "explain", "init", "install-hook", "lsp", "--version", "-V", "--help", "help"]
     static let flags = ["--format", "--output", "--config", "--rules", "--fail-on", "--enable", "--disable", "--jobs",
                         "--max-file-size", "--stdin-filename", "--baseline", "--write-baseline", "--since",
@@ -56,7 +42,7 @@ final class CommandLineFuzzTests: XCTestCase {
         if mknod(sandbox + "/dev", S_IFCHR | 0o666, dev_t((1 << 8) | 7)) != 0 {
             try TestSupport.write("", to: sandbox + "/dev")
         }
-        var random = Generator(state: 0xA07_4C1A)
+        var random = SeededGenerator(seed: 0xA07_4C1A)
         let values = Self.values(sandbox: sandbox)
         let outputs: [Spawn.Output] = [.devNull, .devNull, .devFull, .closed, .brokenPipe]
         let inputs: [Spawn.Input] = [.devNull, .closed, .file(sandbox + "/a.py"), .file("/dev/zero")]
@@ -87,7 +73,7 @@ final class CommandLineFuzzTests: XCTestCase {
             let ending = Spawn.authlint(args, cwd: sandbox, stdout: stdout, stdin: stdin, timeout: 30)
             if ending.signal != nil || ending.timedOut || ![0, 1, 2].contains(ending.exitCode ?? -1) {
                 let shown = args.map { "'" + RawPath.displayName($0) + "'" }.joined(separator: " ")
-                failures.append("run \(run): authlint \(shown) (stdout \(stdout), stdin \(stdin)): \(ending)")
+                failures.append("seed \(random.seed) run \(run): authlint \(shown) (stdout \(stdout), stdin \(stdin)): \(ending)")
             }
         }
         XCTAssertEqual(failures, [], failures.joined(separator: "\n"))

@@ -34,8 +34,8 @@ final class CrashRegressionTests: XCTestCase {
             XCTAssertTrue(text(dir + "/err").contains("cannot write standard output"), text(dir + "/err"))
         }
         // With stdout closed, a file opened by the run must not become fd 1 and get the report.
-        let init_ = Spawn.authlint(["init"], cwd: dir, stdout: .closed)
-        XCTAssertEqual(init_.exitCode, 2, init_.description)
+        let initRun = Spawn.authlint(["init"], cwd: dir, stdout: .closed)
+        XCTAssertEqual(initRun.exitCode, 2, initRun.description)
         XCTAssertTrue(text(dir + "/.authlint.json").hasPrefix("// authlint configuration"))
     }
 

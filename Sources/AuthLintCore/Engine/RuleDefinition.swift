@@ -8,6 +8,11 @@ public struct RuleDefinition: Sendable {
     public struct Example: Sendable {
         public var file: String
         public var code: String
+        /// Fire examples: the first finding starts at the `occurrence`-th (from 1) `at` text of
+        /// the code, and the example gives `count` findings of its rule.
+        public var at: String?
+        public var occurrence = 1
+        public var count = 1
     }
 
     public var id: String

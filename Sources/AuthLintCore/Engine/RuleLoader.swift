@@ -167,10 +167,19 @@ public enum RuleLoader {
                 for item in items {
                     guard case .object(let fields) = item.value,
                           let fileNode = fields.first(where: { $0.key == "file" })?.node, case .string(let file) = fileNode.value,
-                          let codeNode = fields.first(where: { $0.key == "code" })?.node, case .string(let code) = codeNode.value,
-                          fields.count == 2
+                          let codeNode = fields.first(where: { $0.key == "code" })?.node, case .string(let code) = codeNode.value
                     else { throw fail(item, "an example is {\"file\": \"name.ext\", \"code\": \"...\"}") }
-                    if group.key == "fire" { fire.append(.init(file: file, code: code)) } else { pass.append(.init(file: file, code: code)) }
+                    var example = RuleDefinition.Example(file: file, code: code)
+                    // A fire example says where its finding starts (`at`, `occurrence`) and how many it gives (`count`).
+                    for field in fields where field.key != "file" && field.key != "code" {
+                        switch (group.key, field.key, field.node.value) {
+                        case ("fire", "at", .string(let at)) where !at.isEmpty && code.contains(at): example.at = at
+                        case ("fire", "occurrence", _) where field.node.wholeNumber(in: 1...100) != nil: example.occurrence = field.node.wholeNumber(in: 1...100)!
+                        case ("fire", "count", _) where field.node.wholeNumber(in: 1...100) != nil: example.count = field.node.wholeNumber(in: 1...100)!
+                        default: throw fail(field.node, "'\(field.key)' in a \(group.key) example: a fire example may add \"at\" (text of the example where its finding starts), \"occurrence\" (which one of that text, from 1) and \"count\" (findings, 1 to 100)")
+                        }
+                    }
+                    if group.key == "fire" { fire.append(example) } else { pass.append(example) }
                 }
             }
         }

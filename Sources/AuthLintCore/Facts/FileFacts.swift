@@ -1,5 +1,5 @@
 /// Language-neutral answers to the questions most rules ask, computed once per file from its
-/// tokens on first use (see DESIGN.md "Facts"). Rule families add their own facts in their own
+/// tokens on first use (see ARCHITECTURE.md, "Facts"). Rule families add their own facts in their own
 /// files through `memo`, so a new fact does not touch this one.
 public final class FileFacts: @unchecked Sendable {
     public let file: SourceFile

@@ -47,7 +47,7 @@ public struct Finding: Sendable, Equatable {
 /// A file the scan could not (fully) check, reported in the summary.
 public struct ScanIssue: Error, Sendable, Equatable {
     /// `partialCheck`: the file was scanned but some rules did not run on it (too large to lex).
-    public enum Kind: String, Sendable { case binary, tooLarge, unreadable, notRegular, ruleTimeout, partialCheck, other }
+    public enum Kind: String, Sendable { case binary, tooLarge, unreadable, notRegular, ruleTimeout, partialCheck }
     public var file: String
     public var kind: Kind
     public var message: String

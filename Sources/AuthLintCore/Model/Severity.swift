@@ -13,7 +13,7 @@ public enum Severity: String, Sendable, Comparable, CaseIterable, Codable {
     public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
 }
 
-/// The four problem families of DESIGN.md; the raw value is the JSON `category`.
+/// The four problem families (the README's rule table); the raw value is the JSON `category`.
 public enum RuleCategory: String, Sendable, CaseIterable, Codable {
     case hardcodedCredential = "hardcoded-credential"
     case insecureTransport = "insecure-transport"

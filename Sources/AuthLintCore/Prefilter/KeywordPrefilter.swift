@@ -152,19 +152,4 @@ public final class KeywordPrefilter: Sendable {
             if start < limit { hits.append(Hit(keyword: keyword, start: start, end: end)) }
         }
     }
-
-    /// True when any keyword occurs (stops at the first hit).
-    public func containsAny(_ bytes: ArraySlice<UInt8>) -> Bool {
-        var found = false
-        transitions.withUnsafeBufferPointer { table in
-            hasOutput.withUnsafeBufferPointer { flags in
-                var state = 0
-                for byte in bytes {
-                    state = Int(table[state &* 256 &+ Int(byte)])
-                    if flags[state] { found = true; return }
-                }
-            }
-        }
-        return found
-    }
 }

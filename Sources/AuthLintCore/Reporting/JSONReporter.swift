@@ -1,4 +1,4 @@
-/// The JSON report contract of DESIGN.md: tool, findings, summary.
+/// The JSON report contract (README, "Usage"; `Tests/.../Golden/json.json` pins it): tool, findings, summary.
 struct JSONReporter: Reporter {
     func render(_ input: ReportInput) -> String {
         let result = input.result

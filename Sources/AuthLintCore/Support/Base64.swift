@@ -69,15 +69,6 @@ public enum Entropy {
             return total - p * log2(p)
         }
     }
-
-    /// How many of lower-case, upper-case, digit and symbol classes occur.
-    public static func characterClasses(_ s: Substring) -> Int {
-        var lower = false, upper = false, digit = false, symbol = false
-        for ch in s {
-            if ch.isLowercase { lower = true } else if ch.isUppercase { upper = true } else if ch.isNumber { digit = true } else { symbol = true }
-        }
-        return [lower, upper, digit, symbol].filter { $0 }.count
-    }
 }
 
 import Foundation
