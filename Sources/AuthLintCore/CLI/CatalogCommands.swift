@@ -3,7 +3,7 @@ import Foundation
 /// `authlint rules [--format text|json|markdown|keywords]`: the catalog.
 enum RulesCommand {
     static func run(_ args: [String], console: inout Console) throws -> Int32 {
-        let options = try ArgumentParser([.init(name: "--format", takesValue: true)]).parse(args)
+        let options = try FlagTable.parser(for: "rules").parse(args)
         guard options.positional.isEmpty else { throw UsageError("`rules` takes no arguments") }
         let rules = try RuleLoader.builtinRules().sorted { $0.id < $1.id }
         switch options.value("--format") ?? "text" {
@@ -90,7 +90,7 @@ enum InitCommand {
     """
 
     static func run(_ args: [String], console: inout Console) throws -> Int32 {
-        let options = try ArgumentParser([.init(name: "--force", takesValue: false)]).parse(args)
+        let options = try FlagTable.parser(for: "init").parse(args)
         let path = options.positional.first ?? ".authlint.json"
         if FileManager.default.fileExists(atPath: path) && !options.has("--force") {
             console.err("authlint: \(path) already exists; not overwriting it (use --force)\n")

@@ -28,7 +28,7 @@ enum InstallHookCommand {
     }
 
     static func run(_ args: [String], console: inout Console) throws -> Int32 {
-        let options = try ArgumentParser([.init(name: "--force", takesValue: false)]).parse(args)
+        let options = try FlagTable.parser(for: "install-hook").parse(args)
         guard options.positional.isEmpty else { throw UsageError("`install-hook` takes no arguments") }
         let cwd = PathSyntax.currentDirectory()
         guard let binary = runningBinary() else {

@@ -186,16 +186,3 @@ public struct Configuration: Sendable {
         return row[b.count]
     }
 }
-
-extension ScanSettings {
-    /// The settings a configuration file asks for (the CLI then applies its own switches).
-    init(config: Configuration) {
-        self.init()
-        allowedHosts = config.allowedHosts
-        apiHosts += config.apiHosts
-        credentialHeaders = config.credentialHeaders
-        reportDocumentationLinks = config.reportDocumentationLinks ?? false
-        maxFileSize = config.maxFileSize ?? maxFileSize
-        ruleTimeBudgetSeconds = config.ruleTimeout ?? ruleTimeBudgetSeconds
-    }
-}
