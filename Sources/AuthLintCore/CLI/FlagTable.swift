@@ -50,7 +50,7 @@ enum FlagTable {
         let heads = flags(for: command).map { flag in "  " + flag.name + (flag.valueName.map { " " + $0 } ?? "") }
         let width = heads.map(\.count).filter { $0 < 32 }.max() ?? 0
         return zip(heads, flags(for: command)).map { head, flag in
-            head + String(repeating: " ", count: max(1, width + 2 - head.count)) + flag.help
+            head + String(repeating: " ", count: head.count > width ? 3 : width + 2 - head.count) + flag.help
         }
     }
 }

@@ -252,7 +252,7 @@ public enum RawPath {
     /// The name as UTF-8 text, each byte of an invalid sequence written as `\xHH`.
     public static func displayName(_ bytes: [UInt8]) -> String {
         var clean = bytes
-        WindowText.replaceInvalidUTF8(&clean)  // invalid bytes -> `?`, one for one
+        UTF8Repair.replaceInvalid(&clean)  // invalid bytes -> `?`, one for one
         if clean == bytes { return PrintableText.escaped(String(decoding: bytes, as: UTF8.self)) }
         var out: [UInt8] = []
         for (b, c) in zip(bytes, clean) {

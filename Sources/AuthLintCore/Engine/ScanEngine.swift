@@ -233,17 +233,13 @@ public final class ScanEngine: Sendable {
         }
         outcome.lexed = context.didLex
         let suppressions = run.hasSuppressions ? InlineSuppressions(file: file) : nil
-        let findings = FindingBuilder.build(FallbackRules.preferSpecific(context.rawFindings), in: file, settings: settings, context: context)
         var usedDirectives = Set<Int>()
-        for var finding in findings {
-            if let directive = suppressions?.directive(for: finding.rule, line: finding.line) {
-                finding.suppressedBy = "inline:\(directive.line)"
-                usedDirectives.insert(directive.line)
-                outcome.suppressed.append(finding)
-            } else {
-                outcome.findings.append(finding)
-            }
-        }
+        var occurrences: [String: Int] = [:]
+        FileFinisher.finish(context, settings: settings, occurrences: &occurrences, directive: { rule, line in
+            let directive = suppressions?.directive(for: rule, line: line)
+            if let directive { usedDirectives.insert(directive.line) }
+            return directive
+        }, into: &outcome)
         for directive in suppressions?.directives ?? [] where !usedDirectives.contains(directive.line) {
             outcome.unusedSuppressions.append(Self.unusedSuppression(directive, in: file))
         }
