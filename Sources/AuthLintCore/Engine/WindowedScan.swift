@@ -20,7 +20,7 @@
 /// file (`committed-dotenv` reports once per window holding credentials).
 final class WindowedScan {
     private let engine: ScanEngine
-    private let stream: FileStream
+    private let stream: any ByteStream
     private let windowBytes: Int
     private let margin: Int
     private var buffer: [UInt8] = []
@@ -34,7 +34,7 @@ final class WindowedScan {
     private var timedOut: [String] = []
     private var unlexed: [String] = []
 
-    init(engine: ScanEngine, stream: FileStream) {
+    init(engine: ScanEngine, stream: any ByteStream) {
         self.engine = engine
         self.stream = stream
         windowBytes = max(1024, engine.settings.windowBytes)

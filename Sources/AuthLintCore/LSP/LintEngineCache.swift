@@ -75,7 +75,7 @@ final class LintEngineCache {
     }
 
     private func setup(forDocumentAt path: String) -> Result<Setup, ConfigProblem> {
-        let configPath = Configuration.find(from: ScanPlan.configSearchStart(path))
+        let configPath = ScanPlan.findConfiguration(for: path)
         if let entry = entries[configPath ?? ""], entry.stamp.allSatisfy({ FileStamp($0.path) == $0 }) {
             return entry.setup
         }

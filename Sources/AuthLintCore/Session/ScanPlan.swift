@@ -20,7 +20,7 @@ public final class ScanPlan: Sendable {
 
     /// The nearest config upward from `searchFrom` (a scanned path or document), or `--config`.
     public convenience init(overrides: ScanOverrides, searchFrom: String) throws {
-        let configPath = overrides.configPath ?? Configuration.find(from: Self.configSearchStart(searchFrom))
+        let configPath = overrides.configPath ?? Self.findConfiguration(for: searchFrom)
         try self.init(overrides: overrides, config: Self.loadConfiguration(configPath), configPath: configPath)
     }
 
@@ -128,8 +128,13 @@ public final class ScanPlan: Sendable {
         return path.hasPrefix(cwd + "/") ? String(path.dropFirst(cwd.count + 1)) : path
     }
 
+    /// The nearest `.authlint.json` upward from a scanned path or document (never above its repository).
+    public static func findConfiguration(for path: String) -> String? {
+        Configuration.find(from: configSearchStart(path))
+    }
+
     /// The directory a config search starts from for a scanned path.
-    public static func configSearchStart(_ path: String) -> String {
+    static func configSearchStart(_ path: String) -> String {
         var isDir: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue { return path }
         let parent = PathSyntax.parent(path)

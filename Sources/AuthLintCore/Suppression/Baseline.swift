@@ -44,12 +44,8 @@ public struct Baseline: Sendable {
         return JSONOut.object(members).render(pretty: true) + "\n"
     }
 
-    public static func load(path: String) throws(ConfigError) -> Baseline {
-        let data: [UInt8]
-        switch FileReader.readSettingsFile(path) {
-        case .success(let bytes): data = bytes
-        case .failure(let error): throw ConfigError(file: path, line: 0, column: 0, problem: "cannot read baseline file: \(error)")
-        }
+    /// A baseline file's contents; `path` names it in errors.
+    public static func parse(_ data: [UInt8], path: String) throws(ConfigError) -> Baseline {
         let root = try JSONNode.parse(data, allowComments: false) {
             ConfigError(file: path, line: $0.line, column: $0.column, problem: $0.message)
         }

@@ -1,6 +1,14 @@
-/// Which key a scan's fingerprints use, chosen with the baseline it reads or writes. The plan
-/// owns this choice, so Suppression (which only matches fingerprints) knows no key type.
+/// Reading a baseline file, and which key a scan's fingerprints use, chosen with the baseline
+/// it reads or writes. The plan owns both, so Suppression (which only matches fingerprints)
+/// reads no file and knows no key type.
 extension Baseline {
+    public static func load(path: String) throws(ConfigError) -> Baseline {
+        switch FileReader.readSettingsFile(path) {
+        case .success(let bytes): return try parse(bytes, path: path)
+        case .failure(let error): throw ConfigError(file: path, line: 0, column: 0, problem: "cannot read baseline file: \(error)")
+        }
+    }
+
     /// The key this baseline's fingerprints were made with (`environmentKey`: the CI secret, if set).
     public func fingerprintKey(environmentKey: FingerprintKey?, path: String) throws(ConfigError) -> FingerprintKey {
         switch keying {
