@@ -49,21 +49,8 @@ enum ExplainCommand {
         guard let rule = rules.first(where: { $0.id == id }) else {
             throw UsageError("unknown rule id '\(id)' (see `authlint rules`)")
         }
-        console.out(render(rule))
+        console.out(RuleExplanation.render(rule))
         return 0
-    }
-
-    static func render(_ rule: RuleDefinition) -> String {
-        var out = "\(rule.id) (\(rule.category.rawValue), \(rule.severity.rawValue), \(rule.engine.rawValue))\n\n"
-        out += rule.summary + "\n\n" + rule.description + "\n\nFix: " + rule.fix + "\n"
-        for (title, examples) in [("Flagged", rule.fireExamples), ("Not flagged", rule.passExamples)] where !examples.isEmpty {
-            out += "\n\(title):\n"
-            for example in examples {
-                out += "  -- \(example.file)\n"
-                out += example.code.split(separator: "\n", omittingEmptySubsequences: false).map { "     " + $0 }.joined(separator: "\n") + "\n"
-            }
-        }
-        return out
     }
 }
 

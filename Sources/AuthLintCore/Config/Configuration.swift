@@ -59,30 +59,6 @@ public struct Configuration: Sendable {
     static let knownKeys = ["rules", "exclude", "rulePaths", "allowedHosts", "apiHosts", "credentialHeaders",
                             "failOn", "maxFileSize", "ruleTimeout", "baseline", "reportDocumentationLinks"]
 
-    /// Nearest `.authlint.json` from `directory` upward, if any, never above the repository
-    /// root (the nearest directory holding `.git`): a config planted above a clone, in a shared
-    /// parent such as /tmp or a CI workspace, must not be able to switch its checks off.
-    public static func find(from directory: String) -> String? {
-        var dir = PathSyntax.absolute(directory)
-        while true {
-            let candidate = PathSyntax.join(dir, ".authlint.json")
-            if FileManager.default.fileExists(atPath: candidate) { return candidate }
-            if FileManager.default.fileExists(atPath: PathSyntax.join(dir, ".git")) { return nil }
-            let parent = PathSyntax.parent(dir)
-            if parent == dir || parent.isEmpty { return nil }
-            dir = parent
-        }
-    }
-
-    public static func load(path: String) throws(ConfigError) -> Configuration {
-        let data: [UInt8]
-        switch FileReader.readSettingsFile(path) {
-        case .success(let bytes): data = bytes
-        case .failure(let error): throw ConfigError(file: path, line: 0, column: 0, problem: "cannot read config file: \(error)")
-        }
-        return try parse(bytes: data, path: path)
-    }
-
     public static func parse(bytes: [UInt8], path: String) throws(ConfigError) -> Configuration {
         let root = try JSONNode.parse(bytes, allowComments: true) {
             ConfigError(file: path, line: $0.line, column: $0.column, problem: $0.message)

@@ -71,7 +71,7 @@ final class LintEngineCache {
     /// The rule definition behind a finding, for code actions and links.
     func rule(_ id: String, forDocumentAt path: String) -> RuleDefinition? {
         if case .success(let setup) = setup(forDocumentAt: path), let rule = setup.rules[id] { return rule }
-        return (try? RuleLoader.builtinRules())?.first { $0.id == id }
+        return ScanPlan.builtinRule(id)
     }
 
     private func setup(forDocumentAt path: String) -> Result<Setup, ConfigProblem> {

@@ -83,6 +83,11 @@ public final class ScanPlan: Sendable {
         return try GitIndex.stagedFiles(maxSize: settings.maxFileSize)
     }
 
+    /// A built-in rule by id, when no plan could be built (a broken config still gets explanations).
+    public static func builtinRule(_ id: String) -> RuleDefinition? {
+        (try? RuleLoader.builtinRules())?.first { $0.id == id }
+    }
+
     /// `--fail-on`, else the config's `failOn`, else error.
     public var failThreshold: FailThreshold { overrides.failOn ?? config.failOn ?? .severity(.error) }
 
