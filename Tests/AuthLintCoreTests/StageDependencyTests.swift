@@ -8,6 +8,7 @@ final class StageDependencyTests: XCTestCase {
     static let forbidden: [(String, String)] = [
         ("LSP", "CLI"), ("Session", "CLI"), ("Discovery", "Engine"), ("Suppression", "Engine"),
         ("Suppression", "Discovery"), ("Config", "Discovery"), ("Config", "Session"), ("Engine", "Session"),
+        ("Suppression", "Config"), ("Config", "Engine"), ("Engine", "Config"),
         ("Model", "Engine"), ("Support", "Engine"), ("Support", "Model"),
     ]
 

@@ -1,22 +1,5 @@
 import Foundation
 
-/// A config problem: names the file, the key and where it is. Exit 2.
-public struct ConfigError: Error, CustomStringConvertible, Sendable {
-    public var file: String
-    public var line: Int
-    public var column: Int
-    public var problem: String
-    public var description: String { line > 0 ? "\(file):\(line):\(column): \(problem)" : "\(file): \(problem)" }
-
-    /// A bad value as an error message may show it: a short word as written, anything else
-    /// redacted. A secret pasted under the wrong key must not land in CI logs; the position and
-    /// the key name still say where it is.
-    static func echo(_ value: String) -> String {
-        let isWord = value.count <= 24 && value.unicodeScalars.allSatisfy { ($0 >= "a" && $0 <= "z") || $0 == "-" || $0 == "_" }
-        return isWord ? value : Redaction.redact(value) + " (\(value.count) characters)"
-    }
-}
-
 /// `--fail-on` threshold; `never` always exits 0 unless the scan itself failed.
 public enum FailThreshold: Sendable, Equatable {
     case severity(Severity)
