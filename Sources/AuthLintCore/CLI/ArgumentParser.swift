@@ -1,11 +1,5 @@
-/// A usage error: one line for the user, then the usage text, exit 2.
-public struct UsageError: Error, CustomStringConvertible, Sendable {
-    public var description: String
-    public init(_ message: String) { description = message }
-}
-
 /// Small getopt-style parser: `--name value`, `--name=value`, boolean `--flag`, positional
-/// arguments, and `--` to end options. Options are declared up front so a typo is an error.
+/// arguments, and `--` to end options. Options come from `FlagTable`, so a typo is an error.
 struct ArgumentParser {
     struct Spec {
         var name: String

@@ -3,7 +3,7 @@ import Foundation
 /// `authlint rules [--format text|json|markdown|keywords]`: the catalog.
 enum RulesCommand {
     static func run(_ args: [String], console: inout Console) throws -> Int32 {
-        let options = try ArgumentParser([.init(name: "--format", takesValue: true)]).parse(args)
+        let options = try FlagTable.parser(for: "rules").parse(args)
         guard options.positional.isEmpty else { throw UsageError("`rules` takes no arguments") }
         let rules = try RuleLoader.builtinRules().sorted { $0.id < $1.id }
         switch options.value("--format") ?? "text" {
@@ -49,21 +49,8 @@ enum ExplainCommand {
         guard let rule = rules.first(where: { $0.id == id }) else {
             throw UsageError("unknown rule id '\(id)' (see `authlint rules`)")
         }
-        console.out(render(rule))
+        console.out(RuleExplanation.render(rule))
         return 0
-    }
-
-    static func render(_ rule: RuleDefinition) -> String {
-        var out = "\(rule.id) (\(rule.category.rawValue), \(rule.severity.rawValue), \(rule.engine.rawValue))\n\n"
-        out += rule.summary + "\n\n" + rule.description + "\n\nFix: " + rule.fix + "\n"
-        for (title, examples) in [("Flagged", rule.fireExamples), ("Not flagged", rule.passExamples)] where !examples.isEmpty {
-            out += "\n\(title):\n"
-            for example in examples {
-                out += "  -- \(example.file)\n"
-                out += example.code.split(separator: "\n", omittingEmptySubsequences: false).map { "     " + $0 }.joined(separator: "\n") + "\n"
-            }
-        }
-        return out
     }
 }
 
@@ -90,7 +77,7 @@ enum InitCommand {
     """
 
     static func run(_ args: [String], console: inout Console) throws -> Int32 {
-        let options = try ArgumentParser([.init(name: "--force", takesValue: false)]).parse(args)
+        let options = try FlagTable.parser(for: "init").parse(args)
         let path = options.positional.first ?? ".authlint.json"
         if FileManager.default.fileExists(atPath: path) && !options.has("--force") {
             console.err("authlint: \(path) already exists; not overwriting it (use --force)\n")

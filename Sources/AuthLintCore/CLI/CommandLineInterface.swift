@@ -2,32 +2,18 @@ import Foundation
 
 /// The `authlint` command: subcommands and flags only; all work happens in the engine.
 public enum CommandLineInterface {
+    /// The commands by hand, every flag from `FlagTable`.
     static let usage = """
     usage: authlint [scan] [PATH ...] [options]
-           authlint rules [--format text|json]
+           authlint rules [--format text|json|markdown|keywords]
            authlint explain RULE-ID
-           authlint init
+           authlint init [--force] [FILE]
            authlint install-hook [--force]
            authlint lsp
            authlint --version
 
     scan options:
-      --format FORMAT        text (default), json, sarif, junit, checkstyle, github, gitlab, compact
-      --output FILE          write the report to FILE (atomically)
-      --config FILE          config file (default: nearest .authlint.json upward)
-      --rules DIR            add the rule files in DIR (repeatable)
-      --fail-on LEVEL        error (default), warning, note or never
-      --enable ID,...        turn rules on     --disable ID,...  turn rules off
-      --jobs N               parallel workers (default: number of cores)
-      --max-file-size BYTES  skip larger files (default 10485760)
-      --stdin-filename NAME  scan standard input as if it were the file NAME
-      --staged               scan the staged content of the git index (pre-commit)
-      --since REV            report only findings on lines changed since REV (CI gate)
-      --report-unused-suppressions  report authlint:ignore comments that suppress nothing
-      --show-secrets         print secrets in full (redacted by default)
-      --write-baseline FILE  record the current findings (fingerprints only) in FILE
-      --baseline FILE        report only findings not in FILE   --report-stale  list unmatched entries
-      --no-ignore            do not honour .gitignore / .authlintignore
+    \(FlagTable.helpLines(for: "scan").joined(separator: "\n"))
     exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, config, rule or I/O error
     """
 

@@ -28,7 +28,7 @@ enum InstallHookCommand {
     }
 
     static func run(_ args: [String], console: inout Console) throws -> Int32 {
-        let options = try ArgumentParser([.init(name: "--force", takesValue: false)]).parse(args)
+        let options = try FlagTable.parser(for: "install-hook").parse(args)
         guard options.positional.isEmpty else { throw UsageError("`install-hook` takes no arguments") }
         let cwd = PathSyntax.currentDirectory()
         guard let binary = runningBinary() else {
@@ -37,7 +37,7 @@ enum InstallHookCommand {
         }
         // A binary inside the work tree could be replaced by a checkout: the hook would then run
         // whatever a commit put there.
-        let root = PathSyntax.resolved(try GitIndex.topLevel(cwd: cwd))
+        let root = PathSyntax.resolved(try Git.topLevel(cwd: cwd))
         if binary == root || binary.hasPrefix(root == "/" ? "/" : root + "/") {
             console.err("authlint: \(binary) lies inside the work tree \(root); install authlint outside it (e.g. ~/.local/bin) and run install-hook from there\n")
             return 2

@@ -1,22 +1,5 @@
 import Foundation
 
-/// A config problem: names the file, the key and where it is. Exit 2.
-public struct ConfigError: Error, CustomStringConvertible, Sendable {
-    public var file: String
-    public var line: Int
-    public var column: Int
-    public var problem: String
-    public var description: String { line > 0 ? "\(file):\(line):\(column): \(problem)" : "\(file): \(problem)" }
-
-    /// A bad value as an error message may show it: a short word as written, anything else
-    /// redacted. A secret pasted under the wrong key must not land in CI logs; the position and
-    /// the key name still say where it is.
-    static func echo(_ value: String) -> String {
-        let isWord = value.count <= 24 && value.unicodeScalars.allSatisfy { ($0 >= "a" && $0 <= "z") || $0 == "-" || $0 == "_" }
-        return isWord ? value : Redaction.redact(value) + " (\(value.count) characters)"
-    }
-}
-
 /// `--fail-on` threshold; `never` always exits 0 unless the scan itself failed.
 public enum FailThreshold: Sendable, Equatable {
     case severity(Severity)
@@ -58,30 +41,6 @@ public struct Configuration: Sendable {
 
     static let knownKeys = ["rules", "exclude", "rulePaths", "allowedHosts", "apiHosts", "credentialHeaders",
                             "failOn", "maxFileSize", "ruleTimeout", "baseline", "reportDocumentationLinks"]
-
-    /// Nearest `.authlint.json` from `directory` upward, if any, never above the repository
-    /// root (the nearest directory holding `.git`): a config planted above a clone, in a shared
-    /// parent such as /tmp or a CI workspace, must not be able to switch its checks off.
-    public static func find(from directory: String) -> String? {
-        var dir = PathSyntax.absolute(directory)
-        while true {
-            let candidate = PathSyntax.join(dir, ".authlint.json")
-            if FileManager.default.fileExists(atPath: candidate) { return candidate }
-            if FileManager.default.fileExists(atPath: PathSyntax.join(dir, ".git")) { return nil }
-            let parent = PathSyntax.parent(dir)
-            if parent == dir || parent.isEmpty { return nil }
-            dir = parent
-        }
-    }
-
-    public static func load(path: String) throws(ConfigError) -> Configuration {
-        let data: [UInt8]
-        switch FileReader.readSettingsFile(path) {
-        case .success(let bytes): data = bytes
-        case .failure(let error): throw ConfigError(file: path, line: 0, column: 0, problem: "cannot read config file: \(error)")
-        }
-        return try parse(bytes: data, path: path)
-    }
 
     public static func parse(bytes: [UInt8], path: String) throws(ConfigError) -> Configuration {
         let root = try JSONNode.parse(bytes, allowComments: true) {
@@ -184,18 +143,5 @@ public struct Configuration: Sendable {
             }
         }
         return row[b.count]
-    }
-}
-
-extension ScanSettings {
-    /// The settings a configuration file asks for (the CLI then applies its own switches).
-    init(config: Configuration) {
-        self.init()
-        allowedHosts = config.allowedHosts
-        apiHosts += config.apiHosts
-        credentialHeaders = config.credentialHeaders
-        reportDocumentationLinks = config.reportDocumentationLinks ?? false
-        maxFileSize = config.maxFileSize ?? maxFileSize
-        ruleTimeBudgetSeconds = config.ruleTimeout ?? ruleTimeBudgetSeconds
     }
 }

@@ -1,16 +1,10 @@
 import Glibc
 
-/// What a loader hands the engine: a file's bytes, or, for a file too large to hold (over
-/// `ScanSettings.windowThreshold`), an open stream the engine scans window by window.
-public enum FileInput: Sendable {
-    case bytes([UInt8])
-    case stream(FileStream)
-}
 
 /// A large file read front to back in chunks, never whole: the same content `FileReader.read`
 /// would give (UTF-16 with a BOM decoded to UTF-8, at most the size seen when it was opened).
 /// Owns its descriptor; used by one worker at a time.
-public final class FileStream: @unchecked Sendable {
+public final class FileStream: ByteStream, @unchecked Sendable {
     public let path: String
     /// Size on disk when opened (raw bytes, before any UTF-16 decoding).
     public let size: Int

@@ -10,15 +10,6 @@ public struct WalkOptions: Sendable {
     public init() {}
 }
 
-public struct WalkedFile: Sendable, Equatable {
-    /// Display path: as given on the command line, joined with the path below it. Bytes of a
-    /// name that are not UTF-8 appear as `\xHH` here (reports stay valid UTF-8 and JSON).
-    public var path: String
-    public var size: Int
-    /// The path's real bytes, when they differ from `path` (a non-UTF-8 name): open this one.
-    public var rawPath: [UInt8]? = nil
-}
-
 public struct WalkResult: Sendable {
     public var files: [WalkedFile] = []
     public var issues: [ScanIssue] = []
@@ -237,27 +228,5 @@ public struct FileWalker: Sendable {
 enum RebasedIgnore {
     static func make(contents: String, below prefix: [Substring]) -> IgnoreFile {
         IgnoreFile(contents: contents, directory: [], pathPrefix: prefix)
-    }
-}
-
-/// File names are bytes; reports are UTF-8 text. Non-UTF-8 names get a display form with
-/// `\xHH` escapes while their bytes are kept for opening.
-public enum RawPath {
-    static func withCString<R>(_ bytes: [UInt8], _ body: (UnsafePointer<CChar>) -> R) -> R {
-        (bytes + [0]).withUnsafeBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { body($0) }
-        }
-    }
-
-    /// The name as UTF-8 text, each byte of an invalid sequence written as `\xHH`.
-    public static func displayName(_ bytes: [UInt8]) -> String {
-        var clean = bytes
-        WindowText.replaceInvalidUTF8(&clean)  // invalid bytes -> `?`, one for one
-        if clean == bytes { return PrintableText.escaped(String(decoding: bytes, as: UTF8.self)) }
-        var out: [UInt8] = []
-        for (b, c) in zip(bytes, clean) {
-            if b != c { out += Array(PrintableText.hexEscape(b).utf8) } else { out.append(b) }
-        }
-        return PrintableText.escaped(String(decoding: out, as: UTF8.self))
     }
 }

@@ -27,7 +27,7 @@ public enum GitIndex {
     }
 
     public static func stagedFiles(cwd: String = PathSyntax.currentDirectory(), maxSize: Int = .max) throws -> Staged {
-        let root = try topLevel(cwd: cwd)
+        let root = try Git.topLevel(cwd: cwd)
         let raw = try Git.run(["diff", "--cached", "--raw", "-z", "--no-renames", "--no-relative", "--no-ext-diff",
                                "--no-textconv", "--diff-filter=ACMRT", "--no-abbrev"], cwd: root)
         let entries = try parseRaw(raw)
@@ -116,25 +116,5 @@ public enum GitIndex {
             offset += size + 1
         }
         return blobs
-    }
-
-    /// The work tree's top directory: the nearest ancestor holding `.git` (a directory, or a file
-    /// in linked worktrees and submodules) found without starting git; git itself decides
-    /// otherwise (GIT_DIR, GIT_WORK_TREE, bare repositories) and explains failures.
-    static func topLevel(cwd: String) throws(Git.Failure) -> String {
-        let env = ProcessInfo.processInfo.environment
-        if env["GIT_DIR"] == nil && env["GIT_WORK_TREE"] == nil, let root = workTreeRoot(containing: cwd) { return root }
-        return try Git.line(["rev-parse", "--show-toplevel"], cwd: cwd)
-    }
-
-    /// The nearest directory at or above `directory` holding `.git`, without running git.
-    static func workTreeRoot(containing directory: String) -> String? {
-        var dir = PathSyntax.absolute(directory.isEmpty ? "." : directory)
-        while true {
-            if FileManager.default.fileExists(atPath: dir + "/.git") { return dir }
-            let parent = PathSyntax.parent(dir)
-            if parent == dir || parent.isEmpty { return nil }
-            dir = parent
-        }
     }
 }

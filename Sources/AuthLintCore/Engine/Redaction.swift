@@ -5,14 +5,11 @@ import Foundation
 /// `scrub` is the text half of the engine's invariant (`SecretSpans` is the facts half): it
 /// masks every credential-valued span a line shows by itself, whichever rule reported the line.
 public enum Redaction {
-    public static let marker = "…[redacted]"
+    public static let marker = RedactedText.marker
     /// What fingerprints see in place of a secret: nothing of it, not even its length.
     static let fingerprintMask = "\u{1}secret\u{1}"
 
-    public static func redact(_ secret: Substring) -> String {
-        let keep = min(4, secret.count / 4)
-        return String(secret.prefix(keep)) + marker
-    }
+    public static func redact(_ secret: Substring) -> String { RedactedText.of(secret) }
 
     public static func redact(_ secret: String) -> String { redact(secret[...]) }
 

@@ -1,31 +1,6 @@
 import Dispatch
 import Foundation
 
-/// The outcome of one scan, before reporting.
-public struct ScanResult: Sendable {
-    public var findings: [Finding] = []
-    /// Findings an inline directive, config ignore or baseline removed (kept for counts and SARIF).
-    public var suppressed: [Finding] = []
-    public var filesScanned = 0
-    public var bytesScanned = 0
-    /// Files (and their bytes) that some rule had to lex: the main cost after the prefilter.
-    public var filesLexed = 0
-    public var bytesLexed = 0
-    public var issues: [ScanIssue] = []
-    public var durationMs = 0
-    /// Inline directives that matched no finding, as note-level findings (`--report-unused-suppressions`).
-    public var unusedSuppressions: [Finding] = []
-    /// Files too large to hold whole, scanned in windows (`WindowedScan`; not an error).
-    public var filesWindowed = 0
-    /// The config file the run obeyed (as the user would type it), so a report never hides
-    /// which excludes and rule switches applied; nil when none was found.
-    public var configFile: String?
-    public init() {}
-
-    /// Files scanned but not fully checked (rule timeouts, skipped token rules): the run fails closed.
-    public var incompleteChecks: [ScanIssue] { issues.filter(\.isIncompleteCheck) }
-}
-
 /// Runs the enabled rules over source files: prefilter, then pattern and structural rules only
 /// where their keywords occur, then inline suppressions, positions, redaction and fingerprints.
 public final class ScanEngine: Sendable {
@@ -233,17 +208,13 @@ public final class ScanEngine: Sendable {
         }
         outcome.lexed = context.didLex
         let suppressions = run.hasSuppressions ? InlineSuppressions(file: file) : nil
-        let findings = FindingBuilder.build(FallbackRules.preferSpecific(context.rawFindings), in: file, settings: settings, context: context)
         var usedDirectives = Set<Int>()
-        for var finding in findings {
-            if let directive = suppressions?.directive(for: finding.rule, line: finding.line) {
-                finding.suppressedBy = "inline:\(directive.line)"
-                usedDirectives.insert(directive.line)
-                outcome.suppressed.append(finding)
-            } else {
-                outcome.findings.append(finding)
-            }
-        }
+        var occurrences: [String: Int] = [:]
+        FileFinisher.finish(context, settings: settings, occurrences: &occurrences, directive: { rule, line in
+            let directive = suppressions?.directive(for: rule, line: line)
+            if let directive { usedDirectives.insert(directive.line) }
+            return directive
+        }, into: &outcome)
         for directive in suppressions?.directives ?? [] where !usedDirectives.contains(directive.line) {
             outcome.unusedSuppressions.append(Self.unusedSuppression(directive, in: file))
         }

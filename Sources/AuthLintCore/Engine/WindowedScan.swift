@@ -20,7 +20,7 @@
 /// file (`committed-dotenv` reports once per window holding credentials).
 final class WindowedScan {
     private let engine: ScanEngine
-    private let stream: FileStream
+    private let stream: any ByteStream
     private let windowBytes: Int
     private let margin: Int
     private var buffer: [UInt8] = []
@@ -34,7 +34,7 @@ final class WindowedScan {
     private var timedOut: [String] = []
     private var unlexed: [String] = []
 
-    init(engine: ScanEngine, stream: FileStream) {
+    init(engine: ScanEngine, stream: any ByteStream) {
         self.engine = engine
         self.stream = stream
         windowBytes = max(1024, engine.settings.windowBytes)
@@ -149,18 +149,12 @@ final class WindowedScan {
         }
 
         let local = (owned.lowerBound - window.start)..<(owned.upperBound - window.start)
-        let raw = FallbackRules.preferSpecific(context.rawFindings).filter { local.contains($0.range.lowerBound) }
-        for var finding in FindingBuilder.build(raw, in: window.file, settings: engine.settings, context: context, occurrences: &occurrences) {
+        FileFinisher.finish(context, settings: engine.settings, occurrences: &occurrences,
+                            owns: { local.contains($0.range.lowerBound) }, place: { finding in
             (finding.line, finding.column) = window.map(finding.line, finding.column)
             (finding.endLine, finding.endColumn) = window.map(finding.endLine, finding.endColumn)
             finding.message = Self.shiftLineNumbers(in: finding.message, by: window.line - 1)
-            if let directive = suppressions.directive(for: finding.rule, line: finding.line) {
-                finding.suppressedBy = "inline:\(directive.line)"
-                outcome.suppressed.append(finding)
-            } else {
-                outcome.findings.append(finding)
-            }
-        }
+        }, directive: { suppressions.directive(for: $0, line: $1) }, into: &outcome)
         for (id, observations) in run.observations {
             for var observation in observations {
                 (observation.line, observation.column) = window.map(observation.line, observation.column)
@@ -195,16 +189,11 @@ final class WindowedScan {
     private func finish() {
         outcome.bytes = bufferEnd
         // An ignore-file directive met after the first window (first lines longer than a window).
-        var kept: [Finding] = []
-        for var finding in outcome.findings {
-            if let directive = suppressions.directive(for: finding.rule, line: finding.line) {
-                finding.suppressedBy = "inline:\(directive.line)"
-                outcome.suppressed.append(finding)
-            } else {
-                kept.append(finding)
-            }
+        let found = outcome.findings
+        outcome.findings = []
+        for finding in found {
+            FileFinisher.suppress(finding, directive: { suppressions.directive(for: $0, line: $1) }, into: &outcome)
         }
-        outcome.findings = kept
         outcome.unusedSuppressions += suppressions.flush(before: .max)
         let path = stream.path
         if let failure = stream.failure { outcome.issues.append(ScanIssue(file: path, kind: .unreadable, message: failure)) }
@@ -295,53 +284,5 @@ final class WindowedScan {
         var p = offset
         while p > low + 1 && p > offset - 3 && p < bufferEnd && byte(p) & 0xC0 == 0x80 { p -= 1 }
         return p
-    }
-}
-
-/// Inline directives met so far in a windowed file, kept until no later window can use them.
-struct CarriedSuppressions {
-    struct Entry {
-        var directive: InlineSuppressions.Directive
-        var note: Finding
-        var order: Int
-    }
-    private var fileEntries: [Entry] = []
-    /// Line directives by the line they apply to.
-    private var lineEntries: [Int: [Entry]] = [:]
-    /// Lines of directives that suppressed something (a line's directives count as used together,
-    /// as in a whole-file scan).
-    private var used = Set<Int>()
-    private var count = 0
-
-    mutating func add(_ directive: InlineSuppressions.Directive, note: Finding) {
-        let entry = Entry(directive: directive, note: note, order: count)
-        count += 1
-        switch directive.scope {
-        case .file: fileEntries.append(entry)
-        case .line(let line): lineEntries[line, default: []].append(entry)
-        }
-    }
-
-    /// The first directive (in file order) that suppresses `rule` at `line`.
-    mutating func directive(for rule: String, line: Int) -> InlineSuppressions.Directive? {
-        let candidates = (fileEntries + (lineEntries[line] ?? [])).sorted { $0.order < $1.order }
-        guard let hit = candidates.first(where: { $0.directive.rules.isEmpty || $0.directive.rules.contains(rule) }) else { return nil }
-        used.insert(hit.directive.line)
-        return hit.directive
-    }
-
-    /// Notes for unused directives written before line `line - 1` (no later finding can use
-    /// them: a directive applies to its own line or the next); those entries are dropped.
-    mutating func flush(before line: Int) -> [Finding] {
-        var notes: [Finding] = []
-        for (target, entries) in lineEntries where entries.allSatisfy({ $0.directive.line + 1 < line }) {
-            notes += entries.filter { !used.contains($0.directive.line) }.map(\.note)
-            lineEntries[target] = nil
-        }
-        if line == .max {
-            notes += fileEntries.filter { !used.contains($0.directive.line) }.map(\.note)
-            fileEntries = []
-        }
-        return notes
     }
 }

@@ -229,7 +229,7 @@ final class LSPServer {
         guard let rule = engines.rule(id, forDocumentAt: ".") else { return .failure(.invalidParams("unknown rule id '\(id)'")) }
         // Shown to the user; `authlint explain` prints the same text.
         send(RPCMessage.notification(method: "window/showMessage",
-                                     params: .object([("type", .int(3)), ("message", .string(ExplainCommand.render(rule)))])))
+                                     params: .object([("type", .int(3)), ("message", .string(RuleExplanation.render(rule)))])))
         return .success(.null)
     }
 

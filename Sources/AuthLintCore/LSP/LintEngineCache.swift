@@ -6,9 +6,8 @@ import Foundation
 /// on disk, so an edited config takes effect without the editor having to tell us.
 final class LintEngineCache {
     struct Setup {
-        var engine: ScanEngine
+        var plan: ScanPlan
         var rules: [String: RuleDefinition]
-        var baseline: Baseline?
     }
 
     /// What a document's scan produced: findings, or why there could be none.
@@ -61,20 +60,22 @@ final class LintEngineCache {
         case .failure(let problem):
             return .configError(problem.message)
         case .success(let setup):
-            var result = setup.engine.scan(file: SourceFile(path: displayPath(for: document.path), bytes: document.bytes))
-            _ = setup.baseline?.apply(to: &result)
-            return .findings(result.findings)
+            do {
+                return .findings(try setup.plan.scan(.document(path: displayPath(for: document.path), bytes: document.bytes)).findings)
+            } catch {
+                return .configError("authlint: \(error)")
+            }
         }
     }
 
     /// The rule definition behind a finding, for code actions and links.
     func rule(_ id: String, forDocumentAt path: String) -> RuleDefinition? {
         if case .success(let setup) = setup(forDocumentAt: path), let rule = setup.rules[id] { return rule }
-        return (try? RuleLoader.builtinRules())?.first { $0.id == id }
+        return ScanPlan.builtinRule(id)
     }
 
     private func setup(forDocumentAt path: String) -> Result<Setup, ConfigProblem> {
-        let configPath = Configuration.find(from: ScanCommand.configSearchStart(path))
+        let configPath = ScanPlan.findConfiguration(for: path)
         if let entry = entries[configPath ?? ""], entry.stamp.allSatisfy({ FileStamp($0.path) == $0 }) {
             return entry.setup
         }
@@ -86,19 +87,14 @@ final class LintEngineCache {
         return built
     }
 
-    /// The CLI's setup (ScanCommand) for one config file, without command-line switches.
+    /// The CLI's `ScanPlan` for one config file, without command-line switches.
     private static func build(configPath: String?) -> (Result<Setup, ConfigProblem>, baselinePath: String?) {
         var baselinePath: String?
         do {
-            let config = try configPath.map { path throws(ConfigError) in try Configuration.load(path: path) } ?? Configuration()
-            let allRules = try RuleSetup.loadAll(extraFolders: config.rulePaths)
-            let rules = try RuleSetup.apply(config: config, enable: [], disable: [], to: allRules)
-            var settings = ScanSettings(config: config)
+            let config = try ScanPlan.loadConfiguration(configPath)
             baselinePath = config.baseline
-            let baseline = try config.baseline.map { path throws(ConfigError) in try Baseline.load(path: path) }
-            settings.fingerprintKey = try Baseline.scanKey(reading: baseline, path: config.baseline ?? "", environmentKey: FingerprintKey.fromEnvironment())
-            let engine = try ScanEngine(rules: rules, settings: settings)
-            return (.success(Setup(engine: engine, rules: Dictionary(allRules.map { ($0.id, $0) }) { first, _ in first }, baseline: baseline)), baselinePath)
+            let plan = try ScanPlan(overrides: ScanOverrides(), config: config, configPath: configPath)
+            return (.success(Setup(plan: plan, rules: Dictionary(plan.allRules.map { ($0.id, $0) }) { first, _ in first })), baselinePath)
         } catch {
             return (.failure(ConfigProblem(message: "authlint: \(error)")), baselinePath)
         }

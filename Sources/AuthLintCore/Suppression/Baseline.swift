@@ -34,33 +34,6 @@ public struct Baseline: Sendable {
         return (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
     }
 
-    /// The key this baseline's fingerprints were made with (`environmentKey`: the CI secret, if set).
-    public func fingerprintKey(environmentKey: FingerprintKey?, path: String) throws(ConfigError) -> FingerprintKey {
-        switch keying {
-        case .salt: return .salt(salt)
-        case .environment:
-            guard let environmentKey else {
-                throw ConfigError(file: path, line: 0, column: 0, problem: "this baseline's fingerprints were keyed with \(FingerprintKey.environmentVariable), which is not set")
-            }
-            return environmentKey
-        }
-    }
-
-    /// The key a scan uses, CLI and LSP alike: the baseline's when one is read (so its
-    /// fingerprints match), else the CI secret, else none.
-    public static func scanKey(reading baseline: Baseline?, path: String, environmentKey: FingerprintKey?) throws(ConfigError) -> FingerprintKey {
-        guard let baseline else { return environmentKey ?? .none }
-        return try baseline.fingerprintKey(environmentKey: environmentKey, path: path)
-    }
-
-    /// The key for `--write-baseline FILE`: the CI secret if set, else the salt of the baseline
-    /// already at `path` (so rewriting does not churn every fingerprint), else a new salt.
-    public static func keyForWriting(to path: String, environmentKey: FingerprintKey?) -> (FingerprintKey, Baseline) {
-        if let environmentKey { return (environmentKey, Baseline(findings: [], salt: [], keying: .environment)) }
-        let salt = (try? load(path: path)).flatMap { $0.keying == .salt && !$0.salt.isEmpty ? $0.salt : nil } ?? newSalt()
-        return (.salt(salt), Baseline(findings: [], salt: salt, keying: .salt))
-    }
-
     public func render() -> String {
         let items: [JSONOut] = entries.map {
             .object([("file", .string($0.file)), ("rule", .string($0.rule)), ("fingerprint", .string($0.fingerprint))])
@@ -71,12 +44,8 @@ public struct Baseline: Sendable {
         return JSONOut.object(members).render(pretty: true) + "\n"
     }
 
-    public static func load(path: String) throws(ConfigError) -> Baseline {
-        let data: [UInt8]
-        switch FileReader.readSettingsFile(path) {
-        case .success(let bytes): data = bytes
-        case .failure(let error): throw ConfigError(file: path, line: 0, column: 0, problem: "cannot read baseline file: \(error)")
-        }
+    /// A baseline file's contents; `path` names it in errors.
+    public static func parse(_ data: [UInt8], path: String) throws(ConfigError) -> Baseline {
         let root = try JSONNode.parse(data, allowComments: false) {
             ConfigError(file: path, line: $0.line, column: $0.column, problem: $0.message)
         }

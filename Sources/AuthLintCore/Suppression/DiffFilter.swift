@@ -17,7 +17,7 @@ public struct DiffFilter: Sendable {
         guard !rev.hasPrefix("-"), !rev.isEmpty else { throw Git.Failure(description: "'\(rev)' is not a revision") }
         var roots: [String] = []
         for start in staged || scanPaths.isEmpty ? [cwd] : scanPaths.map(Self.directory(of:)) {
-            let root = try GitIndex.topLevel(cwd: start)
+            let root = try Git.topLevel(cwd: start)
             if !roots.contains(root) { roots.append(root) }
         }
         var filter = DiffFilter()

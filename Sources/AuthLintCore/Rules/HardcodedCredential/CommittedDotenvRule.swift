@@ -41,7 +41,7 @@ struct CommittedDotenvRule: ProjectRule {
         let absolute = PathSyntax.absolute(path)
         var directory = PathSyntax.parent(absolute)
         while directory != "/" && !FileManager.default.fileExists(atPath: directory) { directory = PathSyntax.parent(directory) }
-        guard let root = GitIndex.workTreeRoot(containing: directory) else { return true }
+        guard let root = Git.workTreeRoot(containing: directory) else { return true }
         let components = absolute.dropFirst(root == "/" ? 1 : root.count + 1).split(separator: "/")
         guard absolute.hasPrefix(root + "/") || root == "/", !components.isEmpty else { return true }
         guard RepositoryIgnore.isIgnored(components, root: root) else { return false }

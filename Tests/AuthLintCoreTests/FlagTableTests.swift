@@ -1,0 +1,39 @@
+import XCTest
+@testable import AuthLintCore
+
+/// The flag table is the one definition of the command line: the parser, `--help` and the
+/// README's usage block all come from it.
+final class FlagTableTests: XCTestCase {
+    /// The scan flag lines of the README's usage block, exactly as `FlagTable` renders them.
+    func testReadmeUsageBlockMatchesTheTable() throws {
+        let readme = try String(contentsOfFile: TestSupport.packageRoot + "/README.md", encoding: .utf8)
+        let lines = readme.components(separatedBy: "\n")
+        let start = try XCTUnwrap(lines.firstIndex { $0.hasPrefix("authlint [scan] [PATH ...]") }, "README has no usage block")
+        let block = lines[(start + 1)...].prefix { $0.hasPrefix("  ") }
+        XCTAssertEqual(Array(block), FlagTable.helpLines(for: "scan"),
+                       "README usage block drifted from FlagTable: paste the scan options of `authlint --help`")
+    }
+
+    func testHelpListsEveryScanFlagAndParserAcceptsIt() throws {
+        for flag in FlagTable.flags(for: "scan") {
+            XCTAssertTrue(CommandLineInterface.usage.contains("\n  \(flag.name)"), "--help misses \(flag.name)")
+            let args = flag.takesValue ? [flag.name, "x", flag.name, "y"] : [flag.name]
+            if flag.repeatable || !flag.takesValue {
+                let parsed = try ScanCommand.parser.parse(args)
+                XCTAssertTrue(parsed.has(flag.name))
+            } else {
+                XCTAssertThrowsError(try ScanCommand.parser.parse(args), "\(flag.name) given twice must be refused")
+            }
+        }
+        XCTAssertThrowsError(try ScanCommand.parser.parse(["--force"]), "a flag of another command must be refused")
+        XCTAssertNoThrow(try FlagTable.parser(for: "install-hook").parse(["--force"]))
+    }
+
+    func testEveryFlagBelongsToACommandAndIsDefinedOncePerCommand() {
+        for command in ["scan", "rules", "init", "install-hook"] {
+            let names = FlagTable.flags(for: command).map(\.name)
+            XCTAssertEqual(names.count, Set(names).count, "a flag is defined twice for \(command)")
+        }
+        XCTAssertTrue(FlagTable.flags.allSatisfy { !$0.commands.isEmpty && !$0.help.isEmpty })
+    }
+}
