@@ -3,7 +3,9 @@ import Foundation
 /// One rule as described by its `rules/<id>.json` file. Pattern rules are fully defined by this
 /// data; structural rules pair it with Swift code registered under the same id.
 public struct RuleDefinition: Sendable {
-    public enum Engine: String, Sendable { case pattern, structural }
+    /// `structural`: a `StructuralRule` per file; `project`: a `ProjectRule` over several files;
+    /// `builtin`: produced by the scan itself (`unused-suppression`), no rule code.
+    public enum Engine: String, Sendable { case pattern, structural, project, builtin }
 
     public struct Example: Sendable {
         public var file: String

@@ -120,7 +120,7 @@ public enum RuleLoader {
         }
         let engineText = try string("engine")!
         guard let engine = RuleDefinition.Engine(rawValue: engineText) else {
-            throw fail(node("engine")!, "unknown engine '\(ConfigError.echo(engineText))' (expected pattern or structural)")
+            throw fail(node("engine")!, "unknown engine '\(ConfigError.echo(engineText))' (expected pattern, structural, project or builtin)")
         }
         let pattern = try string("pattern", required: false)
         // Whole numbers only, range-checked before any conversion (`Int(1e19)` traps).
@@ -145,7 +145,7 @@ public enum RuleLoader {
                 throw fail(root, "a pattern rule needs at least one keyword (the prefilter runs it only near them)")
             }
         } else if pattern != nil {
-            throw fail(node("pattern")!, "a structural rule has no 'pattern' (its logic is Swift code)")
+            throw fail(node("pattern")!, "a \(engine.rawValue) rule has no 'pattern' (its logic is Swift code)")
         }
         for item in try strings("allowlist") where checkExpressions {
             if (try? NSRegularExpression(pattern: item)) == nil {

@@ -37,6 +37,7 @@ public final class ScanEngine: Sendable {
     private let suppressionKeyword: Int
     /// Per enabled rule, everything the per-file loop needs, resolved once (no id lookups per file).
     private let plans: [RulePlan]
+    private let implementations: RuleImplementations
 
     private struct RulePlan: Sendable {
         enum Check: Sendable {
@@ -51,9 +52,12 @@ public final class ScanEngine: Sendable {
         let check: Check?
     }
 
-    public init(rules: [RuleDefinition], settings: ScanSettings) throws {
+    /// `implementations`: the Swift code of the structural and project rules among `rules`
+    /// (`ScanEngine(rules:settings:)` in the Rules stage passes the built-in table).
+    public init(rules: [RuleDefinition], settings: ScanSettings, implementations: RuleImplementations) throws {
         self.rules = rules
         self.settings = settings
+        self.implementations = implementations
         var keywordIndex: [String: Int] = [:]
         var keywords: [String] = []
         var byKeyword: [[Int]] = []
@@ -75,10 +79,10 @@ public final class ScanEngine: Sendable {
             let check: RulePlan.Check?
             if rule.engine == .pattern {
                 check = .pattern(PatternRuleRunner(rule: rule))
-            } else if let structural = StructuralRuleRegistry.fileRules[rule.id] {
+            } else if let structural = implementations.fileRules[rule.id] {
                 check = .file(structural)
             } else {
-                check = StructuralRuleRegistry.projectRules[rule.id].map { .project($0) }
+                check = implementations.projectRules[rule.id].map { .project($0) }
             }
             return RulePlan(needsKeyword: !rule.keywords.isEmpty,
                             exactKeywords: rule.caseSensitiveKeywords ? rule.keywords.map { Array($0.utf8) } : nil,
@@ -267,7 +271,7 @@ public final class ScanEngine: Sendable {
     private func concludeProjectRules(_ observations: [String: [ProjectObservation]]) -> [Finding] {
         var findings: [Finding] = []
         for rule in rules {
-            guard let project = StructuralRuleRegistry.projectRules[rule.id] else { continue }
+            guard let project = implementations.projectRules[rule.id] else { continue }
             findings += project.conclude(observations[rule.id] ?? [], rule, settings)
         }
         return findings

@@ -1,7 +1,7 @@
 /// A rule written in Swift over one file's tokens and facts. Its metadata, docs and examples live
-/// in `rules/<id>.json` like every other rule; `id` ties the two together.
+/// in `rules/<id>.json` (`"engine": "structural"`); the type is `<PascalCaseId>Rule`, and the
+/// build registers it from the rule file (`RuleImplementations.builtin`, generated).
 public protocol StructuralRule: Sendable {
-    var id: String { get }
     /// A cheap look at the keyword hits before the file is lexed: rules whose keywords are
     /// common words (`key`, `token`) say here whether any hit could matter.
     func wantsFile(_ context: FileContext, _ rule: RuleDefinition) -> Bool
@@ -37,30 +37,23 @@ public struct ProjectObservation: Sendable {
     }
 }
 
-/// A rule that needs several files: `collect` runs per file (in parallel), `conclude` once.
+/// A rule that needs several files (`"engine": "project"`): `collect` runs per file (in
+/// parallel), `conclude` once.
 public protocol ProjectRule: Sendable {
-    var id: String { get }
     func collect(_ context: FileContext, _ rule: RuleDefinition) -> [ProjectObservation]
     func conclude(_ observations: [ProjectObservation], _ rule: RuleDefinition, _ settings: ScanSettings) -> [Finding]
 }
 
-/// All Swift-coded rules, gathered from one table per rule family file.
-public enum StructuralRuleRegistry {
-    public static let fileRules: [String: any StructuralRule] = {
-        var table: [String: any StructuralRule] = [:]
-        for rule in HardcodedCredentialRules.structural + InsecureTransportRules.structural
-            + LoggedCredentialRules.structural + AuthHeaderRules.structural {
-            precondition(table[rule.id] == nil, "structural rule \(rule.id) registered twice")
-            table[rule.id] = rule
-        }
-        return table
-    }()
+/// The Swift code of rules, by rule id. The engine runs what it is handed and names no rule:
+/// the built-in table is generated from `rules/*.json` into the Rules stage.
+public struct RuleImplementations: Sendable {
+    public var fileRules: [String: any StructuralRule]
+    public var projectRules: [String: any ProjectRule]
 
-    public static let projectRules: [String: any ProjectRule] = {
-        var table: [String: any ProjectRule] = [:]
-        for rule in HardcodedCredentialRules.project { table[rule.id] = rule }
-        return table
-    }()
+    public init(fileRules: [String: any StructuralRule] = [:], projectRules: [String: any ProjectRule] = [:]) {
+        self.fileRules = fileRules
+        self.projectRules = projectRules
+    }
 
-    public static func has(_ id: String) -> Bool { fileRules[id] != nil || projectRules[id] != nil }
+    public func has(_ id: String) -> Bool { fileRules[id] != nil || projectRules[id] != nil }
 }

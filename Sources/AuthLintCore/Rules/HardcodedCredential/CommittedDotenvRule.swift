@@ -3,7 +3,6 @@ import Foundation
 /// `committed-dotenv`: a `.env` file holding real credentials that git tracks or does not
 /// ignore, so the next `git add -A` publishes it. `.env.example`-style templates are exempt.
 struct CommittedDotenvRule: ProjectRule {
-    let id = "committed-dotenv"
 
     static let templateSuffixes = ["example", "sample", "template", "dist", "defaults", "default", "schema", "tmpl", "tpl"]
 

@@ -5,7 +5,6 @@ import Foundation
 /// or section (`production:` in YAML, `[staging]` in INI). Both seed APIs ask for one key per
 /// environment, so a leaked dev key must not open production. Values are compared by hash only.
 struct CredentialSharedAcrossEnvironmentsRule: ProjectRule {
-    let id = "credential-shared-across-environments"
 
     static let environmentWords: [String: String] = [
         "prod": "production", "production": "production", "prd": "production", "live": "production",

@@ -4,7 +4,6 @@ import Foundation
 /// `postgres://u:p@db.prod/app`, `mongodb+srv://…`, `redis://:p@host`), in strings, config
 /// values and comments. Loopback and reserved example hosts, and template holes, are left alone.
 struct CredentialsInUrlRule: StructuralRule {
-    let id = "credentials-in-url"
 
     private static let userinfoURL = try! NSRegularExpression(
         pattern: "\\b([a-zA-Z][a-zA-Z0-9+.-]{1,20})://([^\\s:/@,'\"`]*):([^\\s/@,'\"`]+)@([^\\s/:?#'\"`]+)")

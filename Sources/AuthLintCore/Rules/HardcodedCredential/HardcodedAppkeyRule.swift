@@ -3,7 +3,6 @@
 /// call, Swift `setValue(_:forHTTPHeaderField:)`, Go `Header.Set`, curl `-H`, `.http` line,
 /// Postman key/value pair) or an `.env`/YAML/INI entry.
 struct HardcodedAppkeyRule: StructuralRule {
-    let id = "hardcoded-appkey"
 
     static func isAppKeyName(_ name: String) -> Bool {
         let squashed = name.lowercased().filter { $0.isLetter || $0.isNumber }

@@ -4,7 +4,6 @@ import Foundation
 /// (decoded and checked, in strings and comments alike), a literal `id:secret` handed to a
 /// base64 encoder, and `curl -u id:secret`. Messages name the kind of id, never the secret.
 struct HardcodedBasicAuthRule: StructuralRule {
-    let id = "hardcoded-basic-auth"
 
     /// Calls that base64-encode their argument (last path segment, or the whole path).
     static let encoders: Set<String> = [

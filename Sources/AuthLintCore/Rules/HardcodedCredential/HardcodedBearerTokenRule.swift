@@ -3,7 +3,6 @@ import Foundation
 /// `hardcoded-bearer-token`: `Authorization: Bearer <literal>` in any string or header form, and
 /// literal OAuth secrets (`client_secret`, `refresh_token`, `access_token`, `id_token`).
 struct HardcodedBearerTokenRule: StructuralRule {
-    let id = "hardcoded-bearer-token"
 
     /// OAuth parameters whose values are credentials by definition (squashed, lower-case).
     static let oauthNames: Set<String> = [

@@ -3,7 +3,6 @@
 /// must pass `LiteralSecretShape.looksLikeSecret`; more specific rules (provider formats,
 /// appkey, Basic, Bearer) take precedence on the same value (see `FallbackRules`).
 struct HardcodedSecretRule: StructuralRule {
-    let id = "hardcoded-secret"
 
     /// Words that may follow the credential word in a name that still holds the credential
     /// (`API_KEY_PROD`, `passwordValue`, `secret_b64`); anything else (`PasswordLastUsed`,

@@ -3,7 +3,6 @@ import Foundation
 /// `kubernetes-secret-manifest`: a Kubernetes `Secret` manifest with real values committed:
 /// `data:` values are base64, so they are decoded and judged; `stringData:` values as written.
 struct KubernetesSecretManifestRule: StructuralRule {
-    let id = "kubernetes-secret-manifest"
 
     func check(_ context: FileContext, _ rule: RuleDefinition) {
         switch context.file.language {

@@ -3,7 +3,6 @@
 /// setter sequence on one request variable, one curl command, one `.http` request block. Hosts
 /// that `insecure-http-url` exempts (loopback, reserved test names, allowedHosts) are exempt here.
 struct CredentialsOverHttpRule: StructuralRule {
-    let id = "credentials-over-http"
 
     /// Calls that only build or wrap a URL or a header object: a URL inside `URL("http://…")` still
     /// belongs to the request call around it.

@@ -2,7 +2,6 @@
 /// seed APIs and configured API hosts, note for private (RFC 1918) addresses, warning otherwise;
 /// loopback, reserved test domains, XML/schema identifiers and allowed hosts are not reported.
 struct InsecureHttpUrlRule: StructuralRule {
-    let id = "insecure-http-url"
 
     static let identifierHosts = [
         "www.w3.org", "w3.org", "schemas.xmlsoap.org", "schemas.android.com", "schemas.microsoft.com", "www.apple.com",

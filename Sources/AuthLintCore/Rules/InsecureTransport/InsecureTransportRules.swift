@@ -1,9 +1,5 @@
-/// The insecure-transport family's Swift-coded rules.
+/// Helpers shared by the insecure-transport rules.
 public enum InsecureTransportRules {
-    static let structural: [any StructuralRule] = [
-        InsecureHttpUrlRule(), TlsVerificationDisabledRule(), TrustAllCertificatesRule(),
-        CredentialsOverHttpRule(), SslDisabledConnectionRule(),
-    ]
 
     /// Test code switches TLS checks off against self-signed local servers on purpose: there a
     /// finding is a warning (still worth a look: test helpers get copied into clients), elsewhere

@@ -8,7 +8,6 @@ import Foundation
 /// Reeflow seed's `connectionData` posted with `JSON.stringify`) is reported whatever its host,
 /// because that service, not this machine, makes the connection.
 struct SslDisabledConnectionRule: StructuralRule {
-    let id = "ssl-disabled-connection"
 
     /// Normalised (lower-case, no `_`/`-`/space) option names that switch transport security,
     /// with the values that mean "off".

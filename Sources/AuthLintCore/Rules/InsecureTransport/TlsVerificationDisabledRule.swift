@@ -2,7 +2,6 @@
 /// verification. Token-based rather than a regex so that comments, docstrings and unrelated
 /// `verify=False` parameters (root finders, dispatch decorators) are not mistaken for it.
 struct TlsVerificationDisabledRule: StructuralRule {
-    let id = "tls-verification-disabled"
 
     /// What a setting must be set to for verification to be off.
     enum Disabled { case falsy, truthy, certNone, zero, noneCase }

@@ -3,7 +3,6 @@
 /// library trust-all helpers, .NET validation callbacks returning true, and a Swift
 /// `URLSessionDelegate` that hands back the server's trust unevaluated.
 struct TrustAllCertificatesRule: StructuralRule {
-    let id = "trust-all-certificates"
 
     /// Library types and constants that accept everything (used, not merely imported).
     static let trustAllTypes: Set<String> = [

@@ -7,7 +7,6 @@
 /// Works on lines, not tokens: these directives live in `.conf`, YAML, TOML, JSON and
 /// Caddyfiles alike, and a line is enough to judge them (nginx formats may span lines up to `;`).
 struct AccessLogCredentialsRule: StructuralRule {
-    let id = "access-log-credentials"
 
     /// Credential header names as they appear in variables: `authorization`, `x_api_key`.
     static let underscoredHeaders: Set<String> = Set(CredentialNames.headers.map { $0.replacingOccurrences(of: "-", with: "_") })

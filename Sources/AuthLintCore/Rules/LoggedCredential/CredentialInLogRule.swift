@@ -5,7 +5,6 @@
 /// presence-only values (`redact(token)`, `len(token)`, `token is not None`, `Object.keys(headers)`,
 /// `'***'`) do not count.
 struct CredentialInLogRule: StructuralRule {
-    let id = "credential-in-log"
 
     /// Identifiers that turn a credential into something safe to log.
     static let sanitizers: Set<String> = [

@@ -6,7 +6,6 @@
 /// that sends credentials, and `set -x` before such a command in a shell script.
 /// (Wire-logger levels in properties / YAML / XML are the pattern rule `http-wire-logging`.)
 struct HttpDebugLoggingRule: StructuralRule {
-    let id = "http-debug-logging"
 
     /// Before lexing: `curl` hits matter only with a verbose flag or `set -x` nearby; the other
     /// keywords are specific enough.

@@ -2,7 +2,6 @@
 /// Report Flow documents the header as lower-case `appkey`; proxies and some servers treat
 /// other spellings as a different header (underscores are even dropped by nginx by default).
 struct AppkeyHeaderCasingRule: StructuralRule {
-    let id = "appkey-header-casing"
 
     static func isMisspelledAppKey(_ name: String) -> Bool {
         guard name != "appkey" else { return false }

@@ -2,7 +2,6 @@
 /// values; which one the server sees depends on the client library (last wins, first wins, or
 /// both are sent and the request is rejected).
 struct DuplicateAuthHeaderRule: StructuralRule {
-    let id = "duplicate-auth-header"
 
     /// The same header twice need at least two keyword hits; most files mention one header once.
     func wantsFile(_ context: FileContext, _ rule: RuleDefinition) -> Bool { context.hits(for: rule).count >= 2 }

@@ -5,7 +5,6 @@ import Foundation
 /// `id:secret` interpolated after `Basic ` without encoding, or a Reeflow `key_…:…` pair sent
 /// with no scheme at all.
 struct MalformedBasicAuthRule: StructuralRule {
-    let id = "malformed-basic-auth"
 
     /// Before lexing: a `basic ` followed by a value, or `key_` shortly after an `authorization`.
     func wantsFile(_ context: FileContext, _ rule: RuleDefinition) -> Bool {

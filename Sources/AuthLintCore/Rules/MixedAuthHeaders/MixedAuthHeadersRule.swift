@@ -1,7 +1,6 @@
 /// `mixed-auth-headers`: one request carries two credential mechanisms (e.g. `Authorization` and
 /// `X-API-Key`). Reeflow answers "400 Bad Request: Multiple credentials provided".
 struct MixedAuthHeadersRule: StructuralRule {
-    let id = "mixed-auth-headers"
 
     /// Two mechanisms need at least two keyword hits; most files mention one header once.
     func wantsFile(_ context: FileContext, _ rule: RuleDefinition) -> Bool { context.hits(for: rule).count >= 2 }
