@@ -62,6 +62,17 @@ public struct RuleDefinition: Sendable {
     public var isBuiltin = false
     /// Pattern rules whose match holds no secret (`"secretless": true` in the rule file).
     public var secretless = false
+    /// Hardcoded-credential rules: how specific the rule's evidence is (`"precedence"`); on an
+    /// overlapping value the more specific rule's finding is kept (`CredentialPrecedence`).
+    var precedence: CredentialPrecedence.Level = .provider
+    /// The most severe a finding may be in a file of a role (`"severityIn": {"test": "warning"}`):
+    /// test code switches TLS checks off against local servers on purpose.
+    public var severityIn: [FileRoleName: Severity] = [:]
+
+    /// The file roles a rule file may name in `severityIn`.
+    public enum FileRoleName: String, Sendable, CaseIterable {
+        case test
+    }
 
     public var reportMessage: String { message ?? summary }
 }

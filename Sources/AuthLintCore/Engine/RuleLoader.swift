@@ -16,6 +16,7 @@ public enum RuleLoader {
         "id", "category", "severity", "engine", "summary", "description", "fix", "keywords", "pattern",
         "secretGroup", "minEntropy", "placeholderCheck", "skipComments", "validator", "files",
         "excludeFiles", "allowlist", "message", "examples", "tags", "references", "multiline", "caseSensitiveKeywords", "windowReach", "secretless",
+        "precedence", "severityIn",
     ]
 
     /// The catalog compiled into the binary (from `rules/*.json` at build time). Its regexes are
@@ -203,6 +204,30 @@ public enum RuleLoader {
             allowlist: try strings("allowlist"), message: try string("message", required: false),
             fireExamples: fire, passExamples: pass, source: source)
         rule.secretless = secretless
+        if let precedenceNode = node("precedence") {
+            let names = CredentialPrecedence.Level.allCases.map { "\($0)" }.joined(separator: ", ")
+            guard case .string(let name) = precedenceNode.value, let level = CredentialPrecedence.Level(name: name) else {
+                throw fail(precedenceNode, "'precedence' must be one of \(names)")
+            }
+            guard category == .hardcodedCredential else {
+                throw fail(precedenceNode, "'precedence' ranks hardcoded-credential rules only")
+            }
+            rule.precedence = level
+        }
+        if let rolesNode = node("severityIn") {
+            guard case .object(let roles) = rolesNode.value else {
+                throw fail(rolesNode, "'severityIn' must be an object such as {\"test\": \"warning\"}")
+            }
+            for role in roles {
+                guard let name = RuleDefinition.FileRoleName(rawValue: role.key) else {
+                    throw fail(role.node, "unknown file role '\(ConfigError.echo(role.key))' in 'severityIn' (known: \(RuleDefinition.FileRoleName.allCases.map(\.rawValue).joined(separator: ", ")))")
+                }
+                guard case .string(let text) = role.node.value, let cap = Severity(rawValue: text) else {
+                    throw fail(role.node, "'severityIn.\(role.key)' must be error, warning or note")
+                }
+                rule.severityIn[name] = cap
+            }
+        }
         return rule
     }
 

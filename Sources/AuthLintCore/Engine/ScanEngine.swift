@@ -237,7 +237,7 @@ public final class ScanEngine: Sendable {
         }
         outcome.lexed = context.didLex
         let suppressions = run.hasSuppressions ? InlineSuppressions(file: file) : nil
-        let findings = FindingBuilder.build(FallbackRules.preferSpecific(context.rawFindings), in: file, settings: settings, context: context)
+        let findings = FindingBuilder.build(CredentialPrecedence.preferSpecific(context.rawFindings), in: file, settings: settings, context: context)
         var usedDirectives = Set<Int>()
         for var finding in findings {
             if let directive = suppressions?.directive(for: finding.rule, line: finding.line) {

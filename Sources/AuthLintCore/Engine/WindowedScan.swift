@@ -149,7 +149,7 @@ final class WindowedScan {
         }
 
         let local = (owned.lowerBound - window.start)..<(owned.upperBound - window.start)
-        let raw = FallbackRules.preferSpecific(context.rawFindings).filter { local.contains($0.range.lowerBound) }
+        let raw = CredentialPrecedence.preferSpecific(context.rawFindings).filter { local.contains($0.range.lowerBound) }
         for var finding in FindingBuilder.build(raw, in: window.file, settings: engine.settings, context: context, occurrences: &occurrences) {
             (finding.line, finding.column) = window.map(finding.line, finding.column)
             (finding.endLine, finding.endColumn) = window.map(finding.endLine, finding.endColumn)

@@ -23,7 +23,7 @@ struct CredentialsOverHttpRule: StructuralRule {
         let facts = context.facts
         let settings = context.settings
         var reported = Set<Int>()  // start offsets, one finding per credential
-        let severity = InsecureTransportRules.severity(rule, for: context.file.path)
+        let severity = rule.severity
         func report(_ range: Range<Int>, _ what: String, _ url: URLUse) {
             guard reported.insert(range.lowerBound).inserted else { return }
             let line = facts.file.line(at: url.range.lowerBound)

@@ -1,13 +1,6 @@
 /// Helpers shared by the insecure-transport rules.
 public enum InsecureTransportRules {
 
-    /// Test code switches TLS checks off against self-signed local servers on purpose: there a
-    /// finding is a warning (still worth a look: test helpers get copied into clients), elsewhere
-    /// the rule's own severity.
-    static func severity(_ rule: RuleDefinition, for path: String) -> Severity {
-        isTestPath(path) && rule.severity == .error ? .warning : rule.severity
-    }
-
     static func isTestPath(_ path: String) -> Bool {
         let lower = path.lowercased()
         let parts = lower.split(separator: "/")

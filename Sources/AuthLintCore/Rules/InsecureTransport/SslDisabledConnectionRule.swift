@@ -31,7 +31,7 @@ struct SslDisabledConnectionRule: StructuralRule {
 
     func check(_ context: FileContext, _ rule: RuleDefinition) {
         let facts = context.facts
-        let baseSeverity = InsecureTransportRules.severity(rule, for: context.file.path)
+        let baseSeverity = rule.severity
         func report(_ range: Range<Int>, _ host: String, _ what: String, payload: Bool = false) {
             let place = payload ? .remote : classify(host, context.settings)
             guard place != .local else { return }

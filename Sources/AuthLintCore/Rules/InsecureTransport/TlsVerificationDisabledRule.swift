@@ -35,7 +35,7 @@ struct TlsVerificationDisabledRule: StructuralRule {
 
     func check(_ context: FileContext, _ rule: RuleDefinition) {
         let facts = context.facts
-        let severity = InsecureTransportRules.severity(rule, for: context.file.path)
+        let severity = rule.severity
         let candidates = InsecureTransportRules.hitTokens(context, rule)
         checkSettings(context, rule, facts, severity, candidates)
         checkReferences(context, rule, facts, severity, candidates)

@@ -28,7 +28,7 @@ struct TrustAllCertificatesRule: StructuralRule {
 
     func check(_ context: FileContext, _ rule: RuleDefinition) {
         let facts = context.facts
-        let severity = InsecureTransportRules.severity(rule, for: context.file.path)
+        let severity = rule.severity
         let tokens = facts.tokens
         for hitToken in InsecureTransportRules.hitTokens(context, rule) where tokens[hitToken].kind == .identifier {
             var i = hitToken
