@@ -52,6 +52,9 @@ public struct RuleDefinition: Sendable {
     public var excludeFiles: [String]
     /// Regexes: a secret matching any of them is not reported.
     public var allowlist: [String]
+    /// Hosts of the product API the rule guards (`"apiHosts"`, rule data; `.authlint.json` adds
+    /// more through `ScanSettings.apiHosts`).
+    public var apiHosts: [String] = []
     /// Message override; defaults to `summary`.
     public var message: String?
     public var fireExamples: [Example]

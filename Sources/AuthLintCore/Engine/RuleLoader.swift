@@ -16,7 +16,7 @@ public enum RuleLoader {
         "id", "category", "severity", "engine", "summary", "description", "fix", "keywords", "pattern",
         "secretGroup", "minEntropy", "placeholderCheck", "skipComments", "validator", "files",
         "excludeFiles", "allowlist", "message", "examples", "tags", "references", "multiline", "caseSensitiveKeywords", "windowReach", "secretless",
-        "precedence", "severityIn",
+        "precedence", "severityIn", "apiHosts",
     ]
 
     /// The catalog compiled into the binary (from `rules/*.json` at build time). Its regexes are
@@ -204,6 +204,7 @@ public enum RuleLoader {
             allowlist: try strings("allowlist"), message: try string("message", required: false),
             fireExamples: fire, passExamples: pass, source: source)
         rule.secretless = secretless
+        rule.apiHosts = try strings("apiHosts")
         if let precedenceNode = node("precedence") {
             let names = CredentialPrecedence.Level.allCases.map { "\($0)" }.joined(separator: ", ")
             guard case .string(let name) = precedenceNode.value, let level = CredentialPrecedence.Level(name: name) else {

@@ -32,7 +32,8 @@ struct CredentialsOverHttpRule: StructuralRule {
                            severity: severity)
         }
 
-        let uses = facts.httpURLUses.filter { !InsecureHttpUrlRule.isExempt($0.host, settings) }
+        let uses = InsecureTransportRules.httpURLUses(context, apiHosts: rule.apiHosts + settings.apiHosts)
+            .filter { !InsecureHttpUrlRule.isExempt($0.host, settings) }
         let useByToken = Dictionary(uses.map { ($0.token, $0) }, uniquingKeysWith: { a, _ in a })
 
         // URL userinfo: `http://user:secret@host` sends Basic credentials by itself. In test code

@@ -15,12 +15,13 @@ struct InsecureHttpUrlRule: StructuralRule {
 
     func check(_ context: FileContext, _ rule: RuleDefinition) {
         let settings = context.settings
-        for use in context.facts.httpURLUses {
+        let apiHosts = rule.apiHosts + settings.apiHosts
+        for use in InsecureTransportRules.httpURLUses(context, apiHosts: apiHosts) {
             let host = use.host
             if Self.isExempt(host, settings) { continue }
             var severity = rule.severity
             var message = rule.summary + ": \(host) is reached without TLS"
-            if Self.matches(host, settings.apiHosts) {
+            if Self.matches(host, apiHosts) {
                 severity = .error
                 message = "plain http:// to \(host): the API accepts HTTPS only, and headers (Authorization, appkey) travel in clear text"
             } else if Self.isPrivate(host) {

@@ -1,6 +1,18 @@
 /// Helpers shared by the insecure-transport rules.
 public enum InsecureTransportRules {
 
+    /// The file's `http://` URL uses that count: test code is full of URLs that are data (parser
+    /// inputs, fixtures, fake servers), so there only those naming the product API's domain.
+    static func httpURLUses(_ context: FileContext, apiHosts: [String]) -> [URLUse] {
+        let uses = context.facts.httpURLUses
+        guard isTestPath(context.file.path) else { return uses }
+        let domains = apiHosts.map { host -> String in
+            let labels = host.lowercased().split(separator: ".").filter { $0 != "*" }
+            return labels.dropFirst(labels.count > 2 ? 1 : 0).joined(separator: ".")
+        }
+        return uses.filter { use in domains.contains { use.host == $0 || use.host.hasSuffix("." + $0) } }
+    }
+
     static func isTestPath(_ path: String) -> Bool {
         let lower = path.lowercased()
         let parts = lower.split(separator: "/")
