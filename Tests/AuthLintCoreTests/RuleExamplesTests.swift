@@ -12,12 +12,14 @@ final class RuleExamplesTests: XCTestCase {
             XCTAssertFalse(rule.fireExamples.isEmpty, "\(rule.id) has no fire examples")
             XCTAssertFalse(rule.passExamples.isEmpty, "\(rule.id) has no pass examples")
             for example in rule.fireExamples {
-                let found = scanner.scan(file: SourceFile(path: example.file, bytes: Array(example.code.utf8))).findings
+                let result = scanner.scan(file: SourceFile(path: example.file, bytes: Array(example.code.utf8)))
+                let found = result.findings + result.unusedSuppressions
                 XCTAssertTrue(found.contains { $0.rule == rule.id },
                               "\(rule.id) did not fire on its example \(example.file):\n\(example.code)")
             }
             for example in rule.passExamples {
-                let found = scanner.scan(file: SourceFile(path: example.file, bytes: Array(example.code.utf8))).findings
+                let result = scanner.scan(file: SourceFile(path: example.file, bytes: Array(example.code.utf8)))
+                let found = result.findings + result.unusedSuppressions
                 let hits = found.filter { $0.rule == rule.id }
                 XCTAssertTrue(hits.isEmpty,
                               "\(rule.id) fired on its pass example \(example.file) at \(hits.map { "\($0.line):\($0.column)" }):\n\(example.code)")

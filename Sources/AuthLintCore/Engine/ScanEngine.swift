@@ -38,6 +38,9 @@ public final class ScanEngine: Sendable {
     /// Per enabled rule, everything the per-file loop needs, resolved once (no id lookups per file).
     private let plans: [RulePlan]
     private let implementations: RuleImplementations
+    /// The rule file behind the notes for directives that suppress nothing (the one enabled rule
+    /// of the suppression category the scan itself produces); nil when it is switched off.
+    private let unusedSuppressionRule: RuleDefinition?
 
     private struct RulePlan: Sendable {
         enum Check: Sendable {
@@ -58,6 +61,7 @@ public final class ScanEngine: Sendable {
         self.rules = rules
         self.settings = settings
         self.implementations = implementations
+        unusedSuppressionRule = rules.first { $0.engine == .builtin && $0.category == .suppression }
         var keywordIndex: [String: Int] = [:]
         var keywords: [String] = []
         var byKeyword: [[Int]] = []
@@ -249,23 +253,24 @@ public final class ScanEngine: Sendable {
             }
         }
         for directive in suppressions?.directives ?? [] where !usedDirectives.contains(directive.line) {
-            outcome.unusedSuppressions.append(Self.unusedSuppression(directive, in: file))
+            if let note = unusedSuppression(directive, in: file) { outcome.unusedSuppressions.append(note) }
         }
         return outcome
     }
 
     /// The note for a directive that suppressed nothing, at its line in `file`.
-    static func unusedSuppression(_ directive: InlineSuppressions.Directive, in file: SourceFile) -> Finding {
+    func unusedSuppression(_ directive: InlineSuppressions.Directive, in file: SourceFile) -> Finding? {
+        guard let rule = unusedSuppressionRule else { return nil }
         // Only the directive itself is shown: the rest of its line may hold a secret.
         let lineText = file.lineText(directive.line)
         let directiveText = Redaction.scrub(lineText.range(of: "authlint:ignore").map { String(lineText[$0.lowerBound...]) } ?? "authlint:ignore")
         let end = file.position(at: file.lineRange(directive.line).upperBound)
         return Finding(
-            rule: "unused-suppression", category: .hardcodedCredential, severity: .note, file: file.path,
+            rule: rule.id, category: rule.category, severity: rule.severity, file: file.path,
             line: directive.line, column: 1, endLine: directive.line, endColumn: end.column,
-            message: "authlint:ignore suppresses nothing here" + (directive.rules.isEmpty ? "" : " (\(directive.rules.joined(separator: ", ")))"),
+            message: rule.reportMessage + (directive.rules.isEmpty ? "" : " (\(directive.rules.joined(separator: ", ")))"),
             snippet: directiveText,
-            fingerprint: SHA256.hex("unused-suppression\u{0}\(file.path)\u{0}\(directiveText)"))
+            fingerprint: SHA256.hex("\(rule.id)\u{0}\(file.path)\u{0}\(directiveText)"))
     }
 
     private func concludeProjectRules(_ observations: [String: [ProjectObservation]]) -> [Finding] {

@@ -140,10 +140,10 @@ final class WindowedScan {
                 case .line(let line):
                     shifted.scope = .line(window.map(line, 1).line)
                 }
-                var note = ScanEngine.unusedSuppression(directive, in: file)
-                note.line = shifted.line
-                note.endLine = shifted.line
-                note.endColumn = window.map(directive.line, note.endColumn).column
+                var note = engine.unusedSuppression(directive, in: file)
+                note?.line = shifted.line
+                note?.endLine = shifted.line
+                if let endColumn = note?.endColumn { note?.endColumn = window.map(directive.line, endColumn).column }
                 suppressions.add(shifted, note: note)
             }
         }
@@ -302,7 +302,7 @@ final class WindowedScan {
 struct CarriedSuppressions {
     struct Entry {
         var directive: InlineSuppressions.Directive
-        var note: Finding
+        var note: Finding?
         var order: Int
     }
     private var fileEntries: [Entry] = []
@@ -313,7 +313,7 @@ struct CarriedSuppressions {
     private var used = Set<Int>()
     private var count = 0
 
-    mutating func add(_ directive: InlineSuppressions.Directive, note: Finding) {
+    mutating func add(_ directive: InlineSuppressions.Directive, note: Finding?) {
         let entry = Entry(directive: directive, note: note, order: count)
         count += 1
         switch directive.scope {
@@ -335,11 +335,11 @@ struct CarriedSuppressions {
     mutating func flush(before line: Int) -> [Finding] {
         var notes: [Finding] = []
         for (target, entries) in lineEntries where entries.allSatisfy({ $0.directive.line + 1 < line }) {
-            notes += entries.filter { !used.contains($0.directive.line) }.map(\.note)
+            notes += entries.filter { !used.contains($0.directive.line) }.compactMap(\.note)
             lineEntries[target] = nil
         }
         if line == .max {
-            notes += fileEntries.filter { !used.contains($0.directive.line) }.map(\.note)
+            notes += fileEntries.filter { !used.contains($0.directive.line) }.compactMap(\.note)
             fileEntries = []
         }
         return notes
