@@ -64,10 +64,12 @@ public final class FileContext: @unchecked Sendable {
     }
 
     /// Report a finding over `range`; `secret` (inside `range`) is what redaction hides.
+    /// `related`: other places the finding involves (never a position in `message`).
     public func report(_ rule: RuleDefinition, range: Range<Int>, secret: Range<Int>? = nil,
-                       message: String? = nil, severity: Severity? = nil) {
+                       message: String? = nil, severity: Severity? = nil, related: [RelatedRange] = []) {
         rawFindings.append(RawFinding(rule: rule, range: range, secret: secret,
-                                      message: message ?? rule.reportMessage, severity: severity ?? rule.severity))
+                                      message: message ?? rule.reportMessage, severity: severity ?? rule.severity,
+                                      related: related))
     }
 
     func noteTimeout(_ ruleID: String) { if !timedOutRules.contains(ruleID) { timedOutRules.append(ruleID) } }
@@ -80,4 +82,16 @@ struct RawFinding {
     var secret: Range<Int>?
     var message: String
     var severity: Severity
+    var related: [RelatedRange] = []
+}
+
+/// A related place of a finding in its file, by byte range (`FindingBuilder` turns it into a `RelatedLocation`).
+public struct RelatedRange: Sendable {
+    public var range: Range<Int>
+    public var message: String
+
+    public init(_ range: Range<Int>, _ message: String) {
+        self.range = range
+        self.message = message
+    }
 }

@@ -43,7 +43,13 @@ enum FindingBuilder {
                 rule: item.rule.id, category: item.rule.category, severity: severity(item, in: roles), file: file.path,
                 line: start.line, column: start.column, endLine: end.line, endColumn: end.column,
                 message: item.message, snippet: snippet(item, file: file, spans: spans, showSecrets: settings.showSecrets),
-                fingerprint: key.fingerprint(parts + [String(occurrence)])))
+                fingerprint: key.fingerprint(parts + [String(occurrence)]),
+                related: item.related.map { related in
+                    let from = file.position(at: related.range.lowerBound)
+                    let to = file.position(at: max(related.range.lowerBound, related.range.upperBound))
+                    return RelatedLocation(file: file.path, line: from.line, column: from.column, endLine: to.line,
+                                           endColumn: to.column, message: related.message)
+                }))
         }
         return findings
     }

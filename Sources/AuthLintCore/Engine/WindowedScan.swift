@@ -153,7 +153,11 @@ final class WindowedScan {
         for var finding in FindingBuilder.build(raw, in: window.file, settings: engine.settings, context: context, occurrences: &occurrences) {
             (finding.line, finding.column) = window.map(finding.line, finding.column)
             (finding.endLine, finding.endColumn) = window.map(finding.endLine, finding.endColumn)
-            finding.message = Self.shiftLineNumbers(in: finding.message, by: window.line - 1)
+            for index in finding.related.indices {
+                let related = finding.related[index]
+                (finding.related[index].line, finding.related[index].column) = window.map(related.line, related.column)
+                (finding.related[index].endLine, finding.related[index].endColumn) = window.map(related.endLine, related.endColumn)
+            }
             if let directive = suppressions.directive(for: finding.rule, line: finding.line) {
                 finding.suppressedBy = "inline:\(directive.line)"
                 outcome.suppressed.append(finding)
@@ -170,26 +174,6 @@ final class WindowedScan {
                 outcome.observations[id, default: []].append(observation)
             }
         }
-    }
-
-    /// Rules name other lines in their messages ("first on line 12", "(line 40)"), counted in
-    /// the window: shift each `line N` to the file's numbering.
-    static func shiftLineNumbers(in message: String, by offset: Int) -> String {
-        guard offset != 0, message.contains("line ") else { return message }
-        var out = ""
-        var rest = Substring(message)
-        while let found = rest.range(of: "line ") {
-            let before = rest[..<found.lowerBound]
-            out += rest[..<found.upperBound]
-            rest = rest[found.upperBound...]
-            let digits = rest.prefix(while: { $0.isASCII && $0.isNumber })
-            let wordStart = before.last.map { !$0.isLetter && !$0.isNumber } ?? true
-            if wordStart, !digits.isEmpty, let n = Int(digits) {
-                out += String(n + offset)
-                rest = rest[digits.endIndex...]
-            }
-        }
-        return out + rest
     }
 
     private func finish() {

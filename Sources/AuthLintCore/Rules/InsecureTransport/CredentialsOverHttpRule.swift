@@ -26,10 +26,9 @@ struct CredentialsOverHttpRule: StructuralRule {
         let severity = rule.severity
         func report(_ range: Range<Int>, _ what: String, _ url: URLUse) {
             guard reported.insert(range.lowerBound).inserted else { return }
-            let line = facts.file.line(at: url.range.lowerBound)
             context.report(rule, range: range,
-                           message: "\(what) sent to plain http://\(url.host) (line \(line)): the credential crosses the network in clear text",
-                           severity: severity)
+                           message: "\(what) sent to plain http://\(url.host): the credential crosses the network in clear text",
+                           severity: severity, related: [RelatedRange(url.range, "the plain http:// URL")])
         }
 
         let uses = InsecureTransportRules.httpURLUses(context, apiHosts: rule.apiHosts + settings.apiHosts)

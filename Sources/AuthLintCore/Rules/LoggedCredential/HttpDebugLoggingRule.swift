@@ -53,9 +53,10 @@ struct HttpDebugLoggingRule: StructuralRule {
         }
     }
 
-    private func report(_ context: FileContext, _ rule: RuleDefinition, _ from: Int, _ to: Int, _ message: String) {
+    private func report(_ context: FileContext, _ rule: RuleDefinition, _ from: Int, _ to: Int, _ message: String,
+                        related: [RelatedRange] = []) {
         let tokens = context.facts.tokens
-        context.report(rule, range: tokens[from].start..<tokens[to].end, message: "\(rule.summary): \(message)")
+        context.report(rule, range: tokens[from].start..<tokens[to].end, message: "\(rule.summary): \(message)", related: related)
     }
 
     // MARK: Python
@@ -126,7 +127,8 @@ struct HttpDebugLoggingRule: StructuralRule {
             for log in logging where log.calleeStart > call.closeParen {
                 let uses = log.arguments.contains { arg in arg.contains { facts.tokens[$0].kind == .identifier && names.contains(facts.text($0)) } }
                 if uses {
-                    report(context, rule, call.calleeStart, call.closeParen, "the request dump (headers included) is logged by \(log.callee)() on line \(facts.file.line(at: facts.tokens[log.calleeStart].start))")
+                    report(context, rule, call.calleeStart, call.closeParen, "the request dump (headers included) is logged by \(log.callee)()",
+                           related: [RelatedRange(facts.tokens[log.calleeStart].start..<facts.tokens[log.closeParen].end, "logged here")])
                     break
                 }
             }
@@ -232,8 +234,8 @@ struct HttpDebugLoggingRule: StructuralRule {
         for (index, switchOn) in tracing.enumerated() where switchOn.on {
             let offAt = tracing[(index + 1)...].first(where: { !$0.on })?.token ?? tokens.count
             if let command = commands.first(where: { $0.start > switchOn.token && $0.start < offAt }) {
-                let line = facts.file.line(at: tokens[command.start].start)
-                report(context, rule, switchOn.token, switchOn.token, "shell tracing echoes the credentialed curl command on line \(line) into the log")
+                report(context, rule, switchOn.token, switchOn.token, "shell tracing echoes a credentialed curl command into the log",
+                       related: [RelatedRange(tokens[command.start].start..<tokens[command.start].end, "the credentialed command")])
             }
         }
     }

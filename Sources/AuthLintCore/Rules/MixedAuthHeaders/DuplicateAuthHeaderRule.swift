@@ -18,9 +18,9 @@ struct DuplicateAuthHeaderRule: StructuralRule {
                 let key = header.name.lowercased()
                 guard let earlier = seen[key] else { seen[key] = header; continue }
                 guard earlier.value != header.value else { continue }
-                let line = facts.file.line(at: facts.tokens[earlier.nameToken].start)
                 context.report(rule, range: facts.range(of: header),
-                               message: "\(header.name) is set twice for one request (first on line \(line)) with different values: keep one")
+                               message: "\(header.name) is set twice for one request with different values: keep one",
+                               related: [RelatedRange(facts.range(of: earlier), "\(earlier.name) first set here")])
             }
         }
     }

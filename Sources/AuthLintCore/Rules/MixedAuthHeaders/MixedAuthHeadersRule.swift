@@ -14,9 +14,9 @@ struct MixedAuthHeadersRule: StructuralRule {
                 guard let mechanism = CredentialNames.mechanism(ofHeader: header.name, extra: extra) else { continue }
                 guard let earlier = first else { first = (header, mechanism); continue }
                 guard earlier.mechanism != mechanism else { continue }
-                let line = facts.file.line(at: facts.tokens[earlier.header.nameToken].start)
                 context.report(rule, range: facts.range(of: header),
-                               message: "one request sends both \(earlier.header.name) (line \(line)) and \(header.name): use only one authentication method per request")
+                               message: "one request sends both \(earlier.header.name) and \(header.name): use only one authentication method per request",
+                               related: [RelatedRange(facts.range(of: earlier.header), "\(earlier.header.name) sent here")])
                 break
             }
         }
