@@ -51,4 +51,45 @@ final class RuleFileFieldsTests: XCTestCase {
         let found = engine.scan(file: SourceFile(path: "a.py", bytes: Array("v = XK_12345678\n".utf8))).findings
         XCTAssertEqual(found.map(\.rule), ["b-format"])
     }
+
+    func testBuiltinMessagesMatchWhatTheirRulesFill() throws {
+        XCTAssertNoThrow(try RuleImplementations.builtin.checkMessages(of: RuleLoader.builtinRules()))
+    }
+
+    func testMessageTemplatesAreValidated() throws {
+        let structural = #"{"id": "x-rule", "category": "mixed-auth-headers", "severity": "error", "engine": "structural", "summary": "s", "description": "d", "fix": "f", "messages": {"twice": "{header is set twice"}}"#
+        XCTAssertThrowsError(try RuleLoader.parse(bytes: Array(structural.utf8), source: "x-rule.json")) { error in
+            XCTAssertTrue("\(error)".hasPrefix("x-rule.json:1:"), "\(error)")
+            XCTAssertTrue("\(error)".contains("twice"), "\(error)")
+        }
+        assertLoadError(#", "messages": {"a": "text"}"#, mentions: "structural and project rules")
+
+        // Against the code: a variant or placeholder the rule does not know, or one it needs missing.
+        var rule = try XCTUnwrap(RuleLoader.builtinRules().first { $0.id == "duplicate-auth-header" })
+        XCTAssertEqual(rule.message("twice", ["header": "X-API-Key"]),
+                       "X-API-Key is set twice for one request with different values: keep one")
+        let good = rule.messages
+        rule.messages["twice"] = MessageTemplate("{heder} is set twice", line: 7, column: 14)
+        XCTAssertThrowsError(try RuleImplementations.builtin.checkMessages(of: [rule])) { error in
+            XCTAssertTrue("\(error)".hasSuffix("rules/duplicate-auth-header.json:7:14: unknown placeholder {heder} in message 'twice' (known: header)"), "\(error)")
+        }
+        rule.messages = good
+        rule.messages["thrice"] = MessageTemplate("three times", line: 9, column: 3)
+        XCTAssertThrowsError(try RuleImplementations.builtin.checkMessages(of: [rule])) { error in
+            XCTAssertTrue("\(error)".contains(":9:3: unknown message 'thrice'"), "\(error)")
+        }
+        rule.messages = good
+        rule.messages["firstSet"] = nil
+        XCTAssertThrowsError(try RuleImplementations.builtin.checkMessages(of: [rule])) { error in
+            XCTAssertTrue("\(error)".contains("needs 'firstSet'"), "\(error)")
+        }
+    }
+
+    func testTemplateRendering() throws {
+        let template = try XCTUnwrap(MessageTemplate("{a} and {b}, {a} again", line: 1, column: 1))
+        XCTAssertEqual(template.placeholders, ["a", "b"])
+        XCTAssertEqual(template.render(["a": "x", "b": "{y}"]), "x and {y}, x again")
+        XCTAssertNil(MessageTemplate("open { brace", line: 1, column: 1))
+        XCTAssertNil(MessageTemplate("{}", line: 1, column: 1))
+    }
 }

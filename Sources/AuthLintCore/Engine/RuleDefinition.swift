@@ -77,5 +77,14 @@ public struct RuleDefinition: Sendable {
         case test
     }
 
+    /// Named message texts of a structural or project rule (`"messages"`), filled by its code.
+    public var messages: [String: MessageTemplate] = [:]
+
     public var reportMessage: String { message ?? summary }
+
+    /// The rule file's message `variant` with its holes filled (the default message when the
+    /// variant is missing; `RuleImplementations.checkMessages` makes sure none is).
+    public func message(_ variant: String, _ values: [String: String] = [:]) -> String {
+        messages[variant]?.render(values) ?? reportMessage
+    }
 }

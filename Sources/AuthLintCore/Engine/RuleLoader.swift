@@ -16,7 +16,7 @@ public enum RuleLoader {
         "id", "category", "severity", "engine", "summary", "description", "fix", "keywords", "pattern",
         "secretGroup", "minEntropy", "placeholderCheck", "skipComments", "validator", "files",
         "excludeFiles", "allowlist", "message", "examples", "tags", "references", "multiline", "caseSensitiveKeywords", "windowReach", "secretless",
-        "precedence", "severityIn", "apiHosts",
+        "precedence", "severityIn", "apiHosts", "messages",
     ]
 
     /// The catalog compiled into the binary (from `rules/*.json` at build time). Its regexes are
@@ -205,6 +205,21 @@ public enum RuleLoader {
             fireExamples: fire, passExamples: pass, source: source)
         rule.secretless = secretless
         rule.apiHosts = try strings("apiHosts")
+        if let messagesNode = node("messages") {
+            guard engine == .structural || engine == .project else {
+                throw fail(messagesNode, "'messages' is for structural and project rules (their code fills the {placeholders})")
+            }
+            guard case .object(let variants) = messagesNode.value else {
+                throw fail(messagesNode, "'messages' must be an object of named message texts")
+            }
+            for variant in variants {
+                guard case .string(let text) = variant.node.value, !text.isEmpty,
+                      let template = MessageTemplate(text, line: variant.node.line, column: variant.node.column) else {
+                    throw fail(variant.node, "message '\(ConfigError.echo(variant.key))' must be non-empty text whose '{' opens a {placeholder}")
+                }
+                rule.messages[variant.key] = template
+            }
+        }
         if let precedenceNode = node("precedence") {
             let names = CredentialPrecedence.Level.allCases.map { "\($0)" }.joined(separator: ", ")
             guard case .string(let name) = precedenceNode.value, let level = CredentialPrecedence.Level(name: name) else {

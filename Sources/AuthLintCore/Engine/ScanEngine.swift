@@ -38,9 +38,8 @@ public final class ScanEngine: Sendable {
     /// Per enabled rule, everything the per-file loop needs, resolved once (no id lookups per file).
     private let plans: [RulePlan]
     private let implementations: RuleImplementations
-    /// The rule file behind the notes for directives that suppress nothing (the one enabled rule
-    /// of the suppression category the scan itself produces); nil when it is switched off.
-    private let unusedSuppressionRule: RuleDefinition?
+    /// The enabled rule of the suppression category (notes on directives that suppress nothing).
+    let unusedSuppressionRule: RuleDefinition?
 
     private struct RulePlan: Sendable {
         enum Check: Sendable {
@@ -55,8 +54,6 @@ public final class ScanEngine: Sendable {
         let check: Check?
     }
 
-    /// `implementations`: the Swift code of the structural and project rules among `rules`
-    /// (`ScanEngine(rules:settings:)` in the Rules stage passes the built-in table).
     public init(rules: [RuleDefinition], settings: ScanSettings, implementations: RuleImplementations) throws {
         self.rules = rules
         self.settings = settings
@@ -256,21 +253,6 @@ public final class ScanEngine: Sendable {
             if let note = unusedSuppression(directive, in: file) { outcome.unusedSuppressions.append(note) }
         }
         return outcome
-    }
-
-    /// The note for a directive that suppressed nothing, at its line in `file`.
-    func unusedSuppression(_ directive: InlineSuppressions.Directive, in file: SourceFile) -> Finding? {
-        guard let rule = unusedSuppressionRule else { return nil }
-        // Only the directive itself is shown: the rest of its line may hold a secret.
-        let lineText = file.lineText(directive.line)
-        let directiveText = Redaction.scrub(lineText.range(of: "authlint:ignore").map { String(lineText[$0.lowerBound...]) } ?? "authlint:ignore")
-        let end = file.position(at: file.lineRange(directive.line).upperBound)
-        return Finding(
-            rule: rule.id, category: rule.category, severity: rule.severity, file: file.path,
-            line: directive.line, column: 1, endLine: directive.line, endColumn: end.column,
-            message: rule.reportMessage + (directive.rules.isEmpty ? "" : " (\(directive.rules.joined(separator: ", ")))"),
-            snippet: directiveText,
-            fingerprint: SHA256.hex("\(rule.id)\u{0}\(file.path)\u{0}\(directiveText)"))
     }
 
     private func concludeProjectRules(_ observations: [String: [ProjectObservation]]) -> [Finding] {

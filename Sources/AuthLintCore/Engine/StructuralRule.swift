@@ -6,10 +6,14 @@ public protocol StructuralRule: Sendable {
     /// common words (`key`, `token`) say here whether any hit could matter.
     func wantsFile(_ context: FileContext, _ rule: RuleDefinition) -> Bool
     func check(_ context: FileContext, _ rule: RuleDefinition)
+    /// The message variants the code reports (`rule.message(variant, values)`), each with the
+    /// placeholders it fills; the rule file's `messages` must define exactly these.
+    var messageFields: [String: Set<String>] { get }
 }
 
 extension StructuralRule {
     public func wantsFile(_ context: FileContext, _ rule: RuleDefinition) -> Bool { true }
+    public var messageFields: [String: Set<String>] { [:] }
 }
 
 /// What a project rule remembers about one file (small: it is kept until the scan ends).
@@ -42,6 +46,12 @@ public struct ProjectObservation: Sendable {
 public protocol ProjectRule: Sendable {
     func collect(_ context: FileContext, _ rule: RuleDefinition) -> [ProjectObservation]
     func conclude(_ observations: [ProjectObservation], _ rule: RuleDefinition, _ settings: ScanSettings) -> [Finding]
+    /// As `StructuralRule.messageFields`.
+    var messageFields: [String: Set<String>] { get }
+}
+
+extension ProjectRule {
+    public var messageFields: [String: Set<String>] { [:] }
 }
 
 /// The Swift code of rules, by rule id. The engine runs what it is handed and names no rule:
@@ -56,4 +66,27 @@ public struct RuleImplementations: Sendable {
     }
 
     public func has(_ id: String) -> Bool { fileRules[id] != nil || projectRules[id] != nil }
+
+    /// Each rule file defines the message variants its code reports, and their texts use only
+    /// the placeholders the code fills: a typo is an error naming the rule file, not a
+    /// finding that prints `{heder}`.
+    public func checkMessages(of rules: [RuleDefinition]) throws(RuleFileError) {
+        for rule in rules {
+            guard let fields = fileRules[rule.id]?.messageFields ?? projectRules[rule.id]?.messageFields else { continue }
+            for variant in fields.keys.sorted() where rule.messages[variant] == nil {
+                throw RuleFileError(file: rule.source, line: 1, column: 1,
+                                    problem: "'messages' needs '\(variant)' (the rule's code reports it)")
+            }
+            for (variant, template) in rule.messages.sorted(by: { $0.key < $1.key }) {
+                guard let filled = fields[variant] else {
+                    throw RuleFileError(file: rule.source, line: template.line, column: template.column,
+                                        problem: "unknown message '\(variant)' (the rule reports: \(fields.keys.sorted().joined(separator: ", ")))")
+                }
+                for name in template.placeholders where !filled.contains(name) {
+                    throw RuleFileError(file: rule.source, line: template.line, column: template.column,
+                                        problem: "unknown placeholder {\(name)} in message '\(variant)' (known: \(filled.sorted().joined(separator: ", ")))")
+                }
+            }
+        }
+    }
 }

@@ -4,6 +4,7 @@ import Foundation
 /// `postgres://u:p@db.prod/app`, `mongodb+srv://…`, `redis://:p@host`), in strings, config
 /// values and comments. Loopback and reserved example hosts, and template holes, are left alone.
 struct CredentialsInUrlRule: StructuralRule {
+    let messageFields: [String: Set<String>] = ["password": ["identity", "host"]]
 
     private static let userinfoURL = try! NSRegularExpression(
         pattern: "\\b([a-zA-Z][a-zA-Z0-9+.-]{1,20})://([^\\s:/@,'\"`]*):([^\\s/@,'\"`]+)@([^\\s/:?#'\"`]+)")
@@ -62,7 +63,7 @@ struct CredentialsInUrlRule: StructuralRule {
                 let range = facts.contentRange(of: index, part: ":" + password + "@")
                 let secret = range.count > password.utf8.count ? (range.lowerBound + 1)..<(range.upperBound - 1) : range
                 context.report(rule, range: secret, secret: secret,
-                               message: "password for \(LiteralSecretShape.kindOfIdentity(identity)) written into a URL to \(host): pass it separately from a secret store")
+                               message: rule.message("password", ["identity": LiteralSecretShape.kindOfIdentity(identity), "host": host]))
             }
         }
     }

@@ -3,6 +3,7 @@
 /// call, Swift `setValue(_:forHTTPHeaderField:)`, Go `Header.Set`, curl `-H`, `.http` line,
 /// Postman key/value pair) or an `.env`/YAML/INI entry.
 struct HardcodedAppkeyRule: StructuralRule {
+    let messageFields: [String: Set<String>] = ["literal": ["name"]]
 
     static func isAppKeyName(_ name: String) -> Bool {
         let squashed = name.lowercased().filter { $0.isLetter || $0.isNumber }
@@ -18,7 +19,7 @@ struct HardcodedAppkeyRule: StructuralRule {
             guard LiteralSecretShape.isPlausibleLiteral(named.value, name: named.name),
                   !LiteralSecretShape.looksLikeIdentifierPath(named.value) else { continue }
             context.report(rule, range: named.valueRange, secret: named.valueRange,
-                           message: "Report Flow appkey written literally (\(named.name)): load it from the environment or a secret manager")
+                           message: rule.message("literal", ["name": named.name]))
         }
     }
 }

@@ -3,6 +3,7 @@ import Foundation
 /// `hardcoded-bearer-token`: `Authorization: Bearer <literal>` in any string or header form, and
 /// literal OAuth secrets (`client_secret`, `refresh_token`, `access_token`, `id_token`).
 struct HardcodedBearerTokenRule: StructuralRule {
+    let messageFields: [String: Set<String>] = ["bearer": [], "oauth": ["name"]]
 
     /// OAuth parameters whose values are credentials by definition (squashed, lower-case).
     static let oauthNames: Set<String> = [
@@ -22,7 +23,7 @@ struct HardcodedBearerTokenRule: StructuralRule {
             let range = facts.contentRange(of: index, part: credential)
             guard reported.insert(range.lowerBound).inserted else { continue }
             context.report(rule, range: range, secret: range,
-                           message: "Bearer token written literally: whoever reads the source can call the API as its owner")
+                           message: rule.message("bearer"))
         }
         for named in facts.namedValues where named.valueKind == .literal {
             let squashed = named.name.lowercased().filter { $0.isLetter || $0.isNumber }
@@ -30,7 +31,7 @@ struct HardcodedBearerTokenRule: StructuralRule {
                   LiteralSecretShape.looksLikeSecret(named.value, name: named.name),
                   reported.insert(named.valueRange.lowerBound).inserted else { continue }
             context.report(rule, range: named.valueRange, secret: named.valueRange,
-                           message: "OAuth credential written literally (\(named.name)): load it from the environment or a secret manager")
+                           message: rule.message("oauth", ["name": named.name]))
         }
     }
 

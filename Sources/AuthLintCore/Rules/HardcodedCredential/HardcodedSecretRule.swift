@@ -3,6 +3,7 @@
 /// must pass `LiteralSecretShape.looksLikeSecret`; more specific rules (provider formats,
 /// appkey, Basic, Bearer) take precedence on the same value (`"precedence": "generic"` in its rule file; see `CredentialPrecedence`).
 struct HardcodedSecretRule: StructuralRule {
+    let messageFields: [String: Set<String>] = ["literal": ["name"]]
 
     /// Words that may follow the credential word in a name that still holds the credential
     /// (`API_KEY_PROD`, `passwordValue`, `secret_b64`); anything else (`PasswordLastUsed`,
@@ -86,7 +87,7 @@ struct HardcodedSecretRule: StructuralRule {
             if lower.hasPrefix("basic ") || lower.hasPrefix("bearer ") || lower.hasPrefix("token ") { continue }  // Basic/Bearer rules
             guard LiteralSecretShape.looksLikeSecret(named.value, name: named.name) else { continue }
             context.report(rule, range: named.valueRange, secret: named.valueRange,
-                           message: "secret-looking literal assigned to \(named.name): load it from the environment or a secret manager")
+                           message: rule.message("literal", ["name": named.name]))
         }
     }
 

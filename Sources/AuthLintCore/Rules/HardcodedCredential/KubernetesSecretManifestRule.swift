@@ -3,6 +3,7 @@ import Foundation
 /// `kubernetes-secret-manifest`: a Kubernetes `Secret` manifest with real values committed:
 /// `data:` values are base64, so they are decoded and judged; `stringData:` values as written.
 struct KubernetesSecretManifestRule: StructuralRule {
+    let messageFields: [String: Set<String>] = ["realValue": ["name", "section"]]
 
     func check(_ context: FileContext, _ rule: RuleDefinition) {
         switch context.file.language {
@@ -37,7 +38,7 @@ struct KubernetesSecretManifestRule: StructuralRule {
         guard LiteralSecretShape.isPlausibleLiteral(content, name: binding.name), content.count >= 6 else { return }
         let range = context.facts.contentRange(of: binding.valueToken)
         context.report(rule, range: range, secret: range,
-                       message: "Kubernetes Secret '\(binding.name)' has a real value in \(section) (base64 is an encoding, not encryption): keep the manifest out of git and use Sealed Secrets, SOPS or an external secret store")
+                       message: rule.message("realValue", ["name": binding.name, "section": section]))
     }
 
     /// YAML manifests (also inside Markdown fences), multi-document streams included.

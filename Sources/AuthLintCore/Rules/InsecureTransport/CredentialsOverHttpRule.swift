@@ -3,6 +3,7 @@
 /// setter sequence on one request variable, one curl command, one `.http` request block. Hosts
 /// that `insecure-http-url` exempts (loopback, reserved test names, allowedHosts) are exempt here.
 struct CredentialsOverHttpRule: StructuralRule {
+    let messageFields: [String: Set<String>] = ["sent": ["what", "host"], "url": []]
 
     /// Calls that only build or wrap a URL or a header object: a URL inside `URL("http://…")` still
     /// belongs to the request call around it.
@@ -27,8 +28,8 @@ struct CredentialsOverHttpRule: StructuralRule {
         func report(_ range: Range<Int>, _ what: String, _ url: URLUse) {
             guard reported.insert(range.lowerBound).inserted else { return }
             context.report(rule, range: range,
-                           message: "\(what) sent to plain http://\(url.host): the credential crosses the network in clear text",
-                           severity: severity, related: [RelatedRange(url.range, "the plain http:// URL")])
+                           message: rule.message("sent", ["what": what, "host": url.host]),
+                           severity: severity, related: [RelatedRange(url.range, rule.message("url"))])
         }
 
         let uses = InsecureTransportRules.httpURLUses(context, apiHosts: rule.apiHosts + settings.apiHosts)

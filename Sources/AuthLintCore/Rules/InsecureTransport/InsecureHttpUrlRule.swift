@@ -2,6 +2,7 @@
 /// seed APIs and configured API hosts, note for private (RFC 1918) addresses, warning otherwise;
 /// loopback, reserved test domains, XML/schema identifiers and allowed hosts are not reported.
 struct InsecureHttpUrlRule: StructuralRule {
+    let messageFields: [String: Set<String>] = ["remote": ["host"], "api": ["host"], "private": ["host"]]
 
     static let identifierHosts = [
         "www.w3.org", "w3.org", "schemas.xmlsoap.org", "schemas.android.com", "schemas.microsoft.com", "www.apple.com",
@@ -20,13 +21,13 @@ struct InsecureHttpUrlRule: StructuralRule {
             let host = use.host
             if Self.isExempt(host, settings) { continue }
             var severity = rule.severity
-            var message = rule.summary + ": \(host) is reached without TLS"
+            var message = rule.message("remote", ["host": host])
             if Self.matches(host, apiHosts) {
                 severity = .error
-                message = "plain http:// to \(host): the API accepts HTTPS only, and headers (Authorization, appkey) travel in clear text"
+                message = rule.message("api", ["host": host])
             } else if Self.isPrivate(host) {
                 severity = .note
-                message = rule.summary + ": private address \(host); prefer TLS inside networks too"
+                message = rule.message("private", ["host": host])
             }
             context.report(rule, range: use.range, message: message, severity: severity)
         }

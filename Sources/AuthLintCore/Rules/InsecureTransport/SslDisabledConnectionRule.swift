@@ -8,6 +8,7 @@ import Foundation
 /// Reeflow seed's `connectionData` posted with `JSON.stringify`) is reported whatever its host,
 /// because that service, not this machine, makes the connection.
 struct SslDisabledConnectionRule: StructuralRule {
+    let messageFields: [String: Set<String>] = ["payload": ["what", "host"], "connection": ["what", "host"]]
 
     /// Normalised (lower-case, no `_`/`-`/space) option names that switch transport security,
     /// with the values that mean "off".
@@ -36,9 +37,7 @@ struct SslDisabledConnectionRule: StructuralRule {
             let place = payload ? .remote : classify(host, context.settings)
             guard place != .local else { return }
             let severity: Severity = place == .privateNetwork ? .note : baseSeverity
-            let message = payload
-                ? "connection definition sent to a remote service with \(what): the service connects to \(host) without TLS, credentials included"
-                : "\(what) for \(host): the connection and its credentials cross the network unencrypted"
+            let message = rule.message(payload ? "payload" : "connection", ["what": what, "host": host])
             context.report(rule, range: range, message: message, severity: severity)
         }
         let candidates = InsecureTransportRules.hitTokens(context, rule)

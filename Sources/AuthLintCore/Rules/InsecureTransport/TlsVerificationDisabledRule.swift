@@ -2,6 +2,7 @@
 /// verification. Token-based rather than a regex so that comments, docstrings and unrelated
 /// `verify=False` parameters (root finders, dispatch decorators) are not mistaken for it.
 struct TlsVerificationDisabledRule: StructuralRule {
+    let messageFields: [String: Set<String>] = ["setting": ["setting"], "nodeEnvironment": [], "reference": ["name"], "command": ["program", "flag"]]
 
     /// What a setting must be set to for verification to be off.
     enum Disabled { case falsy, truthy, certNone, zero, noneCase }
@@ -73,12 +74,12 @@ struct TlsVerificationDisabledRule: StructuralRule {
                 let written = facts.file.text(tokens[i].start..<tokens[valueEnd].end)
                 let label = written.contains("\n") ? "\(name) = \(valueText)" : written
                 context.report(rule, range: tokens[i].start..<tokens[valueEnd].end,
-                               message: "\(label) turns off TLS certificate verification", severity: severity)
+                               message: rule.message("setting", ["setting": label]), severity: severity)
             } else if tokens[i].kind == .string, let eq = name.firstIndex(of: "="),
                       name[..<eq] == "NODE_TLS_REJECT_UNAUTHORIZED", name[name.index(after: eq)...] == "0" {
                 // docker-compose `environment: ["NODE_TLS_REJECT_UNAUTHORIZED=0"]` / `- NODE_TLS_REJECT_UNAUTHORIZED=0`.
                 context.report(rule, range: tokens[i].contentStart..<tokens[i].end,
-                               message: "NODE_TLS_REJECT_UNAUTHORIZED=0 turns off TLS certificate verification for the whole process", severity: severity)
+                               message: rule.message("nodeEnvironment"), severity: severity)
             }
         }
     }
@@ -298,7 +299,7 @@ struct TlsVerificationDisabledRule: StructuralRule {
             guard name == "_create_unverified_context" || name == "DangerousAcceptAnyServerCertificateValidator",
                   let dot = facts.previous(i), facts.isPunct(dot, ".") else { continue }
             context.report(rule, range: facts.tokens[i].start..<facts.tokens[i].end,
-                           message: "\(name) accepts any server certificate", severity: severity)
+                           message: rule.message("reference", ["name": name]), severity: severity)
         }
     }
 
@@ -322,7 +323,7 @@ struct TlsVerificationDisabledRule: StructuralRule {
                     // `curl -k https://localhost:8443/…`: a local self-signed server.
                     let hosts = command.words.compactMap { InsecureTransportRules.urlHost($0.text) }
                     if !hosts.isEmpty && hosts.allSatisfy({ InsecureHttpUrlRule.isLocal($0) || InsecureHttpUrlRule.matches($0, context.settings.allowedHosts) }) { break }
-                    context.report(rule, range: word.range, message: "\(command.program) \(word.text) skips TLS certificate verification", severity: severity)
+                    context.report(rule, range: word.range, message: rule.message("command", ["program": command.program, "flag": word.text]), severity: severity)
                     break
                 }
             }

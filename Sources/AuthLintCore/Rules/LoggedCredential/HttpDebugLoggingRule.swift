@@ -6,6 +6,7 @@
 /// that sends credentials, and `set -x` before such a command in a shell script.
 /// (Wire-logger levels in properties / YAML / XML are the pattern rule `http-wire-logging`.)
 struct HttpDebugLoggingRule: StructuralRule {
+    let messageFields: [String: Set<String>] = ["logged": ["reason"], "loggedHere": [], "command": []]
 
     /// Before lexing: `curl` hits matter only with a verbose flag or `set -x` nearby; the other
     /// keywords are specific enough.
@@ -56,7 +57,7 @@ struct HttpDebugLoggingRule: StructuralRule {
     private func report(_ context: FileContext, _ rule: RuleDefinition, _ from: Int, _ to: Int, _ message: String,
                         related: [RelatedRange] = []) {
         let tokens = context.facts.tokens
-        context.report(rule, range: tokens[from].start..<tokens[to].end, message: "\(rule.summary): \(message)", related: related)
+        context.report(rule, range: tokens[from].start..<tokens[to].end, message: rule.message("logged", ["reason": message]), related: related)
     }
 
     // MARK: Python
@@ -128,7 +129,7 @@ struct HttpDebugLoggingRule: StructuralRule {
                 let uses = log.arguments.contains { arg in arg.contains { facts.tokens[$0].kind == .identifier && names.contains(facts.text($0)) } }
                 if uses {
                     report(context, rule, call.calleeStart, call.closeParen, "the request dump (headers included) is logged by \(log.callee)()",
-                           related: [RelatedRange(facts.tokens[log.calleeStart].start..<facts.tokens[log.closeParen].end, "logged here")])
+                           related: [RelatedRange(facts.tokens[log.calleeStart].start..<facts.tokens[log.closeParen].end, rule.message("loggedHere"))])
                     break
                 }
             }
@@ -235,7 +236,7 @@ struct HttpDebugLoggingRule: StructuralRule {
             let offAt = tracing[(index + 1)...].first(where: { !$0.on })?.token ?? tokens.count
             if let command = commands.first(where: { $0.start > switchOn.token && $0.start < offAt }) {
                 report(context, rule, switchOn.token, switchOn.token, "shell tracing echoes a credentialed curl command into the log",
-                       related: [RelatedRange(tokens[command.start].start..<tokens[command.start].end, "the credentialed command")])
+                       related: [RelatedRange(tokens[command.start].start..<tokens[command.start].end, rule.message("command"))])
             }
         }
     }

@@ -2,6 +2,7 @@
 /// Report Flow documents the header as lower-case `appkey`; proxies and some servers treat
 /// other spellings as a different header (underscores are even dropped by nginx by default).
 struct AppkeyHeaderCasingRule: StructuralRule {
+    let messageFields: [String: Set<String>] = ["casing": ["name"]]
 
     static func isMisspelledAppKey(_ name: String) -> Bool {
         guard name != "appkey" else { return false }
@@ -15,7 +16,7 @@ struct AppkeyHeaderCasingRule: StructuralRule {
             guard Self.isMisspelledAppKey(name), reported.insert(nameToken).inserted else { return }
             let token = facts.tokens[nameToken]
             context.report(rule, range: token.start..<token.end,
-                           message: "header '\(name)': Report Flow expects the header name in lower case, exactly 'appkey'")
+                           message: rule.message("casing", ["name": name]))
         }
         // Header sets (literals with another header, setters, curl, .http, Postman, nginx).
         for set in facts.headerSets {

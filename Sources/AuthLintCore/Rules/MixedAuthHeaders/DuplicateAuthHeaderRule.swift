@@ -2,6 +2,7 @@
 /// values; which one the server sees depends on the client library (last wins, first wins, or
 /// both are sent and the request is rejected).
 struct DuplicateAuthHeaderRule: StructuralRule {
+    let messageFields: [String: Set<String>] = ["twice": ["header"], "firstSet": ["header"]]
 
     /// The same header twice need at least two keyword hits; most files mention one header once.
     func wantsFile(_ context: FileContext, _ rule: RuleDefinition) -> Bool { context.hits(for: rule).count >= 2 }
@@ -19,8 +20,8 @@ struct DuplicateAuthHeaderRule: StructuralRule {
                 guard let earlier = seen[key] else { seen[key] = header; continue }
                 guard earlier.value != header.value else { continue }
                 context.report(rule, range: facts.range(of: header),
-                               message: "\(header.name) is set twice for one request with different values: keep one",
-                               related: [RelatedRange(facts.range(of: earlier), "\(earlier.name) first set here")])
+                               message: rule.message("twice", ["header": header.name]),
+                               related: [RelatedRange(facts.range(of: earlier), rule.message("firstSet", ["header": earlier.name]))])
             }
         }
     }

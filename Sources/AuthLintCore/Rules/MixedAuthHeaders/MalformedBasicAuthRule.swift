@@ -5,6 +5,7 @@ import Foundation
 /// `id:secret` interpolated after `Basic ` without encoding, or a Reeflow `key_…:…` pair sent
 /// with no scheme at all.
 struct MalformedBasicAuthRule: StructuralRule {
+    let messageFields: [String: Set<String>] = ["malformed": ["problem"]]
 
     /// Before lexing: a `basic ` followed by a value, or `key_` shortly after an `authorization`.
     func wantsFile(_ context: FileContext, _ rule: RuleDefinition) -> Bool {
@@ -23,7 +24,7 @@ struct MalformedBasicAuthRule: StructuralRule {
         func report(_ valueToken: Int, _ problem: String) {
             guard reported.insert(valueToken).inserted else { return }
             let range = facts.contentRange(of: valueToken)
-            context.report(rule, range: range, message: "malformed Basic credentials: \(problem)")
+            context.report(rule, range: range, message: rule.message("malformed", ["problem": problem]))
         }
         var authorizationValues: [Int] = []
         for set in facts.headerSets {

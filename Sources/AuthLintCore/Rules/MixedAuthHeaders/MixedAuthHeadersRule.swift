@@ -1,6 +1,7 @@
 /// `mixed-auth-headers`: one request carries two credential mechanisms (e.g. `Authorization` and
 /// `X-API-Key`). Reeflow answers "400 Bad Request: Multiple credentials provided".
 struct MixedAuthHeadersRule: StructuralRule {
+    let messageFields: [String: Set<String>] = ["both": ["first", "second"], "firstSent": ["header"]]
 
     /// Two mechanisms need at least two keyword hits; most files mention one header once.
     func wantsFile(_ context: FileContext, _ rule: RuleDefinition) -> Bool { context.hits(for: rule).count >= 2 }
@@ -15,8 +16,8 @@ struct MixedAuthHeadersRule: StructuralRule {
                 guard let earlier = first else { first = (header, mechanism); continue }
                 guard earlier.mechanism != mechanism else { continue }
                 context.report(rule, range: facts.range(of: header),
-                               message: "one request sends both \(earlier.header.name) and \(header.name): use only one authentication method per request",
-                               related: [RelatedRange(facts.range(of: earlier.header), "\(earlier.header.name) sent here")])
+                               message: rule.message("both", ["first": earlier.header.name, "second": header.name]),
+                               related: [RelatedRange(facts.range(of: earlier.header), rule.message("firstSent", ["header": earlier.header.name]))])
                 break
             }
         }
