@@ -213,7 +213,9 @@ public final class ScanEngine: Sendable {
                 runner.run(context)
             case .file(let structural):
                 guard context.canLex else { run.unlexedRules.append(rules[index].id); continue }
-                if structural.wantsFile(context, rules[index]) { structural.check(context, rules[index]) }
+                if structural.wantsFile(context, rules[index]) {
+                    for match in structural.check(context, rules[index]) { context.record(rules[index], match) }
+                }
             case .project(let project):
                 guard context.canLex else { run.unlexedRules.append(rules[index].id); continue }
                 run.observations[rules[index].id] = project.collect(context, rules[index])

@@ -5,7 +5,8 @@ public protocol StructuralRule: Sendable {
     /// A cheap look at the keyword hits before the file is lexed: rules whose keywords are
     /// common words (`key`, `token`) say here whether any hit could matter.
     func wantsFile(_ context: FileContext, _ rule: RuleDefinition) -> Bool
-    func check(_ context: FileContext, _ rule: RuleDefinition)
+    /// What the rule found in the file; the engine makes findings of it.
+    func check(_ context: FileContext, _ rule: RuleDefinition) -> [RuleMatch]
     /// The message variants the code reports (`rule.message(variant, values)`), each with the
     /// placeholders it fills; the rule file's `messages` must define exactly these.
     var messageFields: [String: Set<String>] { get }

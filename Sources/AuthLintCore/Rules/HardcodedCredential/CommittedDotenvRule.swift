@@ -21,7 +21,7 @@ struct CommittedDotenvRule: ProjectRule {
         }
         guard let first = credentials.first else { return [] }
         let names = credentials.prefix(3).map(\.name).joined(separator: ", ") + (credentials.count > 3 ? ", …" : "")
-        return [ProjectObservation(context, rule, range: first.valueRange, key: context.file.path, detail: names)]
+        return [context.observation(rule, range: first.valueRange, key: context.file.path, detail: names)]
     }
 
     func conclude(_ observations: [ProjectObservation], _ rule: RuleDefinition, _ settings: ScanSettings) -> [Finding] {

@@ -50,7 +50,7 @@ struct CredentialSharedAcrossEnvironmentsRule: ProjectRule {
             guard CredentialNames.isCredentialName(named.name) || HardcodedAppkeyRule.isAppKeyName(named.name),
                   LiteralSecretShape.looksLikeSecret(named.value, name: named.name),
                   let environment = sections[named.nameToken] ?? pathEnvironment else { continue }
-            observations.append(ProjectObservation(context, rule, range: named.valueRange,
+            observations.append(context.observation(rule, range: named.valueRange,
                                                    key: SHA256.hex(named.value), detail: environment + "\u{0}" + named.name))
         }
         return observations

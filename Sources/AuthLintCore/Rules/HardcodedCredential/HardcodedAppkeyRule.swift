@@ -14,11 +14,17 @@ struct HardcodedAppkeyRule: StructuralRule {
         return true
     }
 
-    func check(_ context: FileContext, _ rule: RuleDefinition) {
+    func check(_ context: FileContext, _ rule: RuleDefinition) -> [RuleMatch] {
+        var matches: [RuleMatch] = []
+        find(context, rule, &matches)
+        return matches
+    }
+
+    private func find(_ context: FileContext, _ rule: RuleDefinition, _ matches: inout [RuleMatch]) {
         for named in context.facts.namedValues where named.valueKind == .literal && Self.isAppKeyName(named.name) {
             guard LiteralSecretShape.isPlausibleLiteral(named.value, name: named.name),
                   !LiteralSecretShape.looksLikeIdentifierPath(named.value) else { continue }
-            context.report(rule, range: named.valueRange, secret: named.valueRange,
+            matches.add(range: named.valueRange, secret: named.valueRange,
                            message: rule.message("literal", ["name": named.name]))
         }
     }

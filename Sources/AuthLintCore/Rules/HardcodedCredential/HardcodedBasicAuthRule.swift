@@ -13,12 +13,18 @@ struct HardcodedBasicAuthRule: StructuralRule {
         "encodeBase64String", "toBase64",
     ]
 
-    func check(_ context: FileContext, _ rule: RuleDefinition) {
+    func check(_ context: FileContext, _ rule: RuleDefinition) -> [RuleMatch] {
+        var matches: [RuleMatch] = []
+        find(context, rule, &matches)
+        return matches
+    }
+
+    private func find(_ context: FileContext, _ rule: RuleDefinition, _ matches: inout [RuleMatch]) {
         let facts = context.facts
         var reported = Set<Int>()
         func report(_ range: Range<Int>, _ identity: String, _ how: String) {
             guard reported.insert(range.lowerBound).inserted else { return }
-            context.report(rule, range: range, secret: range,
+            matches.add(range: range, secret: range,
                            message: rule.message("literal", ["identity": LiteralSecretShape.kindOfIdentity(identity), "how": how]))
         }
         // 1. `Basic dXNlcjpwYXNz` in strings, comments and prose.

@@ -11,7 +11,13 @@ struct HardcodedBearerTokenRule: StructuralRule {
         "oauthclientsecret", "googleclientsecret", "githubclientsecret",
     ]
 
-    func check(_ context: FileContext, _ rule: RuleDefinition) {
+    func check(_ context: FileContext, _ rule: RuleDefinition) -> [RuleMatch] {
+        var matches: [RuleMatch] = []
+        find(context, rule, &matches)
+        return matches
+    }
+
+    private func find(_ context: FileContext, _ rule: RuleDefinition, _ matches: inout [RuleMatch]) {
         let facts = context.facts
         var reported = Set<Int>()
         // Any literal string that is a whole Bearer credential: headers, variables, arguments.
@@ -22,7 +28,7 @@ struct HardcodedBearerTokenRule: StructuralRule {
                   credential.count >= 12, credential.contains(where: \.isNumber) || credential.count >= 24 else { continue }
             let range = facts.contentRange(of: index, part: credential)
             guard reported.insert(range.lowerBound).inserted else { continue }
-            context.report(rule, range: range, secret: range,
+            matches.add(range: range, secret: range,
                            message: rule.message("bearer"))
         }
         for named in facts.namedValues where named.valueKind == .literal {
@@ -30,7 +36,7 @@ struct HardcodedBearerTokenRule: StructuralRule {
             guard HardcodedSecretRule.isIdentifierLike(named.name), Self.oauthNames.contains(where: { squashed.hasSuffix($0) }),
                   LiteralSecretShape.looksLikeSecret(named.value, name: named.name),
                   reported.insert(named.valueRange.lowerBound).inserted else { continue }
-            context.report(rule, range: named.valueRange, secret: named.valueRange,
+            matches.add(range: named.valueRange, secret: named.valueRange,
                            message: rule.message("oauth", ["name": named.name]))
         }
     }

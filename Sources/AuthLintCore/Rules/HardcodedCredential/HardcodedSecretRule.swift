@@ -69,7 +69,13 @@ struct HardcodedSecretRule: StructuralRule {
         return CredentialNames.isCredentialName(name) && endsWithCredentialWord(name)
     }
 
-    func check(_ context: FileContext, _ rule: RuleDefinition) {
+    func check(_ context: FileContext, _ rule: RuleDefinition) -> [RuleMatch] {
+        var matches: [RuleMatch] = []
+        find(context, rule, &matches)
+        return matches
+    }
+
+    private func find(_ context: FileContext, _ rule: RuleDefinition, _ matches: inout [RuleMatch]) {
         let candidates = context.facts.namedValues.filter { named in
             // Cheapest test first: most names fail the credential-name check's byte prefilter.
             named.valueKind == .literal
@@ -86,7 +92,7 @@ struct HardcodedSecretRule: StructuralRule {
             let lower = named.value.lowercased()
             if lower.hasPrefix("basic ") || lower.hasPrefix("bearer ") || lower.hasPrefix("token ") { continue }  // Basic/Bearer rules
             guard LiteralSecretShape.looksLikeSecret(named.value, name: named.name) else { continue }
-            context.report(rule, range: named.valueRange, secret: named.valueRange,
+            matches.add(range: named.valueRange, secret: named.valueRange,
                            message: rule.message("literal", ["name": named.name]))
         }
     }

@@ -14,7 +14,13 @@ struct InsecureHttpUrlRule: StructuralRule {
         "169.254.169.254", "[fd00:ec2::254]", "metadata.google.internal", "169.254.170.2",
     ]
 
-    func check(_ context: FileContext, _ rule: RuleDefinition) {
+    func check(_ context: FileContext, _ rule: RuleDefinition) -> [RuleMatch] {
+        var matches: [RuleMatch] = []
+        find(context, rule, &matches)
+        return matches
+    }
+
+    private func find(_ context: FileContext, _ rule: RuleDefinition, _ matches: inout [RuleMatch]) {
         let settings = context.settings
         let apiHosts = rule.apiHosts + settings.apiHosts
         for use in InsecureTransportRules.httpURLUses(context, apiHosts: apiHosts) {
@@ -29,7 +35,7 @@ struct InsecureHttpUrlRule: StructuralRule {
                 severity = .note
                 message = rule.message("private", ["host": host])
             }
-            context.report(rule, range: use.range, message: message, severity: severity)
+            matches.add(range: use.range, message: message, severity: severity)
         }
     }
 

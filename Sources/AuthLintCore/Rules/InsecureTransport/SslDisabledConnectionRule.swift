@@ -30,7 +30,13 @@ struct SslDisabledConnectionRule: StructuralRule {
 
     enum Place { case local, privateNetwork, remote }
 
-    func check(_ context: FileContext, _ rule: RuleDefinition) {
+    func check(_ context: FileContext, _ rule: RuleDefinition) -> [RuleMatch] {
+        var matches: [RuleMatch] = []
+        find(context, rule, &matches)
+        return matches
+    }
+
+    private func find(_ context: FileContext, _ rule: RuleDefinition, _ matches: inout [RuleMatch]) {
         let facts = context.facts
         let baseSeverity = rule.severity
         func report(_ range: Range<Int>, _ host: String, _ what: String, payload: Bool = false) {
@@ -38,7 +44,7 @@ struct SslDisabledConnectionRule: StructuralRule {
             guard place != .local else { return }
             let severity: Severity = place == .privateNetwork ? .note : baseSeverity
             let message = rule.message(payload ? "payload" : "connection", ["what": what, "host": host])
-            context.report(rule, range: range, message: message, severity: severity)
+            matches.add(range: range, message: message, severity: severity)
         }
         let candidates = InsecureTransportRules.hitTokens(context, rule)
         checkConnectionStrings(facts, candidates, report)

@@ -27,7 +27,13 @@ struct TrustAllCertificatesRule: StructuralRule {
         name.hasPrefix("pin") || evaluationMarkers.contains { name.contains($0) }
     }
 
-    func check(_ context: FileContext, _ rule: RuleDefinition) {
+    func check(_ context: FileContext, _ rule: RuleDefinition) -> [RuleMatch] {
+        var matches: [RuleMatch] = []
+        find(context, rule, &matches)
+        return matches
+    }
+
+    private func find(_ context: FileContext, _ rule: RuleDefinition, _ matches: inout [RuleMatch]) {
         let facts = context.facts
         let severity = rule.severity
         let tokens = facts.tokens
@@ -60,7 +66,7 @@ struct TrustAllCertificatesRule: StructuralRule {
                 end = tokens[close].end
             }
             if let reason {
-                context.report(rule, range: tokens[i].start..<end, message: reason, severity: severity)
+                matches.add(range: tokens[i].start..<end, message: reason, severity: severity)
             }
         }
     }

@@ -9,13 +9,19 @@ struct AppkeyHeaderCasingRule: StructuralRule {
         return FileFacts.isAppKeySpelling(name) && name.allSatisfy { $0.isLetter || $0 == "-" || $0 == "_" }
     }
 
-    func check(_ context: FileContext, _ rule: RuleDefinition) {
+    func check(_ context: FileContext, _ rule: RuleDefinition) -> [RuleMatch] {
+        var matches: [RuleMatch] = []
+        find(context, rule, &matches)
+        return matches
+    }
+
+    private func find(_ context: FileContext, _ rule: RuleDefinition, _ matches: inout [RuleMatch]) {
         let facts = context.facts
         var reported = Set<Int>()
         func report(_ nameToken: Int, _ name: String) {
             guard Self.isMisspelledAppKey(name), reported.insert(nameToken).inserted else { return }
             let token = facts.tokens[nameToken]
-            context.report(rule, range: token.start..<token.end,
+            matches.add(range: token.start..<token.end,
                            message: rule.message("casing", ["name": name]))
         }
         // Header sets (literals with another header, setters, curl, .http, Postman, nginx).

@@ -7,7 +7,13 @@ struct DuplicateAuthHeaderRule: StructuralRule {
     /// The same header twice need at least two keyword hits; most files mention one header once.
     func wantsFile(_ context: FileContext, _ rule: RuleDefinition) -> Bool { context.hits(for: rule).count >= 2 }
 
-    func check(_ context: FileContext, _ rule: RuleDefinition) {
+    func check(_ context: FileContext, _ rule: RuleDefinition) -> [RuleMatch] {
+        var matches: [RuleMatch] = []
+        find(context, rule, &matches)
+        return matches
+    }
+
+    private func find(_ context: FileContext, _ rule: RuleDefinition, _ matches: inout [RuleMatch]) {
         let facts = context.facts
         let extra = context.settings.credentialHeaders
         // OpenAPI requirement objects name schemes, not values: two OAuth2 schemes in one object
@@ -19,7 +25,7 @@ struct DuplicateAuthHeaderRule: StructuralRule {
                 let key = header.name.lowercased()
                 guard let earlier = seen[key] else { seen[key] = header; continue }
                 guard earlier.value != header.value else { continue }
-                context.report(rule, range: facts.range(of: header),
+                matches.add(range: facts.range(of: header),
                                message: rule.message("twice", ["header": header.name]),
                                related: [RelatedRange(facts.range(of: earlier), rule.message("firstSet", ["header": earlier.name]))])
             }

@@ -6,7 +6,13 @@ struct MixedAuthHeadersRule: StructuralRule {
     /// Two mechanisms need at least two keyword hits; most files mention one header once.
     func wantsFile(_ context: FileContext, _ rule: RuleDefinition) -> Bool { context.hits(for: rule).count >= 2 }
 
-    func check(_ context: FileContext, _ rule: RuleDefinition) {
+    func check(_ context: FileContext, _ rule: RuleDefinition) -> [RuleMatch] {
+        var matches: [RuleMatch] = []
+        find(context, rule, &matches)
+        return matches
+    }
+
+    private func find(_ context: FileContext, _ rule: RuleDefinition, _ matches: inout [RuleMatch]) {
         let facts = context.facts
         let extra = context.settings.credentialHeaders
         for set in facts.headerSets {
@@ -15,7 +21,7 @@ struct MixedAuthHeadersRule: StructuralRule {
                 guard let mechanism = CredentialNames.mechanism(ofHeader: header.name, extra: extra) else { continue }
                 guard let earlier = first else { first = (header, mechanism); continue }
                 guard earlier.mechanism != mechanism else { continue }
-                context.report(rule, range: facts.range(of: header),
+                matches.add(range: facts.range(of: header),
                                message: rule.message("both", ["first": earlier.header.name, "second": header.name]),
                                related: [RelatedRange(facts.range(of: earlier.header), rule.message("firstSent", ["header": earlier.header.name]))])
                 break
