@@ -3,7 +3,7 @@ public struct ScanSettings: Sendable {
     /// Hosts where `http://` is acceptable (exact host or `*.suffix`).
     public var allowedHosts: [String] = []
     /// Configured hosts whose plain-http use is an error, not a warning (the seed APIs are rule
-    /// data: `apiHosts` in `rules/insecure-http-url.json` and `rules/credentials-over-http.json`).
+    /// data: `apiHosts` in the rule files that use them).
     public var apiHosts: [String] = []
     /// Header names that carry credentials, in addition to the built-in list.
     public var credentialHeaders: [String] = []

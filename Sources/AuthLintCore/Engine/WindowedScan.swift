@@ -16,8 +16,8 @@
 /// Limits: a construct wider than the margin, or one the lexer cannot enter mid-way (a window
 /// starting inside a block comment, heredoc, triple-quoted or template string, a Markdown code
 /// fence), may be missed or misread near a cut. Rules that read whole-file context see only
-/// their window: YAML/INI environment sections (`shared-across-environments`), one report per
-/// file (`committed-dotenv` reports once per window holding credentials).
+/// their window: YAML/INI environment sections, and a project rule that reports once per file
+/// reports once per window holding what it looks for.
 final class WindowedScan {
     private let engine: ScanEngine
     private let stream: FileStream
