@@ -1,19 +1,31 @@
 import Foundation
 import PackagePlugin
 
-/// Runs RuleEmbedder over every `rules/*.json` so the catalog is compiled into AuthLintCore.
+/// Runs RuleEmbedder over every `rules/*.json` and the file names under `Rules/`, so the catalog
+/// is compiled into AuthLintCore and the Swift-coded rules are registered from their rule files.
 @main
 struct EmbedRulesPlugin: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
         let rulesDir = context.package.directoryURL.appendingPathComponent("rules")
         let names = (try? FileManager.default.contentsOfDirectory(atPath: rulesDir.path)) ?? []
         let inputs = names.filter { $0.hasSuffix(".json") }.sorted().map { rulesDir.appendingPathComponent($0) }
-        let output = context.pluginWorkDirectoryURL.appendingPathComponent("EmbeddedRules.swift")
+        // The rule sources are inputs too: a `…Rule.swift` without its rule file fails the build.
+        var ruleSources: [URL] = []
+        if let files = target.sourceModule?.sourceFiles {
+            for file in files where file.url.path.contains("/Rules/") && file.url.path.hasSuffix(".swift") {
+                ruleSources.append(file.url)
+            }
+        }
+        ruleSources.sort { $0.path < $1.path }
+        let catalog = context.pluginWorkDirectoryURL.appendingPathComponent("EmbeddedRules.swift")
+        let registry = context.pluginWorkDirectoryURL.appendingPathComponent("GeneratedRuleRegistry.swift")
+        let arguments: [String] = [catalog.path, registry.path, "--rules"] + inputs.map(\.path)
+            + ["--sources"] + ruleSources.map(\.path)
         return [.buildCommand(
             displayName: "Embedding \(inputs.count) rule files",
             executable: try context.tool(named: "RuleEmbedder").url,
-            arguments: [output.path] + inputs.map(\.path),
-            inputFiles: inputs,
-            outputFiles: [output])]
+            arguments: arguments,
+            inputFiles: inputs + ruleSources,
+            outputFiles: [catalog, registry])]
     }
 }

@@ -12,7 +12,7 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(tool["version"] as? String, AuthLint.version)
         let findings = try XCTUnwrap(report["findings"] as? [[String: Any]])
         XCTAssertFalse(findings.isEmpty)
-        let keys: Set<String> = ["rule", "category", "severity", "file", "line", "column", "endLine", "endColumn", "message", "snippet", "fingerprint"]
+        let keys: Set<String> = ["rule", "category", "severity", "file", "line", "column", "endLine", "endColumn", "message", "snippet", "fingerprint", "related"]
         for finding in findings {
             XCTAssertEqual(Set(finding.keys), keys)
             XCTAssertTrue((finding["file"] as! String).hasPrefix("samples/"), "paths are relative to the current directory")

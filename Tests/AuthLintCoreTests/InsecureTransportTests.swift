@@ -60,7 +60,8 @@ final class InsecureTransportTests: XCTestCase {
         let app = scanner.scan(file: SourceFile(path: "src/client.js", bytes: Array(code.utf8))).findings.filter { $0.rule == "credentials-over-http" }
         XCTAssertEqual(app.map(\.line), [3])
         XCTAssertEqual(app.first?.severity, .error)
-        XCTAssertTrue(app.first?.message.contains("http://api.reeflow.com (line 2)") ?? false, app.first?.message ?? "")
+        XCTAssertTrue(app.first?.message.contains("http://api.reeflow.com:") ?? false, app.first?.message ?? "")
+        XCTAssertEqual(app.first?.related.map(\.line), [2], "the URL's line is a related location")
         let test = scanner.scan(file: SourceFile(path: "test/client.test.js", bytes: Array(code.utf8))).findings.filter { $0.rule == "credentials-over-http" }
         XCTAssertEqual(test.first?.severity, .warning)
     }

@@ -61,6 +61,9 @@ final class ReportGoldenTests: XCTestCase {
                     column: 1, endLine: 2, endColumn: 3, message: "token logged\nacross two lines\twith a tab",
                     snippet: "log.Print(token)", fingerprint: String(repeating: "c3", count: 32)),
         ]
+        // A related location with characters every format must escape.
+        result.findings[1].related = [RelatedLocation(file: "src/données/é 100%,a:b.py", line: 9, column: 3, endLine: 9, endColumn: 20,
+                                                      message: #"the "plain" <http://> URL & its host"#)]
         result.suppressed = [
             Finding(rule: "hardcoded-appkey", category: .hardcodedCredential, severity: .error, file: "test/fixture.js", line: 1,
                     column: 16, endLine: 1, endColumn: 38, message: "appkey literal in source", snippet: "'rf_X…[redacted]'",

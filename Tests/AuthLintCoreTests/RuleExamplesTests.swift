@@ -10,8 +10,8 @@ final class RuleExamplesTests: XCTestCase {
         XCTAssertEqual(Set(rules.map(\.id)).count, rules.count, "duplicate rule ids")
         for rule in rules {
             XCTAssertTrue(rule.source.hasSuffix("/\(rule.id).json"))
-            if rule.engine == .structural {
-                XCTAssertTrue(StructuralRuleRegistry.has(rule.id), "\(rule.id) is structural but has no Swift implementation")
+            if rule.engine == .structural || rule.engine == .project {
+                XCTAssertTrue(RuleImplementations.builtin.has(rule.id), "\(rule.id) is \(rule.engine) but has no Swift implementation")
             }
             // The floor every rule meets: 5 firing and 5 passing examples over 3 languages/formats.
             XCTAssertGreaterThanOrEqual(rule.fireExamples.count, 5, "\(rule.id): fire examples")
@@ -21,8 +21,8 @@ final class RuleExamplesTests: XCTestCase {
         }
         // Every Swift-coded rule has its metadata file.
         let ids = Set(rules.map(\.id))
-        for id in StructuralRuleRegistry.fileRules.keys { XCTAssertTrue(ids.contains(id), "no rules/\(id).json for structural rule") }
-        for id in StructuralRuleRegistry.projectRules.keys { XCTAssertTrue(ids.contains(id), "no rules/\(id).json for project rule") }
+        for id in RuleImplementations.builtin.fileRules.keys { XCTAssertTrue(ids.contains(id), "no rules/\(id).json for structural rule") }
+        for id in RuleImplementations.builtin.projectRules.keys { XCTAssertTrue(ids.contains(id), "no rules/\(id).json for project rule") }
     }
 
     func testEmbeddedCatalogMatchesRulesFolder() throws {

@@ -68,9 +68,9 @@ private final class LockedInts: @unchecked Sendable {
     var values: [Int] { lock.lock(); defer { lock.unlock() }; return storage }
 }
 
-/// Which credential rule speaks for a value (`FallbackRules`): the indexed version must agree
+/// Which credential rule speaks for a value (`CredentialPrecedence`): the indexed version must agree
 /// with the plain pairwise definition on random overlapping findings.
-final class FallbackRulesTests: XCTestCase {
+final class CredentialPrecedenceTests: XCTestCase {
     func testIndexedPrecedenceEqualsPairwiseDefinition() throws {
         let rules = Dictionary(uniqueKeysWithValues: try RuleLoader.builtinRules(withExamples: false).map { ($0.id, $0) })
         let pool = ["hardcoded-secret", "hardcoded-bearer-token", "hardcoded-basic-auth", "github-personal-access-token",
@@ -81,7 +81,7 @@ final class FallbackRulesTests: XCTestCase {
                 guard finding.rule.category == .hardcodedCredential else { return true }
                 let range = finding.secret ?? finding.range
                 return !credential.contains { other in
-                    FallbackRules.rank(other) > FallbackRules.rank(finding)
+                    other.rule.precedence > finding.rule.precedence
                         && ((other.secret ?? other.range).overlaps(range) || (other.secret ?? other.range).lowerBound == range.lowerBound)
                 }
             }
@@ -96,7 +96,7 @@ final class FallbackRulesTests: XCTestCase {
                 return RawFinding(rule: rule, range: range, secret: Bool.random(using: &generator) ? range : nil,
                                   message: "", severity: rule.severity)
             }
-            let fast = FallbackRules.preferSpecific(findings), slow = pairwise(findings)
+            let fast = CredentialPrecedence.preferSpecific(findings), slow = pairwise(findings)
             XCTAssertEqual(fast.map(\.range), slow.map(\.range), "round \(round), seed \(generator.seed)")
             XCTAssertEqual(fast.map(\.rule.id), slow.map(\.rule.id), "round \(round), seed \(generator.seed)")
             if fast.count < findings.count { removedSome = true }

@@ -63,11 +63,21 @@ public final class FileContext: @unchecked Sendable {
         return tokens[index].kind == .comment
     }
 
-    /// Report a finding over `range`; `secret` (inside `range`) is what redaction hides.
-    public func report(_ rule: RuleDefinition, range: Range<Int>, secret: Range<Int>? = nil,
-                       message: String? = nil, severity: Severity? = nil) {
-        rawFindings.append(RawFinding(rule: rule, range: range, secret: secret,
-                                      message: message ?? rule.reportMessage, severity: severity ?? rule.severity))
+    /// Records a finding over `range` (the engine's collector: pattern matches and what
+    /// structural rules return); `secret` (inside `range`) is what redaction hides.
+    func record(_ rule: RuleDefinition, _ match: RuleMatch) {
+        rawFindings.append(RawFinding(rule: rule, range: match.range, secret: match.secret,
+                                      message: match.message ?? rule.reportMessage, severity: match.severity ?? rule.severity,
+                                      related: match.related))
+    }
+
+    /// A project rule's observation of `range`: position and redacted snippet computed while the
+    /// file is at hand, as for a finding.
+    public func observation(_ rule: RuleDefinition, range: Range<Int>, key: String, detail: String) -> ProjectObservation {
+        let raw = RawFinding(rule: rule, range: range, secret: range, message: "", severity: rule.severity)
+        let built = FindingBuilder.build([raw], in: file, settings: settings, context: self)[0]
+        return ProjectObservation(file: file.path, line: built.line, column: built.column, endLine: built.endLine,
+                                  endColumn: built.endColumn, key: key, detail: detail, snippet: built.snippet)
     }
 
     func noteTimeout(_ ruleID: String) { if !timedOutRules.contains(ruleID) { timedOutRules.append(ruleID) } }
@@ -80,4 +90,16 @@ struct RawFinding {
     var secret: Range<Int>?
     var message: String
     var severity: Severity
+    var related: [RelatedRange] = []
+}
+
+/// A related place of a finding in its file, by byte range (`FindingBuilder` turns it into a `RelatedLocation`).
+public struct RelatedRange: Sendable {
+    public var range: Range<Int>
+    public var message: String
+
+    public init(_ range: Range<Int>, _ message: String) {
+        self.range = range
+        self.message = message
+    }
 }

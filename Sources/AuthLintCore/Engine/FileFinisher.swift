@@ -9,7 +9,7 @@ enum FileFinisher {
     static func finish(_ context: FileContext, settings: ScanSettings, occurrences: inout [String: Int],
                        owns: (RawFinding) -> Bool = { _ in true }, place: (inout Finding) -> Void = { _ in },
                        directive: DirectiveLookup, into outcome: inout ScanEngine.FileOutcome) {
-        let raw = FallbackRules.preferSpecific(context.rawFindings).filter(owns)
+        let raw = CredentialPrecedence.preferSpecific(context.rawFindings).filter(owns)
         for var finding in FindingBuilder.build(raw, in: context.file, settings: settings, context: context, occurrences: &occurrences) {
             place(&finding)
             suppress(finding, directive: directive, into: &outcome)

@@ -26,6 +26,7 @@ enum FindingBuilder {
         let ordered = raw.sorted { ($0.range.lowerBound, $0.rule.id) < ($1.range.lowerBound, $1.rule.id) }
         var findings: [Finding] = []
         var seen = Set<String>()
+        let roles = fileRoles(of: file.path, for: ordered)
         for item in ordered {
             // Two paths to the same finding (overlapping windows, repeated facts) report once.
             let identity = "\(item.rule.id)#\(item.range.lowerBound)#\(item.range.upperBound)"
@@ -39,12 +40,32 @@ enum FindingBuilder {
             let occurrence = occurrences[occurrenceKey, default: 0]
             occurrences[occurrenceKey] = occurrence + 1
             findings.append(Finding(
-                rule: item.rule.id, category: item.rule.category, severity: item.severity, file: file.path,
+                rule: item.rule.id, category: item.rule.category, severity: severity(item, in: roles), file: file.path,
                 line: start.line, column: start.column, endLine: end.line, endColumn: end.column,
                 message: item.message, snippet: snippet(item, file: file, spans: spans, showSecrets: settings.showSecrets),
-                fingerprint: key.fingerprint(parts + [String(occurrence)])))
+                fingerprint: key.fingerprint(parts + [String(occurrence)]),
+                related: item.related.map { related in
+                    let from = file.position(at: related.range.lowerBound)
+                    let to = file.position(at: max(related.range.lowerBound, related.range.upperBound))
+                    return RelatedLocation(file: file.path, line: from.line, column: from.column, endLine: to.line,
+                                           endColumn: to.column, message: related.message)
+                }))
         }
         return findings
+    }
+
+    /// The roles of the file that some finding's rule caps its severity for (`severityIn`).
+    static func fileRoles(of path: String, for findings: [RawFinding]) -> Set<RuleDefinition.FileRoleName> {
+        guard findings.contains(where: { !$0.rule.severityIn.isEmpty }) else { return [] }
+        // The file-role classifier of the facts stage takes this over; for now the test-path check.
+        return InsecureTransportRules.isTestPath(path) ? [.test] : []
+    }
+
+    /// The rule's severity for the finding, capped by its rule file's `severityIn` for the file's roles.
+    static func severity(_ item: RawFinding, in roles: Set<RuleDefinition.FileRoleName>) -> Severity {
+        var severity = item.severity
+        for role in roles { if let cap = item.rule.severityIn[role] { severity = min(severity, cap) } }
+        return severity
     }
 
     /// Once per file (facts memoise it), and only for files with a finding.

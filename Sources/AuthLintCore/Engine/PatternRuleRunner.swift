@@ -62,7 +62,7 @@ final class PatternRuleRunner: @unchecked Sendable {
                 let secret = ns.substring(with: secretNS)[...]
                 guard accepts(secret: secret, at: secretRange.lowerBound, allowlist: allowlist, budget: &budget, context) else { return }
                 reported.insert(secretRange.lowerBound)
-                context.report(rule, range: matchRange, secret: rule.isSecretless ? nil : secretRange)
+                context.record(rule, RuleMatch(range: matchRange, secret: rule.isSecretless ? nil : secretRange))
             }
             if cutShort {
                 context.noteTimeout(rule.id)

@@ -3,7 +3,9 @@ import Foundation
 /// One rule as described by its `rules/<id>.json` file. Pattern rules are fully defined by this
 /// data; structural rules pair it with Swift code registered under the same id.
 public struct RuleDefinition: Sendable {
-    public enum Engine: String, Sendable { case pattern, structural }
+    /// `structural`: a `StructuralRule` per file; `project`: a `ProjectRule` over several files;
+    /// `builtin`: produced by the scan itself (`unused-suppression`), no rule code.
+    public enum Engine: String, Sendable { case pattern, structural, project, builtin }
 
     public struct Example: Sendable {
         public var file: String
@@ -55,6 +57,9 @@ public struct RuleDefinition: Sendable {
     public var excludeFiles: [String]
     /// Regexes: a secret matching any of them is not reported.
     public var allowlist: [String]
+    /// Hosts of the product API the rule guards (`"apiHosts"`, rule data; `.authlint.json` adds
+    /// more through `ScanSettings.apiHosts`).
+    public var apiHosts: [String] = []
     /// Message override; defaults to `summary`.
     public var message: String?
     public var fireExamples: [Example]
@@ -65,6 +70,26 @@ public struct RuleDefinition: Sendable {
     public var isBuiltin = false
     /// Pattern rules whose match holds no secret (`"secretless": true` in the rule file).
     public var secretless = false
+    /// Hardcoded-credential rules: how specific the rule's evidence is (`"precedence"`); on an
+    /// overlapping value the more specific rule's finding is kept (`CredentialPrecedence`).
+    var precedence: CredentialPrecedence.Level = .provider
+    /// The most severe a finding may be in a file of a role (`"severityIn": {"test": "warning"}`):
+    /// test code switches TLS checks off against local servers on purpose.
+    public var severityIn: [FileRoleName: Severity] = [:]
+
+    /// The file roles a rule file may name in `severityIn`.
+    public enum FileRoleName: String, Sendable, CaseIterable {
+        case test
+    }
+
+    /// Named message texts of a structural or project rule (`"messages"`), filled by its code.
+    public var messages: [String: MessageTemplate] = [:]
 
     public var reportMessage: String { message ?? summary }
+
+    /// The rule file's message `variant` with its holes filled (the default message when the
+    /// variant is missing; `RuleImplementations.checkMessages` makes sure none is).
+    public func message(_ variant: String, _ values: [String: String] = [:]) -> String {
+        messages[variant]?.render(values) ?? reportMessage
+    }
 }

@@ -16,6 +16,7 @@ public enum RuleLoader {
         "id", "category", "severity", "engine", "summary", "description", "fix", "keywords", "pattern",
         "secretGroup", "minEntropy", "placeholderCheck", "skipComments", "validator", "files",
         "excludeFiles", "allowlist", "message", "examples", "tags", "references", "multiline", "caseSensitiveKeywords", "windowReach", "secretless",
+        "precedence", "severityIn", "apiHosts", "messages",
     ]
 
     /// The catalog compiled into the binary (from `rules/*.json` at build time). Its regexes are
@@ -120,7 +121,7 @@ public enum RuleLoader {
         }
         let engineText = try string("engine")!
         guard let engine = RuleDefinition.Engine(rawValue: engineText) else {
-            throw fail(node("engine")!, "unknown engine '\(ConfigError.echo(engineText))' (expected pattern or structural)")
+            throw fail(node("engine")!, "unknown engine '\(ConfigError.echo(engineText))' (expected pattern, structural, project or builtin)")
         }
         let pattern = try string("pattern", required: false)
         // Whole numbers only, range-checked before any conversion (`Int(1e19)` traps).
@@ -145,7 +146,7 @@ public enum RuleLoader {
                 throw fail(root, "a pattern rule needs at least one keyword (the prefilter runs it only near them)")
             }
         } else if pattern != nil {
-            throw fail(node("pattern")!, "a structural rule has no 'pattern' (its logic is Swift code)")
+            throw fail(node("pattern")!, "a \(engine.rawValue) rule has no 'pattern' (its logic is Swift code)")
         }
         for item in try strings("allowlist") where checkExpressions {
             if (try? NSRegularExpression(pattern: item)) == nil {
@@ -212,6 +213,46 @@ public enum RuleLoader {
             allowlist: try strings("allowlist"), message: try string("message", required: false),
             fireExamples: fire, passExamples: pass, source: source)
         rule.secretless = secretless
+        rule.apiHosts = try strings("apiHosts")
+        if let messagesNode = node("messages") {
+            guard engine == .structural || engine == .project else {
+                throw fail(messagesNode, "'messages' is for structural and project rules (their code fills the {placeholders})")
+            }
+            guard case .object(let variants) = messagesNode.value else {
+                throw fail(messagesNode, "'messages' must be an object of named message texts")
+            }
+            for variant in variants {
+                guard case .string(let text) = variant.node.value, !text.isEmpty,
+                      let template = MessageTemplate(text, line: variant.node.line, column: variant.node.column) else {
+                    throw fail(variant.node, "message '\(ConfigError.echo(variant.key))' must be non-empty text whose '{' opens a {placeholder}")
+                }
+                rule.messages[variant.key] = template
+            }
+        }
+        if let precedenceNode = node("precedence") {
+            let names = CredentialPrecedence.Level.allCases.map { "\($0)" }.joined(separator: ", ")
+            guard case .string(let name) = precedenceNode.value, let level = CredentialPrecedence.Level(name: name) else {
+                throw fail(precedenceNode, "'precedence' must be one of \(names)")
+            }
+            guard category == .hardcodedCredential else {
+                throw fail(precedenceNode, "'precedence' ranks hardcoded-credential rules only")
+            }
+            rule.precedence = level
+        }
+        if let rolesNode = node("severityIn") {
+            guard case .object(let roles) = rolesNode.value else {
+                throw fail(rolesNode, "'severityIn' must be an object such as {\"test\": \"warning\"}")
+            }
+            for role in roles {
+                guard let name = RuleDefinition.FileRoleName(rawValue: role.key) else {
+                    throw fail(role.node, "unknown file role '\(ConfigError.echo(role.key))' in 'severityIn' (known: \(RuleDefinition.FileRoleName.allCases.map(\.rawValue).joined(separator: ", ")))")
+                }
+                guard case .string(let text) = role.node.value, let cap = Severity(rawValue: text) else {
+                    throw fail(role.node, "'severityIn.\(role.key)' must be error, warning or note")
+                }
+                rule.severityIn[name] = cap
+            }
+        }
         return rule
     }
 

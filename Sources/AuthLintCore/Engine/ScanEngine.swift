@@ -12,6 +12,9 @@ public final class ScanEngine: Sendable {
     private let suppressionKeyword: Int
     /// Per enabled rule, everything the per-file loop needs, resolved once (no id lookups per file).
     private let plans: [RulePlan]
+    private let implementations: RuleImplementations
+    /// The enabled rule of the suppression category (notes on directives that suppress nothing).
+    let unusedSuppressionRule: RuleDefinition?
 
     private struct RulePlan: Sendable {
         enum Check: Sendable {
@@ -26,9 +29,11 @@ public final class ScanEngine: Sendable {
         let check: Check?
     }
 
-    public init(rules: [RuleDefinition], settings: ScanSettings) throws {
+    public init(rules: [RuleDefinition], settings: ScanSettings, implementations: RuleImplementations) throws {
         self.rules = rules
         self.settings = settings
+        self.implementations = implementations
+        unusedSuppressionRule = rules.first { $0.engine == .builtin && $0.category == .suppression }
         var keywordIndex: [String: Int] = [:]
         var keywords: [String] = []
         var byKeyword: [[Int]] = []
@@ -50,10 +55,10 @@ public final class ScanEngine: Sendable {
             let check: RulePlan.Check?
             if rule.engine == .pattern {
                 check = .pattern(PatternRuleRunner(rule: rule))
-            } else if let structural = StructuralRuleRegistry.fileRules[rule.id] {
+            } else if let structural = implementations.fileRules[rule.id] {
                 check = .file(structural)
             } else {
-                check = StructuralRuleRegistry.projectRules[rule.id].map { .project($0) }
+                check = implementations.projectRules[rule.id].map { .project($0) }
             }
             return RulePlan(needsKeyword: !rule.keywords.isEmpty,
                             exactKeywords: rule.caseSensitiveKeywords ? rule.keywords.map { Array($0.utf8) } : nil,
@@ -183,7 +188,9 @@ public final class ScanEngine: Sendable {
                 runner.run(context)
             case .file(let structural):
                 guard context.canLex else { run.unlexedRules.append(rules[index].id); continue }
-                if structural.wantsFile(context, rules[index]) { structural.check(context, rules[index]) }
+                if structural.wantsFile(context, rules[index]) {
+                    for match in structural.check(context, rules[index]) { context.record(rules[index], match) }
+                }
             case .project(let project):
                 guard context.canLex else { run.unlexedRules.append(rules[index].id); continue }
                 run.observations[rules[index].id] = project.collect(context, rules[index])
@@ -216,29 +223,15 @@ public final class ScanEngine: Sendable {
             return directive
         }, into: &outcome)
         for directive in suppressions?.directives ?? [] where !usedDirectives.contains(directive.line) {
-            outcome.unusedSuppressions.append(Self.unusedSuppression(directive, in: file))
+            if let note = unusedSuppression(directive, in: file) { outcome.unusedSuppressions.append(note) }
         }
         return outcome
-    }
-
-    /// The note for a directive that suppressed nothing, at its line in `file`.
-    static func unusedSuppression(_ directive: InlineSuppressions.Directive, in file: SourceFile) -> Finding {
-        // Only the directive itself is shown: the rest of its line may hold a secret.
-        let lineText = file.lineText(directive.line)
-        let directiveText = Redaction.scrub(lineText.range(of: "authlint:ignore").map { String(lineText[$0.lowerBound...]) } ?? "authlint:ignore")
-        let end = file.position(at: file.lineRange(directive.line).upperBound)
-        return Finding(
-            rule: "unused-suppression", category: .hardcodedCredential, severity: .note, file: file.path,
-            line: directive.line, column: 1, endLine: directive.line, endColumn: end.column,
-            message: "authlint:ignore suppresses nothing here" + (directive.rules.isEmpty ? "" : " (\(directive.rules.joined(separator: ", ")))"),
-            snippet: directiveText,
-            fingerprint: SHA256.hex("unused-suppression\u{0}\(file.path)\u{0}\(directiveText)"))
     }
 
     private func concludeProjectRules(_ observations: [String: [ProjectObservation]]) -> [Finding] {
         var findings: [Finding] = []
         for rule in rules {
-            guard let project = StructuralRuleRegistry.projectRules[rule.id] else { continue }
+            guard let project = implementations.projectRules[rule.id] else { continue }
             findings += project.conclude(observations[rule.id] ?? [], rule, settings)
         }
         return findings

@@ -2,8 +2,9 @@
 public struct ScanSettings: Sendable {
     /// Hosts where `http://` is acceptable (exact host or `*.suffix`).
     public var allowedHosts: [String] = []
-    /// Hosts whose plain-http use is an error, not a warning (the seed APIs plus configured ones).
-    public var apiHosts: [String] = ["api.re-port-flow.com", "api.reeflow.com"]
+    /// Configured hosts whose plain-http use is an error, not a warning (the seed APIs are rule
+    /// data: `apiHosts` in the rule files that use them).
+    public var apiHosts: [String] = []
     /// Header names that carry credentials, in addition to the built-in list.
     public var credentialHeaders: [String] = []
     /// Report `http://` links in comments and Markdown prose too (off by default).

@@ -16,8 +16,8 @@
 /// Limits: a construct wider than the margin, or one the lexer cannot enter mid-way (a window
 /// starting inside a block comment, heredoc, triple-quoted or template string, a Markdown code
 /// fence), may be missed or misread near a cut. Rules that read whole-file context see only
-/// their window: YAML/INI environment sections (`shared-across-environments`), one report per
-/// file (`committed-dotenv` reports once per window holding credentials).
+/// their window: YAML/INI environment sections, and a project rule that reports once per file
+/// reports once per window holding what it looks for.
 final class WindowedScan {
     private let engine: ScanEngine
     private let stream: any ByteStream
@@ -140,10 +140,10 @@ final class WindowedScan {
                 case .line(let line):
                     shifted.scope = .line(window.map(line, 1).line)
                 }
-                var note = ScanEngine.unusedSuppression(directive, in: file)
-                note.line = shifted.line
-                note.endLine = shifted.line
-                note.endColumn = window.map(directive.line, note.endColumn).column
+                var note = engine.unusedSuppression(directive, in: file)
+                note?.line = shifted.line
+                note?.endLine = shifted.line
+                if let endColumn = note?.endColumn { note?.endColumn = window.map(directive.line, endColumn).column }
                 suppressions.add(shifted, note: note)
             }
         }
@@ -153,7 +153,11 @@ final class WindowedScan {
                             owns: { local.contains($0.range.lowerBound) }, place: { finding in
             (finding.line, finding.column) = window.map(finding.line, finding.column)
             (finding.endLine, finding.endColumn) = window.map(finding.endLine, finding.endColumn)
-            finding.message = Self.shiftLineNumbers(in: finding.message, by: window.line - 1)
+            for index in finding.related.indices {
+                let related = finding.related[index]
+                (finding.related[index].line, finding.related[index].column) = window.map(related.line, related.column)
+                (finding.related[index].endLine, finding.related[index].endColumn) = window.map(related.endLine, related.endColumn)
+            }
         }, directive: { suppressions.directive(for: $0, line: $1) }, into: &outcome)
         for (id, observations) in run.observations {
             for var observation in observations {
@@ -164,26 +168,6 @@ final class WindowedScan {
                 outcome.observations[id, default: []].append(observation)
             }
         }
-    }
-
-    /// Rules name other lines in their messages ("first on line 12", "(line 40)"), counted in
-    /// the window: shift each `line N` to the file's numbering.
-    static func shiftLineNumbers(in message: String, by offset: Int) -> String {
-        guard offset != 0, message.contains("line ") else { return message }
-        var out = ""
-        var rest = Substring(message)
-        while let found = rest.range(of: "line ") {
-            let before = rest[..<found.lowerBound]
-            out += rest[..<found.upperBound]
-            rest = rest[found.upperBound...]
-            let digits = rest.prefix(while: { $0.isASCII && $0.isNumber })
-            let wordStart = before.last.map { !$0.isLetter && !$0.isNumber } ?? true
-            if wordStart, !digits.isEmpty, let n = Int(digits) {
-                out += String(n + offset)
-                rest = rest[digits.endIndex...]
-            }
-        }
-        return out + rest
     }
 
     private func finish() {

@@ -54,8 +54,6 @@ extension FileFacts {
 
     private func extractHTTPURLUses() -> [URLUse] {
         if Self.documentationDialects.contains(file.dialect) || file.language == .plainText { return [] }
-        // Test code is full of URLs that are data (parser inputs, fixtures, fake servers).
-        let isTestCode = InsecureTransportRules.isTestPath(file.path)
         var uses: [URLUse] = []
         for index in tokens.indices where tokens[index].kind == .string {
             let token = tokens[index]
@@ -65,7 +63,6 @@ extension FileFacts {
                   !trimmed.contains(where: { $0 == " " || $0 == "\n" || $0 == "\t" }) else { continue }
             guard isConnectionContext(index) else { continue }
             guard let (host, hasUserinfo) = Self.httpHost(trimmed) else { continue }
-            if isTestCode && !host.contains("re-port-flow") && !host.contains("reeflow") { continue }
             // Locate the URL in the file: after the opening quote, or the token start when bare.
             let start = token.quote == 0 ? token.start : token.contentStart
             let offset = value.utf8.count - value.drop(while: { $0 == " " || $0 == "\t" }).utf8.count

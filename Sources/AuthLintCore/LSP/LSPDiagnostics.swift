@@ -17,8 +17,13 @@ enum LSPDiagnostics {
     }
 
     static func range(of finding: Finding, in document: TextDocument) -> (start: LSPPosition, end: LSPPosition) {
-        let start = document.lspPosition(line: finding.line, column: finding.column)
-        var end = document.lspPosition(line: max(finding.endLine, finding.line), column: finding.endColumn)
+        range(finding.line, finding.column, finding.endLine, finding.endColumn, in: document)
+    }
+
+    static func range(_ line: Int, _ column: Int, _ endLine: Int, _ endColumn: Int,
+                      in document: TextDocument) -> (start: LSPPosition, end: LSPPosition) {
+        let start = document.lspPosition(line: line, column: column)
+        var end = document.lspPosition(line: max(endLine, line), column: endColumn)
         if end.line < start.line || (end.line == start.line && end.character < start.character) { end = start }
         return (start, end)
     }
@@ -34,6 +39,18 @@ enum LSPDiagnostics {
         fields += [
             ("source", .string("authlint")),
             ("message", .string(finding.message)),
+        ]
+        if !finding.related.isEmpty {
+            // Related locations are in the finding's own file, which is this document.
+            fields.append(("relatedInformation", .array(finding.related.map { related in
+                let (start, end) = range(related.line, related.column, related.endLine, related.endColumn, in: document)
+                return .object([
+                    ("location", .object([("uri", .string(document.uri)), ("range", .object([("start", start.json), ("end", end.json)]))])),
+                    ("message", .string(related.message)),
+                ])
+            })))
+        }
+        fields += [
             // Lets a code action find its finding again; the fingerprint is a hash, not the secret.
             ("data", .object([("rule", .string(finding.rule)), ("line", .int(finding.line)), ("fingerprint", .string(finding.fingerprint))])),
         ]

@@ -1,3 +1,25 @@
+/// Another place a finding points at ("the header was first set here"): each reporter renders
+/// it in its own way (text line, JSON `related`, SARIF `relatedLocations`, LSP `relatedInformation`),
+/// so no message carries a position.
+public struct RelatedLocation: Sendable, Equatable {
+    public var file: String
+    public var line: Int
+    public var column: Int
+    public var endLine: Int
+    public var endColumn: Int
+    /// Never contains a secret.
+    public var message: String
+
+    public init(file: String, line: Int, column: Int, endLine: Int, endColumn: Int, message: String) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.endLine = endLine
+        self.endColumn = endColumn
+        self.message = message
+    }
+}
+
 /// One reported problem. Reporters receive these already sorted, redacted and fingerprinted.
 public struct Finding: Sendable, Equatable {
     public var rule: String
@@ -16,10 +38,12 @@ public struct Finding: Sendable, Equatable {
     public var fingerprint: String
     /// Set when an inline suppression, config ignore or baseline entry matched.
     public var suppressedBy: String?
+    /// Other places the finding involves, in the same file.
+    public var related: [RelatedLocation]
 
     public init(rule: String, category: RuleCategory, severity: Severity, file: String, line: Int,
                 column: Int, endLine: Int, endColumn: Int, message: String, snippet: String,
-                fingerprint: String = "", suppressedBy: String? = nil) {
+                fingerprint: String = "", suppressedBy: String? = nil, related: [RelatedLocation] = []) {
         self.rule = rule
         self.category = category
         self.severity = severity
@@ -32,6 +56,7 @@ public struct Finding: Sendable, Equatable {
         self.snippet = snippet
         self.fingerprint = fingerprint
         self.suppressedBy = suppressedBy
+        self.related = related
     }
 
     /// Deterministic report order: path, line, column, rule.

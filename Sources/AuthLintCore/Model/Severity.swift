@@ -13,10 +13,12 @@ public enum Severity: String, Sendable, Comparable, CaseIterable, Codable {
     public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
 }
 
-/// The four problem families (the README's rule table); the raw value is the JSON `category`.
+/// The rule categories; the raw value is the JSON `category` (and the `Rules/` folder, in PascalCase).
 public enum RuleCategory: String, Sendable, CaseIterable, Codable {
     case hardcodedCredential = "hardcoded-credential"
     case insecureTransport = "insecure-transport"
     case loggedCredential = "logged-credential"
     case mixedAuthHeaders = "mixed-auth-headers"
+    /// Notes about `authlint:ignore` directives themselves (`unused-suppression`).
+    case suppression
 }

@@ -35,6 +35,13 @@ struct JSONReporter: Reporter {
             ("file", .string(f.file)), ("line", .int(f.line)), ("column", .int(f.column)),
             ("endLine", .int(f.endLine)), ("endColumn", .int(f.endColumn)),
             ("message", .string(f.message)), ("snippet", .string(f.snippet)), ("fingerprint", .string(f.fingerprint)),
+            ("related", .array(f.related.map { related in
+                .object([
+                    ("file", .string(related.file)), ("line", .int(related.line)), ("column", .int(related.column)),
+                    ("endLine", .int(related.endLine)), ("endColumn", .int(related.endColumn)),
+                    ("message", .string(related.message)),
+                ])
+            })),
         ])
     }
 }

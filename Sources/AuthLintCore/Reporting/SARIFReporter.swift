@@ -37,6 +37,11 @@ struct SARIFReporter: Reporter {
                 ("partialFingerprints", .object([("authlint/v1", .string(finding.fingerprint))])),
             ]
             if let index = ruleIndex[finding.rule] { fields.insert(("ruleIndex", .int(index)), at: 1) }
+            if !finding.related.isEmpty {
+                fields.append(("relatedLocations", .array(finding.related.enumerated().map { id, related in
+                    Self.relatedLocation(related, id: id)
+                })))
+            }
             if suppressed {
                 fields.append(("suppressions", .array([.object([
                     ("kind", .string(finding.suppressedBy?.hasPrefix("inline") == true ? "inSource" : "external")),
@@ -82,6 +87,22 @@ struct SARIFReporter: Reporter {
         return .object([
             ("executionSuccessful", .bool(result.incompleteChecks.isEmpty)),
             ("toolExecutionNotifications", .array(notifications)),
+        ])
+    }
+
+    /// A `relatedLocations` entry: its own region and message, numbered within the result.
+    static func relatedLocation(_ related: RelatedLocation, id: Int) -> JSONOut {
+        .object([
+            ("id", .int(id)),
+            ("physicalLocation", .object([
+                ("artifactLocation", .object([("uri", .string(uri(related.file))), ("uriBaseId", .string("%SRCROOT%"))])),
+                ("region", .object([
+                    ("startLine", .int(related.line)), ("startColumn", .int(related.column)),
+                    ("endLine", .int(max(related.line, related.endLine))),
+                    ("endColumn", .int(max(related.endColumn, related.line == related.endLine ? related.column + 1 : 1))),
+                ])),
+            ])),
+            ("message", .object([("text", .string(related.message))])),
         ])
     }
 

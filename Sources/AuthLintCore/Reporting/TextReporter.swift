@@ -1,5 +1,5 @@
 /// Human output: `path:line:col: severity[rule] message`, the redacted snippet indented below,
-/// then a one-line summary. `path:line:col` first so terminals and editors make it clickable.
+/// one `related: path:line:col: message` line per related location, then a one-line summary. `path:line:col` first so terminals and editors make it clickable.
 struct TextReporter: Reporter {
     func render(_ input: ReportInput) -> String {
         let paint = Paint(enabled: input.color)
@@ -8,6 +8,10 @@ struct TextReporter: Reporter {
             out += paint.bold("\(PrintableText.escaped(finding.file)):\(finding.line):\(finding.column):") + " "
             out += paint.severity(finding.severity) + paint.dim("[\(finding.rule)]") + " " + finding.message + "\n"
             if !finding.snippet.isEmpty { out += "    " + finding.snippet + "\n" }
+            for related in finding.related {
+                out += "    " + paint.dim("related: \(PrintableText.escaped(related.file)):\(related.line):\(related.column):")
+                out += " " + related.message + "\n"
+            }
         }
         for issue in input.result.issues {
             if issue.isIncompleteCheck {

@@ -11,7 +11,7 @@ enum RuleSetup {
                 throw RuleFileError(file: rule.source, line: 1, column: 1, problem: "rule id '\(rule.id)' is already defined by \(previous)")
             }
             seen[rule.id] = rule.source
-            if rule.engine == .structural && !StructuralRuleRegistry.has(rule.id) {
+            if rule.engine == .structural || rule.engine == .project, !RuleImplementations.builtin.has(rule.id) {
                 throw RuleFileError(file: rule.source, line: 1, column: 1, problem: "structural rule '\(rule.id)' has no Swift implementation (user rules must use the pattern engine)")
             }
         }

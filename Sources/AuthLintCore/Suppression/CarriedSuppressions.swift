@@ -2,7 +2,7 @@
 struct CarriedSuppressions {
     struct Entry {
         var directive: InlineSuppressions.Directive
-        var note: Finding
+        var note: Finding?
         var order: Int
     }
     private var fileEntries: [Entry] = []
@@ -13,7 +13,7 @@ struct CarriedSuppressions {
     private var used = Set<Int>()
     private var count = 0
 
-    mutating func add(_ directive: InlineSuppressions.Directive, note: Finding) {
+    mutating func add(_ directive: InlineSuppressions.Directive, note: Finding?) {
         let entry = Entry(directive: directive, note: note, order: count)
         count += 1
         switch directive.scope {
@@ -35,11 +35,11 @@ struct CarriedSuppressions {
     mutating func flush(before line: Int) -> [Finding] {
         var notes: [Finding] = []
         for (target, entries) in lineEntries where entries.allSatisfy({ $0.directive.line + 1 < line }) {
-            notes += entries.filter { !used.contains($0.directive.line) }.map(\.note)
+            notes += entries.filter { !used.contains($0.directive.line) }.compactMap(\.note)
             lineEntries[target] = nil
         }
         if line == .max {
-            notes += fileEntries.filter { !used.contains($0.directive.line) }.map(\.note)
+            notes += fileEntries.filter { !used.contains($0.directive.line) }.compactMap(\.note)
             fileEntries = []
         }
         return notes

@@ -3,7 +3,7 @@ import Foundation
 /// `committed-dotenv`: a `.env` file holding real credentials that git tracks or does not
 /// ignore, so the next `git add -A` publishes it. `.env.example`-style templates are exempt.
 struct CommittedDotenvRule: ProjectRule {
-    let id = "committed-dotenv"
+    let messageFields: [String: Set<String>] = ["notIgnored": ["file", "names"]]
 
     static let templateSuffixes = ["example", "sample", "template", "dist", "defaults", "default", "schema", "tmpl", "tpl"]
 
@@ -21,12 +21,12 @@ struct CommittedDotenvRule: ProjectRule {
         }
         guard let first = credentials.first else { return [] }
         let names = credentials.prefix(3).map(\.name).joined(separator: ", ") + (credentials.count > 3 ? ", …" : "")
-        return [ProjectObservation(context, rule, range: first.valueRange, key: context.file.path, detail: names)]
+        return [context.observation(rule, range: first.valueRange, key: context.file.path, detail: names)]
     }
 
     func conclude(_ observations: [ProjectObservation], _ rule: RuleDefinition, _ settings: ScanSettings) -> [Finding] {
         observations.filter { !Self.isIgnoredByGit($0.file) }.map { observation in
-            observation.finding(rule, message: "\(observation.file) holds credentials (\(observation.detail)) and is not ignored by git: add it to .gitignore, remove it from the index (git rm --cached), rotate the keys, and commit a .env.example with placeholders instead")
+            observation.finding(rule, message: rule.message("notIgnored", ["file": observation.file, "names": observation.detail]))
         }
     }
 

@@ -5,7 +5,7 @@ import Foundation
 /// or section (`production:` in YAML, `[staging]` in INI). Both seed APIs ask for one key per
 /// environment, so a leaked dev key must not open production. Values are compared by hash only.
 struct CredentialSharedAcrossEnvironmentsRule: ProjectRule {
-    let id = "credential-shared-across-environments"
+    let messageFields: [String: Set<String>] = ["shared": ["name", "environment", "firstEnvironment"], "firstUse": ["environment"]]
 
     static let environmentWords: [String: String] = [
         "prod": "production", "production": "production", "prd": "production", "live": "production",
@@ -50,7 +50,7 @@ struct CredentialSharedAcrossEnvironmentsRule: ProjectRule {
             guard CredentialNames.isCredentialName(named.name) || HardcodedAppkeyRule.isAppKeyName(named.name),
                   LiteralSecretShape.looksLikeSecret(named.value, name: named.name),
                   let environment = sections[named.nameToken] ?? pathEnvironment else { continue }
-            observations.append(ProjectObservation(context, rule, range: named.valueRange,
+            observations.append(context.observation(rule, range: named.valueRange,
                                                    key: SHA256.hex(named.value), detail: environment + "\u{0}" + named.name))
         }
         return observations
@@ -103,7 +103,9 @@ struct CredentialSharedAcrossEnvironmentsRule: ProjectRule {
             for other in group.dropFirst() {
                 let parts = other.detail.split(separator: "\u{0}").map(String.init)
                 guard parts[0] != firstEnvironment else { continue }
-                findings.append(other.finding(rule, message: "\(parts[1]) for \(parts[0]) has the same value as the \(firstEnvironment) credential at \(first.file):\(first.line): issue a separate key per environment"))
+                let message = rule.message("shared", ["name": parts[1], "environment": parts[0], "firstEnvironment": firstEnvironment])
+                findings.append(other.finding(rule, message: message,
+                                              related: [first.location(rule.message("firstUse", ["environment": firstEnvironment]))]))
             }
         }
         return findings

@@ -4,7 +4,7 @@ import Foundation
 /// `postgres://u:p@db.prod/app`, `mongodb+srv://…`, `redis://:p@host`), in strings, config
 /// values and comments. Loopback and reserved example hosts, and template holes, are left alone.
 struct CredentialsInUrlRule: StructuralRule {
-    let id = "credentials-in-url"
+    let messageFields: [String: Set<String>] = ["password": ["identity", "host"]]
 
     private static let userinfoURL = try! NSRegularExpression(
         pattern: "\\b([a-zA-Z][a-zA-Z0-9+.-]{1,20})://([^\\s:/@,'\"`]*):([^\\s/@,'\"`]+)@([^\\s/:?#'\"`]+)")
@@ -38,7 +38,13 @@ struct CredentialsInUrlRule: StructuralRule {
         }
     }
 
-    func check(_ context: FileContext, _ rule: RuleDefinition) {
+    func check(_ context: FileContext, _ rule: RuleDefinition) -> [RuleMatch] {
+        var matches: [RuleMatch] = []
+        find(context, rule, &matches)
+        return matches
+    }
+
+    private func find(_ context: FileContext, _ rule: RuleDefinition, _ matches: inout [RuleMatch]) {
         let facts = context.facts
         for (index, token) in facts.tokens.enumerated() where token.kind == .string || token.kind == .comment {
             let text = token.value ?? facts.text(index)
@@ -62,8 +68,8 @@ struct CredentialsInUrlRule: StructuralRule {
                 if token.kind == .string && token.isTemplate && (password.contains("$") || password.contains("\\(")) { continue }
                 let range = facts.contentRange(of: index, part: ":" + password + "@")
                 let secret = range.count > password.utf8.count ? (range.lowerBound + 1)..<(range.upperBound - 1) : range
-                context.report(rule, range: secret, secret: secret,
-                               message: "password for \(LiteralSecretShape.kindOfIdentity(identity)) written into a URL to \(host): pass it separately from a secret store")
+                matches.add(range: secret, secret: secret,
+                               message: rule.message("password", ["identity": LiteralSecretShape.kindOfIdentity(identity), "host": host]))
             }
         }
     }

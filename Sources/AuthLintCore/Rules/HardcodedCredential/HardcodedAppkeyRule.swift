@@ -3,7 +3,7 @@
 /// call, Swift `setValue(_:forHTTPHeaderField:)`, Go `Header.Set`, curl `-H`, `.http` line,
 /// Postman key/value pair) or an `.env`/YAML/INI entry.
 struct HardcodedAppkeyRule: StructuralRule {
-    let id = "hardcoded-appkey"
+    let messageFields: [String: Set<String>] = ["literal": ["name"]]
 
     static func isAppKeyName(_ name: String) -> Bool {
         let squashed = name.lowercased().filter { $0.isLetter || $0.isNumber }
@@ -14,12 +14,18 @@ struct HardcodedAppkeyRule: StructuralRule {
         return true
     }
 
-    func check(_ context: FileContext, _ rule: RuleDefinition) {
+    func check(_ context: FileContext, _ rule: RuleDefinition) -> [RuleMatch] {
+        var matches: [RuleMatch] = []
+        find(context, rule, &matches)
+        return matches
+    }
+
+    private func find(_ context: FileContext, _ rule: RuleDefinition, _ matches: inout [RuleMatch]) {
         for named in context.facts.namedValues where named.valueKind == .literal && Self.isAppKeyName(named.name) {
             guard LiteralSecretShape.isPlausibleLiteral(named.value, name: named.name),
                   !LiteralSecretShape.looksLikeIdentifierPath(named.value) else { continue }
-            context.report(rule, range: named.valueRange, secret: named.valueRange,
-                           message: "Report Flow appkey written literally (\(named.name)): load it from the environment or a secret manager")
+            matches.add(range: named.valueRange, secret: named.valueRange,
+                           message: rule.message("literal", ["name": named.name]))
         }
     }
 }

@@ -4,7 +4,7 @@ import Foundation
 /// (decoded and checked, in strings and comments alike), a literal `id:secret` handed to a
 /// base64 encoder, and `curl -u id:secret`. Messages name the kind of id, never the secret.
 struct HardcodedBasicAuthRule: StructuralRule {
-    let id = "hardcoded-basic-auth"
+    let messageFields: [String: Set<String>] = ["literal": ["identity", "how"]]
 
     /// Calls that base64-encode their argument (last path segment, or the whole path).
     static let encoders: Set<String> = [
@@ -13,13 +13,19 @@ struct HardcodedBasicAuthRule: StructuralRule {
         "encodeBase64String", "toBase64",
     ]
 
-    func check(_ context: FileContext, _ rule: RuleDefinition) {
+    func check(_ context: FileContext, _ rule: RuleDefinition) -> [RuleMatch] {
+        var matches: [RuleMatch] = []
+        find(context, rule, &matches)
+        return matches
+    }
+
+    private func find(_ context: FileContext, _ rule: RuleDefinition, _ matches: inout [RuleMatch]) {
         let facts = context.facts
         var reported = Set<Int>()
         func report(_ range: Range<Int>, _ identity: String, _ how: String) {
             guard reported.insert(range.lowerBound).inserted else { return }
-            context.report(rule, range: range, secret: range,
-                           message: "Basic credentials for \(LiteralSecretShape.kindOfIdentity(identity)) written literally (\(how)): anyone with the source can sign in as this account")
+            matches.add(range: range, secret: range,
+                           message: rule.message("literal", ["identity": LiteralSecretShape.kindOfIdentity(identity), "how": how]))
         }
         // 1. `Basic dXNlcjpwYXNz` in strings, comments and prose.
         for (index, token) in facts.tokens.enumerated() where (token.kind == .string && !token.isTemplate) || token.kind == .comment {

@@ -3,7 +3,7 @@ import Foundation
 /// `hardcoded-bearer-token`: `Authorization: Bearer <literal>` in any string or header form, and
 /// literal OAuth secrets (`client_secret`, `refresh_token`, `access_token`, `id_token`).
 struct HardcodedBearerTokenRule: StructuralRule {
-    let id = "hardcoded-bearer-token"
+    let messageFields: [String: Set<String>] = ["bearer": [], "oauth": ["name"]]
 
     /// OAuth parameters whose values are credentials by definition (squashed, lower-case).
     static let oauthNames: Set<String> = [
@@ -11,7 +11,13 @@ struct HardcodedBearerTokenRule: StructuralRule {
         "oauthclientsecret", "googleclientsecret", "githubclientsecret",
     ]
 
-    func check(_ context: FileContext, _ rule: RuleDefinition) {
+    func check(_ context: FileContext, _ rule: RuleDefinition) -> [RuleMatch] {
+        var matches: [RuleMatch] = []
+        find(context, rule, &matches)
+        return matches
+    }
+
+    private func find(_ context: FileContext, _ rule: RuleDefinition, _ matches: inout [RuleMatch]) {
         let facts = context.facts
         var reported = Set<Int>()
         // Any literal string that is a whole Bearer credential: headers, variables, arguments.
@@ -22,16 +28,16 @@ struct HardcodedBearerTokenRule: StructuralRule {
                   credential.count >= 12, credential.contains(where: \.isNumber) || credential.count >= 24 else { continue }
             let range = facts.contentRange(of: index, part: credential)
             guard reported.insert(range.lowerBound).inserted else { continue }
-            context.report(rule, range: range, secret: range,
-                           message: "Bearer token written literally: whoever reads the source can call the API as its owner")
+            matches.add(range: range, secret: range,
+                           message: rule.message("bearer"))
         }
         for named in facts.namedValues where named.valueKind == .literal {
             let squashed = named.name.lowercased().filter { $0.isLetter || $0.isNumber }
             guard HardcodedSecretRule.isIdentifierLike(named.name), Self.oauthNames.contains(where: { squashed.hasSuffix($0) }),
                   LiteralSecretShape.looksLikeSecret(named.value, name: named.name),
                   reported.insert(named.valueRange.lowerBound).inserted else { continue }
-            context.report(rule, range: named.valueRange, secret: named.valueRange,
-                           message: "OAuth credential written literally (\(named.name)): load it from the environment or a secret manager")
+            matches.add(range: named.valueRange, secret: named.valueRange,
+                           message: rule.message("oauth", ["name": named.name]))
         }
     }
 

@@ -1,9 +1,9 @@
 /// `hardcoded-secret`: a secret-looking literal bound to a credential-named variable, key,
 /// header, config entry or command-line flag. The name is the only evidence, so the value
 /// must pass `LiteralSecretShape.looksLikeSecret`; more specific rules (provider formats,
-/// appkey, Basic, Bearer) take precedence on the same value (see `FallbackRules`).
+/// appkey, Basic, Bearer) take precedence on the same value (`"precedence": "generic"` in its rule file; see `CredentialPrecedence`).
 struct HardcodedSecretRule: StructuralRule {
-    let id = "hardcoded-secret"
+    let messageFields: [String: Set<String>] = ["literal": ["name"]]
 
     /// Words that may follow the credential word in a name that still holds the credential
     /// (`API_KEY_PROD`, `passwordValue`, `secret_b64`); anything else (`PasswordLastUsed`,
@@ -69,7 +69,13 @@ struct HardcodedSecretRule: StructuralRule {
         return CredentialNames.isCredentialName(name) && endsWithCredentialWord(name)
     }
 
-    func check(_ context: FileContext, _ rule: RuleDefinition) {
+    func check(_ context: FileContext, _ rule: RuleDefinition) -> [RuleMatch] {
+        var matches: [RuleMatch] = []
+        find(context, rule, &matches)
+        return matches
+    }
+
+    private func find(_ context: FileContext, _ rule: RuleDefinition, _ matches: inout [RuleMatch]) {
         let candidates = context.facts.namedValues.filter { named in
             // Cheapest test first: most names fail the credential-name check's byte prefilter.
             named.valueKind == .literal
@@ -86,8 +92,8 @@ struct HardcodedSecretRule: StructuralRule {
             let lower = named.value.lowercased()
             if lower.hasPrefix("basic ") || lower.hasPrefix("bearer ") || lower.hasPrefix("token ") { continue }  // Basic/Bearer rules
             guard LiteralSecretShape.looksLikeSecret(named.value, name: named.name) else { continue }
-            context.report(rule, range: named.valueRange, secret: named.valueRange,
-                           message: "secret-looking literal assigned to \(named.name): load it from the environment or a secret manager")
+            matches.add(range: named.valueRange, secret: named.valueRange,
+                           message: rule.message("literal", ["name": named.name]))
         }
     }
 
@@ -135,57 +141,5 @@ struct HardcodedSecretRule: StructuralRule {
             i += 1
         }
         return length >= 8
-    }
-}
-
-/// Which rule speaks when several credential rules report the same value: a provider format
-/// (most specific) over the shape rules (appkey, Basic, Bearer, URL userinfo) over the generic
-/// name-based rule. Lower-ranked findings overlapping a higher-ranked one are dropped.
-enum FallbackRules {
-    static let ranks: [String: Int] = [
-        "hardcoded-secret": 0,
-        "hardcoded-bearer-token": 1, "hardcoded-basic-auth": 1, "credentials-in-url": 1, "hardcoded-appkey": 1,
-    ]
-
-    static func rank(_ finding: RawFinding) -> Int { ranks[finding.rule.id] ?? 2 }
-
-    static func preferSpecific(_ findings: [RawFinding]) -> [RawFinding] {
-        guard findings.contains(where: { ranks[$0.rule.id] != nil }) else { return findings }
-        // Per rank, the credential ranges sorted by start with a running maximum of their ends:
-        // "does a higher-ranked range overlap this one" is then a binary search, not a pass over
-        // every finding (a generated file with thousands of findings made this quadratic).
-        struct Ranges {
-            var starts: [Int] = []
-            var maxEnd: [Int] = []  // max end over starts[0...i]
-            init(_ ranges: [Range<Int>]) {
-                for range in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) {
-                    starts.append(range.lowerBound)
-                    // Empty ranges overlap nothing (as `Range.overlaps`); they still match by start.
-                    maxEnd.append(max(maxEnd.last ?? Int.min, range.isEmpty ? Int.min : range.upperBound))
-                }
-            }
-            /// Some range overlaps `range` or starts where it starts (empty ranges included).
-            func hit(_ range: Range<Int>) -> Bool {
-                var lo = 0, hi = starts.count  // first index with start >= range.upperBound
-                while lo < hi { let mid = (lo + hi) / 2; if starts[mid] < range.upperBound { lo = mid + 1 } else { hi = mid } }
-                if lo > 0 && maxEnd[lo - 1] > range.lowerBound && range.lowerBound < range.upperBound { return true }
-                var a = 0, b = starts.count  // first index with start >= range.lowerBound
-                while a < b { let mid = (a + b) / 2; if starts[mid] < range.lowerBound { a = mid + 1 } else { b = mid } }
-                return a < starts.count && starts[a] == range.lowerBound
-            }
-        }
-        var byRank: [Int: [Range<Int>]] = [:]
-        for finding in findings where finding.rule.category == .hardcodedCredential {
-            byRank[rank(finding), default: []].append(finding.secret ?? finding.range)
-        }
-        let levels = byRank.keys.sorted()
-        // Ranges of every rank above each level.
-        var above: [Int: Ranges] = [:]
-        for level in levels { above[level] = Ranges(levels.filter { $0 > level }.flatMap { byRank[$0]! }) }
-        return findings.filter { finding in
-            guard finding.rule.category == .hardcodedCredential else { return true }
-            let range = finding.secret ?? finding.range
-            return !(above[rank(finding)]?.hit(range) ?? false)
-        }
     }
 }

@@ -3,18 +3,24 @@ import Foundation
 /// `kubernetes-secret-manifest`: a Kubernetes `Secret` manifest with real values committed:
 /// `data:` values are base64, so they are decoded and judged; `stringData:` values as written.
 struct KubernetesSecretManifestRule: StructuralRule {
-    let id = "kubernetes-secret-manifest"
+    let messageFields: [String: Set<String>] = ["realValue": ["name", "section"]]
 
-    func check(_ context: FileContext, _ rule: RuleDefinition) {
+    func check(_ context: FileContext, _ rule: RuleDefinition) -> [RuleMatch] {
+        var matches: [RuleMatch] = []
+        find(context, rule, &matches)
+        return matches
+    }
+
+    private func find(_ context: FileContext, _ rule: RuleDefinition, _ matches: inout [RuleMatch]) {
         switch context.file.language {
-        case .yaml, .markdown: checkYAML(context, rule)
-        case .json: checkJSON(context, rule)
+        case .yaml, .markdown: checkYAML(&matches, context, rule)
+        case .json: checkJSON(&matches, context, rule)
         default: return
         }
     }
 
     /// `{"kind": "Secret", "data": {"k": "base64"}, "stringData": {...}}` (kubectl -o json, generated manifests).
-    private func checkJSON(_ context: FileContext, _ rule: RuleDefinition) {
+    private func checkJSON(_ matches: inout [RuleMatch], _ context: FileContext, _ rule: RuleDefinition) {
         let facts = context.facts
         let bindings = facts.bindings
         guard bindings.contains(where: { $0.name == "kind" && $0.value == "Secret" }) else { return }
@@ -22,13 +28,13 @@ struct KubernetesSecretManifestRule: StructuralRule {
             let close = facts.tokens[section.valueToken].pairIndex
             guard close > section.valueToken else { continue }
             for binding in bindings where binding.nameToken > section.valueToken && binding.nameToken < close {
-                judge(binding, section: section.name, context, rule)
+                judge(&matches, binding, section: section.name, context, rule)
             }
         }
     }
 
     /// Reports one entry of `data` (base64, decoded first) or `stringData` when it holds a real value.
-    private func judge(_ binding: Binding, section: String, _ context: FileContext, _ rule: RuleDefinition) {
+    private func judge(_ matches: inout [RuleMatch], _ binding: Binding, section: String, _ context: FileContext, _ rule: RuleDefinition) {
         guard binding.valueKind == .literal else { return }
         var content = binding.value
         if section == "data" {
@@ -37,12 +43,12 @@ struct KubernetesSecretManifestRule: StructuralRule {
         }
         guard LiteralSecretShape.isPlausibleLiteral(content, name: binding.name), content.count >= 6 else { return }
         let range = context.facts.contentRange(of: binding.valueToken)
-        context.report(rule, range: range, secret: range,
-                       message: "Kubernetes Secret '\(binding.name)' has a real value in \(section) (base64 is an encoding, not encryption): keep the manifest out of git and use Sealed Secrets, SOPS or an external secret store")
+        matches.add(range: range, secret: range,
+                       message: rule.message("realValue", ["name": binding.name, "section": section]))
     }
 
     /// YAML manifests (also inside Markdown fences), multi-document streams included.
-    private func checkYAML(_ context: FileContext, _ rule: RuleDefinition) {
+    private func checkYAML(_ matches: inout [RuleMatch], _ context: FileContext, _ rule: RuleDefinition) {
         let facts = context.facts
         let bindings = facts.bindings
         // Documents of a multi-document stream, by the byte offset where each starts.
@@ -66,7 +72,7 @@ struct KubernetesSecretManifestRule: StructuralRule {
             }
             guard let current = section, column > current.indent, document(of: offset) == current.document,
                   secretDocuments.contains(current.document) else { section = column <= (section?.indent ?? 0) ? nil : section; continue }
-            judge(binding, section: current.name, context, rule)
+            judge(&matches, binding, section: current.name, context, rule)
         }
     }
 }

@@ -3,7 +3,7 @@
 /// setter sequence on one request variable, one curl command, one `.http` request block. Hosts
 /// that `insecure-http-url` exempts (loopback, reserved test names, allowedHosts) are exempt here.
 struct CredentialsOverHttpRule: StructuralRule {
-    let id = "credentials-over-http"
+    let messageFields: [String: Set<String>] = ["sent": ["what", "host"], "url": []]
 
     /// Calls that only build or wrap a URL or a header object: a URL inside `URL("http://…")` still
     /// belongs to the request call around it.
@@ -20,20 +20,26 @@ struct CredentialsOverHttpRule: StructuralRule {
     /// Request options that carry a credential without a header (`requests.get(url, auth=(id, secret))`, axios `auth: {…}`).
     static let authOptions: Set<String> = ["auth", "basic_auth", "digest_auth", "oauth2_bearer"]
 
-    func check(_ context: FileContext, _ rule: RuleDefinition) {
+    func check(_ context: FileContext, _ rule: RuleDefinition) -> [RuleMatch] {
+        var matches: [RuleMatch] = []
+        find(context, rule, &matches)
+        return matches
+    }
+
+    private func find(_ context: FileContext, _ rule: RuleDefinition, _ matches: inout [RuleMatch]) {
         let facts = context.facts
         let settings = context.settings
         var reported = Set<Int>()  // start offsets, one finding per credential
-        let severity = InsecureTransportRules.severity(rule, for: context.file.path)
+        let severity = rule.severity
         func report(_ range: Range<Int>, _ what: String, _ url: URLUse) {
             guard reported.insert(range.lowerBound).inserted else { return }
-            let line = facts.file.line(at: url.range.lowerBound)
-            context.report(rule, range: range,
-                           message: "\(what) sent to plain http://\(url.host) (line \(line)): the credential crosses the network in clear text",
-                           severity: severity)
+            matches.add(range: range,
+                           message: rule.message("sent", ["what": what, "host": url.host]),
+                           severity: severity, related: [RelatedRange(url.range, rule.message("url"))])
         }
 
-        let uses = facts.httpURLUses.filter { !InsecureHttpUrlRule.isExempt($0.host, settings) }
+        let uses = InsecureTransportRules.httpURLUses(context, apiHosts: rule.apiHosts + settings.apiHosts)
+            .filter { !InsecureHttpUrlRule.isExempt($0.host, settings) }
         let useByToken = Dictionary(uses.map { ($0.token, $0) }, uniquingKeysWith: { a, _ in a })
 
         // URL userinfo: `http://user:secret@host` sends Basic credentials by itself. In test code

@@ -2,7 +2,7 @@
 /// seed APIs and configured API hosts, note for private (RFC 1918) addresses, warning otherwise;
 /// loopback, reserved test domains, XML/schema identifiers and allowed hosts are not reported.
 struct InsecureHttpUrlRule: StructuralRule {
-    let id = "insecure-http-url"
+    let messageFields: [String: Set<String>] = ["remote": ["host"], "api": ["host"], "private": ["host"]]
 
     static let identifierHosts = [
         "www.w3.org", "w3.org", "schemas.xmlsoap.org", "schemas.android.com", "schemas.microsoft.com", "www.apple.com",
@@ -14,21 +14,28 @@ struct InsecureHttpUrlRule: StructuralRule {
         "169.254.169.254", "[fd00:ec2::254]", "metadata.google.internal", "169.254.170.2",
     ]
 
-    func check(_ context: FileContext, _ rule: RuleDefinition) {
+    func check(_ context: FileContext, _ rule: RuleDefinition) -> [RuleMatch] {
+        var matches: [RuleMatch] = []
+        find(context, rule, &matches)
+        return matches
+    }
+
+    private func find(_ context: FileContext, _ rule: RuleDefinition, _ matches: inout [RuleMatch]) {
         let settings = context.settings
-        for use in context.facts.httpURLUses {
+        let apiHosts = rule.apiHosts + settings.apiHosts
+        for use in InsecureTransportRules.httpURLUses(context, apiHosts: apiHosts) {
             let host = use.host
             if Self.isExempt(host, settings) { continue }
             var severity = rule.severity
-            var message = rule.summary + ": \(host) is reached without TLS"
-            if Self.matches(host, settings.apiHosts) {
+            var message = rule.message("remote", ["host": host])
+            if Self.matches(host, apiHosts) {
                 severity = .error
-                message = "plain http:// to \(host): the API accepts HTTPS only, and headers (Authorization, appkey) travel in clear text"
+                message = rule.message("api", ["host": host])
             } else if Self.isPrivate(host) {
                 severity = .note
-                message = rule.summary + ": private address \(host); prefer TLS inside networks too"
+                message = rule.message("private", ["host": host])
             }
-            context.report(rule, range: use.range, message: message, severity: severity)
+            matches.add(range: use.range, message: message, severity: severity)
         }
     }
 

@@ -1,15 +1,16 @@
-/// The insecure-transport family's Swift-coded rules.
+/// Helpers shared by the insecure-transport rules.
 public enum InsecureTransportRules {
-    static let structural: [any StructuralRule] = [
-        InsecureHttpUrlRule(), TlsVerificationDisabledRule(), TrustAllCertificatesRule(),
-        CredentialsOverHttpRule(), SslDisabledConnectionRule(),
-    ]
 
-    /// Test code switches TLS checks off against self-signed local servers on purpose: there a
-    /// finding is a warning (still worth a look: test helpers get copied into clients), elsewhere
-    /// the rule's own severity.
-    static func severity(_ rule: RuleDefinition, for path: String) -> Severity {
-        isTestPath(path) && rule.severity == .error ? .warning : rule.severity
+    /// The file's `http://` URL uses that count: test code is full of URLs that are data (parser
+    /// inputs, fixtures, fake servers), so there only those naming the product API's domain.
+    static func httpURLUses(_ context: FileContext, apiHosts: [String]) -> [URLUse] {
+        let uses = context.facts.httpURLUses
+        guard isTestPath(context.file.path) else { return uses }
+        let domains = apiHosts.map { host -> String in
+            let labels = host.lowercased().split(separator: ".").filter { $0 != "*" }
+            return labels.dropFirst(labels.count > 2 ? 1 : 0).joined(separator: ".")
+        }
+        return uses.filter { use in domains.contains { use.host == $0 || use.host.hasSuffix("." + $0) } }
     }
 
     static func isTestPath(_ path: String) -> Bool {

@@ -8,7 +8,7 @@ import Foundation
 /// Reeflow seed's `connectionData` posted with `JSON.stringify`) is reported whatever its host,
 /// because that service, not this machine, makes the connection.
 struct SslDisabledConnectionRule: StructuralRule {
-    let id = "ssl-disabled-connection"
+    let messageFields: [String: Set<String>] = ["payload": ["what", "host"], "connection": ["what", "host"]]
 
     /// Normalised (lower-case, no `_`/`-`/space) option names that switch transport security,
     /// with the values that mean "off".
@@ -30,17 +30,21 @@ struct SslDisabledConnectionRule: StructuralRule {
 
     enum Place { case local, privateNetwork, remote }
 
-    func check(_ context: FileContext, _ rule: RuleDefinition) {
+    func check(_ context: FileContext, _ rule: RuleDefinition) -> [RuleMatch] {
+        var matches: [RuleMatch] = []
+        find(context, rule, &matches)
+        return matches
+    }
+
+    private func find(_ context: FileContext, _ rule: RuleDefinition, _ matches: inout [RuleMatch]) {
         let facts = context.facts
-        let baseSeverity = InsecureTransportRules.severity(rule, for: context.file.path)
+        let baseSeverity = rule.severity
         func report(_ range: Range<Int>, _ host: String, _ what: String, payload: Bool = false) {
             let place = payload ? .remote : classify(host, context.settings)
             guard place != .local else { return }
             let severity: Severity = place == .privateNetwork ? .note : baseSeverity
-            let message = payload
-                ? "connection definition sent to a remote service with \(what): the service connects to \(host) without TLS, credentials included"
-                : "\(what) for \(host): the connection and its credentials cross the network unencrypted"
-            context.report(rule, range: range, message: message, severity: severity)
+            let message = rule.message(payload ? "payload" : "connection", ["what": what, "host": host])
+            matches.add(range: range, message: message, severity: severity)
         }
         let candidates = InsecureTransportRules.hitTokens(context, rule)
         checkConnectionStrings(facts, candidates, report)

@@ -2,7 +2,7 @@
 /// verification. Token-based rather than a regex so that comments, docstrings and unrelated
 /// `verify=False` parameters (root finders, dispatch decorators) are not mistaken for it.
 struct TlsVerificationDisabledRule: StructuralRule {
-    let id = "tls-verification-disabled"
+    let messageFields: [String: Set<String>] = ["setting": ["setting"], "nodeEnvironment": [], "reference": ["name"], "command": ["program", "flag"]]
 
     /// What a setting must be set to for verification to be off.
     enum Disabled { case falsy, truthy, certNone, zero, noneCase }
@@ -34,12 +34,18 @@ struct TlsVerificationDisabledRule: StructuralRule {
     static let httpPathWords: Set<String> = ["requests", "httpx", "session", "client", "http", "api", "aiohttp", "urllib", "urllib3", "rest", "https"]
     static let urlArgumentNames: Set<String> = ["url", "uri", "endpoint", "base_url", "baseurl", "host"]
 
-    func check(_ context: FileContext, _ rule: RuleDefinition) {
+    func check(_ context: FileContext, _ rule: RuleDefinition) -> [RuleMatch] {
+        var matches: [RuleMatch] = []
+        find(context, rule, &matches)
+        return matches
+    }
+
+    private func find(_ context: FileContext, _ rule: RuleDefinition, _ matches: inout [RuleMatch]) {
         let facts = context.facts
-        let severity = InsecureTransportRules.severity(rule, for: context.file.path)
+        let severity = rule.severity
         let candidates = InsecureTransportRules.hitTokens(context, rule)
-        checkSettings(context, rule, facts, severity, candidates)
-        checkReferences(context, rule, facts, severity, candidates)
+        checkSettings(&matches, context, rule, facts, severity, candidates)
+        checkReferences(&matches, context, rule, facts, severity, candidates)
         // Commands only where a command keyword occurs (splitting YAML strings into words is not free).
         let bytes = context.file.bytes
         if context.hits(for: rule).contains(where: { hit in
@@ -47,13 +53,13 @@ struct TlsVerificationDisabledRule: StructuralRule {
             return word.elementsEqual("curl".utf8) || word.elementsEqual("wget".utf8)
                 || (hit.start >= 2 && bytes[hit.start - 2] == UInt8(ascii: "-") && bytes[hit.start - 1] == UInt8(ascii: "-"))
         }) {
-            checkCommands(context, rule, facts, severity)
+            checkCommands(&matches, context, rule, facts, severity)
         }
     }
 
     // MARK: settings `name <op> value`
 
-    private func checkSettings(_ context: FileContext, _ rule: RuleDefinition, _ facts: FileFacts, _ severity: Severity, _ candidates: [Int]) {
+    private func checkSettings(_ matches: inout [RuleMatch], _ context: FileContext, _ rule: RuleDefinition, _ facts: FileFacts, _ severity: Severity, _ candidates: [Int]) {
         let tokens = facts.tokens
         for i in candidates where tokens[i].kind == .identifier || (tokens[i].kind == .string && !tokens[i].isTemplate) {
             let name = facts.value(i)
@@ -73,13 +79,13 @@ struct TlsVerificationDisabledRule: StructuralRule {
                 let valueText = facts.file.text(tokens[valueIndex].start..<tokens[valueEnd].end)
                 let written = facts.file.text(tokens[i].start..<tokens[valueEnd].end)
                 let label = written.contains("\n") ? "\(name) = \(valueText)" : written
-                context.report(rule, range: tokens[i].start..<tokens[valueEnd].end,
-                               message: "\(label) turns off TLS certificate verification", severity: severity)
+                matches.add(range: tokens[i].start..<tokens[valueEnd].end,
+                               message: rule.message("setting", ["setting": label]), severity: severity)
             } else if tokens[i].kind == .string, let eq = name.firstIndex(of: "="),
                       name[..<eq] == "NODE_TLS_REJECT_UNAUTHORIZED", name[name.index(after: eq)...] == "0" {
                 // docker-compose `environment: ["NODE_TLS_REJECT_UNAUTHORIZED=0"]` / `- NODE_TLS_REJECT_UNAUTHORIZED=0`.
-                context.report(rule, range: tokens[i].contentStart..<tokens[i].end,
-                               message: "NODE_TLS_REJECT_UNAUTHORIZED=0 turns off TLS certificate verification for the whole process", severity: severity)
+                matches.add(range: tokens[i].contentStart..<tokens[i].end,
+                               message: rule.message("nodeEnvironment"), severity: severity)
             }
         }
     }
@@ -293,13 +299,13 @@ struct TlsVerificationDisabledRule: StructuralRule {
 
     // MARK: references `ssl._create_unverified_context`, .NET `DangerousAcceptAnyServerCertificateValidator`
 
-    private func checkReferences(_ context: FileContext, _ rule: RuleDefinition, _ facts: FileFacts, _ severity: Severity, _ candidates: [Int]) {
+    private func checkReferences(_ matches: inout [RuleMatch], _ context: FileContext, _ rule: RuleDefinition, _ facts: FileFacts, _ severity: Severity, _ candidates: [Int]) {
         for i in candidates where facts.tokens[i].kind == .identifier {
             let name = facts.text(i)
             guard name == "_create_unverified_context" || name == "DangerousAcceptAnyServerCertificateValidator",
                   let dot = facts.previous(i), facts.isPunct(dot, ".") else { continue }
-            context.report(rule, range: facts.tokens[i].start..<facts.tokens[i].end,
-                           message: "\(name) accepts any server certificate", severity: severity)
+            matches.add(range: facts.tokens[i].start..<facts.tokens[i].end,
+                           message: rule.message("reference", ["name": name]), severity: severity)
         }
     }
 
@@ -308,7 +314,7 @@ struct TlsVerificationDisabledRule: StructuralRule {
     /// curl short options that take an argument: in `-ok` the `k` is the output file name, not `-k`.
     static let curlOptionsWithArgument = Set("bcCdDeEFHKmoPQrtTuUwxXyYzA")
 
-    private func checkCommands(_ context: FileContext, _ rule: RuleDefinition, _ facts: FileFacts, _ severity: Severity) {
+    private func checkCommands(_ matches: inout [RuleMatch], _ context: FileContext, _ rule: RuleDefinition, _ facts: FileFacts, _ severity: Severity) {
         for command in facts.shellCommands {
             for (n, word) in command.words.enumerated() where n > 0 {
                 if word.text == "--" { break }
@@ -323,7 +329,7 @@ struct TlsVerificationDisabledRule: StructuralRule {
                     // `curl -k https://localhost:8443/…`: a local self-signed server.
                     let hosts = command.words.compactMap { InsecureTransportRules.urlHost($0.text) }
                     if !hosts.isEmpty && hosts.allSatisfy({ InsecureHttpUrlRule.isLocal($0) || InsecureHttpUrlRule.matches($0, context.settings.allowedHosts) }) { break }
-                    context.report(rule, range: word.range, message: "\(command.program) \(word.text) skips TLS certificate verification", severity: severity)
+                    matches.add(range: word.range, message: rule.message("command", ["program": command.program, "flag": word.text]), severity: severity)
                     break
                 }
             }

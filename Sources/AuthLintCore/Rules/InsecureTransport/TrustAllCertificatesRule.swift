@@ -3,7 +3,7 @@
 /// library trust-all helpers, .NET validation callbacks returning true, and a Swift
 /// `URLSessionDelegate` that hands back the server's trust unevaluated.
 struct TrustAllCertificatesRule: StructuralRule {
-    let id = "trust-all-certificates"
+    let messageFields: [String: Set<String>] = ["emptyCheck": [], "verifyTrue": [], "callbackTrue": ["name"], "trustAllType": ["name"], "allowAllVerifier": [], "unevaluatedTrust": []]
 
     /// Library types and constants that accept everything (used, not merely imported).
     static let trustAllTypes: Set<String> = [
@@ -27,9 +27,15 @@ struct TrustAllCertificatesRule: StructuralRule {
         name.hasPrefix("pin") || evaluationMarkers.contains { name.contains($0) }
     }
 
-    func check(_ context: FileContext, _ rule: RuleDefinition) {
+    func check(_ context: FileContext, _ rule: RuleDefinition) -> [RuleMatch] {
+        var matches: [RuleMatch] = []
+        find(context, rule, &matches)
+        return matches
+    }
+
+    private func find(_ context: FileContext, _ rule: RuleDefinition, _ matches: inout [RuleMatch]) {
         let facts = context.facts
-        let severity = InsecureTransportRules.severity(rule, for: context.file.path)
+        let severity = rule.severity
         let tokens = facts.tokens
         for hitToken in InsecureTransportRules.hitTokens(context, rule) where tokens[hitToken].kind == .identifier {
             var i = hitToken
@@ -43,24 +49,24 @@ struct TrustAllCertificatesRule: StructuralRule {
             var reason: String?
             var end = tokens[i].end
             if name == "checkServerTrusted", let close = emptyMethodBody(after: i, facts) {
-                reason = "checkServerTrusted accepts every certificate chain (empty body)"
+                reason = rule.message("emptyCheck")
                 end = tokens[close].end
             } else if name == "verify", let close = returnsTrue(method: i, facts) {
-                reason = "HostnameVerifier.verify returns true for every host"
+                reason = rule.message("verifyTrue")
                 end = tokens[close].end
             } else if Self.verifierHooks.contains(name), let close = lambdaReturningTrue(after: i, facts) {
-                reason = "\(name) given a callback that returns true: every certificate or host is accepted"
+                reason = rule.message("callbackTrue", ["name": name])
                 end = tokens[close].end
             } else if Self.trustAllTypes.contains(name), let next = facts.next(i), facts.isPunct(next, "(") || facts.isPunct(next, ".") {
-                reason = "\(name) accepts every certificate or host name"
+                reason = rule.message("trustAllType", ["name": name])
             } else if name == "ALLOW_ALL_HOSTNAME_VERIFIER", let dot = facts.previous(i), facts.isPunct(dot, "."), !isImport(i, facts) {
-                reason = "ALLOW_ALL_HOSTNAME_VERIFIER accepts every host name"
+                reason = rule.message("allowAllVerifier")
             } else if name == "URLCredential", let close = unevaluatedTrustCredential(at: i, facts) {
-                reason = "server trust answered with .useCredential without evaluating it (no SecTrustEvaluateWithError)"
+                reason = rule.message("unevaluatedTrust")
                 end = tokens[close].end
             }
             if let reason {
-                context.report(rule, range: tokens[i].start..<end, message: reason, severity: severity)
+                matches.add(range: tokens[i].start..<end, message: reason, severity: severity)
             }
         }
     }

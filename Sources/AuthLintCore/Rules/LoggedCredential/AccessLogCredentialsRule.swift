@@ -7,7 +7,7 @@
 /// Works on lines, not tokens: these directives live in `.conf`, YAML, TOML, JSON and
 /// Caddyfiles alike, and a line is enough to judge them (nginx formats may span lines up to `;`).
 struct AccessLogCredentialsRule: StructuralRule {
-    let id = "access-log-credentials"
+    let messageFields: [String: Set<String>] = ["logged": ["what"]]
 
     /// Credential header names as they appear in variables: `authorization`, `x_api_key`.
     static let underscoredHeaders: Set<String> = Set(CredentialNames.headers.map { $0.replacingOccurrences(of: "-", with: "_") })
@@ -20,7 +20,13 @@ struct AccessLogCredentialsRule: StructuralRule {
         }
     }
 
-    func check(_ context: FileContext, _ rule: RuleDefinition) {
+    func check(_ context: FileContext, _ rule: RuleDefinition) -> [RuleMatch] {
+        var matches: [RuleMatch] = []
+        find(context, rule, &matches)
+        return matches
+    }
+
+    private func find(_ context: FileContext, _ rule: RuleDefinition, _ matches: inout [RuleMatch]) {
         let file = context.file
         let hits = context.hits(for: rule)
         // Traefik keeps headers on lines that carry no keyword (`Authorization: keep` under
@@ -45,7 +51,7 @@ struct AccessLogCredentialsRule: StructuralRule {
             let trimmed = Substring(line.drop(while: { $0 == " " || $0 == "\t" }))
             if trimmed.hasPrefix("#") || trimmed.hasPrefix("//") { continue }
             func fire(_ what: String) {
-                context.report(rule, range: range, message: "\(rule.summary): \(what)")
+                matches.add(range: range, message: rule.message("logged", ["what": what]))
             }
             // nginx
             if trimmed.hasPrefix("log_format ") || trimmed.hasPrefix("log_format\t") { nginxFormat = true }

@@ -5,7 +5,7 @@
 /// presence-only values (`redact(token)`, `len(token)`, `token is not None`, `Object.keys(headers)`,
 /// `'***'`) do not count.
 struct CredentialInLogRule: StructuralRule {
-    let id = "credential-in-log"
+    let messageFields: [String: Set<String>] = ["passed": ["reason", "callee"]]
 
     /// Identifiers that turn a credential into something safe to log.
     static let sanitizers: Set<String> = [
@@ -81,7 +81,13 @@ struct CredentialInLogRule: StructuralRule {
         return false
     }
 
-    func check(_ context: FileContext, _ rule: RuleDefinition) {
+    func check(_ context: FileContext, _ rule: RuleDefinition) -> [RuleMatch] {
+        var matches: [RuleMatch] = []
+        find(context, rule, &matches)
+        return matches
+    }
+
+    private func find(_ context: FileContext, _ rule: RuleDefinition, _ matches: inout [RuleMatch]) {
         let facts = context.facts
         let logging = facts.loggingCalls
         guard !logging.isEmpty else { return }
@@ -91,7 +97,7 @@ struct CredentialInLogRule: StructuralRule {
                 let tainted: (String, Int) -> String? = { name, _ in sources.reason(for: name, usedAt: call.calleeStart) }
                 if let reason = leak(in: argument, facts, tainted) {
                     let range = facts.tokens[argument.lowerBound].start..<facts.tokens[argument.upperBound - 1].end
-                    context.report(rule, range: range, message: "\(rule.summary): \(reason) passed to \(call.callee)()")
+                    matches.add(range: range, message: rule.message("passed", ["reason": reason, "callee": call.callee]))
                     break
                 }
             }

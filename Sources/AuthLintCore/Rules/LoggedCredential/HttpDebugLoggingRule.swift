@@ -6,7 +6,7 @@
 /// that sends credentials, and `set -x` before such a command in a shell script.
 /// (Wire-logger levels in properties / YAML / XML are the pattern rule `http-wire-logging`.)
 struct HttpDebugLoggingRule: StructuralRule {
-    let id = "http-debug-logging"
+    let messageFields: [String: Set<String>] = ["logged": ["reason"], "loggedHere": [], "command": []]
 
     /// Before lexing: `curl` hits matter only with a verbose flag or `set -x` nearby; the other
     /// keywords are specific enough.
@@ -41,42 +41,49 @@ struct HttpDebugLoggingRule: StructuralRule {
 
     private static func isLetter(_ b: UInt8) -> Bool { (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) }
 
-    func check(_ context: FileContext, _ rule: RuleDefinition) {
+    func check(_ context: FileContext, _ rule: RuleDefinition) -> [RuleMatch] {
+        var matches: [RuleMatch] = []
+        find(context, rule, &matches)
+        return matches
+    }
+
+    private func find(_ context: FileContext, _ rule: RuleDefinition, _ matches: inout [RuleMatch]) {
         let facts = context.facts
         switch facts.file.language {
-        case .python: pythonDebugLevel(context, rule)
-        case .ruby: rubyDebugOutput(context, rule)
+        case .python: pythonDebugLevel(&matches, context, rule)
+        case .ruby: rubyDebugOutput(&matches, context, rule)
         case .cLike:
-            if facts.file.dialect == "go" { goDumpLogged(context, rule) }
-            if ["java", "kt", "kotlin", "scala", "groovy"].contains(facts.file.dialect) { okHttpLevel(context, rule) }
-        case .shell, .dockerfile: shellTracing(context, rule)
+            if facts.file.dialect == "go" { goDumpLogged(&matches, context, rule) }
+            if ["java", "kt", "kotlin", "scala", "groovy"].contains(facts.file.dialect) { okHttpLevel(&matches, context, rule) }
+        case .shell, .dockerfile: shellTracing(&matches, context, rule)
         default: break
         }
     }
 
-    private func report(_ context: FileContext, _ rule: RuleDefinition, _ from: Int, _ to: Int, _ message: String) {
+    private func report(_ matches: inout [RuleMatch], _ context: FileContext, _ rule: RuleDefinition, _ from: Int, _ to: Int, _ message: String,
+                        related: [RelatedRange] = []) {
         let tokens = context.facts.tokens
-        context.report(rule, range: tokens[from].start..<tokens[to].end, message: "\(rule.summary): \(message)")
+        matches.add(range: tokens[from].start..<tokens[to].end, message: rule.message("logged", ["reason": message]), related: related)
     }
 
     // MARK: Python
 
     /// `http.client.HTTPConnection.debuglevel = 1` (also `HTTPSConnection`, `httplib.`).
-    private func pythonDebugLevel(_ context: FileContext, _ rule: RuleDefinition) {
+    private func pythonDebugLevel(_ matches: inout [RuleMatch], _ context: FileContext, _ rule: RuleDefinition) {
         let facts = context.facts
         for i in facts.tokens.indices where facts.tokens[i].kind == .identifier && facts.text(i) == "debuglevel" {
             guard let dot = facts.previous(i), facts.isPunct(dot, "."), let owner = facts.previous(dot),
                   facts.text(owner).hasSuffix("Connection"), let eq = facts.next(i), facts.isPunct(eq, "="),
                   let value = facts.next(eq), facts.tokens[value].kind == .number || facts.text(value) == "True" else { continue }
             if facts.tokens[value].kind == .number, Int(facts.text(value)) == 0 { continue }
-            report(context, rule, owner, value, "\(facts.text(owner)).debuglevel prints every request header, Authorization included, to stdout")
+            report(&matches, context, rule, owner, value, "\(facts.text(owner)).debuglevel prints every request header, Authorization included, to stdout")
         }
     }
 
     // MARK: Ruby
 
     /// `f.response :logger` without `headers: false` or a filter, and `http.set_debug_output($stderr)`.
-    private func rubyDebugOutput(_ context: FileContext, _ rule: RuleDefinition) {
+    private func rubyDebugOutput(_ matches: inout [RuleMatch], _ context: FileContext, _ rule: RuleDefinition) {
         let facts = context.facts
         let tokens = facts.tokens
         let filtered = facts.file.bytes.containsBytes(".filter(")
@@ -86,7 +93,7 @@ struct HttpDebugLoggingRule: StructuralRule {
                 var arg = facts.next(i)
                 if let a = arg, facts.isPunct(a, "(") { arg = facts.next(a) }
                 guard let a = arg, facts.text(a) != "nil", !facts.isPunct(a, ")") else { continue }
-                report(context, rule, i, a, "Net::HTTP#set_debug_output writes the raw request, Authorization header included")
+                report(&matches, context, rule, i, a, "Net::HTTP#set_debug_output writes the raw request, Authorization header included")
             } else if name == "response" {
                 var k = facts.next(i)
                 if let p = k, facts.isPunct(p, "(") { k = facts.next(p) }
@@ -95,7 +102,7 @@ struct HttpDebugLoggingRule: StructuralRule {
                 let line = facts.file.lineText(facts.file.line(at: tokens[i].start))
                 if filtered || line.containsBytes("headers: false") || line.containsBytes("request: false")
                     || line.containsBytes("headers => false") { continue }
-                report(context, rule, i, sym, "Faraday's logger middleware logs request headers (Authorization included) unless `headers: false` or a filter is set")
+                report(&matches, context, rule, i, sym, "Faraday's logger middleware logs request headers (Authorization included) unless `headers: false` or a filter is set")
             }
         }
     }
@@ -104,12 +111,12 @@ struct HttpDebugLoggingRule: StructuralRule {
 
     /// `dump, _ := httputil.DumpRequestOut(req, true)` followed by a logging call of `dump`, or
     /// the dump call written straight into a logging call.
-    private func goDumpLogged(_ context: FileContext, _ rule: RuleDefinition) {
+    private func goDumpLogged(_ matches: inout [RuleMatch], _ context: FileContext, _ rule: RuleDefinition) {
         let facts = context.facts
         let logging = facts.loggingCalls
         for call in facts.calls where call.name == "DumpRequest" || call.name == "DumpRequestOut" {
             if let log = logging.first(where: { $0.openParen < call.calleeStart && call.closeParen <= $0.closeParen }) {
-                report(context, rule, call.calleeStart, call.closeParen, "the request dump (headers included) is passed to \(log.callee)()")
+                report(&matches, context, rule, call.calleeStart, call.closeParen, "the request dump (headers included) is passed to \(log.callee)()")
                 continue
             }
             // Names assigned on the left of `:=` / `=`.
@@ -127,7 +134,8 @@ struct HttpDebugLoggingRule: StructuralRule {
             for log in logging where log.calleeStart > call.closeParen {
                 let uses = log.arguments.contains { arg in arg.contains { facts.tokens[$0].kind == .identifier && names.contains(facts.text($0)) } }
                 if uses {
-                    report(context, rule, call.calleeStart, call.closeParen, "the request dump (headers included) is logged by \(log.callee)() on line \(facts.file.line(at: facts.tokens[log.calleeStart].start))")
+                    report(&matches, context, rule, call.calleeStart, call.closeParen, "the request dump (headers included) is logged by \(log.callee)()",
+                           related: [RelatedRange(facts.tokens[log.calleeStart].start..<facts.tokens[log.closeParen].end, rule.message("loggedHere"))])
                     break
                 }
             }
@@ -138,7 +146,7 @@ struct HttpDebugLoggingRule: StructuralRule {
 
     /// `HttpLoggingInterceptor.Level.HEADERS` / `BODY` in a file that never calls
     /// `redactHeader("Authorization")` (or another credential header).
-    private func okHttpLevel(_ context: FileContext, _ rule: RuleDefinition) {
+    private func okHttpLevel(_ matches: inout [RuleMatch], _ context: FileContext, _ rule: RuleDefinition) {
         let facts = context.facts
         let tokens = facts.tokens
         guard facts.file.bytes.containsBytes("HttpLoggingInterceptor") else { return }
@@ -153,7 +161,7 @@ struct HttpDebugLoggingRule: StructuralRule {
             let level = facts.text(i)
             guard level == "HEADERS" || level == "BODY", let dot = facts.previous(i), facts.isPunct(dot, "."),
                   let owner = facts.previous(dot), facts.text(owner) == "Level" else { continue }
-            report(context, rule, owner, i, "HttpLoggingInterceptor at Level.\(level) logs the Authorization header; call redactHeader(\"Authorization\")")
+            report(&matches, context, rule, owner, i, "HttpLoggingInterceptor at Level.\(level) logs the Authorization header; call redactHeader(\"Authorization\")")
         }
     }
 
@@ -203,14 +211,14 @@ struct HttpDebugLoggingRule: StructuralRule {
 
     /// `curl -v` / `--trace` on a credentialed command; `set -x` (or `-o xtrace`, `bash -x`
     /// shebang) before one, with no `set +x` in between.
-    private func shellTracing(_ context: FileContext, _ rule: RuleDefinition) {
+    private func shellTracing(_ matches: inout [RuleMatch], _ context: FileContext, _ rule: RuleDefinition) {
         let facts = context.facts
         let tokens = facts.tokens
         let commands = Self.curlCommands(facts).filter(\.sendsCredential)
         guard !commands.isEmpty else { return }
         for command in commands {
             if let flag = command.verboseFlag {
-                report(context, rule, flag, flag, "curl \(facts.value(flag)) prints the request headers, the credential sent by this command included")
+                report(&matches, context, rule, flag, flag, "curl \(facts.value(flag)) prints the request headers, the credential sent by this command included")
             }
         }
         // Tracing switched on / off, in order.
@@ -233,8 +241,8 @@ struct HttpDebugLoggingRule: StructuralRule {
         for (index, switchOn) in tracing.enumerated() where switchOn.on {
             let offAt = tracing[(index + 1)...].first(where: { !$0.on })?.token ?? tokens.count
             if let command = commands.first(where: { $0.start > switchOn.token && $0.start < offAt }) {
-                let line = facts.file.line(at: tokens[command.start].start)
-                report(context, rule, switchOn.token, switchOn.token, "shell tracing echoes the credentialed curl command on line \(line) into the log")
+                report(&matches, context, rule, switchOn.token, switchOn.token, "shell tracing echoes a credentialed curl command into the log",
+                       related: [RelatedRange(tokens[command.start].start..<tokens[command.start].end, rule.message("command"))])
             }
         }
     }

@@ -2,21 +2,27 @@
 /// Report Flow documents the header as lower-case `appkey`; proxies and some servers treat
 /// other spellings as a different header (underscores are even dropped by nginx by default).
 struct AppkeyHeaderCasingRule: StructuralRule {
-    let id = "appkey-header-casing"
+    let messageFields: [String: Set<String>] = ["casing": ["name"]]
 
     static func isMisspelledAppKey(_ name: String) -> Bool {
         guard name != "appkey" else { return false }
         return FileFacts.isAppKeySpelling(name) && name.allSatisfy { $0.isLetter || $0 == "-" || $0 == "_" }
     }
 
-    func check(_ context: FileContext, _ rule: RuleDefinition) {
+    func check(_ context: FileContext, _ rule: RuleDefinition) -> [RuleMatch] {
+        var matches: [RuleMatch] = []
+        find(context, rule, &matches)
+        return matches
+    }
+
+    private func find(_ context: FileContext, _ rule: RuleDefinition, _ matches: inout [RuleMatch]) {
         let facts = context.facts
         var reported = Set<Int>()
         func report(_ nameToken: Int, _ name: String) {
             guard Self.isMisspelledAppKey(name), reported.insert(nameToken).inserted else { return }
             let token = facts.tokens[nameToken]
-            context.report(rule, range: token.start..<token.end,
-                           message: "header '\(name)': Report Flow expects the header name in lower case, exactly 'appkey'")
+            matches.add(range: token.start..<token.end,
+                           message: rule.message("casing", ["name": name]))
         }
         // Header sets (literals with another header, setters, curl, .http, Postman, nginx).
         for set in facts.headerSets {

@@ -2,12 +2,18 @@
 /// values; which one the server sees depends on the client library (last wins, first wins, or
 /// both are sent and the request is rejected).
 struct DuplicateAuthHeaderRule: StructuralRule {
-    let id = "duplicate-auth-header"
+    let messageFields: [String: Set<String>] = ["twice": ["header"], "firstSet": ["header"]]
 
     /// The same header twice need at least two keyword hits; most files mention one header once.
     func wantsFile(_ context: FileContext, _ rule: RuleDefinition) -> Bool { context.hits(for: rule).count >= 2 }
 
-    func check(_ context: FileContext, _ rule: RuleDefinition) {
+    func check(_ context: FileContext, _ rule: RuleDefinition) -> [RuleMatch] {
+        var matches: [RuleMatch] = []
+        find(context, rule, &matches)
+        return matches
+    }
+
+    private func find(_ context: FileContext, _ rule: RuleDefinition, _ matches: inout [RuleMatch]) {
         let facts = context.facts
         let extra = context.settings.credentialHeaders
         // OpenAPI requirement objects name schemes, not values: two OAuth2 schemes in one object
@@ -19,9 +25,9 @@ struct DuplicateAuthHeaderRule: StructuralRule {
                 let key = header.name.lowercased()
                 guard let earlier = seen[key] else { seen[key] = header; continue }
                 guard earlier.value != header.value else { continue }
-                let line = facts.file.line(at: facts.tokens[earlier.nameToken].start)
-                context.report(rule, range: facts.range(of: header),
-                               message: "\(header.name) is set twice for one request (first on line \(line)) with different values: keep one")
+                matches.add(range: facts.range(of: header),
+                               message: rule.message("twice", ["header": header.name]),
+                               related: [RelatedRange(facts.range(of: earlier), rule.message("firstSet", ["header": earlier.name]))])
             }
         }
     }

@@ -5,7 +5,7 @@ import Foundation
 /// `id:secret` interpolated after `Basic ` without encoding, or a Reeflow `key_…:…` pair sent
 /// with no scheme at all.
 struct MalformedBasicAuthRule: StructuralRule {
-    let id = "malformed-basic-auth"
+    let messageFields: [String: Set<String>] = ["malformed": ["problem"]]
 
     /// Before lexing: a `basic ` followed by a value, or `key_` shortly after an `authorization`.
     func wantsFile(_ context: FileContext, _ rule: RuleDefinition) -> Bool {
@@ -18,13 +18,19 @@ struct MalformedBasicAuthRule: StructuralRule {
         }
     }
 
-    func check(_ context: FileContext, _ rule: RuleDefinition) {
+    func check(_ context: FileContext, _ rule: RuleDefinition) -> [RuleMatch] {
+        var matches: [RuleMatch] = []
+        find(context, rule, &matches)
+        return matches
+    }
+
+    private func find(_ context: FileContext, _ rule: RuleDefinition, _ matches: inout [RuleMatch]) {
         let facts = context.facts
         var reported = Set<Int>()
         func report(_ valueToken: Int, _ problem: String) {
             guard reported.insert(valueToken).inserted else { return }
             let range = facts.contentRange(of: valueToken)
-            context.report(rule, range: range, message: "malformed Basic credentials: \(problem)")
+            matches.add(range: range, message: rule.message("malformed", ["problem": problem]))
         }
         var authorizationValues: [Int] = []
         for set in facts.headerSets {

@@ -1,12 +1,18 @@
 /// `mixed-auth-headers`: one request carries two credential mechanisms (e.g. `Authorization` and
 /// `X-API-Key`). Reeflow answers "400 Bad Request: Multiple credentials provided".
 struct MixedAuthHeadersRule: StructuralRule {
-    let id = "mixed-auth-headers"
+    let messageFields: [String: Set<String>] = ["both": ["first", "second"], "firstSent": ["header"]]
 
     /// Two mechanisms need at least two keyword hits; most files mention one header once.
     func wantsFile(_ context: FileContext, _ rule: RuleDefinition) -> Bool { context.hits(for: rule).count >= 2 }
 
-    func check(_ context: FileContext, _ rule: RuleDefinition) {
+    func check(_ context: FileContext, _ rule: RuleDefinition) -> [RuleMatch] {
+        var matches: [RuleMatch] = []
+        find(context, rule, &matches)
+        return matches
+    }
+
+    private func find(_ context: FileContext, _ rule: RuleDefinition, _ matches: inout [RuleMatch]) {
         let facts = context.facts
         let extra = context.settings.credentialHeaders
         for set in facts.headerSets {
@@ -15,9 +21,9 @@ struct MixedAuthHeadersRule: StructuralRule {
                 guard let mechanism = CredentialNames.mechanism(ofHeader: header.name, extra: extra) else { continue }
                 guard let earlier = first else { first = (header, mechanism); continue }
                 guard earlier.mechanism != mechanism else { continue }
-                let line = facts.file.line(at: facts.tokens[earlier.header.nameToken].start)
-                context.report(rule, range: facts.range(of: header),
-                               message: "one request sends both \(earlier.header.name) (line \(line)) and \(header.name): use only one authentication method per request")
+                matches.add(range: facts.range(of: header),
+                               message: rule.message("both", ["first": earlier.header.name, "second": header.name]),
+                               related: [RelatedRange(facts.range(of: earlier.header), rule.message("firstSent", ["header": earlier.header.name]))])
                 break
             }
         }
