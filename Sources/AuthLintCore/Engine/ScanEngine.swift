@@ -121,7 +121,9 @@ public final class ScanEngine: Sendable {
             result.unusedSuppressions += outcome.unusedSuppressions
             for (id, list) in outcome.observations { observations[id, default: []] += list }
         }
-        result.findings += concludeProjectRules(observations)
+        let (concluded, hidden) = concludeProjectRules(observations)
+        result.findings += concluded
+        result.suppressed += hidden
         result.findings.sort(by: Finding.reportOrder)
         result.suppressed.sort(by: Finding.reportOrder)
         result.durationMs = Int((DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1_000_000)
@@ -132,8 +134,9 @@ public final class ScanEngine: Sendable {
     public func scan(file: SourceFile) -> ScanResult {
         let outcome = scanOne(file)
         var result = ScanResult()
-        result.findings = (outcome.findings + concludeProjectRules(outcome.observations)).sorted(by: Finding.reportOrder)
-        result.suppressed = outcome.suppressed
+        let (concluded, hidden) = concludeProjectRules(outcome.observations)
+        result.findings = (outcome.findings + concluded).sorted(by: Finding.reportOrder)
+        result.suppressed = (outcome.suppressed + hidden).sorted(by: Finding.reportOrder)
         result.unusedSuppressions = outcome.unusedSuppressions
         result.issues = outcome.issues
         result.filesScanned = 1
@@ -222,19 +225,41 @@ public final class ScanEngine: Sendable {
             if let directive { usedDirectives.insert(directive.line) }
             return directive
         }, into: &outcome)
+        // Project findings are concluded after every file; what a directive hides is marked now,
+        // while the file's directives are at hand (`concludeProjectRules` honours the mark).
+        for (id, observations) in outcome.observations {
+            for index in observations.indices {
+                guard let directive = suppressions?.directive(for: id, line: observations[index].line) else { continue }
+                usedDirectives.insert(directive.line)
+                outcome.observations[id]?[index].suppressedBy = "inline:\(directive.line)"
+            }
+        }
         for directive in suppressions?.directives ?? [] where !usedDirectives.contains(directive.line) {
             if let note = unusedSuppression(directive, in: file) { outcome.unusedSuppressions.append(note) }
         }
         return outcome
     }
 
-    private func concludeProjectRules(_ observations: [String: [ProjectObservation]]) -> [Finding] {
-        var findings: [Finding] = []
+    /// Project rules' findings, and apart those an inline directive hid at their observation.
+    private func concludeProjectRules(_ observations: [String: [ProjectObservation]]) -> (findings: [Finding], suppressed: [Finding]) {
+        var findings: [Finding] = [], suppressed: [Finding] = []
         for rule in rules {
             guard let project = implementations.projectRules[rule.id] else { continue }
-            findings += project.conclude(observations[rule.id] ?? [], rule, settings)
+            let observed = observations[rule.id] ?? []
+            var hiddenAt: [String: String] = [:]
+            for observation in observed {
+                if let directive = observation.suppressedBy { hiddenAt["\(observation.file)\u{0}\(observation.line)"] = directive }
+            }
+            for var finding in project.conclude(observed, rule, settings) {
+                if let directive = hiddenAt["\(finding.file)\u{0}\(finding.line)"] {
+                    finding.suppressedBy = directive
+                    suppressed.append(finding)
+                } else {
+                    findings.append(finding)
+                }
+            }
         }
-        return findings
+        return (findings, suppressed)
     }
 }
 

@@ -29,6 +29,8 @@ public struct ProjectObservation: Sendable {
     /// Free-form facts the rule needs when concluding (e.g. "production").
     public var detail: String
     public var snippet: String
+    /// Set by the engine when an inline directive hides a finding here (`inline:LINE`).
+    public var suppressedBy: String? = nil
 
     public init(file: String, line: Int, column: Int, endLine: Int, endColumn: Int, key: String, detail: String, snippet: String) {
         self.file = file

@@ -165,6 +165,7 @@ final class WindowedScan {
                 (observation.endLine, observation.endColumn) = window.map(observation.endLine, observation.endColumn)
                 let at = (observation.line, observation.column)
                 guard ownedFrom <= at && at < ownedTo else { continue }
+                observation.suppressedBy = suppressions.directive(for: id, line: observation.line).map { "inline:\($0.line)" }
                 outcome.observations[id, default: []].append(observation)
             }
         }
