@@ -38,7 +38,7 @@ public final class FileContext: @unchecked Sendable {
 
     public var facts: FileFacts {
         if let cachedFacts { return cachedFacts }
-        let facts = FileFacts(file: file, tokens: tokens)
+        let facts = FileFacts(file: file, tokens: tokens, hosts: HostPolicy(allowedHosts: settings.allowedHosts, apiHosts: settings.apiHosts))
         cachedFacts = facts
         return facts
     }

@@ -47,9 +47,10 @@ enum FindingBuilder {
         return findings
     }
 
+    private static let secretSpansKey = FactKey<SecretSpans>("secretSpans")
     /// Once per file (facts memoise it), and only for files with a finding.
     static func secretSpans(of context: FileContext) -> SecretSpans {
-        context.facts.memo("secretSpans") { SecretSpans(facts: context.facts, credentialHeaders: context.settings.credentialHeaders) }
+        context.facts.memo(secretSpansKey) { SecretSpans(facts: context.facts, credentialHeaders: context.settings.credentialHeaders) }
     }
 
     /// The matched text on one line, every secret replaced by its redacted form.

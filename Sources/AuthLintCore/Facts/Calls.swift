@@ -14,8 +14,9 @@ public struct Call: Sendable {
 }
 
 extension FileFacts {
+    private static let callsKey = FactKey<[Call]>("calls")
     /// Every call in the file (nested calls included), in order of their `(`.
-    public var calls: [Call] { memo("calls") { extractCalls() } }
+    public var calls: [Call] { memo(Self.callsKey) { extractCalls() } }
 
     private func extractCalls() -> [Call] {
         var calls: [Call] = []

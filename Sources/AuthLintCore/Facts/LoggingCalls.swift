@@ -62,11 +62,12 @@ public enum LoggingCalls {
 }
 
 extension FileFacts {
+    private static let loggingCallsKey = FactKey<[Call]>("loggingCalls")
     /// Logging and printing calls of the file: parenthesised calls (`console.log(…)`), chained
     /// level calls (`zap.L().Info(…)`), and the paren-less commands of Ruby (`puts x`,
     /// `logger.info "…"`), PHP (`echo $x;`) and shell (`echo "$TOKEN"`, `printf …`).
     public var loggingCalls: [Call] {
-        memo("loggingCalls") {
+        memo(Self.loggingCallsKey) {
             let dialect = file.dialect
             let local = LoggingCalls.exactByDialect[dialect] ?? []
             var result = calls.filter { call in

@@ -19,10 +19,11 @@ extension FileFacts {
         "addRequestProperty", "TryAddWithoutValidation", "withHeader", "setRequestHeader",
     ]
 
+    private static let headerCallsKey = FactKey<[HeaderCall]>("headerCalls")
     /// Every header-setting call: `X.set("name", value)` forms and Swift's
     /// `setValue(value, forHTTPHeaderField: "name")`.
     public var headerCalls: [HeaderCall] {
-        memo("headerCalls") {
+        memo(Self.headerCallsKey) {
             var result: [HeaderCall] = []
             for (index, call) in calls.enumerated() {
                 let args = call.arguments
@@ -48,9 +49,10 @@ extension FileFacts {
 
     // MARK: - Scopes
 
+    private static let enclosingBraceKey = FactKey<[Int]>("enclosingBrace")
     /// For each token, the index of the innermost `{` enclosing it (-1 at top level).
     var enclosingBrace: [Int] {
-        memo("enclosingBrace") {
+        memo(Self.enclosingBraceKey) {
             var result = [Int](repeating: -1, count: tokens.count)
             var stack: [Int] = []
             for i in tokens.indices {

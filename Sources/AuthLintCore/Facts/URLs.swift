@@ -8,10 +8,11 @@ public struct URLUse: Sendable {
 }
 
 extension FileFacts {
+    private static let httpURLUsesKey = FactKey<[URLUse]>("httpURLUses")
     /// `http://` URLs that are a whole value: a string literal, config value or shell word that is
     /// the URL itself. Prose that mentions a URL (docstrings, help texts, comments, README-style
     /// files), XML namespaces and links, schema ids and comparison prefixes are not uses.
-    public var httpURLUses: [URLUse] { memo("httpURLUses") { extractHTTPURLUses() } }
+    public var httpURLUses: [URLUse] { memo(Self.httpURLUsesKey) { extractHTTPURLUses() } }
 
     private static let documentationDialects: Set<String> = ["rst", "txt", "metadata", "css", "html", "htm", "md", "markdown", "license", "pkg-info", "svg", "rdf", "tex"]
     /// Calls whose string argument is a prefix to compare or rewrite, not a target.
@@ -55,7 +56,7 @@ extension FileFacts {
     private func extractHTTPURLUses() -> [URLUse] {
         if Self.documentationDialects.contains(file.dialect) || file.language == .plainText { return [] }
         // Test code is full of URLs that are data (parser inputs, fixtures, fake servers).
-        let isTestCode = InsecureTransportRules.isTestPath(file.path)
+        let isTestCode = role.isTestCode
         var uses: [URLUse] = []
         for index in tokens.indices where tokens[index].kind == .string {
             let token = tokens[index]
@@ -64,27 +65,16 @@ extension FileFacts {
             guard trimmed.count > 7, trimmed.prefix(7).lowercased() == "http://",
                   !trimmed.contains(where: { $0 == " " || $0 == "\n" || $0 == "\t" }) else { continue }
             guard isConnectionContext(index) else { continue }
-            guard let (host, hasUserinfo) = Self.httpHost(trimmed) else { continue }
-            if isTestCode && !host.contains("re-port-flow") && !host.contains("reeflow") { continue }
+            guard let authority = URLAuthority(trimmed, schemes: ["http"]) else { continue }
+            // In tests only the guarded APIs' own domains count (a test that calls them for real).
+            if isTestCode && !hosts.isInAPIDomain(authority.host) { continue }
             // Locate the URL in the file: after the opening quote, or the token start when bare.
             let start = token.quote == 0 ? token.start : token.contentStart
             let offset = value.utf8.count - value.drop(while: { $0 == " " || $0 == "\t" }).utf8.count
             let urlStart = start + offset
-            uses.append(URLUse(token: index, range: urlStart..<min(token.end, urlStart + trimmed.utf8.count), host: host, hasUserinfo: hasUserinfo))
+            uses.append(URLUse(token: index, range: urlStart..<min(token.end, urlStart + trimmed.utf8.count), host: authority.host, hasUserinfo: authority.hasUserinfo))
         }
         return uses
-    }
-
-    /// Lower-cased host of an `http://` URL and whether it carries `user@` / `user:pass@`; nil when
-    /// the host is empty or templated (`http://${HOST}`, `http://%s`) and so cannot be judged.
-    static func httpHost(_ url: String) -> (host: String, hasUserinfo: Bool)? {
-        guard url.count > 7, url.prefix(7).lowercased() == "http://" else { return nil }
-        let hostPart = url.dropFirst(7).prefix { $0 != "/" && $0 != "?" && $0 != "#" }
-        let hasUserinfo = hostPart.contains("@")
-        var host = String(hostPart.split(separator: "@").last ?? "")
-        if host.hasPrefix("[") { host = String(host.prefix { $0 != "]" }) + "]" } else if let colon = host.firstIndex(of: ":") { host = String(host[..<colon]) }
-        guard !host.isEmpty, !host.contains(where: { "${}%<>()\\".contains($0) }) else { return nil }
-        return (host.lowercased(), hasUserinfo)
     }
 
     /// False when the string at `index` is a comparison prefix, an identifier-like value, an XML

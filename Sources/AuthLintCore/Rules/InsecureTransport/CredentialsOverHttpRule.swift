@@ -33,12 +33,12 @@ struct CredentialsOverHttpRule: StructuralRule {
                            severity: severity)
         }
 
-        let uses = facts.httpURLUses.filter { !InsecureHttpUrlRule.isExempt($0.host, settings) }
+        let uses = facts.httpURLUses.filter { !InsecureHttpUrlRule.isExempt($0.host, facts.hosts) }
         let useByToken = Dictionary(uses.map { ($0.token, $0) }, uniquingKeysWith: { a, _ in a })
 
         // URL userinfo: `http://user:secret@host` sends Basic credentials by itself. In test code
         // such URLs are parser test data (`urlparse("http://User:Pass@www.python.org/")`), not requests.
-        for use in uses where use.hasUserinfo && !InsecureTransportRules.isTestPath(facts.file.path) {
+        for use in uses where use.hasUserinfo && !facts.role.isTestCode {
             let url = facts.value(use.token)
             // `user:secret@` followed by a host (`"http://user:password@"` alone is a prefix being built).
             if let at = url.firstIndex(of: "@"), url[..<at].dropFirst(7).contains(":"),
@@ -297,8 +297,8 @@ struct CredentialsOverHttpRule: StructuralRule {
                 } else if target == nil {
                     if let token = word.token, let use = useByToken[token] {
                         target = use
-                    } else if word.token == nil, let (host, userinfo) = FileFacts.httpHost(word.text), !InsecureHttpUrlRule.isExempt(host, settings) {
-                        target = URLUse(token: -1, range: word.range, host: host, hasUserinfo: userinfo)
+                    } else if word.token == nil, let url = URLAuthority(word.text, schemes: ["http"]), !InsecureHttpUrlRule.isExempt(url.host, facts.hosts) {
+                        target = URLUse(token: -1, range: word.range, host: url.host, hasUserinfo: url.hasUserinfo)
                     }
                 }
                 n += 1

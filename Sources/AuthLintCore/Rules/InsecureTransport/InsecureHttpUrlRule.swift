@@ -15,16 +15,15 @@ struct InsecureHttpUrlRule: StructuralRule {
     ]
 
     func check(_ context: FileContext, _ rule: RuleDefinition) {
-        let settings = context.settings
         for use in context.facts.httpURLUses {
             let host = use.host
-            if Self.isExempt(host, settings) { continue }
+            if Self.isExempt(host, context.facts.hosts) { continue }
             var severity = rule.severity
             var message = rule.summary + ": \(host) is reached without TLS"
-            if Self.matches(host, settings.apiHosts) {
+            if context.facts.hosts.isAPIHost(host) {
                 severity = .error
                 message = "plain http:// to \(host): the API accepts HTTPS only, and headers (Authorization, appkey) travel in clear text"
-            } else if Self.isPrivate(host) {
+            } else if context.facts.hosts.classify(host) == .privateAddress {
                 severity = .note
                 message = rule.summary + ": private address \(host); prefer TLS inside networks too"
             }
@@ -34,27 +33,7 @@ struct InsecureHttpUrlRule: StructuralRule {
 
     /// Hosts where plain http is not reported: loopback and reserved names, `allowedHosts`, and
     /// hosts that only appear as identifiers (XML namespaces, licences). `credentials-over-http` uses the same list.
-    static func isExempt(_ host: String, _ settings: ScanSettings) -> Bool {
-        isLocal(host) || matches(host, settings.allowedHosts) || identifierHosts.contains(host)
-    }
-
-    static func matches(_ host: String, _ patterns: [String]) -> Bool {
-        patterns.contains { pattern in
-            let p = pattern.lowercased()
-            return p.hasPrefix("*.") ? host.hasSuffix(String(p.dropFirst(1))) || host == String(p.dropFirst(2)) : host == p
-        }
-    }
-
-    static func isLocal(_ host: String) -> Bool {
-        if host == "localhost" || host == "0.0.0.0" || host == "[::1]" || host == "[::]" || host.hasPrefix("127.") { return true }
-        for suffix in [".localhost", ".local", ".test", ".example", ".invalid", ".internal", ".lan", ".home.arpa"] where host.hasSuffix(suffix) { return true }
-        for domain in ["example.com", "example.net", "example.org"] where host == domain || host.hasSuffix("." + domain) { return true }
-        return false
-    }
-
-    static func isPrivate(_ host: String) -> Bool {
-        let parts = host.split(separator: ".").compactMap { Int($0) }
-        guard parts.count == 4 else { return false }
-        return parts[0] == 10 || (parts[0] == 172 && (16...31).contains(parts[1])) || (parts[0] == 192 && parts[1] == 168) || (parts[0] == 169 && parts[1] == 254)
+    static func isExempt(_ host: String, _ hosts: HostPolicy) -> Bool {
+        hosts.isLocalOrAllowed(host) || identifierHosts.contains(host)
     }
 }

@@ -34,7 +34,7 @@ struct SslDisabledConnectionRule: StructuralRule {
         let facts = context.facts
         let baseSeverity = InsecureTransportRules.severity(rule, for: context.file.path)
         func report(_ range: Range<Int>, _ host: String, _ what: String, payload: Bool = false) {
-            let place = payload ? .remote : classify(host, context.settings)
+            let place = payload ? .remote : classify(host, context.facts.hosts)
             guard place != .local else { return }
             let severity: Severity = place == .privateNetwork ? .note : baseSeverity
             let message = payload
@@ -47,11 +47,11 @@ struct SslDisabledConnectionRule: StructuralRule {
         checkSettings(facts, candidates, report)
     }
 
-    func classify(_ host: String, _ settings: ScanSettings) -> Place {
+    func classify(_ host: String, _ hosts: HostPolicy) -> Place {
         let h = host.lowercased()
-        if InsecureHttpUrlRule.isLocal(h) || InsecureHttpUrlRule.matches(h, settings.allowedHosts) { return .local }
+        if hosts.isLocalOrAllowed(h) { return .local }
         if !h.contains(".") && !h.contains(":") { return .local }  // `db`, `postgres`: a container service name
-        if InsecureHttpUrlRule.isPrivate(h) { return .privateNetwork }
+        if hosts.classify(h) == .privateAddress { return .privateNetwork }
         return .remote
     }
 

@@ -282,13 +282,13 @@ struct TlsVerificationDisabledRule: StructuralRule {
         for open in scopes where facts.tokens[open].pairIndex > open {
             for k in (open + 1)..<facts.tokens[open].pairIndex where facts.tokens[k].kind == .string {
                 guard let v = facts.tokens[k].value else { continue }
-                if let host = InsecureTransportRules.urlHost(v) { hosts.append(host); continue }
+                if let url = URLAuthority(v) { hosts.append(url.host); continue }
                 // A `host` / `hostname` key's value.
                 if let op = facts.previous(k), facts.isPunct(op, ":") || facts.isPunct(op, "="), let key = facts.previous(op),
                    ["host", "hostname", "servername"].contains(facts.value(key).lowercased()) { hosts.append(v.lowercased()) }
             }
         }
-        return !hosts.isEmpty && hosts.allSatisfy { InsecureHttpUrlRule.isLocal($0) || InsecureHttpUrlRule.matches($0, settings.allowedHosts) }
+        return !hosts.isEmpty && hosts.allSatisfy { facts.hosts.isLocalOrAllowed($0) }
     }
 
     // MARK: references `ssl._create_unverified_context`, .NET `DangerousAcceptAnyServerCertificateValidator`
@@ -321,8 +321,8 @@ struct TlsVerificationDisabledRule: StructuralRule {
                 }
                 if insecure {
                     // `curl -k https://localhost:8443/…`: a local self-signed server.
-                    let hosts = command.words.compactMap { InsecureTransportRules.urlHost($0.text) }
-                    if !hosts.isEmpty && hosts.allSatisfy({ InsecureHttpUrlRule.isLocal($0) || InsecureHttpUrlRule.matches($0, context.settings.allowedHosts) }) { break }
+                    let hosts = command.words.compactMap { URLAuthority($0.text)?.host }
+                    if !hosts.isEmpty && hosts.allSatisfy({ context.facts.hosts.isLocalOrAllowed($0) }) { break }
                     context.report(rule, range: word.range, message: "\(command.program) \(word.text) skips TLS certificate verification", severity: severity)
                     break
                 }
