@@ -99,7 +99,7 @@ extension FileFacts {
             if !Self.isConnectionAttribute(value(keyIndex).lowercased()) { return false }
         }
         // The call the literal is a direct argument of (looked up once; both checks below use it).
-        let callName = prev.flatMap { isPunct($0, "(") || isPunct($0, ",") || isPunct($0, "[") ? enclosingCall(of: index) : nil }
+        let callName = prev.flatMap { isPunct($0, "(") || isPunct($0, ",") || isPunct($0, "[") ? enclosingCallName(of: index) : nil }
         // An argument of a comparison / rewrite call, or an operand of `==`.
         if let p = prev, isPunct(p, "(") || isPunct(p, ","), let call = callName, Self.comparisonCalls.contains(call) { return false }
         if let p = prev, isPunct(p, "==") || isPunct(p, "!=") || (p > 0 && text(p) == "in") { return false }
@@ -153,7 +153,7 @@ extension FileFacts {
     }
 
     /// Name of the call whose argument list contains token `index`, if any.
-    private func enclosingCall(of index: Int) -> String? {
+    private func enclosingCallName(of index: Int) -> String? {
         guard let open = enclosingBracket(of: index, lookingBack: 200), isPunct(open, "("),
               let name = previous(open), tokens[name].kind == .identifier else { return nil }
         return text(name)

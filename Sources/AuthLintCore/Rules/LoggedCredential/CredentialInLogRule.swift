@@ -140,7 +140,8 @@ struct CredentialInLogRule: StructuralRule {
                 }
                 if Self.headerCollections.contains(name) && !isMember && !isIndex {
                     // `allHeaders(headers: request.headers, except: …)`: an unknown call transforms the set.
-                    if let wrapper = enclosingCall(of: i, in: argument, facts), !Self.transparentCalls.contains(wrapper) { continue }
+                    if let wrapper = facts.enclosingCall(of: i), wrapper.openParen >= argument.lowerBound,
+                       !Self.transparentCalls.contains(wrapper.name) { continue }
                     if prevIsDot, let dot = before, let receiver = facts.previous(dot) {
                         if Self.responseNames.contains(facts.text(receiver)) { continue }
                         return "the request's whole header set (\(facts.text(receiver)).\(name))"
@@ -198,19 +199,6 @@ struct CredentialInLogRule: StructuralRule {
         "str", "repr", "dict", "list", "String", "describing", "stringify", "dumps", "inspect", "Sprintf", "Sprint", "format",
         "stringConvertible", "toString", "json", "pformat", "pprint", "Dictionary", "entries", "items", "string", "sprintf",
     ]
-
-    /// Name of the innermost call around token `i` inside the argument, if any.
-    private func enclosingCall(of i: Int, in argument: Range<Int>, _ facts: FileFacts) -> String? {
-        var j = i - 1
-        while j >= argument.lowerBound {
-            let t = facts.tokens[j]
-            if t.kind == .punctuation, t.pairIndex > j, facts.isPunct(j, "(") {
-                if t.pairIndex > i, let name = facts.previous(j), facts.tokens[name].kind == .identifier { return facts.text(name) }
-            }
-            j -= 1
-        }
-        return nil
-    }
 
     /// `def f(headers)`, `func f(headers: [String: String])`: the header set came in as a parameter.
     private func isParameter(_ name: String, before use: Int, _ facts: FileFacts) -> Bool {
