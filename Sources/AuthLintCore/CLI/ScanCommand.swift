@@ -56,6 +56,7 @@ enum ScanCommand {
                                         disable: split(options.values["--disable"] ?? []), to: allRules)
 
         var settings = ScanSettings(config: config)
+        settings.repository = GitRepositoryStatus()
         settings.showSecrets = options.has("--show-secrets")
         settings.maxFileSize = maxFileSize ?? settings.maxFileSize
         // --staged: ask git for the index while the engine is built; the size limit (flag or

@@ -94,6 +94,7 @@ final class LintEngineCache {
             let allRules = try RuleSetup.loadAll(extraFolders: config.rulePaths)
             let rules = try RuleSetup.apply(config: config, enable: [], disable: [], to: allRules)
             var settings = ScanSettings(config: config)
+            settings.repository = GitRepositoryStatus()
             baselinePath = config.baseline
             let baseline = try config.baseline.map { path throws(ConfigError) in try Baseline.load(path: path) }
             settings.fingerprintKey = try Baseline.scanKey(reading: baseline, path: config.baseline ?? "", environmentKey: FingerprintKey.fromEnvironment())
