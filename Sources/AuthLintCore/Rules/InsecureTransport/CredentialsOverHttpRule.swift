@@ -137,7 +137,7 @@ struct CredentialsOverHttpRule: StructuralRule {
                 if let n = facts.next(k), facts.isPunct(n, ":") || facts.isPunct(n, "=") { return nil }
                 return use
             }
-            if token.kind == .string, token.isTemplate, let hole = Self.leadingHole(token.value ?? "") { return urlsByName[hole] }
+            if token.kind == .string, token.isTemplate, let hole = Self.leadingHoleName(k, facts) { return urlsByName[hole] }
             return nil
         }
 
@@ -346,10 +346,10 @@ struct CredentialsOverHttpRule: StructuralRule {
     }
 
     /// `base_url` of `f"{self.base_url}/x"`, `BASE` of `` `${BASE}/x` `` / `"\(base)/x"`: the first hole when the template starts with it.
-    static func leadingHole(_ template: String) -> String? {
-        var rest = Substring(template)
-        if rest.hasPrefix("${") { rest = rest.dropFirst(2) } else if rest.hasPrefix("\\(") { rest = rest.dropFirst(2) } else if rest.hasPrefix("{") { rest = rest.dropFirst(1) } else { return nil }
-        let name = rest.prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." }
+    static func leadingHoleName(_ k: Int, _ facts: FileFacts) -> String? {
+        guard let hole = facts.templateHoles(of: k).first, hole.isLeading,
+              [.dollarBrace, .backslashParen, .brace].contains(hole.opener) else { return nil }
+        let name = hole.expression.prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." }
         guard !name.isEmpty else { return nil }
         return lastSegment(String(name))
     }
