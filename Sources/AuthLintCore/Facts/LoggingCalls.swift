@@ -13,9 +13,9 @@ public enum LoggingCalls {
         "$stderr.puts", "$stdout.puts", "STDERR.puts", "STDOUT.puts", "$stderr.print", "$stderr.write",
     ]
     /// Bare names that log only in one language (`p(x)` in Python is just a function).
-    static let exactByDialect: [String: Set<String>] = [
-        "ruby": ["puts", "p", "pp", "warn"],
-        "php": ["echo", "print"],
+    static let exactByDialect: [Dialect: Set<String>] = [
+        .ruby: ["puts", "p", "pp", "warn"],
+        .php: ["echo", "print"],
     ]
     /// `fmt.Fprint*` logs only when it writes to the process's own streams (else it writes a
     /// response or a file).
@@ -81,7 +81,7 @@ extension FileFacts {
             }
             switch file.language {
             case .ruby: result += commandCalls(names: local.union(["print"]), rubyPaths: true)
-            case .cLike where dialect == "php": result += commandCalls(names: ["echo", "print"], rubyPaths: false)
+            case .cLike where dialect == .php: result += commandCalls(names: ["echo", "print"], rubyPaths: false)
             case .shell: result += shellEchoes()
             default: break
             }

@@ -22,7 +22,7 @@ public struct TemplateHole: Sendable, Equatable {
 
 extension FileFacts {
     /// Dialects whose double-quoted strings interpolate `$name`.
-    static let dollarNameDialects: Set<String> = ["php", "kotlin", "dart", "groovy", "gradle", "scala", "shell"]
+    static let dollarNameDialects: Set<Dialect> = [.php, .kotlin, .dart, .groovy, .gradle, .scala, .shell]
 
     /// The interpolation holes of string token `i`, in order (empty for other tokens and plain strings).
     public func templateHoles(of i: Int) -> [TemplateHole] {
@@ -31,11 +31,11 @@ extension FileFacts {
         let dialect = file.dialect
         let language = file.language
         let dollarNames = Self.dollarNameDialects.contains(dialect) || language == .shell
-        let csharpInterpolated = dialect == "csharp" && previous(i).map { text($0).contains("$") && tokens[$0].end == token.start } == true
+        let csharpInterpolated = dialect == .csharp && previous(i).map { text($0).contains("$") && tokens[$0].end == token.start } == true
         let braces = (language == .python && token.isTemplate) || csharpInterpolated
         guard token.isTemplate || (dollarNames && token.quote != UInt8(ascii: "'")) || csharpInterpolated else { return [] }
         return Self.holes(in: Array(value.unicodeScalars), braces: braces, dollarNames: dollarNames,
-                          cutsFormatSpec: language == .python || dialect == "csharp", keepsDollar: dialect == "php")
+                          cutsFormatSpec: language == .python || dialect == .csharp, keepsDollar: dialect == .php)
     }
 
     /// A hole's expression lexed on its own, in the file's language, as facts of its own.

@@ -14,7 +14,6 @@ extension FileFacts {
     /// files), XML namespaces and links, schema ids and comparison prefixes are not uses.
     public var httpURLUses: [URLUse] { memo(Self.httpURLUsesKey) { extractHTTPURLUses() } }
 
-    private static let documentationDialects: Set<String> = ["rst", "txt", "metadata", "css", "html", "htm", "md", "markdown", "license", "pkg-info", "svg", "rdf", "tex"]
     /// Calls whose string argument is a prefix to compare or rewrite, not a target.
     private static let comparisonCalls: Set<String> = [
         "startsWith", "startswith", "hasPrefix", "HasPrefix", "endsWith", "replace", "replaceAll", "replacingOccurrences",
@@ -54,7 +53,7 @@ extension FileFacts {
     ]
 
     private func extractHTTPURLUses() -> [URLUse] {
-        if Self.documentationDialects.contains(file.dialect) || file.language == .plainText { return [] }
+        if file.dialect.isProse || file.language == .plainText { return [] }
         // Test code is full of URLs that are data (parser inputs, fixtures, fake servers).
         let isTestCode = role.isTestCode
         var uses: [URLUse] = []

@@ -19,7 +19,7 @@ public enum LexerRegistry {
     }
 
     public static func tokenize(_ file: SourceFile) -> [Token] {
-        let lexer: any Lexer = file.language == .cLike && file.dialect == "go" ? CodeLexer(.go) : lexer(for: file.language)
+        let lexer: any Lexer = file.language == .cLike && file.dialect == .go ? CodeLexer(.go) : lexer(for: file.language)
         var tokens = lexer.tokenize(file.bytes)
         LexerSupport.matchBrackets(&tokens, bytes: file.bytes)
         return tokens

@@ -47,8 +47,8 @@ struct HttpDebugLoggingRule: StructuralRule {
         case .python: pythonDebugLevel(context, rule)
         case .ruby: rubyDebugOutput(context, rule)
         case .cLike:
-            if facts.file.dialect == "go" { goDumpLogged(context, rule) }
-            if ["java", "kt", "kotlin", "scala", "groovy"].contains(facts.file.dialect) { okHttpLevel(context, rule) }
+            if facts.file.dialect == .go { goDumpLogged(context, rule) }
+            if [.java, .kotlin, .scala, .groovy].contains(facts.file.dialect) { okHttpLevel(context, rule) }
         case .shell, .dockerfile: shellTracing(context, rule)
         default: break
         }
