@@ -38,8 +38,8 @@ extension FileFacts {
         return calls
     }
 
-    /// Languages where `f (x)` with a space is still a call (most C-like code is written `f(x)`).
-    private var isCallSyntaxLanguage: Bool { file.language == .cLike || file.language == .python || file.language == .ruby }
+    /// In programming languages `f (x)` with a space is still a call (most C-like code is written `f(x)`).
+    private var isCallSyntaxLanguage: Bool { file.language.isProgrammingLanguage }
 
     /// Token ranges between top-level commas inside `( … )`.
     func splitArguments(open: Int, close: Int) -> [Range<Int>] {

@@ -106,7 +106,7 @@ extension FileFacts {
         // In code, a URL literal is a target only where something connects to it: an argument of
         // a connection call, or the value of a connection-named variable, key or parameter.
         // (Config formats and shell words are values of settings and commands already.)
-        if file.language == .cLike || file.language == .python || file.language == .ruby {
+        if file.language.isProgrammingLanguage {
             return isConnectionSinkInCode(index, callName: callName)
         }
         return true

@@ -14,6 +14,16 @@ public enum Language: String, Sendable, CaseIterable {
     case markdown
     case plainText
 
+    /// General-purpose programming languages (statements, calls, variables), as opposed to
+    /// configuration, markup and shell command lines. Facts and rules that read code as code ask
+    /// this rather than listing families, so a new code lexer is one line here.
+    public var isProgrammingLanguage: Bool {
+        switch self {
+        case .cLike, .python, .ruby: return true
+        case .shell, .yaml, .json, .keyValue, .dockerfile, .xml, .serverConfig, .http, .markdown, .plainText: return false
+        }
+    }
+
     public static func detect(path: String, firstBytes: ArraySlice<UInt8> = []) -> Language {
         let name = baseName(path).lowercased()
         // File names first: they are more specific than extensions.

@@ -137,7 +137,7 @@ struct SslDisabledConnectionRule: StructuralRule {
             default: hosts = objectValues(of: i, facts)
             }
             // Code: a definition posted to a remote service is reported whatever its host.
-            if language == .cLike || language == .python || language == .ruby, isSentAsPayload(i, facts) {
+            if language.isProgrammingLanguage, isSentAsPayload(i, facts) {
                 report(range, hosts.compactMap { $0 }.first ?? "its host", what, true)
                 continue
             }
