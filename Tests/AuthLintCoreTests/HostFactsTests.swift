@@ -26,6 +26,25 @@ final class HostFactsTests: XCTestCase {
         XCTAssertEqual(URLAuthority("postgres://u:p@db.acme.io/app", schemes: ["postgres"])?.host, "db.acme.io")
     }
 
+    func testConnectionHosts() {
+        let authorities: [(text: String, terminators: String, authority: String?)] = [
+            ("postgres://u:p@db.acme.io:5432/app?sslmode=disable", "/?#;", "db.acme.io:5432"),
+            ("jdbc:mysql://db.acme.io/app?useSSL=false", "/?#;", "db.acme.io"),
+            ("mongodb://h1:27017,h2:27017/app", "/?#;", "h1:27017,h2:27017"),
+            ("Server=tcp:db.acme.io;Encrypt=False", "/?#;", nil),
+        ]
+        for (text, terminators, authority) in authorities {
+            XCTAssertEqual(ConnectionHosts.authority(in: text, stoppingAt: terminators), authority, text)
+        }
+        let hosts: [(hostPort: String, host: String?)] = [
+            ("db.acme.io:5432", "db.acme.io"), ("tcp:db.acme.io,1433", "db.acme.io"), ("[::1]:5432", "[::1]"),
+            ("h1:27017,h2:27017", "h1"), ("'db.internal'", "db.internal"), ("", nil), (":5432", nil),
+        ]
+        for (hostPort, host) in hosts {
+            XCTAssertEqual(ConnectionHosts.host(of: hostPort), host, hostPort)
+        }
+    }
+
     func testHostClasses() {
         let policy = HostPolicy(allowedHosts: ["*.corp.acme.io", "legacy.acme.io"], apiHosts: ["api.reeflow.com"])
         let table: [(host: String, expected: HostClass)] = [

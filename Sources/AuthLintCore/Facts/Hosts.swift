@@ -1,3 +1,5 @@
+import Foundation
+
 /// The authority part of an `http://` / `https://` URL: its lower-cased host and whether it
 /// carries `user@` / `user:pass@`. The one URL-host parser every fact and rule uses.
 public struct URLAuthority: Sendable, Equatable {
@@ -99,5 +101,27 @@ public struct HostPolicy: Sendable {
         guard parts.count == 4 else { return false }
         return parts[0] == 10 || (parts[0] == 172 && (16...31).contains(parts[1])) || (parts[0] == 192 && parts[1] == 168)
             || (parts[0] == 169 && parts[1] == 254)
+    }
+}
+
+/// Hosts written in connection strings and settings of any scheme (`postgres://`, `jdbc:mysql://`,
+/// `mongodb://`, `Server=tcp:…`), where `URLAuthority`'s http rules do not apply.
+public enum ConnectionHosts {
+    /// `postgres://u:p@db.acme.io:5432/app` → `db.acme.io:5432`: the authority after the first
+    /// `://`, up to one of `terminators`, without its userinfo; nil when there is no `://`.
+    public static func authority(in text: String, stoppingAt terminators: String) -> String? {
+        guard let scheme = text.range(of: "://") else { return nil }
+        let authority = text[scheme.upperBound...].prefix { !terminators.contains($0) }
+        return authority.split(separator: "@").last.map(String.init) ?? ""
+    }
+
+    /// `db.acme.io:5432` → `db.acme.io`; `tcp:db.acme.io,1433` → `db.acme.io`; `[::1]:5432` → `[::1]`;
+    /// `h1:27017,h2` → `h1` (the first of a list).
+    public static func host(of hostPort: String) -> String? {
+        var h = hostPort.trimmingCharacters(in: CharacterSet(charactersIn: "'\" "))
+        if h.lowercased().hasPrefix("tcp:") { h = String(h.dropFirst(4)) }
+        if h.hasPrefix("[") { return String(h.prefix { $0 != "]" }) + "]" }
+        h = String(h.prefix { $0 != ":" && $0 != "," && $0 != "/" })
+        return h.isEmpty ? nil : h
     }
 }
