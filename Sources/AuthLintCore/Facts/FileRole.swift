@@ -65,6 +65,7 @@ public struct FileRole: OptionSet, Sendable, Hashable {
 
 extension FileFacts {
     private static let roleKey = FactKey<FileRole>("role")
-    /// The roles of this file (path and first bytes), computed once.
+    /// The roles of this file (path and first bytes), computed once. (`FileContext.role` gives the
+    /// same without lexing the file.)
     public var role: FileRole { memo(Self.roleKey) { FileRole(path: file.path, head: file.bytes.prefix(512)) } }
 }
