@@ -41,19 +41,6 @@ final class InsecureTransportTests: XCTestCase {
         if let word = steps.first?.words[1] { XCTAssertEqual(yaml.text(word.range), "-sk") }
     }
 
-    func testTestPathsAndURLHosts() {
-        for path in ["tests/test_client.py", "pkg/client_test.go", "src/__tests__/api.js", "Tests/AppTests/ClientTests.swift", "web/login.spec.ts"] {
-            XCTAssertTrue(InsecureTransportRules.isTestPath(path), path)
-        }
-        for path in ["src/client.py", "latest/main.go", "contest.js", "Sources/App/Client.swift"] {
-            XCTAssertFalse(InsecureTransportRules.isTestPath(path), path)
-        }
-        XCTAssertEqual(InsecureTransportRules.urlHost("https://user:pw@API.acme.io:8443/x"), "api.acme.io")
-        XCTAssertEqual(InsecureTransportRules.urlHost("http://[::1]:8080/"), "[::1]")
-        XCTAssertNil(InsecureTransportRules.urlHost("https://${HOST}/x"))
-        XCTAssertNil(InsecureTransportRules.urlHost("ftp://files.acme.io"))
-    }
-
     func testCredentialsOverHTTPNamesTheURLAndTestCodeIsAWarning() throws {
         let scanner = try TestSupport.builtinScanner()
         let code = "const r = await fetch(\n  'http://api.reeflow.com/connections',\n  { headers: { Authorization: `Basic ${c}` } });"

@@ -20,10 +20,13 @@ enum RuleExampleHarness {
 
     static let catalog: Result<Catalog, any Error> = Result {
         let rules = try RuleLoader.builtinRules()
-        var reveal = ScanSettings()
+        // Every example counts as a file git would publish, whether or not the checkout is a work tree.
+        var settings = ScanSettings()
+        settings.repository = FixedRepositoryStatus(keptOut: [])
+        var reveal = settings
         reveal.showSecrets = true
         let empty = ReportInput(result: ScanResult(), rules: rules)
-        return Catalog(rules: rules, scanner: try ScanEngine(rules: rules, settings: ScanSettings()),
+        return Catalog(rules: rules, scanner: try ScanEngine(rules: rules, settings: settings),
                        revealing: try ScanEngine(rules: rules, settings: reveal),
                        emptyReports: Dictionary(uniqueKeysWithValues: ReportFormat.allCases.map { ($0, $0.reporter.render(empty)) }))
     }

@@ -20,6 +20,10 @@ public final class FileContext: @unchecked Sendable {
         self.hitsByRule = hitsByRule
     }
 
+    /// The file's roles (test, fixture, documentation, generated, vendored) from its path and
+    /// first bytes: cheap, and never lexes (per-role severity reads it for every finding).
+    public private(set) lazy var role = FileRole(path: file.path, head: file.bytes.prefix(512))
+
     var didLex: Bool { cachedTokens != nil && canLex }
 
     /// False for files over `settings.maxLexBytes`: their tokens would not fit in bounded memory.
@@ -38,7 +42,7 @@ public final class FileContext: @unchecked Sendable {
 
     public var facts: FileFacts {
         if let cachedFacts { return cachedFacts }
-        let facts = FileFacts(file: file, tokens: tokens)
+        let facts = FileFacts(file: file, tokens: tokens, hosts: HostPolicy(allowedHosts: settings.allowedHosts, apiHosts: settings.apiHosts))
         cachedFacts = facts
         return facts
     }

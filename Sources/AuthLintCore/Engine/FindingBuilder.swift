@@ -26,7 +26,7 @@ enum FindingBuilder {
         let ordered = raw.sorted { ($0.range.lowerBound, $0.rule.id) < ($1.range.lowerBound, $1.rule.id) }
         var findings: [Finding] = []
         var seen = Set<String>()
-        let roles = fileRoles(of: file.path, for: ordered)
+        let roles = fileRoles(of: file.path, head: file.bytes.prefix(512), for: ordered)
         for item in ordered {
             // Two paths to the same finding (overlapping windows, repeated facts) report once.
             let identity = "\(item.rule.id)#\(item.range.lowerBound)#\(item.range.upperBound)"
@@ -55,10 +55,9 @@ enum FindingBuilder {
     }
 
     /// The roles of the file that some finding's rule caps its severity for (`severityIn`).
-    static func fileRoles(of path: String, for findings: [RawFinding]) -> Set<RuleDefinition.FileRoleName> {
+    static func fileRoles(of path: String, head: ArraySlice<UInt8>, for findings: [RawFinding]) -> Set<RuleDefinition.FileRoleName> {
         guard findings.contains(where: { !$0.rule.severityIn.isEmpty }) else { return [] }
-        // The file-role classifier of the facts stage takes this over; for now the test-path check.
-        return InsecureTransportRules.isTestPath(path) ? [.test] : []
+        return RuleDefinition.FileRoleName.names(of: FileRole(path: path, head: head))
     }
 
     /// The rule's severity for the finding, capped by its rule file's `severityIn` for the file's roles.
@@ -68,9 +67,10 @@ enum FindingBuilder {
         return severity
     }
 
+    private static let secretSpansKey = FactKey<SecretSpans>("secretSpans")
     /// Once per file (facts memoise it), and only for files with a finding.
     static func secretSpans(of context: FileContext) -> SecretSpans {
-        context.facts.memo("secretSpans") { SecretSpans(facts: context.facts, credentialHeaders: context.settings.credentialHeaders) }
+        context.facts.memo(secretSpansKey) { SecretSpans(facts: context.facts, credentialHeaders: context.settings.credentialHeaders) }
     }
 
     /// The matched text on one line, every secret replaced by its redacted form.

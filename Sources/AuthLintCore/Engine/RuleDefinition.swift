@@ -79,7 +79,20 @@ public struct RuleDefinition: Sendable {
 
     /// The file roles a rule file may name in `severityIn`.
     public enum FileRoleName: String, Sendable, CaseIterable {
+        /// Test code or its data (`FileRole.isTestCode`: tests and fixtures).
         case test
+        case fixture, documentation, generated, vendored
+
+        /// The names a file of `role` answers to.
+        static func names(of role: FileRole) -> Set<FileRoleName> {
+            var names: Set<FileRoleName> = []
+            if role.isTestCode { names.insert(.test) }
+            if role.contains(.fixture) { names.insert(.fixture) }
+            if role.contains(.documentation) { names.insert(.documentation) }
+            if role.contains(.generated) { names.insert(.generated) }
+            if role.contains(.vendored) { names.insert(.vendored) }
+            return names
+        }
     }
 
     /// Named message texts of a structural or project rule (`"messages"`), filled by its code.

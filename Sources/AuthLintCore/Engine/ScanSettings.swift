@@ -32,6 +32,8 @@ public struct ScanSettings: Sendable {
     /// 1 MiB: dense code has ~30 bytes of tokens per byte, so a lexed window stays near 40 MB.
     public var windowBytes = 1024 * 1024
     public var windowMargin = 32 * 1024
+    /// What git tracks and ignores (`committed-dotenv`); no repository unless the caller says.
+    public var repository: any RepositoryStatus = NoRepository()
 
     public init() {}
 }

@@ -29,8 +29,9 @@ public struct Binding: Sendable {
 }
 
 extension FileFacts {
+    private static let bindingsKey = FactKey<[Binding]>("bindings")
     /// Every binding in the file, in source order.
-    public var bindings: [Binding] { memo("bindings") { extractBindings() } }
+    public var bindings: [Binding] { memo(Self.bindingsKey) { extractBindings() } }
 
     private static let bindingOperators: Set<String> = ["=", ":", ":=", "=>", "?=", "||=", "??="]
     private static let environmentMarkers = ["process.env", "os.environ", "os.getenv", "getenv(", "System.getenv", "ENV[",

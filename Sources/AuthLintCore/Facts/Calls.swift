@@ -14,8 +14,9 @@ public struct Call: Sendable {
 }
 
 extension FileFacts {
+    private static let callsKey = FactKey<[Call]>("calls")
     /// Every call in the file (nested calls included), in order of their `(`.
-    public var calls: [Call] { memo("calls") { extractCalls() } }
+    public var calls: [Call] { memo(Self.callsKey) { extractCalls() } }
 
     private func extractCalls() -> [Call] {
         var calls: [Call] = []
@@ -37,8 +38,8 @@ extension FileFacts {
         return calls
     }
 
-    /// Languages where `f (x)` with a space is still a call (most C-like code is written `f(x)`).
-    private var isCallSyntaxLanguage: Bool { file.language == .cLike || file.language == .python || file.language == .ruby }
+    /// In programming languages `f (x)` with a space is still a call (most C-like code is written `f(x)`).
+    private var isCallSyntaxLanguage: Bool { file.language.isProgrammingLanguage }
 
     /// Token ranges between top-level commas inside `( … )`.
     func splitArguments(open: Int, close: Int) -> [Range<Int>] {
@@ -63,17 +64,56 @@ extension FileFacts {
 
     func isOpeningBracket(_ i: Int) -> Bool { isPunct(i, "(") || isPunct(i, "[") || isPunct(i, "{") }
 
-    /// The innermost unclosed bracket before token `i`, looking back at most `limit` tokens.
+    private static let innermostOpenBracketKey = FactKey<[Int32]>("innermostOpenBracket")
+    private static let innermostCallKey = FactKey<[Int32]>("innermostCall")
+
+    /// The innermost unclosed bracket before token `i`, if it is fewer than `limit` tokens back.
+    /// Brackets of any kind nest by depth, as written (not by the lexer's pairing). O(1): one
+    /// forward pass per file records it for every token.
     func enclosingBracket(of i: Int, lookingBack limit: Int) -> Int? {
-        var depth = 0
-        var k = i - 1
-        while k >= 0 && i - k < limit {
-            if isPunct(k, ")") || isPunct(k, "]") || isPunct(k, "}") { depth += 1 } else if isOpeningBracket(k) {
-                if depth == 0 { return k }
-                depth -= 1
+        guard i >= 0 && i < tokens.count else { return nil }
+        let open = Int(memo(Self.innermostOpenBracketKey) { innermostOpenBrackets() }[i])
+        return open >= 0 && i - open < limit ? open : nil
+    }
+
+    /// The innermost call whose parentheses hold token `i` (`(` before it, `)` after it). O(1):
+    /// one pass over the calls records it for every token.
+    public func enclosingCall(of i: Int) -> Call? {
+        guard i >= 0 && i < tokens.count else { return nil }
+        let index = Int(memo(Self.innermostCallKey) { innermostCalls() }[i])
+        return index >= 0 ? calls[index] : nil
+    }
+
+    private func innermostOpenBrackets() -> [Int32] {
+        var result = [Int32](repeating: -1, count: tokens.count)
+        var stack: [Int32] = []
+        for k in tokens.indices {
+            result[k] = stack.last ?? -1
+            guard tokens[k].kind == .punctuation else { continue }
+            if isOpeningBracket(k) {
+                stack.append(Int32(k))
+            } else if isPunct(k, ")") || isPunct(k, "]") || isPunct(k, "}") {
+                _ = stack.popLast()
             }
-            k -= 1
         }
-        return nil
+        return result
+    }
+
+    /// Calls come in order of their `(`; a stack of the open ones, dropped once past their `)`,
+    /// has the innermost one on top (an unmatched call runs to the end of the file).
+    private func innermostCalls() -> [Int32] {
+        let calls = self.calls
+        var result = [Int32](repeating: -1, count: tokens.count)
+        var stack: [Int] = []
+        var nextCall = 0
+        for k in tokens.indices {
+            while let top = stack.last, calls[top].closeParen <= k { stack.removeLast() }
+            if let top = stack.last { result[k] = Int32(top) }
+            while nextCall < calls.count && calls[nextCall].openParen <= k {
+                if calls[nextCall].openParen == k { stack.append(nextCall) }
+                nextCall += 1
+            }
+        }
+        return result
     }
 }

@@ -24,9 +24,10 @@ public struct NamedValue: Sendable {
 }
 
 extension FileFacts {
+    private static let namedValuesKey = FactKey<[NamedValue]>("namedValues")
     /// Every name → value pair of the file, in source order of the value.
     public var namedValues: [NamedValue] {
-        memo("namedValues") {
+        memo(Self.namedValuesKey) {
             // Plain text (docs, RECORD files, logs) has no reliable name/value structure.
             guard file.language != .plainText else { return [] }
             return (fromBindings() + fromEnvironmentListItems() + fromHeaderCalls() + fromIndexAssignments() + fromNameValuePairs() + fromCurlHeaders() + fromCommandFlags())
@@ -98,10 +99,11 @@ extension FileFacts {
         }
     }
 
+    private static let indexAssignmentsKey = FactKey<[(open: Int, key: Int, value: Int)]>("indexAssignments")
     /// `x["literal"] = value`: the `[`, the key string and the value's first token. Shared by
     /// named values and by header sets (which group them per receiver).
     var indexAssignments: [(open: Int, key: Int, value: Int)] {
-        memo("indexAssignments") {
+        memo(Self.indexAssignmentsKey) {
             var result: [(open: Int, key: Int, value: Int)] = []
             for open in tokens.indices where isPunct(open, "[") {
                 guard let key = next(open), tokens[key].kind == .string, !tokens[key].isTemplate,

@@ -1,21 +1,32 @@
+/// Names one fact and the type of its value, so a fact is stored and read back under one key
+/// with one type (no string keys, no casts at the call sites). Declare one as a `static let`.
+public final class FactKey<Value>: Sendable {
+    public let name: String
+    public init(_ name: String) { self.name = name }
+}
+
 /// Language-neutral answers to the questions most rules ask, computed once per file from its
-/// tokens on first use (see ARCHITECTURE.md, "Facts"). Rule families add their own facts in their own
-/// files through `memo`, so a new fact does not touch this one.
+/// tokens on first use. Rule families add their own facts in their own files through `memo`
+/// and a `FactKey`, so a new fact does not touch this one.
 public final class FileFacts: @unchecked Sendable {
     public let file: SourceFile
     public let tokens: [Token]
-    private var memos: [String: Any] = [:]
+    /// Which hosts the scan allows and which are the APIs it guards (from the settings).
+    public let hosts: HostPolicy
+    private var memos: [ObjectIdentifier: Any] = [:]
 
-    init(file: SourceFile, tokens: [Token]) {
+    init(file: SourceFile, tokens: [Token], hosts: HostPolicy = HostPolicy()) {
         self.file = file
         self.tokens = tokens
+        self.hosts = hosts
     }
 
     /// Computes a fact once per file. A file is checked by one thread, so no lock is needed.
-    public func memo<T>(_ key: String, _ make: () -> T) -> T {
-        if let cached = memos[key] as? T { return cached }
+    public func memo<Value>(_ key: FactKey<Value>, _ make: () -> Value) -> Value {
+        // The key's type parameter fixes the stored value's type, so the cast cannot fail.
+        if let cached = memos[ObjectIdentifier(key)] { return cached as! Value }
         let value = make()
-        memos[key] = value
+        memos[ObjectIdentifier(key)] = value
         return value
     }
 

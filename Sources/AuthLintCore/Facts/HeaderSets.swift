@@ -15,12 +15,13 @@ public struct HeaderSet: Sendable {
 }
 
 extension FileFacts {
+    private static let headerSetsKey = FactKey<[HeaderSet]>("headerSets")
     /// Header sets of the file: object / dict / hash literals whose keys include a credential
     /// header, curl commands, and (RequestHeaderSets.swift) setter sequences on one receiver in
     /// one scope, builder chains, `auth=` call options, `.http` request blocks, nginx blocks and
     /// Postman requests. Rules decide which headers count as credentials (the configured list included).
     public var headerSets: [HeaderSet] {
-        memo("headerSets") {
+        memo(Self.headerSetsKey) {
             (objectLiteralHeaderSets + curlHeaderSets + setterHeaderSets() + callOptionHeaderSets() + httpFileHeaderSets()
                 + serverConfigHeaderSets() + postmanHeaderSets() + openAPISecurityHeaderSets() + headerLineArrays() + httpieHeaderSets())
                 .filter { !$0.headers.isEmpty }
@@ -73,13 +74,15 @@ extension FileFacts {
         return letters.elementsEqual("appkey".utf8)
     }
 
+    private static let objectLiteralHeaderSetsKey = FactKey<[HeaderSet]>("objectLiteralHeaderSets")
     /// Only the object/dict/hash literal sets: cheaper for rules that need no other kind.
-    public var objectLiteralHeaderSets: [HeaderSet] { memo("objectLiteralHeaderSets") { literalHeaderSets() } }
+    public var objectLiteralHeaderSets: [HeaderSet] { memo(Self.objectLiteralHeaderSetsKey) { literalHeaderSets() } }
 
+    private static let curlHeaderSetsKey = FactKey<[HeaderSet]>("curlHeaderSets")
     /// curl commands in shell, Dockerfile RUN lines and Markdown fences: `-H 'Name: value'`, `-u`
     /// and `--oauth2-bearer`.
     var curlHeaderSets: [HeaderSet] {
-        memo("curlHeaderSets") {
+        memo(Self.curlHeaderSetsKey) {
             commandHeaderSets(programs: ["curl"]) { word, j in
                 if word == "-H" || word == "--header", let v = next(j) {
                     let header = value(v)

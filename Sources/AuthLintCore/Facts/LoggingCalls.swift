@@ -13,9 +13,9 @@ public enum LoggingCalls {
         "$stderr.puts", "$stdout.puts", "STDERR.puts", "STDOUT.puts", "$stderr.print", "$stderr.write",
     ]
     /// Bare names that log only in one language (`p(x)` in Python is just a function).
-    static let exactByDialect: [String: Set<String>] = [
-        "ruby": ["puts", "p", "pp", "warn"],
-        "php": ["echo", "print"],
+    static let exactByDialect: [Dialect: Set<String>] = [
+        .ruby: ["puts", "p", "pp", "warn"],
+        .php: ["echo", "print"],
     ]
     /// `fmt.Fprint*` logs only when it writes to the process's own streams (else it writes a
     /// response or a file).
@@ -62,11 +62,12 @@ public enum LoggingCalls {
 }
 
 extension FileFacts {
+    private static let loggingCallsKey = FactKey<[Call]>("loggingCalls")
     /// Logging and printing calls of the file: parenthesised calls (`console.log(…)`), chained
     /// level calls (`zap.L().Info(…)`), and the paren-less commands of Ruby (`puts x`,
     /// `logger.info "…"`), PHP (`echo $x;`) and shell (`echo "$TOKEN"`, `printf …`).
     public var loggingCalls: [Call] {
-        memo("loggingCalls") {
+        memo(Self.loggingCallsKey) {
             let dialect = file.dialect
             let local = LoggingCalls.exactByDialect[dialect] ?? []
             var result = calls.filter { call in
@@ -80,7 +81,7 @@ extension FileFacts {
             }
             switch file.language {
             case .ruby: result += commandCalls(names: local.union(["print"]), rubyPaths: true)
-            case .cLike where dialect == "php": result += commandCalls(names: ["echo", "print"], rubyPaths: false)
+            case .cLike where dialect == .php: result += commandCalls(names: ["echo", "print"], rubyPaths: false)
             case .shell: result += shellEchoes()
             default: break
             }

@@ -16,9 +16,10 @@ public struct ShellCommand: Sendable {
 }
 
 extension FileFacts {
+    private static let shellCommandsKey = FactKey<[ShellCommand]>("shellCommands")
     /// Command lines of shell scripts, Dockerfile `RUN` lines, Markdown shell fences, and
     /// single-string command values in YAML (CI `run:` / `script:` steps).
-    public var shellCommands: [ShellCommand] { memo("shellCommands") { tokenCommands() + yamlCommands() } }
+    public var shellCommands: [ShellCommand] { memo(Self.shellCommandsKey) { tokenCommands() + yamlCommands() } }
 
     private func tokenCommands() -> [ShellCommand] {
         guard file.language == .shell || file.language == .dockerfile || file.language == .markdown else { return [] }

@@ -8,12 +8,12 @@ public struct URLUse: Sendable {
 }
 
 extension FileFacts {
+    private static let httpURLUsesKey = FactKey<[URLUse]>("httpURLUses")
     /// `http://` URLs that are a whole value: a string literal, config value or shell word that is
     /// the URL itself. Prose that mentions a URL (docstrings, help texts, comments, README-style
     /// files), XML namespaces and links, schema ids and comparison prefixes are not uses.
-    public var httpURLUses: [URLUse] { memo("httpURLUses") { extractHTTPURLUses() } }
+    public var httpURLUses: [URLUse] { memo(Self.httpURLUsesKey) { extractHTTPURLUses() } }
 
-    private static let documentationDialects: Set<String> = ["rst", "txt", "metadata", "css", "html", "htm", "md", "markdown", "license", "pkg-info", "svg", "rdf", "tex"]
     /// Calls whose string argument is a prefix to compare or rewrite, not a target.
     private static let comparisonCalls: Set<String> = [
         "startsWith", "startswith", "hasPrefix", "HasPrefix", "endsWith", "replace", "replaceAll", "replacingOccurrences",
@@ -53,7 +53,7 @@ extension FileFacts {
     ]
 
     private func extractHTTPURLUses() -> [URLUse] {
-        if Self.documentationDialects.contains(file.dialect) || file.language == .plainText { return [] }
+        if file.dialect.isProse || file.language == .plainText { return [] }
         var uses: [URLUse] = []
         for index in tokens.indices where tokens[index].kind == .string {
             let token = tokens[index]
@@ -62,26 +62,14 @@ extension FileFacts {
             guard trimmed.count > 7, trimmed.prefix(7).lowercased() == "http://",
                   !trimmed.contains(where: { $0 == " " || $0 == "\n" || $0 == "\t" }) else { continue }
             guard isConnectionContext(index) else { continue }
-            guard let (host, hasUserinfo) = Self.httpHost(trimmed) else { continue }
+            guard let authority = URLAuthority(trimmed, schemes: ["http"]) else { continue }
             // Locate the URL in the file: after the opening quote, or the token start when bare.
             let start = token.quote == 0 ? token.start : token.contentStart
             let offset = value.utf8.count - value.drop(while: { $0 == " " || $0 == "\t" }).utf8.count
             let urlStart = start + offset
-            uses.append(URLUse(token: index, range: urlStart..<min(token.end, urlStart + trimmed.utf8.count), host: host, hasUserinfo: hasUserinfo))
+            uses.append(URLUse(token: index, range: urlStart..<min(token.end, urlStart + trimmed.utf8.count), host: authority.host, hasUserinfo: authority.hasUserinfo))
         }
         return uses
-    }
-
-    /// Lower-cased host of an `http://` URL and whether it carries `user@` / `user:pass@`; nil when
-    /// the host is empty or templated (`http://${HOST}`, `http://%s`) and so cannot be judged.
-    static func httpHost(_ url: String) -> (host: String, hasUserinfo: Bool)? {
-        guard url.count > 7, url.prefix(7).lowercased() == "http://" else { return nil }
-        let hostPart = url.dropFirst(7).prefix { $0 != "/" && $0 != "?" && $0 != "#" }
-        let hasUserinfo = hostPart.contains("@")
-        var host = String(hostPart.split(separator: "@").last ?? "")
-        if host.hasPrefix("[") { host = String(host.prefix { $0 != "]" }) + "]" } else if let colon = host.firstIndex(of: ":") { host = String(host[..<colon]) }
-        guard !host.isEmpty, !host.contains(where: { "${}%<>()\\".contains($0) }) else { return nil }
-        return (host.lowercased(), hasUserinfo)
     }
 
     /// False when the string at `index` is a comparison prefix, an identifier-like value, an XML
@@ -106,7 +94,7 @@ extension FileFacts {
             if !Self.isConnectionAttribute(value(keyIndex).lowercased()) { return false }
         }
         // The call the literal is a direct argument of (looked up once; both checks below use it).
-        let callName = prev.flatMap { isPunct($0, "(") || isPunct($0, ",") || isPunct($0, "[") ? enclosingCall(of: index) : nil }
+        let callName = prev.flatMap { isPunct($0, "(") || isPunct($0, ",") || isPunct($0, "[") ? enclosingCallName(of: index) : nil }
         // An argument of a comparison / rewrite call, or an operand of `==`.
         if let p = prev, isPunct(p, "(") || isPunct(p, ","), let call = callName, Self.comparisonCalls.contains(call) { return false }
         if let p = prev, isPunct(p, "==") || isPunct(p, "!=") || (p > 0 && text(p) == "in") { return false }
@@ -114,7 +102,7 @@ extension FileFacts {
         // In code, a URL literal is a target only where something connects to it: an argument of
         // a connection call, or the value of a connection-named variable, key or parameter.
         // (Config formats and shell words are values of settings and commands already.)
-        if file.language == .cLike || file.language == .python || file.language == .ruby {
+        if file.language.isProgrammingLanguage {
             return isConnectionSinkInCode(index, callName: callName)
         }
         return true
@@ -160,7 +148,7 @@ extension FileFacts {
     }
 
     /// Name of the call whose argument list contains token `index`, if any.
-    private func enclosingCall(of index: Int) -> String? {
+    private func enclosingCallName(of index: Int) -> String? {
         guard let open = enclosingBracket(of: index, lookingBack: 200), isPunct(open, "("),
               let name = previous(open), tokens[name].kind == .identifier else { return nil }
         return text(name)

@@ -14,23 +14,13 @@ public enum Language: String, Sendable, CaseIterable {
     case markdown
     case plainText
 
-    /// A finer dialect name inside a family, used by rules that care (e.g. "swift", "go", "js").
-    public static func dialect(forPath path: String) -> String {
-        let ext = fileExtension(path)
-        switch ext {
-        case "js", "mjs", "cjs", "jsx": return "js"
-        case "ts", "tsx", "mts", "cts": return "ts"
-        case "kt", "kts": return "kotlin"
-        case "cs": return "csharp"
-        case "h", "c": return "c"
-        case "cc", "cpp", "cxx", "hpp", "hh", "m", "mm": return "cpp"
-        case "rs": return "rust"
-        case "py", "pyi", "pyw": return "python"
-        case "rb", "rake", "gemspec": return "ruby"
-        case "sh", "bash", "zsh", "ksh": return "shell"
-        case "yml": return "yaml"
-        case "": return baseName(path).lowercased()
-        default: return ext
+    /// General-purpose programming languages (statements, calls, variables), as opposed to
+    /// configuration, markup and shell command lines. Facts and rules that read code as code ask
+    /// this rather than listing families, so a new code lexer is one line here.
+    public var isProgrammingLanguage: Bool {
+        switch self {
+        case .cLike, .python, .ruby: return true
+        case .shell, .yaml, .json, .keyValue, .dockerfile, .xml, .serverConfig, .http, .markdown, .plainText: return false
         }
     }
 
@@ -107,14 +97,14 @@ public struct CommentSyntax: Sendable, Equatable {
 
 extension Language {
     /// Nil where the format has no comments at all (strict JSON).
-    public func commentSyntax(dialect: String) -> CommentSyntax? {
+    public func commentSyntax(dialect: Dialect) -> CommentSyntax? {
         switch self {
         case .cLike: return CommentSyntax(prefix: "//", suffix: "", trailingAllowed: true)
         case .python, .ruby, .shell, .yaml: return CommentSyntax(prefix: "#", suffix: "", trailingAllowed: true)
         case .keyValue, .dockerfile, .serverConfig, .http, .plainText:
             return CommentSyntax(prefix: "#", suffix: "", trailingAllowed: false)
         case .json:
-            return ["jsonc", "json5"].contains(dialect) ? CommentSyntax(prefix: "//", suffix: "", trailingAllowed: true) : nil
+            return dialect == .jsonc || dialect == .json5 ? CommentSyntax(prefix: "//", suffix: "", trailingAllowed: true) : nil
         case .xml, .markdown: return CommentSyntax(prefix: "<!--", suffix: "-->", trailingAllowed: true)
         }
     }

@@ -7,7 +7,7 @@ public final class SourceFile: @unchecked Sendable {
     public let bytes: [UInt8]
     public let language: Language
     /// Finer name inside the family: "swift", "go", "js", "python", ...
-    public let dialect: String
+    public let dialect: Dialect
     /// Byte offset of the first byte of each line. Line N (1-based) starts at `lineStarts[N-1]`.
     /// Built on first use: most files have no finding and never need it. A file is handled by
     /// one thread at a time, so the lazy build needs no lock.
@@ -23,7 +23,7 @@ public final class SourceFile: @unchecked Sendable {
         self.path = path
         self.bytes = bytes
         self.language = language ?? Language.detect(path: path, firstBytes: bytes.prefix(256))
-        self.dialect = Language.dialect(forPath: path)
+        self.dialect = Dialect(path: path)
     }
 
     /// Line breaks are LF, CRLF (one break) and a lone CR.

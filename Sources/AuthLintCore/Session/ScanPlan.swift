@@ -37,6 +37,8 @@ public final class ScanPlan: Sendable {
         let rules = try RuleSetup.apply(config: config, enable: overrides.enable, disable: overrides.disable, to: allRules)
 
         var settings = Self.settings(config: config)
+        // committed-dotenv asks the live repository what git tracks (rules run no git themselves).
+        settings.repository = GitRepositoryStatus()
         settings.showSecrets = overrides.showSecrets
         settings.maxFileSize = overrides.maxFileSize ?? settings.maxFileSize
         // --staged: ask git for the index while the engine is built; the size limit (flag or

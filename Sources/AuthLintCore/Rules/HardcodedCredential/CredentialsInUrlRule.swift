@@ -2,7 +2,8 @@ import Foundation
 
 /// `credentials-in-url`: a password written into a URL's userinfo (`https://user:pass@host`,
 /// `postgres://u:p@db.prod/app`, `mongodb+srv://…`, `redis://:p@host`), in strings, config
-/// values and comments. Loopback and reserved example hosts, and template holes, are left alone.
+/// values and comments. Loopback and reserved example hosts (not `.internal` or `.local`, which
+/// name real machines), and template holes, are left alone.
 struct CredentialsInUrlRule: StructuralRule {
     let messageFields: [String: Set<String>] = ["password": ["identity", "host"]]
 
@@ -13,14 +14,6 @@ struct CredentialsInUrlRule: StructuralRule {
         "pass", "password", "passwd", "secret", "pwd", "pw", "root", "admin", "guest", "test", "user", "postgres", "mysql",
         "redis", "changeme", "example", "p", "x", "xxx", "token", "apikey", "api_key", "key", "foo", "bar", "letmein",
     ]
-
-    /// Loopback and reserved documentation hosts (RFC 2606/6761); not `.internal` or `.local`,
-    /// which name real machines on real networks.
-    static func isStandInHost(_ host: String) -> Bool {
-        if host == "localhost" || host == "0.0.0.0" || host == "[::1]" || host.hasPrefix("127.") { return true }
-        for suffix in [".localhost", ".test", ".example", ".invalid"] where host.hasSuffix(suffix) { return true }
-        return ["example.com", "example.net", "example.org"].contains { host == $0 || host.hasSuffix("." + $0) }
-    }
 
     /// Before lexing: some `://` is followed, within the URL, by `user:password@`.
     func wantsFile(_ context: FileContext, _ rule: RuleDefinition) -> Bool {
@@ -64,7 +57,7 @@ struct CredentialsInUrlRule: StructuralRule {
                 let lowerPassword = password.lowercased()
                 guard !Self.trivialPasswords.contains(lowerPassword), !lowerPassword.contains("password"), !lowerPassword.contains("passwd"), LiteralSecretShape.isPlausibleLiteral(password.count >= 4 ? password : password + "    "),
                       !password.contains("{"), !password.hasPrefix("$"), !password.hasPrefix("%"), !password.hasPrefix("<"),
-                      !Self.isStandInHost(host), !host.contains("{"), !host.hasPrefix("$") else { continue }
+                      !facts.hosts.classify(host).isStandIn, !host.contains("{"), !host.hasPrefix("$") else { continue }
                 if token.kind == .string && token.isTemplate && (password.contains("$") || password.contains("\\(")) { continue }
                 let range = facts.contentRange(of: index, part: ":" + password + "@")
                 let secret = range.count > password.utf8.count ? (range.lowerBound + 1)..<(range.upperBound - 1) : range

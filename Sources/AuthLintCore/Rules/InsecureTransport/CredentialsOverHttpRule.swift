@@ -39,12 +39,12 @@ struct CredentialsOverHttpRule: StructuralRule {
         }
 
         let uses = InsecureTransportRules.httpURLUses(context, apiHosts: rule.apiHosts + settings.apiHosts)
-            .filter { !InsecureHttpUrlRule.isExempt($0.host, settings) }
+            .filter { !InsecureHttpUrlRule.isExempt($0.host, context.facts.hosts) }
         let useByToken = Dictionary(uses.map { ($0.token, $0) }, uniquingKeysWith: { a, _ in a })
 
         // URL userinfo: `http://user:secret@host` sends Basic credentials by itself. In test code
         // such URLs are parser test data (`urlparse("http://User:Pass@www.python.org/")`), not requests.
-        for use in uses where use.hasUserinfo && !InsecureTransportRules.isTestPath(facts.file.path) {
+        for use in uses where use.hasUserinfo && !facts.role.isTestCode {
             let url = facts.value(use.token)
             // `user:secret@` followed by a host (`"http://user:password@"` alone is a prefix being built).
             if let at = url.firstIndex(of: "@"), url[..<at].dropFirst(7).contains(":"),
@@ -143,7 +143,7 @@ struct CredentialsOverHttpRule: StructuralRule {
                 if let n = facts.next(k), facts.isPunct(n, ":") || facts.isPunct(n, "=") { return nil }
                 return use
             }
-            if token.kind == .string, token.isTemplate, let hole = Self.leadingHole(token.value ?? "") { return urlsByName[hole] }
+            if token.kind == .string, token.isTemplate, let hole = Self.leadingHoleName(k, facts) { return urlsByName[hole] }
             return nil
         }
 
@@ -303,8 +303,8 @@ struct CredentialsOverHttpRule: StructuralRule {
                 } else if target == nil {
                     if let token = word.token, let use = useByToken[token] {
                         target = use
-                    } else if word.token == nil, let (host, userinfo) = FileFacts.httpHost(word.text), !InsecureHttpUrlRule.isExempt(host, settings) {
-                        target = URLUse(token: -1, range: word.range, host: host, hasUserinfo: userinfo)
+                    } else if word.token == nil, let url = URLAuthority(word.text, schemes: ["http"]), !InsecureHttpUrlRule.isExempt(url.host, facts.hosts) {
+                        target = URLUse(token: -1, range: word.range, host: url.host, hasUserinfo: url.hasUserinfo)
                     }
                 }
                 n += 1
@@ -352,10 +352,10 @@ struct CredentialsOverHttpRule: StructuralRule {
     }
 
     /// `base_url` of `f"{self.base_url}/x"`, `BASE` of `` `${BASE}/x` `` / `"\(base)/x"`: the first hole when the template starts with it.
-    static func leadingHole(_ template: String) -> String? {
-        var rest = Substring(template)
-        if rest.hasPrefix("${") { rest = rest.dropFirst(2) } else if rest.hasPrefix("\\(") { rest = rest.dropFirst(2) } else if rest.hasPrefix("{") { rest = rest.dropFirst(1) } else { return nil }
-        let name = rest.prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." }
+    static func leadingHoleName(_ k: Int, _ facts: FileFacts) -> String? {
+        guard let hole = facts.templateHoles(of: k).first, hole.isLeading,
+              [.dollarBrace, .backslashParen, .brace].contains(hole.opener) else { return nil }
+        let name = hole.expression.prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." }
         guard !name.isEmpty else { return nil }
         return lastSegment(String(name))
     }

@@ -25,13 +25,13 @@ struct InsecureHttpUrlRule: StructuralRule {
         let apiHosts = rule.apiHosts + settings.apiHosts
         for use in InsecureTransportRules.httpURLUses(context, apiHosts: apiHosts) {
             let host = use.host
-            if Self.isExempt(host, settings) { continue }
+            if Self.isExempt(host, context.facts.hosts) { continue }
             var severity = rule.severity
             var message = rule.message("remote", ["host": host])
-            if Self.matches(host, apiHosts) {
+            if HostPolicy.matches(host.lowercased(), apiHosts) {
                 severity = .error
                 message = rule.message("api", ["host": host])
-            } else if Self.isPrivate(host) {
+            } else if context.facts.hosts.classify(host) == .privateAddress {
                 severity = .note
                 message = rule.message("private", ["host": host])
             }
@@ -41,27 +41,7 @@ struct InsecureHttpUrlRule: StructuralRule {
 
     /// Hosts where plain http is not reported: loopback and reserved names, `allowedHosts`, and
     /// hosts that only appear as identifiers (XML namespaces, licences). `credentials-over-http` uses the same list.
-    static func isExempt(_ host: String, _ settings: ScanSettings) -> Bool {
-        isLocal(host) || matches(host, settings.allowedHosts) || identifierHosts.contains(host)
-    }
-
-    static func matches(_ host: String, _ patterns: [String]) -> Bool {
-        patterns.contains { pattern in
-            let p = pattern.lowercased()
-            return p.hasPrefix("*.") ? host.hasSuffix(String(p.dropFirst(1))) || host == String(p.dropFirst(2)) : host == p
-        }
-    }
-
-    static func isLocal(_ host: String) -> Bool {
-        if host == "localhost" || host == "0.0.0.0" || host == "[::1]" || host == "[::]" || host.hasPrefix("127.") { return true }
-        for suffix in [".localhost", ".local", ".test", ".example", ".invalid", ".internal", ".lan", ".home.arpa"] where host.hasSuffix(suffix) { return true }
-        for domain in ["example.com", "example.net", "example.org"] where host == domain || host.hasSuffix("." + domain) { return true }
-        return false
-    }
-
-    static func isPrivate(_ host: String) -> Bool {
-        let parts = host.split(separator: ".").compactMap { Int($0) }
-        guard parts.count == 4 else { return false }
-        return parts[0] == 10 || (parts[0] == 172 && (16...31).contains(parts[1])) || (parts[0] == 192 && parts[1] == 168) || (parts[0] == 169 && parts[1] == 254)
+    static func isExempt(_ host: String, _ hosts: HostPolicy) -> Bool {
+        hosts.isLocalOrAllowed(host) || identifierHosts.contains(host)
     }
 }

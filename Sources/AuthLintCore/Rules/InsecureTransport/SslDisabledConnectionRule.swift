@@ -40,7 +40,7 @@ struct SslDisabledConnectionRule: StructuralRule {
         let facts = context.facts
         let baseSeverity = rule.severity
         func report(_ range: Range<Int>, _ host: String, _ what: String, payload: Bool = false) {
-            let place = payload ? .remote : classify(host, context.settings)
+            let place = payload ? .remote : classify(host, context.facts.hosts)
             guard place != .local else { return }
             let severity: Severity = place == .privateNetwork ? .note : baseSeverity
             let message = rule.message(payload ? "payload" : "connection", ["what": what, "host": host])
@@ -51,11 +51,11 @@ struct SslDisabledConnectionRule: StructuralRule {
         checkSettings(facts, candidates, report)
     }
 
-    func classify(_ host: String, _ settings: ScanSettings) -> Place {
+    func classify(_ host: String, _ hosts: HostPolicy) -> Place {
         let h = host.lowercased()
-        if InsecureHttpUrlRule.isLocal(h) || InsecureHttpUrlRule.matches(h, settings.allowedHosts) { return .local }
+        if hosts.isLocalOrAllowed(h) { return .local }
         if !h.contains(".") && !h.contains(":") { return .local }  // `db`, `postgres`: a container service name
-        if InsecureHttpUrlRule.isPrivate(h) { return .privateNetwork }
+        if hosts.classify(h) == .privateAddress { return .privateNetwork }
         return .remote
     }
 
@@ -86,26 +86,13 @@ struct SslDisabledConnectionRule: StructuralRule {
             let key = normalise(String(part[..<eq]))
             let val = part[part.index(after: eq)...].trimmingCharacters(in: CharacterSet(charactersIn: "'\" ")).lowercased()
             if found == nil, let off = offValues[key], off.contains(val) { found = String(part) }
-            if hostKeys.contains(key) { keywordHost = Self.hostOnly(String(part[part.index(after: eq)...])) }
+            if hostKeys.contains(key) { keywordHost = ConnectionHosts.host(of: String(part[part.index(after: eq)...])) }
         }
         guard let found else { return nil }
         // A URL's own host wins over keyword pairs.
-        if let scheme = value.range(of: "://") {
-            let authority = value[scheme.upperBound...].prefix { $0 != "/" && $0 != "?" && $0 != "#" && $0 != ";" }
-            let hostPort = authority.split(separator: "@").last.map(String.init) ?? ""
-            return (found, hostOnly(hostPort.split(separator: ",").first.map(String.init) ?? hostPort))
-        }
+        if let hostPort = ConnectionHosts.authority(in: value, stoppingAt: "/?#;") { return (found, ConnectionHosts.host(of: hostPort)) }
         guard let keywordHost else { return nil }  // not a connection string (a flag list, a query of something else)
         return (found, keywordHost)
-    }
-
-    /// `db.acme.io:5432` → `db.acme.io`; `tcp:db.acme.io,1433` → `db.acme.io`; `[::1]:5432` → `[::1]`.
-    static func hostOnly(_ text: String) -> String? {
-        var h = text.trimmingCharacters(in: CharacterSet(charactersIn: "'\" "))
-        if h.lowercased().hasPrefix("tcp:") { h = String(h.dropFirst(4)) }
-        if h.hasPrefix("[") { return String(h.prefix { $0 != "]" }) + "]" }
-        h = String(h.prefix { $0 != ":" && $0 != "," && $0 != "/" })
-        return h.isEmpty ? nil : h
     }
 
     static func locate(_ text: String, in token: Token, _ file: SourceFile) -> Range<Int>? {
@@ -141,7 +128,7 @@ struct SslDisabledConnectionRule: StructuralRule {
             default: hosts = objectValues(of: i, facts)
             }
             // Code: a definition posted to a remote service is reported whatever its host.
-            if language == .cLike || language == .python || language == .ruby, isSentAsPayload(i, facts) {
+            if language.isProgrammingLanguage, isSentAsPayload(i, facts) {
                 report(range, hosts.compactMap { $0 }.first ?? "its host", what, true)
                 continue
             }
@@ -183,9 +170,8 @@ struct SslDisabledConnectionRule: StructuralRule {
             hosts = siblingHosts(outer, facts)
             let close = facts.tokens[outer].pairIndex
             for k in (outer + 1)..<max(outer + 1, close) where facts.tokens[k].kind == .string {
-                if let v = facts.tokens[k].value, let scheme = v.range(of: "://") {
-                    let authority = v[scheme.upperBound...].prefix { $0 != "/" && $0 != "?" }
-                    hosts.append(Self.hostOnly(authority.split(separator: "@").last.map(String.init) ?? ""))
+                if let v = facts.tokens[k].value, let hostPort = ConnectionHosts.authority(in: v, stoppingAt: "/?") {
+                    hosts.append(ConnectionHosts.host(of: hostPort))
                 }
             }
         }
@@ -203,7 +189,7 @@ struct SslDisabledConnectionRule: StructuralRule {
             if (facts.tokens[k].kind == .identifier || facts.tokens[k].kind == .string), Self.hostKeys.contains(Self.normalise(facts.value(k))),
                let op = facts.next(k), facts.isPunct(op, ":") || facts.isPunct(op, "="), let v = facts.next(op),
                facts.tokens[v].kind == .string, !facts.tokens[v].isTemplate, let text = facts.tokens[v].value {
-                hosts.append(Self.hostOnly(text))
+                hosts.append(ConnectionHosts.host(of: text))
             }
             k += 1
         }
@@ -237,7 +223,7 @@ struct SslDisabledConnectionRule: StructuralRule {
                   Self.hostKeys.contains(Self.normalise(facts.text(k))), let op = facts.next(k), facts.isPunct(op, ":"),
                   let v = facts.next(op), facts.tokens[v].kind == .string, facts.tokens[v].start < r.upperBound,
                   !facts.tokens[v].isTemplate, let text = facts.tokens[v].value else { continue }
-            hosts.append(Self.hostOnly(text))
+            hosts.append(ConnectionHosts.host(of: text))
         }
         return hosts
     }
@@ -256,7 +242,7 @@ struct SslDisabledConnectionRule: StructuralRule {
             guard Self.hostKeys.contains(where: { key == $0 || (key.hasSuffix($0) && $0.count >= 4) }),
                   let op = facts.next(k), facts.isPunct(op, "=") || facts.isPunct(op, ":"), let v = facts.next(op),
                   tokens[v].kind == .string, !tokens[v].isTemplate, let text = tokens[v].value, !text.hasPrefix("$") else { continue }
-            hosts.append(Self.hostOnly(text))
+            hosts.append(ConnectionHosts.host(of: text))
         }
         return hosts
     }

@@ -164,14 +164,14 @@ struct TlsVerificationDisabledRule: StructuralRule {
         if let open = facts.enclosingBracket(of: i, lookingBack: 400), facts.isPunct(open, "{"), let colon = facts.previous(open),
            facts.isPunct(colon, ":") || facts.isPunct(colon, "="), let key = facts.previous(colon),
            facts.value(key).lowercased().hasPrefix("ssl") || facts.value(key).lowercased().hasPrefix("tls") { return true }
-        guard let call = enclosingCall(of: i, facts) else { return false }
+        guard let call = facts.enclosingCall(of: i) else { return false }
         return isHTTPCall(call, facts)
     }
 
     /// aiohttp's `ssl=False` (`TCPConnector(ssl=False)`, `session.get(url, ssl=False)`) skips
     /// verification; elsewhere `ssl=False` means "no TLS at all" (`ssl-disabled-connection`).
     private func isAiohttpSSL(_ i: Int, _ facts: FileFacts) -> Bool {
-        guard facts.file.language == .python, let call = enclosingCall(of: i, facts) else { return false }
+        guard facts.file.language == .python, let call = facts.enclosingCall(of: i) else { return false }
         if ["TCPConnector", "ws_connect", "ClientSession"].contains(call.name) { return true }
         let path = call.callee.lowercased()
         return ["get", "post", "put", "patch", "delete", "head", "options", "request"].contains(call.name)
@@ -216,7 +216,7 @@ struct TlsVerificationDisabledRule: StructuralRule {
             return false
         }
         // A labelled argument: `TLSConfiguration.forServer(…, certificateVerification: .none)`, or inside `makeServerConfiguration`.
-        if let call = enclosingCall(of: i, facts), call.callee.lowercased().contains("server") { return true }
+        if let call = facts.enclosingCall(of: i), call.callee.lowercased().contains("server") { return true }
         var k = i - 1
         while k >= 0 && i - k < 400 {
             if facts.tokens[k].kind == .identifier, facts.text(k) == "func", let name = facts.next(k) {
@@ -280,7 +280,7 @@ struct TlsVerificationDisabledRule: StructuralRule {
     /// where nobody on a network path could impersonate the server (self-signed dev certificates).
     private func targetsOnlyLocalHosts(_ i: Int, _ facts: FileFacts, _ settings: ScanSettings) -> Bool {
         var scopes: [Int] = []
-        if let call = enclosingCall(of: i, facts) { scopes.append(call.openParen) }
+        if let call = facts.enclosingCall(of: i) { scopes.append(call.openParen) }
         // An object literal (after `=`, `:`, `(`, `,`), not a function or block body.
         if let open = facts.enclosingBracket(of: i, lookingBack: 400), facts.isPunct(open, "{"), let before = facts.previous(open),
            ["=", ":", "(", ",", "["].contains(where: { facts.isPunct(before, $0) }) { scopes.append(open) }
@@ -288,13 +288,13 @@ struct TlsVerificationDisabledRule: StructuralRule {
         for open in scopes where facts.tokens[open].pairIndex > open {
             for k in (open + 1)..<facts.tokens[open].pairIndex where facts.tokens[k].kind == .string {
                 guard let v = facts.tokens[k].value else { continue }
-                if let host = InsecureTransportRules.urlHost(v) { hosts.append(host); continue }
+                if let url = URLAuthority(v) { hosts.append(url.host); continue }
                 // A `host` / `hostname` key's value.
                 if let op = facts.previous(k), facts.isPunct(op, ":") || facts.isPunct(op, "="), let key = facts.previous(op),
                    ["host", "hostname", "servername"].contains(facts.value(key).lowercased()) { hosts.append(v.lowercased()) }
             }
         }
-        return !hosts.isEmpty && hosts.allSatisfy { InsecureHttpUrlRule.isLocal($0) || InsecureHttpUrlRule.matches($0, settings.allowedHosts) }
+        return !hosts.isEmpty && hosts.allSatisfy { facts.hosts.isLocalOrAllowed($0) }
     }
 
     // MARK: references `ssl._create_unverified_context`, .NET `DangerousAcceptAnyServerCertificateValidator`
@@ -327,8 +327,8 @@ struct TlsVerificationDisabledRule: StructuralRule {
                 }
                 if insecure {
                     // `curl -k https://localhost:8443/…`: a local self-signed server.
-                    let hosts = command.words.compactMap { InsecureTransportRules.urlHost($0.text) }
-                    if !hosts.isEmpty && hosts.allSatisfy({ InsecureHttpUrlRule.isLocal($0) || InsecureHttpUrlRule.matches($0, context.settings.allowedHosts) }) { break }
+                    let hosts = command.words.compactMap { URLAuthority($0.text)?.host }
+                    if !hosts.isEmpty && hosts.allSatisfy({ context.facts.hosts.isLocalOrAllowed($0) }) { break }
                     matches.add(range: word.range, message: rule.message("command", ["program": command.program, "flag": word.text]), severity: severity)
                     break
                 }
@@ -349,16 +349,7 @@ struct TlsVerificationDisabledRule: StructuralRule {
 
     /// Python `def f(verify=False)`, JS `function f({ rejectUnauthorized = false })`: a parameter default.
     private func isFunctionParameter(_ i: Int, _ facts: FileFacts) -> Bool {
-        guard let call = enclosingCall(of: i, facts), let before = facts.previous(call.calleeStart) else { return false }
+        guard let call = facts.enclosingCall(of: i), let before = facts.previous(call.calleeStart) else { return false }
         return ["def", "function", "func", "fun"].contains(facts.text(before))
     }
-
-    private func enclosingCall(of i: Int, _ facts: FileFacts) -> Call? {
-        var best: Call?
-        for call in facts.calls where call.openParen < i && i < call.closeParen {
-            if best == nil || call.openParen > best!.openParen { best = call }
-        }
-        return best
-    }
-
 }

@@ -43,8 +43,6 @@ struct CredentialInLogRule: StructuralRule {
         "toString", "trim", "strip", "decode", "encode", "toUpperCase", "toLowerCase", "lower", "upper", "value",
         "description", "rawValue", "string", "String", "get", "unwrap", "orEmpty", "toCharArray", "getBytes",
     ]
-    /// Dialects whose double-quoted strings interpolate `$name`.
-    static let dollarNameDialects: Set<String> = ["php", "kotlin", "dart", "groovy", "gradle", "scala", "shell"]
 
     /// Before lexing: a logging word near some keyword hit (common keywords such as `token` and
     /// `header` occur in many files that log nothing).
@@ -146,7 +144,8 @@ struct CredentialInLogRule: StructuralRule {
                 }
                 if Self.headerCollections.contains(name) && !isMember && !isIndex {
                     // `allHeaders(headers: request.headers, except: …)`: an unknown call transforms the set.
-                    if let wrapper = enclosingCall(of: i, in: argument, facts), !Self.transparentCalls.contains(wrapper) { continue }
+                    if let wrapper = facts.enclosingCall(of: i), wrapper.openParen >= argument.lowerBound,
+                       !Self.transparentCalls.contains(wrapper.name) { continue }
                     if prevIsDot, let dot = before, let receiver = facts.previous(dot) {
                         if Self.responseNames.contains(facts.text(receiver)) { continue }
                         return "the request's whole header set (\(facts.text(receiver)).\(name))"
@@ -183,7 +182,7 @@ struct CredentialInLogRule: StructuralRule {
                 if !prevIsDot, let reason = tainted(name, i) { return reason }
             case .string:
                 guard let value = token.value else { continue }
-                let holes = Self.holes(of: i, facts)
+                let holes = facts.templateHoles(of: i)
                 for hole in holes {
                     if let reason = leakInHole(hole, facts, tainted) { return reason }
                 }
@@ -205,19 +204,6 @@ struct CredentialInLogRule: StructuralRule {
         "stringConvertible", "toString", "json", "pformat", "pprint", "Dictionary", "entries", "items", "string", "sprintf",
     ]
 
-    /// Name of the innermost call around token `i` inside the argument, if any.
-    private func enclosingCall(of i: Int, in argument: Range<Int>, _ facts: FileFacts) -> String? {
-        var j = i - 1
-        while j >= argument.lowerBound {
-            let t = facts.tokens[j]
-            if t.kind == .punctuation, t.pairIndex > j, facts.isPunct(j, "(") {
-                if t.pairIndex > i, let name = facts.previous(j), facts.tokens[name].kind == .identifier { return facts.text(name) }
-            }
-            j -= 1
-        }
-        return nil
-    }
-
     /// `def f(headers)`, `func f(headers: [String: String])`: the header set came in as a parameter.
     private func isParameter(_ name: String, before use: Int, _ facts: FileFacts) -> Bool {
         var j = use - 1
@@ -233,12 +219,11 @@ struct CredentialInLogRule: StructuralRule {
         return false
     }
 
-    /// A hole's expression is lexed on its own, in the file's language, and judged like an argument.
-    private func leakInHole(_ expression: String, _ facts: FileFacts, _ tainted: (String, Int) -> String?) -> String? {
-        let sub = SourceFile(path: facts.file.path, bytes: Array(expression.utf8))
-        let subFacts = FileFacts(file: sub, tokens: LexerRegistry.tokenize(sub))
-        guard !subFacts.tokens.isEmpty else { return nil }
-        return leak(in: 0..<subFacts.tokens.count, subFacts, tainted)
+    /// A hole's expression (lexed on its own by the facts) is judged like an argument.
+    private func leakInHole(_ hole: TemplateHole, _ facts: FileFacts, _ tainted: (String, Int) -> String?) -> String? {
+        let holeFacts = facts.expressionFacts(hole.expression)
+        guard !holeFacts.tokens.isEmpty else { return nil }
+        return leak(in: 0..<holeFacts.tokens.count, holeFacts, tainted)
     }
 
     /// Sanitizers, redaction markers and presence checks anywhere in the argument.
@@ -276,67 +261,5 @@ struct CredentialInLogRule: StructuralRule {
             return Self.headerReaders.contains(facts.text(name))
         }
         return false
-    }
-
-    /// Expressions inside the interpolation holes of string token `i`: `${…}` (JS/TS, Kotlin, shell),
-    /// `\(…)` (Swift), `#{…}` (Ruby), `{…}` (Python f-strings, C# `$"…"`), `$name` (shell, PHP, Kotlin).
-    static func holes(of i: Int, _ facts: FileFacts) -> [String] {
-        let token = facts.tokens[i]
-        guard let value = token.value, token.kind == .string else { return [] }
-        let dialect = facts.file.dialect
-        let language = facts.file.language
-        let dollarNames = Self.dollarNameDialects.contains(dialect) || language == .shell
-        let csharpInterpolated = dialect == "csharp" && facts.previous(i).map { facts.text($0).contains("$") && facts.tokens[$0].end == token.start } == true
-        let braces = (language == .python && token.isTemplate) || csharpInterpolated
-        guard token.isTemplate || (dollarNames && token.quote != UInt8(ascii: "'")) || csharpInterpolated else { return [] }
-        let chars = Array(value.unicodeScalars)
-        var result: [String] = []
-        var k = 0
-        func balanced(from start: Int, open: Unicode.Scalar, close: Unicode.Scalar) -> Int {
-            var depth = 1, j = start
-            while j < chars.count {
-                if chars[j] == open { depth += 1 } else if chars[j] == close { depth -= 1; if depth == 0 { return j } }
-                j += 1
-            }
-            return chars.count
-        }
-        func text(_ a: Int, _ b: Int) -> String { var s = String.UnicodeScalarView(); s.append(contentsOf: chars[a..<min(b, chars.count)]); return String(s) }
-        while k < chars.count {
-            let c = chars[k]
-            let next: Unicode.Scalar? = k + 1 < chars.count ? chars[k + 1] : nil
-            if braces {
-                if c == "{" && next == "{" { k += 2; continue }
-                if c == "{" {
-                    let end = balanced(from: k + 1, open: "{", close: "}")
-                    var expression = text(k + 1, end)
-                    // `{token!r}`, `{amount:>10}`, `{x=}`: drop the conversion / format spec.
-                    if let cut = expression.firstIndex(where: { $0 == "!" || $0 == ":" || $0 == "=" }), language == .python || dialect == "csharp" {
-                        let rest = expression[cut...]
-                        if !rest.hasPrefix("!=") && !rest.hasPrefix("==") { expression = String(expression[..<cut]) }
-                    }
-                    result.append(expression)
-                    k = end + 1
-                    continue
-                }
-            } else if (c == "$" || c == "#") && next == "{" {
-                let end = balanced(from: k + 2, open: "{", close: "}")
-                result.append(text(k + 2, end))
-                k = end + 1
-                continue
-            } else if c == "\\" && next == "(" {
-                let end = balanced(from: k + 2, open: "(", close: ")")
-                result.append(text(k + 2, end))
-                k = end + 1
-                continue
-            } else if dollarNames && c == "$", let n = next, n == "_" || n.properties.isAlphabetic {
-                var end = k + 1
-                while end < chars.count && (chars[end] == "_" || chars[end].properties.isAlphabetic || chars[end].properties.numericType != nil) { end += 1 }
-                result.append((dialect == "php" ? "$" : "") + text(k + 1, end))
-                k = end
-                continue
-            }
-            k += 1
-        }
-        return result
     }
 }

@@ -53,8 +53,8 @@ struct HttpDebugLoggingRule: StructuralRule {
         case .python: pythonDebugLevel(&matches, context, rule)
         case .ruby: rubyDebugOutput(&matches, context, rule)
         case .cLike:
-            if facts.file.dialect == "go" { goDumpLogged(&matches, context, rule) }
-            if ["java", "kt", "kotlin", "scala", "groovy"].contains(facts.file.dialect) { okHttpLevel(&matches, context, rule) }
+            if facts.file.dialect == .go { goDumpLogged(&matches, context, rule) }
+            if [.java, .kotlin, .scala, .groovy].contains(facts.file.dialect) { okHttpLevel(&matches, context, rule) }
         case .shell, .dockerfile: shellTracing(&matches, context, rule)
         default: break
         }
