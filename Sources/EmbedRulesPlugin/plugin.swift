@@ -2,7 +2,7 @@ import Foundation
 import PackagePlugin
 
 /// Runs RuleEmbedder over every `rules/*.json` and the file names under `Rules/`, so the catalog
-/// is compiled into AuthLintCore and the Swift-coded rules are registered from their rule files.
+/// is compiled into the Rules target and the Swift-coded rules are registered from their rule files.
 @main
 struct EmbedRulesPlugin: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {

@@ -1,4 +1,5 @@
-import AuthLintCore
+import CLI
+
 import Foundation
 
 Console.occupyClosedStandardDescriptors()

@@ -1,6 +1,19 @@
 import Foundation
 import XCTest
-@testable import AuthLintCore
+@testable import Support
+@testable import Model
+@testable import Discovery
+@testable import Lexing
+@testable import Facts
+@testable import Suppression
+@testable import Prefilter
+@testable import Engine
+@testable import Rules
+@testable import Reporting
+@testable import Config
+@testable import Session
+@testable import LSP
+@testable import CLI
 
 /// `--output` and `--write-baseline` under SIGKILL at random moments: the destination is
 /// always the old file intact or the complete new one, never partial; temp files left by a

@@ -1,6 +1,19 @@
 import Foundation
 import XCTest
-@testable import AuthLintCore
+@testable import Support
+@testable import Model
+@testable import Discovery
+@testable import Lexing
+@testable import Facts
+@testable import Suppression
+@testable import Prefilter
+@testable import Engine
+@testable import Rules
+@testable import Reporting
+@testable import Config
+@testable import Session
+@testable import LSP
+@testable import CLI
 
 /// Every built-in pattern rule runs in bounded time on lines built from its own keywords: a
 /// lazy `datadog[a-z0-9_.-]*?` once made 100 KB of `datadog_` take 27 s (every start position

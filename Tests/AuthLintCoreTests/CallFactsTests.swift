@@ -1,5 +1,18 @@
 import XCTest
-@testable import AuthLintCore
+@testable import Support
+@testable import Model
+@testable import Discovery
+@testable import Lexing
+@testable import Facts
+@testable import Suppression
+@testable import Prefilter
+@testable import Engine
+@testable import Rules
+@testable import Reporting
+@testable import Config
+@testable import Session
+@testable import LSP
+@testable import CLI
 
 /// `calls`, `enclosingCall(of:)` and `enclosingBracket(of:lookingBack:)` on real code.
 final class CallFactsTests: XCTestCase {

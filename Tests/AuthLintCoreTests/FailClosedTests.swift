@@ -1,6 +1,19 @@
 import Foundation
 import XCTest
-@testable import AuthLintCore
+@testable import Support
+@testable import Model
+@testable import Discovery
+@testable import Lexing
+@testable import Facts
+@testable import Suppression
+@testable import Prefilter
+@testable import Engine
+@testable import Rules
+@testable import Reporting
+@testable import Config
+@testable import Session
+@testable import LSP
+@testable import CLI
 
 /// A file that was not fully checked (a rule cut short by its time budget, token-based rules
 /// skipped) fails the run: exit 2, named in every report, so a CI gate never passes silently.

@@ -1,5 +1,18 @@
 import XCTest
-@testable import AuthLintCore
+@testable import Support
+@testable import Model
+@testable import Discovery
+@testable import Lexing
+@testable import Facts
+@testable import Suppression
+@testable import Prefilter
+@testable import Engine
+@testable import Rules
+@testable import Reporting
+@testable import Config
+@testable import Session
+@testable import LSP
+@testable import CLI
 
 /// The pieces of the TLS / credentials-over-http rules that the rule examples exercise only
 /// indirectly: curl flag parsing, connection-string parsing, command splitting, test paths.

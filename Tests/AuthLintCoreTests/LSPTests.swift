@@ -1,7 +1,20 @@
 import Foundation
 import Glibc
 import XCTest
-@testable import AuthLintCore
+@testable import Support
+@testable import Model
+@testable import Discovery
+@testable import Lexing
+@testable import Facts
+@testable import Suppression
+@testable import Prefilter
+@testable import Engine
+@testable import Rules
+@testable import Reporting
+@testable import Config
+@testable import Session
+@testable import LSP
+@testable import CLI
 
 /// `authlint lsp`: raw framed messages to the real process (`LSPProcess`) and the pieces
 /// in-process; real editor clients drive it in `LSPClientTests`.

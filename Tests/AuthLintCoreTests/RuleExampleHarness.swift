@@ -1,6 +1,19 @@
 import Foundation
 import XCTest
-@testable import AuthLintCore
+@testable import Support
+@testable import Model
+@testable import Discovery
+@testable import Lexing
+@testable import Facts
+@testable import Suppression
+@testable import Prefilter
+@testable import Engine
+@testable import Rules
+@testable import Reporting
+@testable import Config
+@testable import Session
+@testable import LSP
+@testable import CLI
 
 /// What the generated `<PascalCaseId>RuleTests` classes run: every example of one rule, scanned
 /// in process. A fire example must give exactly `count` findings of its rule (default 1), the

@@ -1,5 +1,18 @@
 import XCTest
-@testable import AuthLintCore
+@testable import Support
+@testable import Model
+@testable import Discovery
+@testable import Lexing
+@testable import Facts
+@testable import Suppression
+@testable import Prefilter
+@testable import Engine
+@testable import Rules
+@testable import Reporting
+@testable import Config
+@testable import Session
+@testable import LSP
+@testable import CLI
 
 /// The rule catalog as data: well-formed, embedded, and its scan-speed fields validated. Each
 /// rule's own examples run in its generated `<PascalCaseId>RuleTests` (`RuleExampleHarness`).

@@ -1,5 +1,18 @@
 import XCTest
-@testable import AuthLintCore
+@testable import Support
+@testable import Model
+@testable import Discovery
+@testable import Lexing
+@testable import Facts
+@testable import Suppression
+@testable import Prefilter
+@testable import Engine
+@testable import Rules
+@testable import Reporting
+@testable import Config
+@testable import Session
+@testable import LSP
+@testable import CLI
 
 /// Precedence, per-role severity and message templates are rule-file data: bad values are
 /// load errors naming the file and position, and the engine applies good ones.

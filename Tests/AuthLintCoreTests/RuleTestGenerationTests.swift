@@ -1,6 +1,19 @@
 import Foundation
 import XCTest
-@testable import AuthLintCore
+@testable import Support
+@testable import Model
+@testable import Discovery
+@testable import Lexing
+@testable import Facts
+@testable import Suppression
+@testable import Prefilter
+@testable import Engine
+@testable import Rules
+@testable import Reporting
+@testable import Config
+@testable import Session
+@testable import LSP
+@testable import CLI
 
 /// The per-rule test classes (`Generated/RuleTests_<letter>.swift`, one `<PascalCaseId>RuleTests`
 /// per `rules/<id>.json`, so `swift test --filter HardcodedSecretRuleTests` runs one rule) are

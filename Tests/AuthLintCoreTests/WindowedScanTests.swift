@@ -1,6 +1,19 @@
 import Foundation
 import XCTest
-@testable import AuthLintCore
+@testable import Support
+@testable import Model
+@testable import Discovery
+@testable import Lexing
+@testable import Facts
+@testable import Suppression
+@testable import Prefilter
+@testable import Engine
+@testable import Rules
+@testable import Reporting
+@testable import Config
+@testable import Session
+@testable import LSP
+@testable import CLI
 
 /// Files over `windowThreshold` are scanned in windows (`WindowedScan`). The oracle: the same
 /// file scanned whole, with windows forced small so that hundreds of cuts fall everywhere
