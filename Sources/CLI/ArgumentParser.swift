@@ -8,6 +8,7 @@ import Rules
 import Session
 import Support
 import Suppression
+
 /// Small getopt-style parser: `--name value`, `--name=value`, boolean `--flag`, positional
 /// arguments, and `--` to end options. Options come from `FlagTable`, so a typo is an error.
 struct ArgumentParser {

@@ -1,6 +1,7 @@
 import Config
 import Discovery
 import Engine
+import Foundation
 import LSP
 import Model
 import Reporting
@@ -8,24 +9,23 @@ import Rules
 import Session
 import Support
 import Suppression
-import Foundation
 
 /// The `authlint` command: subcommands and flags only; all work happens in the engine.
 public enum CommandLineInterface {
     /// The commands by hand, every flag from `FlagTable`.
     static let usage = """
-    usage: authlint [scan] [PATH ...] [options]
-           authlint rules [--format text|json|markdown|keywords]
-           authlint explain RULE-ID
-           authlint init [--force] [FILE]
-           authlint install-hook [--force]
-           authlint lsp
-           authlint --version
+        usage: authlint [scan] [PATH ...] [options]
+               authlint rules [--format text|json|markdown|keywords]
+               authlint explain RULE-ID
+               authlint init [--force] [FILE]
+               authlint install-hook [--force]
+               authlint lsp
+               authlint --version
 
-    scan options:
-    \(FlagTable.helpLines(for: "scan").joined(separator: "\n"))
-    exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, config, rule or I/O error
-    """
+        scan options:
+        \(FlagTable.helpLines(for: "scan").joined(separator: "\n"))
+        exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, config, rule or I/O error
+        """
 
     public static func run(_ args: [String]) -> Int32 {
         var console = Console()
@@ -38,7 +38,9 @@ public enum CommandLineInterface {
         let status = runCommand(args, console: &console)
         // A report that did not reach its reader is a failed run, whatever was found.
         if let failure = console.stdoutFailure {
-            if failure != EPIPE { console.err("authlint: cannot write standard output: \(String(cString: strerror(failure)))\n") }
+            if failure != EPIPE {
+                console.err("authlint: cannot write standard output: \(String(cString: strerror(failure)))\n")
+            }
             return 2
         }
         return status
@@ -67,7 +69,9 @@ public enum CommandLineInterface {
             case "install-hook": return try InstallHookCommand.run(args, console: &console)
             case "lsp":
                 // `--stdio` is what VS Code's client library appends; stdio is the only transport.
-                guard args.allSatisfy({ $0 == "--stdio" }) else { throw UsageError("`lsp` takes no arguments (it talks LSP on stdin/stdout)") }
+                guard args.allSatisfy({ $0 == "--stdio" }) else {
+                    throw UsageError("`lsp` takes no arguments (it talks LSP on stdin/stdout)")
+                }
                 return LSPServer.runStdio()
             default: return try ScanCommand.run(args, console: &console)
             }

@@ -1,6 +1,8 @@
 import Config
 import Discovery
 import Engine
+import Foundation
+import Glibc
 import LSP
 import Model
 import Reporting
@@ -8,8 +10,6 @@ import Rules
 import Session
 import Support
 import Suppression
-import Foundation
-import Glibc
 
 /// `authlint install-hook [--force]`: a pre-commit hook running `authlint scan --staged`,
 /// written where git looks for hooks (honours core.hooksPath and linked worktrees).
@@ -23,18 +23,18 @@ enum InstallHookCommand {
     static func script(binary: String) -> String {
         let quoted = "'" + binary.replacingOccurrences(of: "'", with: "'\\''") + "'"
         return """
-        #!/bin/sh
-        \(marker): blocks commits that add credentials.
-        # Bypass once with `git commit --no-verify`; silence a finding with `authlint:ignore RULE`.
-        # Runs the authlint that installed it; after moving authlint, run `authlint install-hook` again.
-        authlint=\(quoted)
-        if [ ! -x "$authlint" ]; then
-          echo "authlint pre-commit hook: $authlint is missing or not executable; commit blocked (reinstall with authlint install-hook, or bypass once with git commit --no-verify)" >&2
-          exit 1
-        fi
-        exec "$authlint" scan --staged
+            #!/bin/sh
+            \(marker): blocks commits that add credentials.
+            # Bypass once with `git commit --no-verify`; silence a finding with `authlint:ignore RULE`.
+            # Runs the authlint that installed it; after moving authlint, run `authlint install-hook` again.
+            authlint=\(quoted)
+            if [ ! -x "$authlint" ]; then
+              echo "authlint pre-commit hook: $authlint is missing or not executable; commit blocked (reinstall with authlint install-hook, or bypass once with git commit --no-verify)" >&2
+              exit 1
+            fi
+            exec "$authlint" scan --staged
 
-        """
+            """
     }
 
     static func run(_ args: [String], console: inout Console) throws -> Int32 {
@@ -49,7 +49,9 @@ enum InstallHookCommand {
         // whatever a commit put there.
         let root = PathSyntax.resolved(try Git.topLevel(cwd: cwd))
         if binary == root || binary.hasPrefix(root == "/" ? "/" : root + "/") {
-            console.err("authlint: \(binary) lies inside the work tree \(root); install authlint outside it (e.g. ~/.local/bin) and run install-hook from there\n")
+            console.err(
+                "authlint: \(binary) lies inside the work tree \(root); install authlint outside it (e.g. ~/.local/bin) and run install-hook from there\n"
+            )
             return 2
         }
         let hooksDir = try Git.line(["rev-parse", "--git-path", "hooks"], cwd: cwd, keepHooksPath: true)
@@ -63,7 +65,8 @@ enum InstallHookCommand {
                 return 0
             }
             if !existing.contains(marker) && !options.has("--force") {
-                console.err("authlint: \(hook) exists and was not written by authlint; not replacing it (use --force)\n")
+                console.err(
+                    "authlint: \(hook) exists and was not written by authlint; not replacing it (use --force)\n")
                 return 2
             }
         }

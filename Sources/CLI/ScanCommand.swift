@@ -1,6 +1,7 @@
 import Config
 import Discovery
 import Engine
+import Foundation
 import LSP
 import Model
 import Reporting
@@ -8,7 +9,6 @@ import Rules
 import Session
 import Support
 import Suppression
-import Foundation
 
 /// `authlint [scan] [PATH ...]`: parse flags, build the `ScanPlan`, scan, render, exit code.
 enum ScanCommand {
@@ -17,12 +17,14 @@ enum ScanCommand {
     static func run(_ args: [String], console: inout Console) throws -> Int32 {
         let options = try parser.parse(args)
         let (overrides, input, format) = try resolve(options)
-        let plan = try ScanPlan(overrides: overrides, searchFrom: overrides.standardInputName ?? overrides.namedPaths.first ?? ".")
+        let plan = try ScanPlan(
+            overrides: overrides, searchFrom: overrides.standardInputName ?? overrides.namedPaths.first ?? ".")
         var notes: [String] = []
         let result = try plan.scan(input) { notes.append($0) }
         for note in notes { console.err(note) }
 
-        let color = format == .text && console.stdoutIsTerminal && overrides.output == nil
+        let color =
+            format == .text && console.stdoutIsTerminal && overrides.output == nil
             && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
         let report = format.reporter.render(ReportInput(result: result, rules: plan.allRules, color: color))
         if let output = overrides.output {
@@ -40,14 +42,17 @@ enum ScanCommand {
         // findings, so the gate must not pass. `--fail-on never` still exits 0; the report says it.
         let incomplete = result.incompleteChecks
         if !incomplete.isEmpty && threshold != .never {
-            console.err("authlint: \(incomplete.count) file check\(incomplete.count == 1 ? "" : "s") did not complete (see the report): exit 2\n")
+            console.err(
+                "authlint: \(incomplete.count) file check\(incomplete.count == 1 ? "" : "s") did not complete (see the report): exit 2\n"
+            )
             return 2
         }
         return threshold.fails(on: result.findings) ? 1 : 0
     }
 
     /// The flags as overrides, the input they choose, and the report format; usage errors first.
-    static func resolve(_ options: ArgumentParser.Parsed) throws(UsageError) -> (ScanOverrides, ScanInput, ReportFormat) {
+    static func resolve(_ options: ArgumentParser.Parsed) throws(UsageError) -> (ScanOverrides, ScanInput, ReportFormat)
+    {
         if options.has("--baseline") && options.has("--write-baseline") {
             throw UsageError("--baseline and --write-baseline do not go together")
         }
@@ -55,22 +60,30 @@ enum ScanCommand {
         var overrides = ScanOverrides()
         overrides.jobs = ProcessInfo.processInfo.activeProcessorCount
         if let text = options.value("--jobs") {
-            guard let n = Int(text), n >= 1, n <= 512 else { throw UsageError("--jobs needs a whole number from 1 to 512, got '\(text)'") }
+            guard let n = Int(text), n >= 1, n <= 512 else {
+                throw UsageError("--jobs needs a whole number from 1 to 512, got '\(text)'")
+            }
             overrides.jobs = n
         }
         if let text = options.value("--max-file-size") {
-            guard let n = Int(text), n >= 1 else { throw UsageError("--max-file-size needs a positive number of bytes, got '\(text)'") }
+            guard let n = Int(text), n >= 1 else {
+                throw UsageError("--max-file-size needs a positive number of bytes, got '\(text)'")
+            }
             overrides.maxFileSize = n
         }
         if let text = options.value("--fail-on") {
-            guard let t = FailThreshold(text) else { throw UsageError("--fail-on must be error, warning, note or never, got '\(text)'") }
+            guard let t = FailThreshold(text) else {
+                throw UsageError("--fail-on must be error, warning, note or never, got '\(text)'")
+            }
             overrides.failOn = t
         }
         let stdinName = options.value("--stdin-filename")
         if (stdinName != nil || options.has("--staged")) && !options.positional.isEmpty {
             throw UsageError("--stdin-filename and --staged choose the input; do not also give paths")
         }
-        let split: ([String]) -> [String] = { $0.flatMap { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } } }
+        let split: ([String]) -> [String] = {
+            $0.flatMap { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } }
+        }
         overrides.configPath = options.value("--config")
         overrides.ruleFolders = options.values["--rules"] ?? []
         overrides.enable = split(options.values["--enable"] ?? [])
@@ -86,14 +99,18 @@ enum ScanCommand {
         overrides.staged = options.has("--staged")
         overrides.since = options.value("--since")
         overrides.reportUnusedSuppressions = options.has("--report-unused-suppressions")
-        let input: ScanInput = options.has("--staged") ? .stagedIndex
-            : stdinName.map { .standardInput(name: $0) } ?? .paths(options.positional.isEmpty ? ["."] : options.positional)
+        let input: ScanInput =
+            options.has("--staged")
+            ? .stagedIndex
+            : stdinName.map { .standardInput(name: $0) }
+                ?? .paths(options.positional.isEmpty ? ["."] : options.positional)
         return (overrides, input, format)
     }
 
     static func parseFormat(_ text: String) throws(UsageError) -> ReportFormat {
         guard let format = ReportFormat(rawValue: text) else {
-            throw UsageError("unknown format '\(text)' (expected \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
+            throw UsageError(
+                "unknown format '\(text)' (expected \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
         }
         return format
     }

@@ -1,6 +1,6 @@
+import Foundation
 import Model
 import Support
-import Foundation
 
 /// `--fail-on` threshold; `never` always exits 0 unless the scan itself failed.
 public enum FailThreshold: Sendable, Equatable {
@@ -8,7 +8,13 @@ public enum FailThreshold: Sendable, Equatable {
     case never
 
     public init?(_ text: String) {
-        if text == "never" { self = .never } else if let s = Severity(rawValue: text) { self = .severity(s) } else { return nil }
+        if text == "never" {
+            self = .never
+        } else if let s = Severity(rawValue: text) {
+            self = .severity(s)
+        } else {
+            return nil
+        }
     }
 
     public func fails(on findings: [Finding]) -> Bool {
@@ -41,8 +47,10 @@ public struct Configuration: Sendable {
 
     public init() {}
 
-    static let knownKeys = ["rules", "exclude", "rulePaths", "allowedHosts", "apiHosts", "credentialHeaders",
-                            "failOn", "maxFileSize", "ruleTimeout", "baseline", "reportDocumentationLinks"]
+    static let knownKeys = [
+        "rules", "exclude", "rulePaths", "allowedHosts", "apiHosts", "credentialHeaders",
+        "failOn", "maxFileSize", "ruleTimeout", "baseline", "reportDocumentationLinks",
+    ]
 
     public static func parse(bytes: [UInt8], path: String) throws(ConfigError) -> Configuration {
         let root = try JSONNode.parse(bytes, allowComments: true) {
@@ -69,7 +77,11 @@ public struct Configuration: Sendable {
             let node = member.node
             switch member.key {
             case "rules":
-                guard case .object(let entries) = node.value else { throw fail(node, "'rules' must map rule ids to \"off\", \"on\", a severity, or {\"enabled\", \"severity\"}") }
+                guard case .object(let entries) = node.value else {
+                    throw fail(
+                        node, "'rules' must map rule ids to \"off\", \"on\", a severity, or {\"enabled\", \"severity\"}"
+                    )
+                }
                 for entry in entries {
                     config.rules[entry.key] = try ruleOverride(entry.node, id: entry.key, fail: fail)
                 }
@@ -84,7 +96,9 @@ public struct Configuration: Sendable {
                 }
                 config.failOn = threshold
             case "maxFileSize":
-                guard let n = node.wholeNumber(in: 1...Int.max) else { throw fail(node, "'maxFileSize' must be a positive whole number of bytes (at most \(Int.max))") }
+                guard let n = node.wholeNumber(in: 1...Int.max) else {
+                    throw fail(node, "'maxFileSize' must be a positive whole number of bytes (at most \(Int.max))")
+                }
                 config.maxFileSize = n
             case "ruleTimeout":
                 // A slow or shared CI machine may need more than the default; never unbounded.
@@ -93,26 +107,36 @@ public struct Configuration: Sendable {
                 }
                 config.ruleTimeout = seconds
             case "baseline":
-                guard case .string(let s) = node.value, !s.isEmpty else { throw fail(node, "'baseline' must be a file path") }
+                guard case .string(let s) = node.value, !s.isEmpty else {
+                    throw fail(node, "'baseline' must be a file path")
+                }
                 config.baseline = relative(s)
             case "reportDocumentationLinks":
-                guard case .bool(let b) = node.value else { throw fail(node, "'reportDocumentationLinks' must be true or false") }
+                guard case .bool(let b) = node.value else {
+                    throw fail(node, "'reportDocumentationLinks' must be true or false")
+                }
                 config.reportDocumentationLinks = b
             default:
-                let suggestion = knownKeys.min(by: { editDistance($0, member.key) < editDistance($1, member.key) }) ?? ""
+                let suggestion =
+                    knownKeys.min(by: { editDistance($0, member.key) < editDistance($1, member.key) }) ?? ""
                 throw fail(node, "unknown key '\(member.key)' (did you mean '\(suggestion)'?)")
             }
         }
         return config
     }
 
-    private static func ruleOverride(_ node: JSONNode, id: String, fail: (JSONNode, String) -> ConfigError) throws(ConfigError) -> RuleOverride {
+    private static func ruleOverride(_ node: JSONNode, id: String, fail: (JSONNode, String) -> ConfigError)
+        throws(ConfigError) -> RuleOverride
+    {
         switch node.value {
         case .string(let s):
             if s == "off" { return RuleOverride(enabled: false) }
             if s == "on" { return RuleOverride(enabled: true) }
             if let severity = Severity(rawValue: s) { return RuleOverride(enabled: true, severity: severity) }
-            throw fail(node, "rule '\(id)': expected \"off\", \"on\", \"error\", \"warning\" or \"note\", got \"\(ConfigError.echo(s))\"")
+            throw fail(
+                node,
+                "rule '\(id)': expected \"off\", \"on\", \"error\", \"warning\" or \"note\", got \"\(ConfigError.echo(s))\""
+            )
         case .bool(let b):
             return RuleOverride(enabled: b)
         case .object(let fields):
@@ -121,9 +145,15 @@ public struct Configuration: Sendable {
                 switch (field.key, field.node.value) {
                 case ("enabled", .bool(let b)): result.enabled = b
                 case ("severity", .string(let s)):
-                    guard let severity = Severity(rawValue: s) else { throw fail(field.node, "rule '\(id)': unknown severity '\(ConfigError.echo(s))'") }
+                    guard let severity = Severity(rawValue: s) else {
+                        throw fail(field.node, "rule '\(id)': unknown severity '\(ConfigError.echo(s))'")
+                    }
                     result.severity = severity
-                default: throw fail(field.node, "rule '\(id)': unknown or mistyped key '\(field.key)' (expected enabled: bool, severity: string)")
+                default:
+                    throw fail(
+                        field.node,
+                        "rule '\(id)': unknown or mistyped key '\(field.key)' (expected enabled: bool, severity: string)"
+                    )
                 }
             }
             return result

@@ -1,6 +1,6 @@
+import Glibc
 import Model
 import Support
-import Glibc
 
 /// Reads one file as bytes, never blocking on FIFOs or devices, and sorts out what cannot be
 /// scanned: non-regular files, files over the size limit, binary files.
@@ -21,7 +21,9 @@ public enum FileReader {
 
     /// Like `read`, but a file over `streamAbove` bytes is not read: it comes back as a
     /// `FileStream` (which owns the open descriptor) for the engine to scan window by window.
-    public static func input(rawPath: [UInt8], display path: String, maxSize: Int, streamAbove: Int) -> Result<FileInput, ScanIssue> {
+    public static func input(rawPath: [UInt8], display path: String, maxSize: Int, streamAbove: Int) -> Result<
+        FileInput, ScanIssue
+    > {
         openRegular(rawPath: rawPath, display: path, maxSize: maxSize).flatMap { fd, size in
             guard size > streamAbove else {
                 defer { close(fd) }
@@ -33,16 +35,23 @@ public enum FileReader {
 
     /// An open descriptor and the size of a regular file within `maxSize`; the caller closes it.
     /// O_NONBLOCK: opening a FIFO must not wait for a writer; fstat then rejects it.
-    private static func openRegular(rawPath: [UInt8], display path: String, maxSize: Int) -> Result<(fd: Int32, size: Int), ScanIssue> {
+    private static func openRegular(rawPath: [UInt8], display path: String, maxSize: Int) -> Result<
+        (fd: Int32, size: Int), ScanIssue
+    > {
         let fd = RawPath.withCString(rawPath) { open($0, O_RDONLY | O_NONBLOCK | O_CLOEXEC) }
-        guard fd >= 0 else { return .failure(ScanIssue(file: path, kind: .unreadable, message: "cannot open: \(String(cString: strerror(errno)))")) }
+        guard fd >= 0 else {
+            return .failure(
+                ScanIssue(file: path, kind: .unreadable, message: "cannot open: \(String(cString: strerror(errno)))"))
+        }
         var info = stat()
         guard fstat(fd, &info) == 0 else {
             let message = "cannot stat: \(String(cString: strerror(errno)))"
             close(fd)
             return .failure(ScanIssue(file: path, kind: .unreadable, message: message))
         }
-        guard (info.st_mode & S_IFMT) == S_IFREG else { close(fd); return .failure(ScanIssue(file: path, kind: .notRegular, message: "not a regular file")) }
+        guard (info.st_mode & S_IFMT) == S_IFREG else {
+            close(fd); return .failure(ScanIssue(file: path, kind: .notRegular, message: "not a regular file"))
+        }
         let size = Int(info.st_size)
         guard size <= maxSize else { close(fd); return .failure(.tooLarge(path, size: size, limit: maxSize)) }
         return .success((fd, size))
@@ -56,7 +65,8 @@ public enum FileReader {
         let bytes: [UInt8]
         switch readUpTo(size, from: fd) {
         case .success(let read): bytes = read  // shorter when truncated while we read: scan what is there
-        case .failure(let message): return .failure(ScanIssue(file: path, kind: .unreadable, message: "read failed: \(message)"))
+        case .failure(let message):
+            return .failure(ScanIssue(file: path, kind: .unreadable, message: "read failed: \(message)"))
         }
         return classify(bytes, path: path, maxSize: maxSize)
     }
@@ -76,12 +86,20 @@ public enum FileReader {
     static func decodeUTF16(_ bytes: [UInt8]) -> [UInt8]? {
         guard bytes.count >= 2 else { return nil }
         let littleEndian: Bool
-        if bytes[0] == 0xFF && bytes[1] == 0xFE { littleEndian = true } else if bytes[0] == 0xFE && bytes[1] == 0xFF { littleEndian = false } else { return nil }
+        if bytes[0] == 0xFF && bytes[1] == 0xFE {
+            littleEndian = true
+        } else if bytes[0] == 0xFE && bytes[1] == 0xFF {
+            littleEndian = false
+        } else {
+            return nil
+        }
         var units: [UInt16] = []
         units.reserveCapacity(bytes.count / 2)
         var i = 2
         while i + 1 < bytes.count {
-            units.append(littleEndian ? UInt16(bytes[i]) | UInt16(bytes[i + 1]) << 8 : UInt16(bytes[i]) << 8 | UInt16(bytes[i + 1]))
+            units.append(
+                littleEndian
+                    ? UInt16(bytes[i]) | UInt16(bytes[i + 1]) << 8 : UInt16(bytes[i]) << 8 | UInt16(bytes[i + 1]))
             i += 2
         }
         return Array(String(decoding: units, as: UTF16.self).utf8)

@@ -1,7 +1,6 @@
+import Glibc
 import Model
 import Support
-import Glibc
-
 
 /// A large file read front to back in chunks, never whole: the same content `FileReader.read`
 /// would give (UTF-16 with a BOM decoded to UTF-8, at most the size seen when it was opened).
@@ -47,7 +46,9 @@ public final class FileStream: ByteStream, @unchecked Sendable {
     /// Standard input over the window threshold: `firstChunk` was already read; at most `limit`
     /// raw bytes are taken in all (so a caller can see that more than its limit arrived).
     static func standardInput(path: String, firstChunk: [UInt8], limit: Int) -> Result<FileStream, ScanIssue> {
-        let isUTF16 = firstChunk.count >= 2 && ((firstChunk[0] == 0xFF && firstChunk[1] == 0xFE) || (firstChunk[0] == 0xFE && firstChunk[1] == 0xFF))
+        let isUTF16 =
+            firstChunk.count >= 2
+            && ((firstChunk[0] == 0xFF && firstChunk[1] == 0xFE) || (firstChunk[0] == 0xFE && firstChunk[1] == 0xFF))
         if !isUTF16 && FileReader.isBinary(firstChunk.prefix(FileReader.binaryProbe)) { return .failure(.binary(path)) }
         return .success(FileStream(fd: 0, size: limit, path: path, probe: firstChunk))
     }
@@ -61,7 +62,8 @@ public final class FileStream: ByteStream, @unchecked Sendable {
             close(fd)
             return .failure(ScanIssue(file: path, kind: .unreadable, message: "read failed: \(error)"))
         }
-        let isUTF16 = probe.count >= 2 && ((probe[0] == 0xFF && probe[1] == 0xFE) || (probe[0] == 0xFE && probe[1] == 0xFF))
+        let isUTF16 =
+            probe.count >= 2 && ((probe[0] == 0xFF && probe[1] == 0xFE) || (probe[0] == 0xFE && probe[1] == 0xFF))
         if !isUTF16 && FileReader.isBinary(probe[...]) {
             close(fd)
             return .failure(.binary(path))
@@ -112,7 +114,9 @@ public final class FileStream: ByteStream, @unchecked Sendable {
         var bytes = raw
         if let odd = oddByte { bytes.insert(odd, at: 0); oddByte = nil }
         while i + 1 < bytes.count {
-            units.append(littleEndian ? UInt16(bytes[i]) | UInt16(bytes[i + 1]) << 8 : UInt16(bytes[i]) << 8 | UInt16(bytes[i + 1]))
+            units.append(
+                littleEndian
+                    ? UInt16(bytes[i]) | UInt16(bytes[i + 1]) << 8 : UInt16(bytes[i]) << 8 | UInt16(bytes[i + 1]))
             i += 2
         }
         if i < bytes.count { oddByte = bytes[i] }
@@ -129,7 +133,8 @@ extension FileReader {
         let first: [UInt8]
         switch readUpTo(min(streamAbove, maxSize) + 1, from: 0) {
         case .success(let bytes): first = bytes
-        case .failure(let error): return .failure(ScanIssue(file: path, kind: .unreadable, message: "cannot read standard input: \(error)"))
+        case .failure(let error):
+            return .failure(ScanIssue(file: path, kind: .unreadable, message: "cannot read standard input: \(error)"))
         }
         if first.count <= streamAbove { return classify(first, path: path, maxSize: maxSize).map { .bytes($0) } }
         let limit = maxSize == .max ? maxSize : maxSize + 1

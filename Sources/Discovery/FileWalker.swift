@@ -1,7 +1,7 @@
-import Model
-import Support
 import Foundation
 import Glibc
+import Model
+import Support
 
 public struct WalkOptions: Sendable {
     public var followSymlinks = false
@@ -49,7 +49,9 @@ public struct FileWalker: Sendable {
             let shown = PrintableText.escaped(root)
             var info = stat()
             guard lstat(root, &info) == 0 || stat(root, &info) == 0 else {
-                issues.append(ScanIssue(file: shown, kind: .unreadable, message: "cannot stat: \(String(cString: strerror(errno)))"))
+                issues.append(
+                    ScanIssue(
+                        file: shown, kind: .unreadable, message: "cannot stat: \(String(cString: strerror(errno)))"))
                 continue
             }
             var isDirectory = (info.st_mode & S_IFMT) == S_IFDIR
@@ -61,7 +63,8 @@ public struct FileWalker: Sendable {
             if isDirectory {
                 walkDirectory(root, issues: &issues, emit: emitOnce)
             } else if (info.st_mode & S_IFMT) == S_IFREG {
-                addFile(shown, size: Int(info.st_size), raw: Array(root.utf8), issues: &issues, emit: emitOnce)  // explicit files are always scanned
+                // explicit files are always scanned
+                addFile(shown, size: Int(info.st_size), raw: Array(root.utf8), issues: &issues, emit: emitOnce)
             } else {
                 issues.append(ScanIssue(file: shown, kind: .notRegular, message: "not a regular file"))
             }
@@ -69,7 +72,9 @@ public struct FileWalker: Sendable {
         return issues
     }
 
-    private func addFile(_ path: String, size: Int, raw: [UInt8]? = nil, issues: inout [ScanIssue], emit: (WalkedFile) -> Void) {
+    private func addFile(
+        _ path: String, size: Int, raw: [UInt8]? = nil, issues: inout [ScanIssue], emit: (WalkedFile) -> Void
+    ) {
         if size > options.maxFileSize {
             issues.append(.tooLarge(path, size: size, limit: options.maxFileSize))
         } else {
@@ -102,18 +107,28 @@ public struct FileWalker: Sendable {
                 for name in Self.ignoreFileNames {
                     // By raw path (the folder's name may not be UTF-8); FileReader never blocks
                     // on a FIFO named .gitignore.
-                    if let text = Self.readIgnoreFile(rawPath: dirRaw + Array(("/" + name).utf8), display: display(components + [Substring(name)]), issues: &issues) {
+                    if let text = Self.readIgnoreFile(
+                        rawPath: dirRaw + Array(("/" + name).utf8), display: display(components + [Substring(name)]),
+                        issues: &issues)
+                    {
                         ignores.files.append(IgnoreFile(contents: text, directory: components))
                     }
                 }
             }
             guard let dir = RawPath.withCString(dirRaw, { opendir($0) }) else {
-                issues.append(ScanIssue(file: dirPath, kind: .unreadable, message: "cannot read directory: \(String(cString: strerror(errno)))"))
+                issues.append(
+                    ScanIssue(
+                        file: dirPath, kind: .unreadable,
+                        message: "cannot read directory: \(String(cString: strerror(errno)))"))
                 continue
             }
             if options.followSymlinks {
                 var info = stat()
-                if RawPath.withCString(dirRaw, { stat($0, &info) }) == 0 && !visited.insert([UInt64(info.st_dev), UInt64(info.st_ino)]).inserted { closedir(dir); continue }
+                if RawPath.withCString(dirRaw, { stat($0, &info) }) == 0
+                    && !visited.insert([UInt64(info.st_dev), UInt64(info.st_ino)]).inserted
+                {
+                    closedir(dir); continue
+                }
             }
             while let entry = readdir(dir) {
                 let nameBytes = Self.name(of: entry)
@@ -130,16 +145,24 @@ public struct FileWalker: Sendable {
                         // Vanished meanwhile: nothing to scan. Anything else (path too long, no
                         // permission) is reported, never skipped silently.
                         if errno != ENOENT {
-                            issues.append(ScanIssue(file: childPath, kind: .unreadable, message: "cannot stat: \(String(cString: strerror(errno)))"))
+                            issues.append(
+                                ScanIssue(
+                                    file: childPath, kind: .unreadable,
+                                    message: "cannot stat: \(String(cString: strerror(errno)))"))
                         }
                         continue
                     }
                     size = Int(info.st_size)
                     let mode = info.st_mode & S_IFMT
-                    type = mode == S_IFDIR ? UInt8(DT_DIR) : mode == S_IFREG ? UInt8(DT_REG) : mode == S_IFLNK ? UInt8(DT_LNK) : UInt8(DT_FIFO)
+                    type =
+                        mode == S_IFDIR
+                        ? UInt8(DT_DIR)
+                        : mode == S_IFREG ? UInt8(DT_REG) : mode == S_IFLNK ? UInt8(DT_LNK) : UInt8(DT_FIFO)
                 }
                 if type == UInt8(DT_LNK) {
-                    guard options.followSymlinks, RawPath.withCString(childRaw, { stat($0, &info) }) == 0 else { continue }
+                    guard options.followSymlinks, RawPath.withCString(childRaw, { stat($0, &info) }) == 0 else {
+                        continue
+                    }
                     let mode = info.st_mode & S_IFMT
                     size = Int(info.st_size)
                     type = mode == S_IFDIR ? UInt8(DT_DIR) : mode == S_IFREG ? UInt8(DT_REG) : UInt8(DT_FIFO)
@@ -151,7 +174,10 @@ public struct FileWalker: Sendable {
                 } else if type == UInt8(DT_REG) {
                     addFile(childPath, size: size, raw: childRaw, issues: &issues, emit: emit)
                 } else {
-                    issues.append(ScanIssue(file: childPath, kind: .notRegular, message: "not a regular file (FIFO, socket or device): not opened"))
+                    issues.append(
+                        ScanIssue(
+                            file: childPath, kind: .notRegular,
+                            message: "not a regular file (FIFO, socket or device): not opened"))
                 }
             }
             closedir(dir)
@@ -177,7 +203,10 @@ public struct FileWalker: Sendable {
         switch FileReader.read(rawPath: rawPath, display: display, maxSize: maxIgnoreFileSize) {
         case .success(let bytes): return String(decoding: bytes, as: UTF8.self)
         case .failure(let issue) where issue.kind == .tooLarge:
-            issues.append(ScanIssue(file: display, kind: .tooLarge, message: "ignore file over 100 MiB not read, as git does (its patterns do not apply)"))
+            issues.append(
+                ScanIssue(
+                    file: display, kind: .tooLarge,
+                    message: "ignore file over 100 MiB not read, as git does (its patterns do not apply)"))
             return nil
         case .failure: return nil
         }
@@ -212,7 +241,9 @@ public struct FileWalker: Sendable {
         if let text = Self.readIgnoreFile(rawPath: Array(exclude.utf8), display: exclude, issues: &issues) {
             stack.files.append(rebased(text, ancestor: repoRoot))
         }
-        let ancestors = ([repoRoot] + chain.reversed().filter { $0.hasPrefix(repoRoot + "/") }).filter { $0 != absolute }
+        let ancestors = ([repoRoot] + chain.reversed().filter { $0.hasPrefix(repoRoot + "/") }).filter {
+            $0 != absolute
+        }
         for ancestor in ancestors {
             for name in Self.ignoreFileNames {
                 let path = ancestor + "/" + name

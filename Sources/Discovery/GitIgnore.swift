@@ -1,6 +1,6 @@
+import Glibc
 import Model
 import Support
-import Glibc
 
 /// One line of a `.gitignore`-syntax file, parsed by git's rules (gitignore(5)).
 struct IgnorePattern: Sendable {
@@ -90,7 +90,8 @@ struct IgnoreFile: Sendable {
     init(contents: String, directory: [Substring], pathPrefix: [Substring] = []) {
         self.directory = directory
         self.pathPrefix = pathPrefix
-        self.patterns = contents.split(separator: "\n", omittingEmptySubsequences: false).compactMap(IgnorePattern.init(line:))
+        self.patterns = contents.split(separator: "\n", omittingEmptySubsequences: false).compactMap(
+            IgnorePattern.init(line:))
     }
 
     /// true = ignored, false = re-included (negation), nil = no pattern spoke.

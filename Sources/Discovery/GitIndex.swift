@@ -1,6 +1,6 @@
+import Foundation
 import Model
 import Support
-import Foundation
 
 /// Reads what is about to be committed: the staged content of added, copied, modified, renamed
 /// and type-changed files (deleted files have nothing to scan), straight from the git index.
@@ -30,20 +30,28 @@ public enum GitIndex {
 
     public static func stagedFiles(cwd: String = PathSyntax.currentDirectory(), maxSize: Int = .max) throws -> Staged {
         let root = try Git.topLevel(cwd: cwd)
-        let raw = try Git.run(["diff", "--cached", "--raw", "-z", "--no-renames", "--no-relative", "--no-ext-diff",
-                               "--no-textconv", "--diff-filter=ACMRT", "--no-abbrev"], cwd: root)
+        let raw = try Git.run(
+            [
+                "diff", "--cached", "--raw", "-z", "--no-renames", "--no-relative", "--no-ext-diff",
+                "--no-textconv", "--diff-filter=ACMRT", "--no-abbrev",
+            ], cwd: root)
         let entries = try parseRaw(raw)
         let base = PathSyntax.resolved(cwd)
         let rootPath = PathSyntax.resolved(root)
-        func display(_ name: [UInt8]) -> String { PathSyntax.relative(rootPath + "/" + RawPath.displayName(name), from: base) }
+        func display(_ name: [UInt8]) -> String {
+            PathSyntax.relative(rootPath + "/" + RawPath.displayName(name), from: base)
+        }
 
         var staged = Staged()
         var wanted: [(path: String, object: String)] = []
         for entry in entries.sorted(by: { $0.name.lexicographicallyPrecedes($1.name) }) {
             let path = display(entry.name)
             switch entry.mode {
-            case "160000": staged.issues.append(ScanIssue(file: path, kind: .notRegular, message: "submodule (gitlink): not scanned"))
-            case "120000": staged.issues.append(ScanIssue(file: path, kind: .notRegular, message: "symbolic link: not scanned"))
+            case "160000":
+                staged.issues.append(
+                    ScanIssue(file: path, kind: .notRegular, message: "submodule (gitlink): not scanned"))
+            case "120000":
+                staged.issues.append(ScanIssue(file: path, kind: .notRegular, message: "symbolic link: not scanned"))
             default:
                 // All zeros: an intent-to-add entry, nothing staged yet.
                 if entry.object.allSatisfy({ $0 == "0" }) { continue }
@@ -57,10 +65,17 @@ public enum GitIndex {
         var toRead: [(path: String, object: String)] = []
         for item in wanted {
             guard let size = sizes[item.object] else {
-                staged.issues.append(ScanIssue(file: item.path, kind: .unreadable, message: "staged object \(item.object.prefix(12)) is missing"))
+                staged.issues.append(
+                    ScanIssue(
+                        file: item.path, kind: .unreadable,
+                        message: "staged object \(item.object.prefix(12)) is missing"))
                 continue
             }
-            if size > maxSize { staged.issues.append(.tooLarge(item.path, size: size, limit: maxSize)) } else { toRead.append(item) }
+            if size > maxSize {
+                staged.issues.append(.tooLarge(item.path, size: size, limit: maxSize))
+            } else {
+                toRead.append(item)
+            }
         }
         guard !toRead.isEmpty else { return staged }
         let contents = try readBlobs(Array(Set(toRead.map(\.object))), root: root)
@@ -93,7 +108,9 @@ public enum GitIndex {
         var sizes: [String: Int] = [:]
         for line in output.split(separator: UInt8(ascii: "\n")) {
             let parts = String(decoding: line, as: UTF8.self).split(separator: " ")
-            if parts.count == 3, parts[1] == "blob", let size = Int(parts[2]), size >= 0 { sizes[String(parts[0])] = size }
+            if parts.count == 3, parts[1] == "blob", let size = Int(parts[2]), size >= 0 {
+                sizes[String(parts[0])] = size
+            }
         }
         return sizes
     }
@@ -110,7 +127,9 @@ public enum GitIndex {
             guard let newline = output[offset...].firstIndex(of: 0x0A) else { break }
             let header = String(decoding: output[offset..<newline], as: UTF8.self).split(separator: " ")
             offset = newline + 1
-            guard header.count == 3, header[0] == object, let size = Int(header[2]), size >= 0, offset + size + 1 <= output.count else {
+            guard header.count == 3, header[0] == object, let size = Int(header[2]), size >= 0,
+                offset + size + 1 <= output.count
+            else {
                 if header.count == 2 && header[1] == "missing" { continue }
                 throw Git.Failure(description: "git cat-file --batch: unexpected answer for \(object.prefix(12))")
             }

@@ -1,6 +1,6 @@
+import Foundation
 import Model
 import Support
-import Foundation
 
 /// The live `RepositoryStatus`: the work tree around each path, authlint's own ignore matcher
 /// (`RepositoryIgnore`, never `git check-ignore`), and one hardened `git ls-files` only for an
@@ -13,13 +13,18 @@ public struct GitRepositoryStatus: RepositoryStatus {
         // existing directory finds the work tree.
         let absolute = PathSyntax.absolute(path)
         var directory = PathSyntax.parent(absolute)
-        while directory != "/" && !FileManager.default.fileExists(atPath: directory) { directory = PathSyntax.parent(directory) }
+        while directory != "/" && !FileManager.default.fileExists(atPath: directory) {
+            directory = PathSyntax.parent(directory)
+        }
         guard let root = Git.workTreeRoot(containing: directory) else { return true }
         let components = absolute.dropFirst(root == "/" ? 1 : root.count + 1).split(separator: "/")
         guard absolute.hasPrefix(root + "/") || root == "/", !components.isEmpty else { return true }
         guard RepositoryIgnore.isIgnored(components, root: root) else { return false }
         // Tracked despite the ignore rule? A failing git counts as tracked: report, not stay silent.
-        guard let listed = try? Git.run(["ls-files", "-z", "--cached", "--", components.joined(separator: "/")], cwd: root) else { return false }
+        guard
+            let listed = try? Git.run(
+                ["ls-files", "-z", "--cached", "--", components.joined(separator: "/")], cwd: root)
+        else { return false }
         return listed.isEmpty
     }
 }

@@ -1,6 +1,6 @@
+import Foundation
 import Model
 import Support
-import Foundation
 
 /// "Does git ignore this path?" answered by authlint's own gitignore matcher, without running
 /// git (which would run the repository's fsmonitor): `.git/info/exclude` and the `.gitignore`
@@ -16,11 +16,15 @@ enum RepositoryIgnore {
     static func isIgnored(_ components: [Substring], root: String) -> Bool {
         guard !components.isEmpty else { return false }
         var stack = IgnoreStack()
-        if let text = read(root + "/.git/info/exclude") { stack.files.append(IgnoreFile(contents: text, directory: [])) }
+        if let text = read(root + "/.git/info/exclude") {
+            stack.files.append(IgnoreFile(contents: text, directory: []))
+        }
         for depth in 0..<components.count {
             let directory = Array(components[0..<depth])
             let directoryPath = directory.isEmpty ? root : root + "/" + directory.joined(separator: "/")
-            if let text = read(directoryPath + "/.gitignore") { stack.files.append(IgnoreFile(contents: text, directory: directory)) }
+            if let text = read(directoryPath + "/.gitignore") {
+                stack.files.append(IgnoreFile(contents: text, directory: directory))
+            }
             if stack.isIgnored(Array(components[0...depth]), isDirectory: depth < components.count - 1) { return true }
         }
         return false

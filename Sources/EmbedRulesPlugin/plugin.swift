@@ -19,13 +19,16 @@ struct EmbedRulesPlugin: BuildToolPlugin {
         ruleSources.sort { $0.path < $1.path }
         let catalog = context.pluginWorkDirectoryURL.appendingPathComponent("EmbeddedRules.swift")
         let registry = context.pluginWorkDirectoryURL.appendingPathComponent("GeneratedRuleRegistry.swift")
-        let arguments: [String] = [catalog.path, registry.path, "--rules"] + inputs.map(\.path)
+        let arguments: [String] =
+            [catalog.path, registry.path, "--rules"] + inputs.map(\.path)
             + ["--sources"] + ruleSources.map(\.path)
-        return [.buildCommand(
-            displayName: "Embedding \(inputs.count) rule files",
-            executable: try context.tool(named: "RuleEmbedder").url,
-            arguments: arguments,
-            inputFiles: inputs + ruleSources,
-            outputFiles: [catalog, registry])]
+        return [
+            .buildCommand(
+                displayName: "Embedding \(inputs.count) rule files",
+                executable: try context.tool(named: "RuleEmbedder").url,
+                arguments: arguments,
+                inputFiles: inputs + ruleSources,
+                outputFiles: [catalog, registry])
+        ]
     }
 }

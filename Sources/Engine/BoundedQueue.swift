@@ -1,11 +1,11 @@
 import Discovery
 import Facts
+import Foundation
 import Lexing
 import Model
 import Prefilter
 import Support
 import Suppression
-import Foundation
 
 /// A blocking FIFO with a capacity: the producer waits when it is full (memory stays bounded
 /// however fast the walk is), consumers wait when it is empty until it is closed.

@@ -5,6 +5,7 @@ import Model
 import Prefilter
 import Support
 import Suppression
+
 /// Which rule speaks when several hardcoded-credential rules report the same value: each rule
 /// file says how specific it is (`"precedence"`), and findings overlapping a more specific one
 /// are dropped. The order is data; this type knows no rule id.
@@ -12,7 +13,8 @@ enum CredentialPrecedence {
     typealias Level = RuleDefinition.Precedence
 
     static func preferSpecific(_ findings: [RawFinding]) -> [RawFinding] {
-        guard findings.contains(where: { $0.rule.category == .hardcodedCredential && $0.rule.precedence < .provider }) else {
+        guard findings.contains(where: { $0.rule.category == .hardcodedCredential && $0.rule.precedence < .provider })
+        else {
             return findings
         }
         var byLevel: [Level: [Range<Int>]] = [:]
@@ -46,7 +48,9 @@ enum CredentialPrecedence {
         /// Some range overlaps `range` or starts where it starts (empty ranges included).
         func hit(_ range: Range<Int>) -> Bool {
             var lo = 0, hi = starts.count  // first index with start >= range.upperBound
-            while lo < hi { let mid = (lo + hi) / 2; if starts[mid] < range.upperBound { lo = mid + 1 } else { hi = mid } }
+            while lo < hi {
+                let mid = (lo + hi) / 2; if starts[mid] < range.upperBound { lo = mid + 1 } else { hi = mid }
+            }
             if lo > 0 && maxEnd[lo - 1] > range.lowerBound && range.lowerBound < range.upperBound { return true }
             var a = 0, b = starts.count  // first index with start >= range.lowerBound
             while a < b { let mid = (a + b) / 2; if starts[mid] < range.lowerBound { a = mid + 1 } else { b = mid } }

@@ -1,11 +1,11 @@
 import Discovery
 import Facts
+import Foundation
 import Lexing
 import Model
 import Prefilter
 import Support
 import Suppression
-import Foundation
 
 /// Everything a rule may ask about one file. Tokens and facts are computed on first use only,
 /// so files whose keywords select no token-based rule are never lexed.
@@ -49,7 +49,9 @@ public final class FileContext: @unchecked Sendable {
 
     public var facts: FileFacts {
         if let cachedFacts { return cachedFacts }
-        let facts = FileFacts(file: file, tokens: tokens, hosts: HostPolicy(allowedHosts: settings.allowedHosts, apiHosts: settings.apiHosts))
+        let facts = FileFacts(
+            file: file, tokens: tokens,
+            hosts: HostPolicy(allowedHosts: settings.allowedHosts, apiHosts: settings.apiHosts))
         cachedFacts = facts
         return facts
     }
@@ -63,7 +65,13 @@ public final class FileContext: @unchecked Sendable {
         var lo = 0, hi = tokens.count - 1
         while lo <= hi {
             let mid = (lo + hi) / 2
-            if tokens[mid].end <= offset { lo = mid + 1 } else if tokens[mid].start > offset { hi = mid - 1 } else { return mid }
+            if tokens[mid].end <= offset {
+                lo = mid + 1
+            } else if tokens[mid].start > offset {
+                hi = mid - 1
+            } else {
+                return mid
+            }
         }
         return nil
     }
@@ -77,18 +85,23 @@ public final class FileContext: @unchecked Sendable {
     /// Records a finding over `range` (the engine's collector: pattern matches and what
     /// structural rules return); `secret` (inside `range`) is what redaction hides.
     func record(_ rule: RuleDefinition, _ match: RuleMatch) {
-        rawFindings.append(RawFinding(rule: rule, range: match.range, secret: match.secret,
-                                      message: match.message ?? rule.reportMessage, severity: match.severity ?? rule.severity,
-                                      related: match.related))
+        rawFindings.append(
+            RawFinding(
+                rule: rule, range: match.range, secret: match.secret,
+                message: match.message ?? rule.reportMessage, severity: match.severity ?? rule.severity,
+                related: match.related))
     }
 
     /// A project rule's observation of `range`: position and redacted snippet computed while the
     /// file is at hand, as for a finding.
-    public func observation(_ rule: RuleDefinition, range: Range<Int>, key: String, detail: String) -> ProjectObservation {
+    public func observation(_ rule: RuleDefinition, range: Range<Int>, key: String, detail: String)
+        -> ProjectObservation
+    {
         let raw = RawFinding(rule: rule, range: range, secret: range, message: "", severity: rule.severity)
         let built = FindingBuilder.build([raw], in: file, settings: settings, context: self)[0]
-        return ProjectObservation(file: file.path, line: built.line, column: built.column, endLine: built.endLine,
-                                  endColumn: built.endColumn, key: key, detail: detail, snippet: built.snippet)
+        return ProjectObservation(
+            file: file.path, line: built.line, column: built.column, endLine: built.endLine,
+            endColumn: built.endColumn, key: key, detail: detail, snippet: built.snippet)
     }
 
     func noteTimeout(_ ruleID: String) { if !timedOutRules.contains(ruleID) { timedOutRules.append(ruleID) } }

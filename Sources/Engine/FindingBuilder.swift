@@ -5,6 +5,7 @@ import Model
 import Prefilter
 import Support
 import Suppression
+
 /// Turns raw findings into reportable ones: positions, a one-line snippet with every secret
 /// redacted, and a fingerprint that is stable when lines move and never an offline oracle for
 /// the secret (see `FingerprintKey`).
@@ -18,15 +19,19 @@ enum FindingBuilder {
     /// Bytes of line context either side of a match that go into its fingerprint.
     static let fingerprintContext = 256
 
-    static func build(_ raw: [RawFinding], in file: SourceFile, settings: ScanSettings, context: FileContext?) -> [Finding] {
+    static func build(_ raw: [RawFinding], in file: SourceFile, settings: ScanSettings, context: FileContext?)
+        -> [Finding]
+    {
         var occurrences: [String: Int] = [:]
         return build(raw, in: file, settings: settings, context: context, occurrences: &occurrences)
     }
 
     /// `occurrences` counts matches seen so far in the file, so a file scanned in windows (in
     /// order) gets the fingerprints a whole-file scan would give.
-    static func build(_ raw: [RawFinding], in file: SourceFile, settings: ScanSettings, context: FileContext?,
-                      occurrences: inout [String: Int]) -> [Finding] {
+    static func build(
+        _ raw: [RawFinding], in file: SourceFile, settings: ScanSettings, context: FileContext?,
+        occurrences: inout [String: Int]
+    ) -> [Finding] {
         guard !raw.isEmpty else { return [] }
         let spans = context.map { secretSpans(of: $0) } ?? SecretSpans(ranges: [])
         let key = settings.fingerprintKey
@@ -46,23 +51,29 @@ enum FindingBuilder {
             let occurrenceKey = parts.joined(separator: "\u{0}")
             let occurrence = occurrences[occurrenceKey, default: 0]
             occurrences[occurrenceKey] = occurrence + 1
-            findings.append(Finding(
-                rule: item.rule.id, category: item.rule.category, severity: severity(item, in: roles), file: file.path,
-                line: start.line, column: start.column, endLine: end.line, endColumn: end.column,
-                message: item.message, snippet: snippet(item, file: file, spans: spans, showSecrets: settings.showSecrets),
-                fingerprint: key.fingerprint(parts + [String(occurrence)]),
-                related: item.related.map { related in
-                    let from = file.position(at: related.range.lowerBound)
-                    let to = file.position(at: max(related.range.lowerBound, related.range.upperBound))
-                    return RelatedLocation(file: file.path, line: from.line, column: from.column, endLine: to.line,
-                                           endColumn: to.column, message: related.message)
-                }))
+            findings.append(
+                Finding(
+                    rule: item.rule.id, category: item.rule.category, severity: severity(item, in: roles),
+                    file: file.path,
+                    line: start.line, column: start.column, endLine: end.line, endColumn: end.column,
+                    message: item.message,
+                    snippet: snippet(item, file: file, spans: spans, showSecrets: settings.showSecrets),
+                    fingerprint: key.fingerprint(parts + [String(occurrence)]),
+                    related: item.related.map { related in
+                        let from = file.position(at: related.range.lowerBound)
+                        let to = file.position(at: max(related.range.lowerBound, related.range.upperBound))
+                        return RelatedLocation(
+                            file: file.path, line: from.line, column: from.column, endLine: to.line,
+                            endColumn: to.column, message: related.message)
+                    }))
         }
         return findings
     }
 
     /// The roles of the file that some finding's rule caps its severity for (`severityIn`).
-    static func fileRoles(of path: String, head: ArraySlice<UInt8>, for findings: [RawFinding]) -> Set<RuleDefinition.FileRoleName> {
+    static func fileRoles(of path: String, head: ArraySlice<UInt8>, for findings: [RawFinding]) -> Set<
+        RuleDefinition.FileRoleName
+    > {
         guard findings.contains(where: { !$0.rule.severityIn.isEmpty }) else { return [] }
         return RuleDefinition.FileRoleName.names(of: FileRole(path: path, head: head))
     }
@@ -77,12 +88,17 @@ enum FindingBuilder {
     private static let secretSpansKey = FactKey<SecretSpans>("secretSpans")
     /// Once per file (facts memoise it), and only for files with a finding.
     static func secretSpans(of context: FileContext) -> SecretSpans {
-        context.facts.memo(secretSpansKey) { SecretSpans(facts: context.facts, credentialHeaders: context.settings.credentialHeaders) }
+        context.facts.memo(secretSpansKey) {
+            SecretSpans(facts: context.facts, credentialHeaders: context.settings.credentialHeaders)
+        }
     }
 
     /// The matched text on one line, every secret replaced by its redacted form.
     static func snippet(_ item: RawFinding, file: SourceFile, spans: SecretSpans, showSecrets: Bool) -> String {
-        var text = showSecrets ? file.text(item.range) : masked(item.range, secret: item.secret, file: file, spans: spans) { Redaction.redact($0) }
+        var text =
+            showSecrets
+            ? file.text(item.range)
+            : masked(item.range, secret: item.secret, file: file, spans: spans) { Redaction.redact($0) }
         if let newline = text.firstIndex(where: { $0 == "\n" || $0 == "\r" }) {
             text = String(text[..<newline]) + " …"
         }
@@ -99,12 +115,15 @@ enum FindingBuilder {
         let lastLine = file.lineRange(file.line(at: max(item.range.lowerBound, item.range.upperBound - 1)))
         let lower = max(firstLine.lowerBound, item.range.lowerBound - fingerprintContext)
         let upper = max(lower, min(lastLine.upperBound, item.range.upperBound + fingerprintContext))
-        let text = masked(lower..<upper, secret: item.secret, file: file, spans: spans) { _ in Redaction.fingerprintMask }
+        let text = masked(lower..<upper, secret: item.secret, file: file, spans: spans) { _ in Redaction.fingerprintMask
+        }
         return normalised(Redaction.scrub(text) { _ in Redaction.fingerprintMask })
     }
 
-    private static func masked(_ range: Range<Int>, secret: Range<Int>?, file: SourceFile, spans: SecretSpans,
-                               mask: (Substring) -> String) -> String {
+    private static func masked(
+        _ range: Range<Int>, secret: Range<Int>?, file: SourceFile, spans: SecretSpans,
+        mask: (Substring) -> String
+    ) -> String {
         var text = ""
         var at = range.lowerBound
         for span in spans.within(range, adding: secret) {

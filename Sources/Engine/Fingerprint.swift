@@ -1,11 +1,11 @@
 import Discovery
 import Facts
+import Foundation
 import Lexing
 import Model
 import Prefilter
 import Support
 import Suppression
-import Foundation
 
 /// What keys a fingerprint. A plain hash of a secret lets anyone holding the report or a
 /// committed baseline confirm guesses of a weak password offline, so secret text enters a
@@ -20,7 +20,9 @@ public enum FingerprintKey: Sendable, Equatable {
     public static let environmentVariable = "AUTHLINT_FINGERPRINT_KEY"
 
     /// The CI secret, when set and non-empty.
-    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> FingerprintKey? {
+    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment)
+        -> FingerprintKey?
+    {
         guard let value = environment[environmentVariable], !value.isEmpty else { return nil }
         return .secret(Array(value.utf8))
     }
@@ -38,7 +40,8 @@ public enum FingerprintKey: Sendable, Equatable {
         case .none: key = Array("authlint".utf8)
         case .salt(let bytes), .secret(let bytes): key = bytes
         }
-        return String(HMACSHA256.hex(key: key, message: Array((rule + "\u{0}" + match).utf8)).prefix(Self.secretTagDigits))
+        return String(
+            HMACSHA256.hex(key: key, message: Array((rule + "\u{0}" + match).utf8)).prefix(Self.secretTagDigits))
     }
 
     static let secretTagDigits = 3

@@ -1,11 +1,11 @@
 import Discovery
 import Facts
+import Foundation
 import Lexing
 import Model
 import Prefilter
 import Support
 import Suppression
-import Foundation
 
 /// Runs one `pattern` rule on one file: regex only on small windows around the rule's keyword
 /// hits, then the secret checks (placeholder, entropy, allowlist, validator).
@@ -57,17 +57,22 @@ final class PatternRuleRunner: @unchecked Sendable {
             // the deadline instead of running for hours inside one match attempt. Built-in
             // patterns are reviewed and fuzzed, and the callback at every start position was a
             // quarter of their regex time, so they are checked between windows only.
-            regex.enumerateMatches(in: text.string, options: rule.isBuiltin ? [] : [.reportProgress],
-                                   range: NSRange(location: 0, length: ns.length)) { [self] match, _, stop in
+            regex.enumerateMatches(
+                in: text.string, options: rule.isBuiltin ? [] : [.reportProgress],
+                range: NSRange(location: 0, length: ns.length)
+            ) { [self] match, _, stop in
                 if budget.isSpent() { cutShort = true; stop.pointee = true; return }
                 guard let match else { return }
                 let secretNS = secretRange(of: match)
                 guard secretNS.location != NSNotFound,
-                      let matchRange = text.byteRange(of: match.range),
-                      let secretRange = text.byteRange(of: secretNS),
-                      !reported.contains(secretRange.lowerBound) else { return }
+                    let matchRange = text.byteRange(of: match.range),
+                    let secretRange = text.byteRange(of: secretNS),
+                    !reported.contains(secretRange.lowerBound)
+                else { return }
                 let secret = ns.substring(with: secretNS)[...]
-                guard accepts(secret: secret, at: secretRange.lowerBound, allowlist: allowlist, budget: &budget, context) else { return }
+                guard
+                    accepts(secret: secret, at: secretRange.lowerBound, allowlist: allowlist, budget: &budget, context)
+                else { return }
                 reported.insert(secretRange.lowerBound)
                 context.record(rule, RuleMatch(range: matchRange, secret: rule.isSecretless ? nil : secretRange))
             }
@@ -81,14 +86,17 @@ final class PatternRuleRunner: @unchecked Sendable {
     /// The configured group, or the first capture group that took part, or the whole match.
     private func secretRange(of match: NSTextCheckingResult) -> NSRange {
         if let group = rule.secretGroup { return match.range(at: group) }
-        for group in stride(from: 1, to: match.numberOfRanges, by: 1) where match.range(at: group).location != NSNotFound {
+        for group in stride(from: 1, to: match.numberOfRanges, by: 1)
+        where match.range(at: group).location != NSNotFound {
             return match.range(at: group)
         }
         return match.range
     }
 
-    private func accepts(secret: Substring, at offset: Int, allowlist: [NSRegularExpression],
-                         budget: inout TimeBudget, _ context: FileContext) -> Bool {
+    private func accepts(
+        secret: Substring, at offset: Int, allowlist: [NSRegularExpression],
+        budget: inout TimeBudget, _ context: FileContext
+    ) -> Bool {
         if rule.placeholderCheck && Placeholder.isPlaceholder(secret) { return false }
         if rule.minEntropy > 0 && Entropy.shannon(secret) < rule.minEntropy { return false }
         if !allowlist.isEmpty && isAllowlisted(String(secret), allowlist, budget: &budget, context) { return false }
@@ -100,14 +108,20 @@ final class PatternRuleRunner: @unchecked Sendable {
     /// True when an allowlist regex matches the secret. They run under the rule's budget (a user's
     /// `(a+)+$` on a long secret would otherwise run for hours); one cut short counts as "not
     /// allowlisted", so the finding is still reported, and the rule is named as cut short.
-    private func isAllowlisted(_ secret: String, _ allowlist: [NSRegularExpression],
-                               budget: inout TimeBudget, _ context: FileContext) -> Bool {
+    private func isAllowlisted(
+        _ secret: String, _ allowlist: [NSRegularExpression],
+        budget: inout TimeBudget, _ context: FileContext
+    ) -> Bool {
         let range = NSRange(location: 0, length: (secret as NSString).length)
         for allowed in allowlist {
             var matched = false, cutShort = false
             var local = budget  // the match block is escaping: it cannot capture the inout parameter
             allowed.enumerateMatches(in: secret, options: [.reportProgress], range: range) { match, _, stop in
-                if local.isSpent() { cutShort = true; stop.pointee = true } else if match != nil { matched = true; stop.pointee = true }
+                if local.isSpent() {
+                    cutShort = true; stop.pointee = true
+                } else if match != nil {
+                    matched = true; stop.pointee = true
+                }
             }
             budget = local
             if cutShort { context.noteTimeout(rule.id); return false }

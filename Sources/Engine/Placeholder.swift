@@ -1,11 +1,11 @@
 import Discovery
 import Facts
+import Foundation
 import Lexing
 import Model
 import Prefilter
 import Support
 import Suppression
-import Foundation
 
 /// Values that stand in for a credential rather than being one: documentation placeholders,
 /// template holes, masked values. Shared by every rule that judges a literal.

@@ -5,6 +5,7 @@ import Model
 import Prefilter
 import Support
 import Suppression
+
 /// Checks for provider token formats that carry more structure than their regex can see:
 /// checksums (GitHub, npm), embedded ids (Discord), embedded JSON (JWT) and key material (PEM).
 /// Each takes the rule's secret (the regex's secret group) and says whether it is the real thing.
@@ -19,10 +20,14 @@ extension SecretValidators {
         // id.timestamp.hmac, where the id part is base64 of a Discord snowflake (17-20 digits).
         "discord-bot-token": { ProviderTokenChecks.isDiscordBotToken($0) },
         // PEM body: base64 of DER (first byte 0x30), an unencrypted OpenSSH key, or a PGP secret-key packet.
-        "private-key-body": { [.der, .pgp, .openSSH(encrypted: false)].contains(ProviderTokenChecks.privateKeyBody($0)) },
+        "private-key-body": {
+            [.der, .pgp, .openSSH(encrypted: false)].contains(ProviderTokenChecks.privateKeyBody($0))
+        },
         // PEM body of an encrypted key: DER (PKCS#8 EncryptedPrivateKeyInfo or a Proc-Type block) or an
         // OpenSSH key whose cipher is not "none".
-        "encrypted-private-key-body": { [.der, .openSSH(encrypted: true)].contains(ProviderTokenChecks.privateKeyBody($0)) },
+        "encrypted-private-key-body": {
+            [.der, .openSSH(encrypted: true)].contains(ProviderTokenChecks.privateKeyBody($0))
+        },
     ]
 }
 
@@ -63,10 +68,10 @@ enum ProviderTokenChecks {
         let parts = token.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty }) else { return false }
         guard let header = Base64.decode(String(parts[0]), urlSafe: true),
-              let payload = Base64.decode(String(parts[1]), urlSafe: true),
-              let headerJSON = try? JSONNode.parse(header, allowComments: false),
-              let payloadJSON = try? JSONNode.parse(payload, allowComments: false),
-              case .object = payloadJSON.value
+            let payload = Base64.decode(String(parts[1]), urlSafe: true),
+            let headerJSON = try? JSONNode.parse(header, allowComments: false),
+            let payloadJSON = try? JSONNode.parse(payload, allowComments: false),
+            case .object = payloadJSON.value
         else { return false }
         return headerJSON["alg"] != nil
     }
@@ -92,10 +97,14 @@ enum ProviderTokenChecks {
             bytes = bytes.dropFirst()
             if c == UInt8(ascii: "\\") {
                 // Escaped newline inside a string literal: `\n`, `\r`.
-                if let next = bytes.first, next == UInt8(ascii: "n") || next == UInt8(ascii: "r") { bytes = bytes.dropFirst() }
+                if let next = bytes.first, next == UInt8(ascii: "n") || next == UInt8(ascii: "r") {
+                    bytes = bytes.dropFirst()
+                }
                 continue
             }
-            if isAlphanumeric(c) || c == UInt8(ascii: "+") || c == UInt8(ascii: "/") || c == UInt8(ascii: "=") { chars.append(c) }
+            if isAlphanumeric(c) || c == UInt8(ascii: "+") || c == UInt8(ascii: "/") || c == UInt8(ascii: "=") {
+                chars.append(c)
+            }
         }
         if let padding = chars.firstIndex(of: UInt8(ascii: "=")) {
             let count = chars.count { $0 == UInt8(ascii: "=") }

@@ -1,11 +1,11 @@
 import Discovery
 import Facts
+import Foundation
 import Lexing
 import Model
 import Prefilter
 import Support
 import Suppression
-import Foundation
 
 /// Secret redaction: at most the first 4 characters survive (fewer for short secrets), so no
 /// output format ever carries a usable credential unless the user passes `--show-secrets`.
@@ -29,7 +29,10 @@ public enum Redaction {
         let nameGroup: Int?
         let valueGroup: Int
         let accepts: @Sendable (_ name: String, _ value: String) -> Bool
-        init(_ pattern: String, name: Int? = nil, value: Int, accepts: @escaping @Sendable (String, String) -> Bool = { _, _ in true }) {
+        init(
+            _ pattern: String, name: Int? = nil, value: Int,
+            accepts: @escaping @Sendable (String, String) -> Bool = { _, _ in true }
+        ) {
             regex = try! NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
             nameGroup = name
             valueGroup = value
@@ -50,21 +53,35 @@ public enum Redaction {
             isCredentialValuedName(name) || queryNames.contains(name.lowercased())
         },
         // Webhook URLs carry their credential in the path (Slack, Discord, Teams, Zapier, generic).
-        Scrubber("(?:hooks\\.slack\\.com/services|/api/webhooks|webhook\\.office\\.com/webhookb2|/hooks/catch|/webhooks?)/([^\\s'\"`<>?#)]+)", value: 1) { _, path in path.count >= 8 },
+        Scrubber(
+            "(?:hooks\\.slack\\.com/services|/api/webhooks|webhook\\.office\\.com/webhookb2|/hooks/catch|/webhooks?)/([^\\s'\"`<>?#)]+)",
+            value: 1
+        ) { _, path in path.count >= 8 },
         // Credential headers in any spelling: `Authorization: Bearer …`, `"appkey": "…"`, `-H 'X-API-Key: …'`.
-        Scrubber("(?<![A-Za-z0-9_-])(?:\(headerNames))[\"']?\\s*(?::|=>|=)\\s*([\"'`]?)(?:\(schemeWords))?([^\\s\"'`,;)}\\]]+)", name: 1, value: 2) { quote, value in
+        Scrubber(
+            "(?<![A-Za-z0-9_-])(?:\(headerNames))[\"']?\\s*(?::|=>|=)\\s*([\"'`]?)(?:\(schemeWords))?([^\\s\"'`,;)}\\]]+)",
+            name: 1, value: 2
+        ) { quote, value in
             !isReference(value) && !isSchemeWord(value) && (!quote.isEmpty || !isIdentifier(value))
         },
         // Setter calls: `setHeader("appkey", "…")` (a quoted value only; an expression is not a secret).
-        Scrubber("(?<![A-Za-z0-9_-])(?:\(headerNames))[\"']\\s*,\\s*[\"'`](?:\(schemeWords))?([^\\s\"'`]+)", value: 1) { _, value in !isReference(value) && !isSchemeWord(value) },
+        Scrubber("(?<![A-Za-z0-9_-])(?:\(headerNames))[\"']\\s*,\\s*[\"'`](?:\(schemeWords))?([^\\s\"'`]+)", value: 1) {
+            _, value in !isReference(value) && !isSchemeWord(value)
+        },
         // Basic / Bearer payloads wherever they stand.
         Scrubber("\\b(?:basic|bearer)\\s+([A-Za-z0-9+/=._~\\-]{8,})", value: 1),
         // Quoted values of credential-named keys and variables: `password = "…"`, `"api_key": '…'`.
-        Scrubber("([A-Za-z_][A-Za-z0-9_.\\-]*)[\"']?\\s*(?::=|=>|==|=|:)\\s*([\"'`])([^\"'`\\s][^\"'`\\r\\n]*)\\2", name: 1, value: 3) { name, value in
+        Scrubber(
+            "([A-Za-z_][A-Za-z0-9_.\\-]*)[\"']?\\s*(?::=|=>|==|=|:)\\s*([\"'`])([^\"'`\\s][^\"'`\\r\\n]*)\\2", name: 1,
+            value: 3
+        ) { name, value in
             isCredentialValuedName(name) && !isReference(value) && !CredentialNames.headers.contains(value.lowercased())
         },
         // Unquoted ones: `.env`, YAML, properties, INI, shell (`API_KEY=…`, `token: …`).
-        Scrubber("(?:^|[\\s;{(,])(?:export\\s+)?([A-Za-z_][A-Za-z0-9_.\\-]*)\\s*[=:]\\s*([^\\s\"'`#;,(){}\\[\\]][^\\s\"'`#;,(){}\\[\\]]*)", name: 1, value: 2) { name, value in
+        Scrubber(
+            "(?:^|[\\s;{(,])(?:export\\s+)?([A-Za-z_][A-Za-z0-9_.\\-]*)\\s*[=:]\\s*([^\\s\"'`#;,(){}\\[\\]][^\\s\"'`#;,(){}\\[\\]]*)",
+            name: 1, value: 2
+        ) { name, value in
             isCredentialValuedName(name) && !isReference(value) && !isIdentifier(value)
         },
         // Command-line flags: `--password=…`, `--api-key …`, `-u user:password`.
@@ -76,7 +93,8 @@ public enum Redaction {
 
     /// Query parameter names that carry credentials although they are not credential words.
     private static let queryNames: Set<String> = [
-        "key", "sig", "signature", "token", "code", "auth", "pass", "pw", "apikey", "api-key", "access_token", "x-amz-signature",
+        "key", "sig", "signature", "token", "code", "auth", "pass", "pw", "apikey", "api-key", "access_token",
+        "x-amz-signature",
         "x-goog-signature", "client_secret", "private_token", "secret", "password", "pwd",
     ]
 
@@ -104,7 +122,9 @@ public enum Redaction {
     /// A bare name (`apiKey`, `config.token`): in code, a reference; literals there are quoted,
     /// and the facts mask unquoted literals of `.env`, YAML and `.http` files.
     private static func isIdentifier(_ value: String) -> Bool {
-        guard let first = value.unicodeScalars.first, first == "_" || (first.properties.isAlphabetic) else { return false }
+        guard let first = value.unicodeScalars.first, first == "_" || (first.properties.isAlphabetic) else {
+            return false
+        }
         return value.unicodeScalars.allSatisfy { $0 == "_" || $0 == "." || $0.properties.isAlphabetic }
     }
 
@@ -118,7 +138,8 @@ public enum Redaction {
         if "${%<\\".contains(first) { return true }
         if value.contains("${") || value.contains("{{") || value.contains("#{") || value.contains("\\(") { return true }
         let lower = value.lowercased()
-        return lower.hasPrefix("process.env") || lower.hasPrefix("os.environ") || lower.hasPrefix("env.") || lower.hasPrefix("getenv")
+        return lower.hasPrefix("process.env") || lower.hasPrefix("os.environ") || lower.hasPrefix("env.")
+            || lower.hasPrefix("getenv")
     }
 
     /// `text` with every credential-valued span replaced by `mask(value)`. Spans already masked
@@ -147,7 +168,8 @@ public enum Redaction {
         var result: [NSRange] = []
         for span in spans.sorted(by: { $0.location < $1.location }) {
             if let last = result.last, span.location <= NSMaxRange(last) {
-                result[result.count - 1] = NSRange(location: last.location, length: max(NSMaxRange(last), NSMaxRange(span)) - last.location)
+                result[result.count - 1] = NSRange(
+                    location: last.location, length: max(NSMaxRange(last), NSMaxRange(span)) - last.location)
             } else {
                 result.append(span)
             }

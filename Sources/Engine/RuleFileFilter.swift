@@ -1,11 +1,11 @@
 import Discovery
 import Facts
+import Glibc
 import Lexing
 import Model
 import Prefilter
 import Support
 import Suppression
-import Glibc
 
 /// A rule's `files` / `excludeFiles` globs. A glob without `/` matches the base name
 /// (`*.swift`, `.env*`); one with `/` matches the whole path (`**/nginx/*.conf`).

@@ -1,15 +1,17 @@
 import Discovery
 import Facts
+import Foundation
 import Lexing
 import Model
 import Prefilter
 import Support
 import Suppression
-import Foundation
 
 /// A rule file that cannot be used. The CLI prints it and exits 2.
 public struct RuleFileError: Error, CustomStringConvertible, Sendable {
-    package init(file: String, line: Int, column: Int, problem: String) { self.file = file; self.line = line; self.column = column; self.problem = problem }
+    package init(file: String, line: Int, column: Int, problem: String) {
+        self.file = file; self.line = line; self.column = column; self.problem = problem
+    }
     public var file: String
     public var line: Int
     public var column: Int
@@ -23,7 +25,8 @@ public enum RuleLoader {
     static let knownKeys: Set<String> = [
         "id", "category", "severity", "engine", "summary", "description", "fix", "keywords", "pattern",
         "secretGroup", "minEntropy", "placeholderCheck", "skipComments", "validator", "files",
-        "excludeFiles", "allowlist", "message", "examples", "tags", "references", "multiline", "caseSensitiveKeywords", "windowReach", "secretless",
+        "excludeFiles", "allowlist", "message", "examples", "tags", "references", "multiline", "caseSensitiveKeywords",
+        "windowReach", "secretless",
         "precedence", "severityIn", "apiHosts", "messages",
     ]
 
@@ -33,7 +36,8 @@ public enum RuleLoader {
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: path).filter { $0.hasSuffix(".json") }.sorted()
         } catch {
-            throw RuleFileError(file: path, line: 0, column: 0, problem: "cannot read rule folder: \(error.localizedDescription)")
+            throw RuleFileError(
+                file: path, line: 0, column: 0, problem: "cannot read rule folder: \(error.localizedDescription)")
         }
         var rules: [RuleDefinition] = []
         for name in names {
@@ -41,18 +45,23 @@ public enum RuleLoader {
             let data: [UInt8]
             switch FileReader.readSettingsFile(file) {
             case .success(let bytes): data = bytes
-            case .failure(let error): throw RuleFileError(file: file, line: 0, column: 0, problem: "cannot read rule file: \(error)")
+            case .failure(let error):
+                throw RuleFileError(file: file, line: 0, column: 0, problem: "cannot read rule file: \(error)")
             }
             rules.append(try parse(bytes: data, source: file))
         }
         return rules
     }
 
-    public static func parse(bytes: [UInt8], source: String, checkExpressions: Bool = true,
-                             omitting omitted: Set<String> = []) throws(RuleFileError) -> RuleDefinition {
+    public static func parse(
+        bytes: [UInt8], source: String, checkExpressions: Bool = true,
+        omitting omitted: Set<String> = []
+    ) throws(RuleFileError) -> RuleDefinition {
         let root: JSONNode
         do {
-            root = omitted.isEmpty ? try JSONNode.parse(bytes, allowComments: false)
+            root =
+                omitted.isEmpty
+                ? try JSONNode.parse(bytes, allowComments: false)
                 : try JSONNode.parse(trusted: bytes, omittingTopLevelKeys: omitted)
         } catch {
             throw RuleFileError(file: source, line: error.line, column: error.column, problem: error.message)
@@ -79,7 +88,9 @@ public enum RuleLoader {
             guard case .array(let items) = n.value else { throw fail(n, "'\(key)' must be an array of strings") }
             var result: [String] = []
             for item in items {
-                guard case .string(let s) = item.value, !s.isEmpty else { throw fail(item, "'\(key)' must hold non-empty strings") }
+                guard case .string(let s) = item.value, !s.isEmpty else {
+                    throw fail(item, "'\(key)' must hold non-empty strings")
+                }
                 result.append(s)
             }
             return result
@@ -96,44 +107,63 @@ public enum RuleLoader {
         }
 
         let id = try string("id")!
-        guard id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }), id.first?.isLetter == true else {
+        guard id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }), id.first?.isLetter == true
+        else {
             throw fail(node("id")!, "rule id '\(ConfigError.echo(id))' must be lower-case words joined by '-'")
         }
         let expectedName = id + ".json"
         if !source.hasSuffix("/" + expectedName) && source != expectedName {
-            throw fail(node("id")!, "rule id '\(ConfigError.echo(id))' does not match its file name (a rule file is named after its id)")
+            throw fail(
+                node("id")!,
+                "rule id '\(ConfigError.echo(id))' does not match its file name (a rule file is named after its id)")
         }
         let categoryText = try string("category")!
         guard let category = RuleCategory(rawValue: categoryText) else {
-            throw fail(node("category")!, "unknown category '\(ConfigError.echo(categoryText))' (expected one of \(RuleCategory.allCases.map(\.rawValue).joined(separator: ", ")))")
+            throw fail(
+                node("category")!,
+                "unknown category '\(ConfigError.echo(categoryText))' (expected one of \(RuleCategory.allCases.map(\.rawValue).joined(separator: ", ")))"
+            )
         }
         let severityText = try string("severity")!
         guard let severity = Severity(rawValue: severityText) else {
-            throw fail(node("severity")!, "unknown severity '\(ConfigError.echo(severityText))' (expected error, warning or note)")
+            throw fail(
+                node("severity")!,
+                "unknown severity '\(ConfigError.echo(severityText))' (expected error, warning or note)")
         }
         let engineText = try string("engine")!
         guard let engine = RuleDefinition.Engine(rawValue: engineText) else {
-            throw fail(node("engine")!, "unknown engine '\(ConfigError.echo(engineText))' (expected pattern, structural, project or builtin)")
+            throw fail(
+                node("engine")!,
+                "unknown engine '\(ConfigError.echo(engineText))' (expected pattern, structural, project or builtin)")
         }
         let pattern = try string("pattern", required: false)
         // Whole numbers only, range-checked before any conversion (`Int(1e19)` traps).
         var secretGroup: Int?
         if let groupNode = node("secretGroup") {
-            guard let n = groupNode.wholeNumber(in: 0...1000) else { throw fail(groupNode, "'secretGroup' must be a whole number from 0 to 1000") }
+            guard let n = groupNode.wholeNumber(in: 0...1000) else {
+                throw fail(groupNode, "'secretGroup' must be a whole number from 0 to 1000")
+            }
             secretGroup = n
         }
         if engine == .pattern {
-            guard let pattern, let patternNode = node("pattern") else { throw fail(root, "a pattern rule needs 'pattern'") }
-            if checkExpressions { do {
-                let regex = try NSRegularExpression(pattern: pattern)
-                if let secretGroup, secretGroup < 0 || secretGroup > regex.numberOfCaptureGroups {
-                    throw fail(node("secretGroup")!, "'secretGroup' \(secretGroup) but the pattern has \(regex.numberOfCaptureGroups) groups")
+            guard let pattern, let patternNode = node("pattern") else {
+                throw fail(root, "a pattern rule needs 'pattern'")
+            }
+            if checkExpressions {
+                do {
+                    let regex = try NSRegularExpression(pattern: pattern)
+                    if let secretGroup, secretGroup < 0 || secretGroup > regex.numberOfCaptureGroups {
+                        throw fail(
+                            node("secretGroup")!,
+                            "'secretGroup' \(secretGroup) but the pattern has \(regex.numberOfCaptureGroups) groups")
+                    }
+                } catch let error as RuleFileError {
+                    throw error
+                } catch {
+                    throw fail(
+                        patternNode, "invalid regular expression: \(describeRegexError(error, pattern: pattern))")
                 }
-            } catch let error as RuleFileError {
-                throw error
-            } catch {
-                throw fail(patternNode, "invalid regular expression: \(describeRegexError(error, pattern: pattern))")
-            } }
+            }
             if try strings("keywords").isEmpty {
                 throw fail(root, "a pattern rule needs at least one keyword (the prefilter runs it only near them)")
             }
@@ -147,29 +177,46 @@ public enum RuleLoader {
         }
         let validator = try string("validator", required: false)
         if let validator, SecretValidators.named(validator) == nil {
-            throw fail(node("validator")!, "unknown validator '\(ConfigError.echo(validator))' (known: \(SecretValidators.names.joined(separator: ", ")))")
+            throw fail(
+                node("validator")!,
+                "unknown validator '\(ConfigError.echo(validator))' (known: \(SecretValidators.names.joined(separator: ", ")))"
+            )
         }
 
         var fire: [RuleDefinition.Example] = []
         var pass: [RuleDefinition.Example] = []
         if let examples = node("examples") {
-            guard case .object(let groups) = examples.value else { throw fail(examples, "'examples' must be an object with 'fire' and 'pass'") }
+            guard case .object(let groups) = examples.value else {
+                throw fail(examples, "'examples' must be an object with 'fire' and 'pass'")
+            }
             for group in groups {
-                guard group.key == "fire" || group.key == "pass" else { throw fail(group.node, "unknown key '\(group.key)' in examples") }
-                guard case .array(let items) = group.node.value else { throw fail(group.node, "'\(group.key)' must be an array") }
+                guard group.key == "fire" || group.key == "pass" else {
+                    throw fail(group.node, "unknown key '\(group.key)' in examples")
+                }
+                guard case .array(let items) = group.node.value else {
+                    throw fail(group.node, "'\(group.key)' must be an array")
+                }
                 for item in items {
                     guard case .object(let fields) = item.value,
-                          let fileNode = fields.first(where: { $0.key == "file" })?.node, case .string(let file) = fileNode.value,
-                          let codeNode = fields.first(where: { $0.key == "code" })?.node, case .string(let code) = codeNode.value
+                        let fileNode = fields.first(where: { $0.key == "file" })?.node,
+                        case .string(let file) = fileNode.value,
+                        let codeNode = fields.first(where: { $0.key == "code" })?.node,
+                        case .string(let code) = codeNode.value
                     else { throw fail(item, "an example is {\"file\": \"name.ext\", \"code\": \"...\"}") }
                     var example = RuleDefinition.Example(file: file, code: code)
                     // A fire example says where its finding starts (`at`, `occurrence`) and how many it gives (`count`).
                     for field in fields where field.key != "file" && field.key != "code" {
                         switch (group.key, field.key, field.node.value) {
                         case ("fire", "at", .string(let at)) where !at.isEmpty && code.contains(at): example.at = at
-                        case ("fire", "occurrence", _) where field.node.wholeNumber(in: 1...100) != nil: example.occurrence = field.node.wholeNumber(in: 1...100)!
-                        case ("fire", "count", _) where field.node.wholeNumber(in: 1...100) != nil: example.count = field.node.wholeNumber(in: 1...100)!
-                        default: throw fail(field.node, "'\(field.key)' in a \(group.key) example: a fire example may add \"at\" (text of the example where its finding starts), \"occurrence\" (which one of that text, from 1) and \"count\" (findings, 1 to 100)")
+                        case ("fire", "occurrence", _) where field.node.wholeNumber(in: 1...100) != nil:
+                            example.occurrence = field.node.wholeNumber(in: 1...100)!
+                        case ("fire", "count", _) where field.node.wholeNumber(in: 1...100) != nil:
+                            example.count = field.node.wholeNumber(in: 1...100)!
+                        default:
+                            throw fail(
+                                field.node,
+                                "'\(field.key)' in a \(group.key) example: a fire example may add \"at\" (text of the example where its finding starts), \"occurrence\" (which one of that text, from 1) and \"count\" (findings, 1 to 100)"
+                            )
                         }
                     }
                     if group.key == "fire" { fire.append(example) } else { pass.append(example) }
@@ -179,7 +226,9 @@ public enum RuleLoader {
 
         var windowReach: Int?
         if let reachNode = node("windowReach") {
-            guard let n = reachNode.wholeNumber(in: 16...65536) else { throw fail(reachNode, "'windowReach' must be a whole number of bytes from 16 to 65536") }
+            guard let n = reachNode.wholeNumber(in: 16...65536) else {
+                throw fail(reachNode, "'windowReach' must be a whole number of bytes from 16 to 65536")
+            }
             windowReach = n
         }
 
@@ -189,7 +238,10 @@ public enum RuleLoader {
         // hardcoded-credential rule's match is a secret by definition.
         let secretless = try bool("secretless", default: false)
         if secretless && (category == .hardcodedCredential || engine != .pattern) {
-            throw fail(node("secretless")!, "'secretless' is for pattern rules whose match holds no secret (not \(engine == .pattern ? "hardcoded-credential rules" : "structural rules"))")
+            throw fail(
+                node("secretless")!,
+                "'secretless' is for pattern rules whose match holds no secret (not \(engine == .pattern ? "hardcoded-credential rules" : "structural rules"))"
+            )
         }
         var rule = RuleDefinition(
             id: id, category: category, severity: severity, engine: engine,
@@ -208,22 +260,29 @@ public enum RuleLoader {
         rule.apiHosts = try strings("apiHosts")
         if let messagesNode = node("messages") {
             guard engine == .structural || engine == .project else {
-                throw fail(messagesNode, "'messages' is for structural and project rules (their code fills the {placeholders})")
+                throw fail(
+                    messagesNode, "'messages' is for structural and project rules (their code fills the {placeholders})"
+                )
             }
             guard case .object(let variants) = messagesNode.value else {
                 throw fail(messagesNode, "'messages' must be an object of named message texts")
             }
             for variant in variants {
                 guard case .string(let text) = variant.node.value, !text.isEmpty,
-                      let template = MessageTemplate(text, line: variant.node.line, column: variant.node.column) else {
-                    throw fail(variant.node, "message '\(ConfigError.echo(variant.key))' must be non-empty text whose '{' opens a {placeholder}")
+                    let template = MessageTemplate(text, line: variant.node.line, column: variant.node.column)
+                else {
+                    throw fail(
+                        variant.node,
+                        "message '\(ConfigError.echo(variant.key))' must be non-empty text whose '{' opens a {placeholder}"
+                    )
                 }
                 rule.messages[variant.key] = template
             }
         }
         if let precedenceNode = node("precedence") {
             let names = CredentialPrecedence.Level.allCases.map { "\($0)" }.joined(separator: ", ")
-            guard case .string(let name) = precedenceNode.value, let level = CredentialPrecedence.Level(name: name) else {
+            guard case .string(let name) = precedenceNode.value, let level = CredentialPrecedence.Level(name: name)
+            else {
                 throw fail(precedenceNode, "'precedence' must be one of \(names)")
             }
             guard category == .hardcodedCredential else {
@@ -237,7 +296,10 @@ public enum RuleLoader {
             }
             for role in roles {
                 guard let name = RuleDefinition.FileRoleName(rawValue: role.key) else {
-                    throw fail(role.node, "unknown file role '\(ConfigError.echo(role.key))' in 'severityIn' (known: \(RuleDefinition.FileRoleName.allCases.map(\.rawValue).joined(separator: ", ")))")
+                    throw fail(
+                        role.node,
+                        "unknown file role '\(ConfigError.echo(role.key))' in 'severityIn' (known: \(RuleDefinition.FileRoleName.allCases.map(\.rawValue).joined(separator: ", ")))"
+                    )
                 }
                 guard case .string(let text) = role.node.value, let cap = Severity(rawValue: text) else {
                     throw fail(role.node, "'severityIn.\(role.key)' must be error, warning or note")

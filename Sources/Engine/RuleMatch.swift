@@ -5,6 +5,7 @@ import Model
 import Prefilter
 import Support
 import Suppression
+
 /// What a structural rule found at one place. Rules return their matches; the engine turns them
 /// into findings (precedence, positions, redaction of `secret` and every known credential span,
 /// severity caps, fingerprints), so no rule can skip a step.
@@ -19,8 +20,10 @@ public struct RuleMatch: Sendable {
     /// Other places the finding involves (never a position in `message`).
     public var related: [RelatedRange]
 
-    public init(range: Range<Int>, secret: Range<Int>? = nil, message: String? = nil, severity: Severity? = nil,
-                related: [RelatedRange] = []) {
+    public init(
+        range: Range<Int>, secret: Range<Int>? = nil, message: String? = nil, severity: Severity? = nil,
+        related: [RelatedRange] = []
+    ) {
         self.range = range
         self.secret = secret
         self.message = message
@@ -31,8 +34,10 @@ public struct RuleMatch: Sendable {
 
 extension Array where Element == RuleMatch {
     /// `matches.add(range: …)`: the one way rules record a match.
-    public mutating func add(range: Range<Int>, secret: Range<Int>? = nil, message: String? = nil, severity: Severity? = nil,
-                             related: [RelatedRange] = []) {
+    public mutating func add(
+        range: Range<Int>, secret: Range<Int>? = nil, message: String? = nil, severity: Severity? = nil,
+        related: [RelatedRange] = []
+    ) {
         append(RuleMatch(range: range, secret: secret, message: message, severity: severity, related: related))
     }
 }

@@ -1,12 +1,12 @@
 import Discovery
+import Dispatch
 import Facts
+import Foundation
 import Lexing
 import Model
 import Prefilter
 import Support
 import Suppression
-import Dispatch
-import Foundation
 
 /// Runs the enabled rules over source files: prefilter, then pattern and structural rules only
 /// where their keywords occur, then inline suppressions, positions, redaction and fingerprints.
@@ -67,9 +67,10 @@ public final class ScanEngine: Sendable {
             } else {
                 check = implementations.projectRules[rule.id].map { .project($0) }
             }
-            return RulePlan(needsKeyword: !rule.keywords.isEmpty,
-                            exactKeywords: rule.caseSensitiveKeywords ? rule.keywords.map { Array($0.utf8) } : nil,
-                            files: RuleFileFilter(include: rule.files, exclude: rule.excludeFiles), check: check)
+            return RulePlan(
+                needsKeyword: !rule.keywords.isEmpty,
+                exactKeywords: rule.caseSensitiveKeywords ? rule.keywords.map { Array($0.utf8) } : nil,
+                files: RuleFileFilter(include: rule.files, exclude: rule.excludeFiles), check: check)
         }
     }
 
@@ -78,26 +79,34 @@ public final class ScanEngine: Sendable {
 
     /// Scan files read by `load` (called concurrently, once per path), `jobs` at a time.
     /// Results are identical whatever `jobs` is.
-    public func scan(paths: [String], jobs: Int,
-                     load: @Sendable @escaping (String) -> Result<[UInt8], ScanIssue>) -> ScanResult {
+    public func scan(
+        paths: [String], jobs: Int,
+        load: @Sendable @escaping (String) -> Result<[UInt8], ScanIssue>
+    ) -> ScanResult {
         scan(paths: paths, jobs: jobs, open: { path in load(path).map { .bytes($0) } })
     }
 
     /// Like `scan(paths:jobs:load:)`, for loaders that may hand over a large file as a stream
     /// (`FileReader.input`): such a file is scanned window by window (`WindowedScan`).
-    public func scan(paths: [String], jobs: Int,
-                     open: @Sendable @escaping (String) -> Result<FileInput, ScanIssue>) -> ScanResult {
-        scan(jobs: jobs, produce: { push in
-            for path in paths { push(WalkedFile(path: path, size: -1)) }
-        }, open: { open($0.path) })
+    public func scan(
+        paths: [String], jobs: Int,
+        open: @Sendable @escaping (String) -> Result<FileInput, ScanIssue>
+    ) -> ScanResult {
+        scan(
+            jobs: jobs,
+            produce: { push in
+                for path in paths { push(WalkedFile(path: path, size: -1)) }
+            }, open: { open($0.path) })
     }
 
     /// Scan files as `produce` finds them (on its own thread, e.g. the directory walk), `jobs`
     /// workers taking them from a bounded queue: scanning starts with the first file, and only
     /// files with something to report are kept until the end. Results are sorted by path, so
     /// they are identical whatever `jobs` is and whatever order the files arrive in.
-    public func scan(jobs: Int, produce: @Sendable @escaping (_ push: (WalkedFile) -> Void) -> Void,
-                     open: @Sendable @escaping (WalkedFile) -> Result<FileInput, ScanIssue>) -> ScanResult {
+    public func scan(
+        jobs: Int, produce: @Sendable @escaping (_ push: (WalkedFile) -> Void) -> Void,
+        open: @Sendable @escaping (WalkedFile) -> Result<FileInput, ScanIssue>
+    ) -> ScanResult {
         let started = DispatchTime.now()
         let queue = BoundedQueue<WalkedFile>(capacity: 4096)
         let producer = Thread {
@@ -181,18 +190,27 @@ public final class ScanEngine: Sendable {
             if hit.keyword == suppressionKeyword { hasSuppressions = true }
             for ruleIndex in rulesByKeyword[hit.keyword] {
                 if let exact = plans[ruleIndex].exactKeywords,
-                   !exact.contains(where: { $0.elementsEqual(file.bytes[hit.start..<hit.end]) }) { continue }
+                    !exact.contains(where: { $0.elementsEqual(file.bytes[hit.start..<hit.end]) })
+                {
+                    continue
+                }
                 hitsByIndex[ruleIndex].append(hit)
             }
         }
         var hitsByRule: [String: [KeywordPrefilter.Hit]] = [:]
-        for index in rules.indices where !hitsByIndex[index].isEmpty { hitsByRule[rules[index].id] = hitsByIndex[index] }
-        var run = RuleRun(context: FileContext(file: file, settings: settings, hitsByRule: hitsByRule), hasSuppressions: hasSuppressions)
+        for index in rules.indices where !hitsByIndex[index].isEmpty {
+            hitsByRule[rules[index].id] = hitsByIndex[index]
+        }
+        var run = RuleRun(
+            context: FileContext(file: file, settings: settings, hitsByRule: hitsByRule),
+            hasSuppressions: hasSuppressions)
         let context = run.context
         for index in rules.indices {
             let plan = plans[index]
             guard !plan.needsKeyword || !hitsByIndex[index].isEmpty, let check = plan.check else { continue }
-            guard plan.files.matches(file.path), skipping.isEmpty || !skipping.contains(rules[index].id) else { continue }
+            guard plan.files.matches(file.path), skipping.isEmpty || !skipping.contains(rules[index].id) else {
+                continue
+            }
             switch check {
             case .pattern(let runner):
                 runner.run(context)
@@ -220,18 +238,22 @@ public final class ScanEngine: Sendable {
             outcome.issues.append(.ruleTimeout(file.path, rule: ruleID, budget: settings.ruleTimeBudgetSeconds))
         }
         if !unlexedRules.isEmpty {
-            outcome.issues.append(.tokenRulesSkipped(file.path, rules: unlexedRules,
-                                                     why: "larger than the lexing limit (\(file.bytes.count) > \(settings.maxLexBytes) bytes)"))
+            outcome.issues.append(
+                .tokenRulesSkipped(
+                    file.path, rules: unlexedRules,
+                    why: "larger than the lexing limit (\(file.bytes.count) > \(settings.maxLexBytes) bytes)"))
         }
         outcome.lexed = context.didLex
         let suppressions = run.hasSuppressions ? InlineSuppressions(file: file) : nil
         var usedDirectives = Set<Int>()
         var occurrences: [String: Int] = [:]
-        FileFinisher.finish(context, settings: settings, occurrences: &occurrences, directive: { rule, line in
-            let directive = suppressions?.directive(for: rule, line: line)
-            if let directive { usedDirectives.insert(directive.line) }
-            return directive
-        }, into: &outcome)
+        FileFinisher.finish(
+            context, settings: settings, occurrences: &occurrences,
+            directive: { rule, line in
+                let directive = suppressions?.directive(for: rule, line: line)
+                if let directive { usedDirectives.insert(directive.line) }
+                return directive
+            }, into: &outcome)
         // Project findings are concluded after every file; what a directive hides is marked now,
         // while the file's directives are at hand (`concludeProjectRules` honours the mark).
         for (id, observations) in outcome.observations {
@@ -248,14 +270,18 @@ public final class ScanEngine: Sendable {
     }
 
     /// Project rules' findings, and apart those an inline directive hid at their observation.
-    private func concludeProjectRules(_ observations: [String: [ProjectObservation]]) -> (findings: [Finding], suppressed: [Finding]) {
+    private func concludeProjectRules(_ observations: [String: [ProjectObservation]]) -> (
+        findings: [Finding], suppressed: [Finding]
+    ) {
         var findings: [Finding] = [], suppressed: [Finding] = []
         for rule in rules {
             guard let project = implementations.projectRules[rule.id] else { continue }
             let observed = observations[rule.id] ?? []
             var hiddenAt: [String: String] = [:]
             for observation in observed {
-                if let directive = observation.suppressedBy { hiddenAt["\(observation.file)\u{0}\(observation.line)"] = directive }
+                if let directive = observation.suppressedBy {
+                    hiddenAt["\(observation.file)\u{0}\(observation.line)"] = directive
+                }
             }
             for var finding in project.conclude(observed, rule, settings) {
                 if let directive = hiddenAt["\(finding.file)\u{0}\(finding.line)"] {
@@ -286,7 +312,8 @@ private final class OutcomeCollector: @unchecked Sendable {
             if outcome.windows > 0 { counts.filesWindowed += 1 }
         }
         if !outcome.findings.isEmpty || !outcome.suppressed.isEmpty || !outcome.issues.isEmpty
-            || !outcome.unusedSuppressions.isEmpty || !outcome.observations.isEmpty {
+            || !outcome.unusedSuppressions.isEmpty || !outcome.observations.isEmpty
+        {
             kept.append((path, outcome))
         }
     }

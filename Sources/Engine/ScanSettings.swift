@@ -5,6 +5,7 @@ import Model
 import Prefilter
 import Support
 import Suppression
+
 /// Settings every rule may consult, resolved from CLI flags and `.authlint.json`.
 public struct ScanSettings: Sendable {
     /// Hosts where `http://` is acceptable (exact host or `*.suffix`).

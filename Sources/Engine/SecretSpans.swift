@@ -5,6 +5,7 @@ import Model
 import Prefilter
 import Support
 import Suppression
+
 /// The facts half of the redaction invariant: byte ranges of every credential-valued literal the
 /// file's facts know (credential-named values, credential header values, Basic/Bearer payloads).
 /// Computed once per file, and only for files with a finding (`FindingBuilder` asks lazily).
@@ -18,8 +19,10 @@ struct SecretSpans {
             // Only literal tokens: a binding's value range can be an expression (`auth=(id, secret)`).
             let kind = facts.tokens[named.valueToken].kind
             guard kind == .string || kind == .number, !named.valueRange.isEmpty else { continue }
-            let credential = named.isHeader
-                ? CredentialNames.mechanism(ofHeader: named.name, extra: credentialHeaders) != nil || Redaction.isCredentialValuedName(named.name)
+            let credential =
+                named.isHeader
+                ? CredentialNames.mechanism(ofHeader: named.name, extra: credentialHeaders) != nil
+                    || Redaction.isCredentialValuedName(named.name)
                 : Redaction.isCredentialValuedName(named.name)
             let payload = Self.payload(of: named.valueRange, in: bytes)
             if credential && !payload.isEmpty && !Self.isReference(payload, in: facts.file) { ranges.append(payload) }
@@ -27,7 +30,8 @@ struct SecretSpans {
         for set in facts.headerSets {
             for header in set.headers {
                 guard let valueToken = header.valueToken, facts.tokens[valueToken].kind == .string,
-                      CredentialNames.mechanism(ofHeader: header.name, extra: credentialHeaders) != nil else { continue }
+                    CredentialNames.mechanism(ofHeader: header.name, extra: credentialHeaders) != nil
+                else { continue }
                 let range = facts.contentRange(of: valueToken)
                 let payload = Self.payload(of: range, in: bytes)
                 if !payload.isEmpty && !Self.isReference(payload, in: facts.file) { ranges.append(payload) }
@@ -46,8 +50,12 @@ struct SecretSpans {
     /// `Basic dXNl…` → the part after the scheme word, so the snippet still says which scheme it is.
     private static func payload(of range: Range<Int>, in bytes: [UInt8]) -> Range<Int> {
         var i = range.lowerBound
-        while i < range.upperBound && ((bytes[i] | 0x20) >= 0x61 && (bytes[i] | 0x20) <= 0x7A || bytes[i] == UInt8(ascii: "-")) { i += 1 }
-        guard i > range.lowerBound, i - range.lowerBound <= 8, i < range.upperBound, bytes[i] == 0x20 else { return range }
+        while i < range.upperBound
+            && ((bytes[i] | 0x20) >= 0x61 && (bytes[i] | 0x20) <= 0x7A || bytes[i] == UInt8(ascii: "-"))
+        { i += 1 }
+        guard i > range.lowerBound, i - range.lowerBound <= 8, i < range.upperBound, bytes[i] == 0x20 else {
+            return range
+        }
         let scheme = String(decoding: bytes[range.lowerBound..<i], as: UTF8.self).lowercased()
         guard ["basic", "bearer", "token", "digest", "apikey", "sso-key", "hmac"].contains(scheme) else { return range }
         while i < range.upperBound && bytes[i] == 0x20 { i += 1 }

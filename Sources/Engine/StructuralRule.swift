@@ -5,6 +5,7 @@ import Model
 import Prefilter
 import Support
 import Suppression
+
 /// A rule written in Swift over one file's tokens and facts. Its metadata, docs and examples live
 /// in `rules/<id>.json` (`"engine": "structural"`); the type is `<PascalCaseId>Rule`, and the
 /// build registers it from the rule file (`RuleImplementations.builtin`, generated).
@@ -39,7 +40,9 @@ public struct ProjectObservation: Sendable {
     /// Set by the engine when an inline directive hides a finding here (`inline:LINE`).
     public var suppressedBy: String? = nil
 
-    public init(file: String, line: Int, column: Int, endLine: Int, endColumn: Int, key: String, detail: String, snippet: String) {
+    public init(
+        file: String, line: Int, column: Int, endLine: Int, endColumn: Int, key: String, detail: String, snippet: String
+    ) {
         self.file = file
         self.line = line
         self.column = column
@@ -82,19 +85,28 @@ public struct RuleImplementations: Sendable {
     /// finding that prints `{heder}`.
     public func checkMessages(of rules: [RuleDefinition]) throws(RuleFileError) {
         for rule in rules {
-            guard let fields = fileRules[rule.id]?.messageFields ?? projectRules[rule.id]?.messageFields else { continue }
+            guard let fields = fileRules[rule.id]?.messageFields ?? projectRules[rule.id]?.messageFields else {
+                continue
+            }
             for variant in fields.keys.sorted() where rule.messages[variant] == nil {
-                throw RuleFileError(file: rule.source, line: 1, column: 1,
-                                    problem: "'messages' needs '\(variant)' (the rule's code reports it)")
+                throw RuleFileError(
+                    file: rule.source, line: 1, column: 1,
+                    problem: "'messages' needs '\(variant)' (the rule's code reports it)")
             }
             for (variant, template) in rule.messages.sorted(by: { $0.key < $1.key }) {
                 guard let filled = fields[variant] else {
-                    throw RuleFileError(file: rule.source, line: template.line, column: template.column,
-                                        problem: "unknown message '\(variant)' (the rule reports: \(fields.keys.sorted().joined(separator: ", ")))")
+                    throw RuleFileError(
+                        file: rule.source, line: template.line, column: template.column,
+                        problem:
+                            "unknown message '\(variant)' (the rule reports: \(fields.keys.sorted().joined(separator: ", ")))"
+                    )
                 }
                 for name in template.placeholders where !filled.contains(name) {
-                    throw RuleFileError(file: rule.source, line: template.line, column: template.column,
-                                        problem: "unknown placeholder {\(name)} in message '\(variant)' (known: \(filled.sorted().joined(separator: ", ")))")
+                    throw RuleFileError(
+                        file: rule.source, line: template.line, column: template.column,
+                        problem:
+                            "unknown placeholder {\(name)} in message '\(variant)' (known: \(filled.sorted().joined(separator: ", ")))"
+                    )
                 }
             }
         }

@@ -5,6 +5,7 @@ import Model
 import Prefilter
 import Support
 import Suppression
+
 /// Notes on `authlint:ignore` directives that matched nothing; the rule file of the suppression
 /// category (`rules/unused-suppression.json`) gives their id, severity and text.
 extension ScanEngine {
@@ -21,7 +22,8 @@ extension ScanEngine {
         return Finding(
             rule: rule.id, category: rule.category, severity: rule.severity, file: file.path,
             line: directive.line, column: column, endLine: directive.line, endColumn: end.column,
-            message: rule.reportMessage + (directive.rules.isEmpty ? "" : " (\(directive.rules.joined(separator: ", ")))"),
+            message: rule.reportMessage
+                + (directive.rules.isEmpty ? "" : " (\(directive.rules.joined(separator: ", ")))"),
             snippet: directiveText,
             fingerprint: SHA256.hex("\(rule.id)\u{0}\(file.path)\u{0}\(directiveText)"))
     }

@@ -5,6 +5,7 @@ import Model
 import Prefilter
 import Support
 import Suppression
+
 /// Scans a file too large to hold whole (over `ScanSettings.windowThreshold`) window by window,
 /// so memory stays bounded by the window (bytes, line index, tokens, facts) whatever the size.
 ///
@@ -64,7 +65,11 @@ final class WindowedScan {
             var column = 1
             file.bytes.withUnsafeBufferPointer { buf in
                 var i = file.lineStarts[line - 1]
-                if line == 1 && start == 0 && buf.count >= 3 && buf[0] == 0xEF && buf[1] == 0xBB && buf[2] == 0xBF && offset >= 3 { i = 3 }
+                if line == 1 && start == 0 && buf.count >= 3 && buf[0] == 0xEF && buf[1] == 0xBB && buf[2] == 0xBF
+                    && offset >= 3
+                {
+                    i = 3
+                }
                 let end = min(offset, buf.count)
                 while i < end {
                     if buf[i] & 0xC0 != 0x80 { column += 1 }
@@ -87,19 +92,25 @@ final class WindowedScan {
                 windowEnd = bufferEnd
             } else {
                 let target = ownedStart + windowBytes
-                ownedEnd = blankLineStart(after: max(ownedStart, target - margin), upTo: target)
+                ownedEnd =
+                    blankLineStart(after: max(ownedStart, target - margin), upTo: target)
                     ?? lastLineStart(after: ownedStart, upTo: target)
                     ?? characterStart(target, above: ownedStart)
-                windowEnd = atEnd && bufferEnd <= ownedEnd + margin ? bufferEnd
-                    : lastLineStart(after: ownedEnd, upTo: ownedEnd + margin) ?? characterStart(ownedEnd + margin, above: ownedEnd)
+                windowEnd =
+                    atEnd && bufferEnd <= ownedEnd + margin
+                    ? bufferEnd
+                    : lastLineStart(after: ownedEnd, upTo: ownedEnd + margin)
+                        ?? characterStart(ownedEnd + margin, above: ownedEnd)
             }
             let bytes = Array(buffer[(windowStart - bufferStart)..<(windowEnd - bufferStart)])
-            let window = Window(file: SourceFile(path: stream.path, bytes: bytes, language: language),
-                                start: windowStart, line: windowPosition.line, column: windowPosition.column)
+            let window = Window(
+                file: SourceFile(path: stream.path, bytes: bytes, language: language),
+                start: windowStart, line: windowPosition.line, column: windowPosition.column)
             language = window.file.language
             let ownedEndPosition = window.position(at: ownedEnd - windowStart)
-            scan(window, owned: ownedStart..<ownedEnd, from: ownedStartPosition, to: ownedEndPosition,
-                 startsLine: isLineStart(windowStart), endsMidLine: windowEnd < bufferEnd && !isLineStart(windowEnd))
+            scan(
+                window, owned: ownedStart..<ownedEnd, from: ownedStartPosition, to: ownedEndPosition,
+                startsLine: isLineStart(windowStart), endsMidLine: windowEnd < bufferEnd && !isLineStart(windowEnd))
             outcome.windows += 1
             outcome.unusedSuppressions += suppressions.flush(before: ownedEndPosition.line)
             if ownedEnd == bufferEnd && atEnd { break }
@@ -107,7 +118,9 @@ final class WindowedScan {
             let low = max(ownedEnd - margin, windowStart)
             var next = low
             while next < ownedEnd && !isLineStart(next) { next += 1 }
-            if !isLineStart(next) { next = midLineStart(from: low, before: ownedEnd) ?? characterStart(low, above: windowStart) }
+            if !isLineStart(next) {
+                next = midLineStart(from: low, before: ownedEnd) ?? characterStart(low, above: windowStart)
+            }
             windowPosition = window.position(at: next - windowStart)
             ownedStartPosition = ownedEndPosition
             // Keep the byte before the window: it says whether the window starts a line.
@@ -121,8 +134,11 @@ final class WindowedScan {
         return outcome
     }
 
-    private func scan(_ window: Window, owned: Range<Int>, from ownedFrom: (line: Int, column: Int), to ownedTo: (line: Int, column: Int),
-                      startsLine: Bool, endsMidLine: Bool) {
+    private func scan(
+        _ window: Window, owned: Range<Int>, from ownedFrom: (line: Int, column: Int),
+        to ownedTo: (line: Int, column: Int),
+        startsLine: Bool, endsMidLine: Bool
+    ) {
         let run = engine.runRules(window.file, skipping: Set(timedOut))
         let context = run.context
         for id in context.timedOutRules where !timedOut.contains(id) { timedOut.append(id) }
@@ -137,8 +153,12 @@ final class WindowedScan {
                 guard directive.line > 1 || startsLine, owned.contains(window.start + lineStart) else { continue }
                 // A directive cut off by the window's end would read as one for every rule.
                 if endsMidLine && directive.line == file.lineCount,
-                   let marker = ASCII.find(InlineSuppressions.marker, in: file.bytes, from: max(lineStart, file.bytes.count - 256)),
-                   marker >= lineStart { continue }
+                    let marker = ASCII.find(
+                        InlineSuppressions.marker, in: file.bytes, from: max(lineStart, file.bytes.count - 256)),
+                    marker >= lineStart
+                {
+                    continue
+                }
                 var shifted = directive
                 shifted.line = window.map(directive.line, 1).line
                 switch directive.scope {
@@ -156,23 +176,29 @@ final class WindowedScan {
         }
 
         let local = (owned.lowerBound - window.start)..<(owned.upperBound - window.start)
-        FileFinisher.finish(context, settings: engine.settings, occurrences: &occurrences,
-                            owns: { local.contains($0.range.lowerBound) }, place: { finding in
-            (finding.line, finding.column) = window.map(finding.line, finding.column)
-            (finding.endLine, finding.endColumn) = window.map(finding.endLine, finding.endColumn)
-            for index in finding.related.indices {
-                let related = finding.related[index]
-                (finding.related[index].line, finding.related[index].column) = window.map(related.line, related.column)
-                (finding.related[index].endLine, finding.related[index].endColumn) = window.map(related.endLine, related.endColumn)
-            }
-        }, directive: { suppressions.directive(for: $0, line: $1) }, into: &outcome)
+        FileFinisher.finish(
+            context, settings: engine.settings, occurrences: &occurrences,
+            owns: { local.contains($0.range.lowerBound) },
+            place: { finding in
+                (finding.line, finding.column) = window.map(finding.line, finding.column)
+                (finding.endLine, finding.endColumn) = window.map(finding.endLine, finding.endColumn)
+                for index in finding.related.indices {
+                    let related = finding.related[index]
+                    (finding.related[index].line, finding.related[index].column) = window.map(
+                        related.line, related.column)
+                    (finding.related[index].endLine, finding.related[index].endColumn) = window.map(
+                        related.endLine, related.endColumn)
+                }
+            }, directive: { suppressions.directive(for: $0, line: $1) }, into: &outcome)
         for (id, observations) in run.observations {
             for var observation in observations {
                 (observation.line, observation.column) = window.map(observation.line, observation.column)
                 (observation.endLine, observation.endColumn) = window.map(observation.endLine, observation.endColumn)
                 let at = (observation.line, observation.column)
                 guard ownedFrom <= at && at < ownedTo else { continue }
-                observation.suppressedBy = suppressions.directive(for: id, line: observation.line).map { "inline:\($0.line)" }
+                observation.suppressedBy = suppressions.directive(for: id, line: observation.line).map {
+                    "inline:\($0.line)"
+                }
                 outcome.observations[id, default: []].append(observation)
             }
         }
@@ -188,13 +214,17 @@ final class WindowedScan {
         }
         outcome.unusedSuppressions += suppressions.flush(before: .max)
         let path = stream.path
-        if let failure = stream.failure { outcome.issues.append(ScanIssue(file: path, kind: .unreadable, message: failure)) }
+        if let failure = stream.failure {
+            outcome.issues.append(ScanIssue(file: path, kind: .unreadable, message: failure))
+        }
         for id in timedOut {
             outcome.issues.append(.ruleTimeout(path, rule: id, budget: engine.settings.ruleTimeBudgetSeconds))
         }
         if !unlexed.isEmpty {
-            outcome.issues.append(.tokenRulesSkipped(path, rules: unlexed,
-                                                     why: "window larger than the lexing limit (\(engine.settings.maxLexBytes) bytes)"))
+            outcome.issues.append(
+                .tokenRulesSkipped(
+                    path, rules: unlexed,
+                    why: "window larger than the lexing limit (\(engine.settings.maxLexBytes) bytes)"))
         }
     }
 

@@ -1,6 +1,8 @@
+import Foundation
 import Lexing
 import Model
 import Support
+
 /// A name or key bound to a value: `x = "…"`, `"k": "…"`, `k: …`, `K=…`, `k => …`, `x := …`.
 public struct Binding: Sendable {
     public enum ValueKind: Sendable, Equatable {
@@ -37,9 +39,11 @@ extension FileFacts {
     public var bindings: [Binding] { memo(Self.bindingsKey) { extractBindings() } }
 
     private static let bindingOperators: Set<String> = ["=", ":", ":=", "=>", "?=", "||=", "??="]
-    private static let environmentMarkers = ["process.env", "os.environ", "os.getenv", "getenv(", "System.getenv", "ENV[",
-                                             "ENV.fetch", "Environment.GetEnvironmentVariable", "ProcessInfo.processInfo.environment",
-                                             "import.meta.env", "Deno.env", "env(", "config(", "secrets.", "vars.", "settings."]
+    private static let environmentMarkers = [
+        "process.env", "os.environ", "os.getenv", "getenv(", "System.getenv", "ENV[",
+        "ENV.fetch", "Environment.GetEnvironmentVariable", "ProcessInfo.processInfo.environment",
+        "import.meta.env", "Deno.env", "env(", "config(", "secrets.", "vars.", "settings.",
+    ]
 
     private func extractBindings() -> [Binding] {
         var result: [Binding] = []
@@ -52,13 +56,15 @@ extension FileFacts {
             var opText = text(op)
             // `let key: String = "…"` — skip a simple type annotation to reach `=`.
             if opText == ":", let type = next(op), tokens[type].kind == .identifier,
-               let eq = next(type), isPunct(eq, "=") {
+                let eq = next(type), isPunct(eq, "=")
+            {
                 op = eq
                 opText = "="
             }
             // Ruby/PHP `=>` and `:=` may be lexed as two tokens.
-            if (opText == "=" || opText == ":"), let second = next(op), tokens[second].end == tokens[op].end + 1,
-               isPunct(second, ">") || (opText == ":" && isPunct(second, "=")) {
+            if opText == "=" || opText == ":", let second = next(op), tokens[second].end == tokens[op].end + 1,
+                isPunct(second, ">") || (opText == ":" && isPunct(second, "="))
+            {
                 op = second
                 opText += text(second)
             }
@@ -68,8 +74,10 @@ extension FileFacts {
             let name = token.kind == .string ? (token.value ?? "") : text(i)
             guard !name.isEmpty else { continue }
             let (kind, value) = classifyValue(at: valueIndex)
-            result.append(Binding(name: name, nameToken: i, valueToken: valueIndex, valueKind: kind, value: value,
-                                  nameIsQuoted: token.kind == .string && token.quote != 0))
+            result.append(
+                Binding(
+                    name: name, nameToken: i, valueToken: valueIndex, valueKind: kind, value: value,
+                    nameIsQuoted: token.kind == .string && token.quote != 0))
         }
         return result
     }
@@ -91,7 +99,9 @@ extension FileFacts {
             // Gather a dotted path `a.b.c` / `a['b']` to see what it is.
             var end = index
             var path = text(index)
-            while let dot = next(end), isPunct(dot, ".") || isPunct(dot, "?."), let part = next(dot), tokens[part].kind == .identifier {
+            while let dot = next(end), isPunct(dot, ".") || isPunct(dot, "?."), let part = next(dot),
+                tokens[part].kind == .identifier
+            {
                 path += "." + text(part)
                 end = part
             }
@@ -101,7 +111,9 @@ extension FileFacts {
             }
             if let after = next(end), isPunct(after, "[") {
                 let indexPath = path + "["
-                if Self.environmentMarkers.contains(where: { indexPath.containsBytes($0) }) || path == "ENV" { return (.environment, path) }
+                if Self.environmentMarkers.contains(where: { indexPath.containsBytes($0) }) || path == "ENV" {
+                    return (.environment, path)
+                }
             }
             if let after = next(end), isPunct(after, "(") { return (.call, path) }
             return (.reference, path)
@@ -118,5 +130,3 @@ extension FileFacts {
         return environmentMarkers.contains { trimmed.hasPrefix($0) }
     }
 }
-
-import Foundation

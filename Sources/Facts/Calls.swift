@@ -1,6 +1,7 @@
 import Lexing
 import Model
 import Support
+
 /// A call `a.b.c(x, y)`: the callee path, the receiver, and argument token ranges.
 public struct Call: Sendable {
     /// Dotted callee path as written, e.g. `console.log`, `logger.info`, `req.Header.Set`.
@@ -25,18 +26,23 @@ extension FileFacts {
         var calls: [Call] = []
         for i in tokens.indices where tokens[i].kind == .punctuation && isPunct(i, "(") {
             guard let nameIndex = previous(i), tokens[nameIndex].kind == .identifier,
-                  tokens[nameIndex].end == tokens[i].start || isCallSyntaxLanguage else { continue }
+                tokens[nameIndex].end == tokens[i].start || isCallSyntaxLanguage
+            else { continue }
             // Walk back over `a.b.` / `a?.b` / `a::b` / `a->b` to the start of the path.
             var start = nameIndex
             var path = text(nameIndex)
-            while let sep = previous(start), isPunct(sep, ".") || isPunct(sep, "?.") || isPunct(sep, "::") || isPunct(sep, "->"),
-                  let part = previous(sep), tokens[part].kind == .identifier {
+            while let sep = previous(start),
+                isPunct(sep, ".") || isPunct(sep, "?.") || isPunct(sep, "::") || isPunct(sep, "->"),
+                let part = previous(sep), tokens[part].kind == .identifier
+            {
                 path = text(part) + "." + path
                 start = part
             }
             let close = tokens[i].pairIndex >= 0 ? tokens[i].pairIndex : tokens.count - 1
-            calls.append(Call(callee: path, name: text(nameIndex), calleeStart: start, openParen: i, closeParen: close,
-                              arguments: splitArguments(open: i, close: close)))
+            calls.append(
+                Call(
+                    callee: path, name: text(nameIndex), calleeStart: start, openParen: i, closeParen: close,
+                    arguments: splitArguments(open: i, close: close)))
         }
         return calls
     }

@@ -1,6 +1,7 @@
 import Lexing
 import Model
 import Support
+
 /// A value given to a name that may carry a credential, however the language spells it:
 /// `apiKey = "…"`, `"appkey": "…"`, `APP_KEY=…` (.env), `appkey: …` (.http, YAML),
 /// `req.Header.Set("appkey", "…")`, `setValue("…", forHTTPHeaderField: "appkey")`,
@@ -33,7 +34,9 @@ extension FileFacts {
         memo(Self.namedValuesKey) {
             // Plain text (docs, RECORD files, logs) has no reliable name/value structure.
             guard file.language != .plainText else { return [] }
-            return (fromBindings() + fromEnvironmentListItems() + fromHeaderCalls() + fromIndexAssignments() + fromNameValuePairs() + fromCurlHeaders() + fromCommandFlags())
+            return
+                (fromBindings() + fromEnvironmentListItems() + fromHeaderCalls() + fromIndexAssignments()
+                + fromNameValuePairs() + fromCurlHeaders() + fromCommandFlags())
                 .sorted { $0.valueRange.lowerBound < $1.valueRange.lowerBound }
         }
     }
@@ -42,30 +45,38 @@ extension FileFacts {
     /// inside it when given and found verbatim.
     package func contentRange(of index: Int, part: String? = nil) -> Range<Int> {
         let token = tokens[index]
-        let end = token.kind == .string && token.quote != 0 && token.end > token.contentStart ? token.end - 1 : token.end
+        let end =
+            token.kind == .string && token.quote != 0 && token.end > token.contentStart ? token.end - 1 : token.end
         let whole = token.contentStart..<max(token.contentStart, end)
         guard let part, !part.isEmpty else { return whole }
         let needle = Array(part.utf8)
         let bytes = file.bytes
         var k = whole.lowerBound
         while k + needle.count <= whole.upperBound {
-            if bytes[k] == needle[0] && bytes[k..<(k + needle.count)].elementsEqual(needle) { return k..<(k + needle.count) }
+            if bytes[k] == needle[0] && bytes[k..<(k + needle.count)].elementsEqual(needle) {
+                return k..<(k + needle.count)
+            }
             k += 1
         }
         return whole
     }
 
-    private func namedValue(name: String, nameToken: Int, valueToken: Int, via: NamedValue.Via, isHeader: Bool) -> NamedValue {
+    private func namedValue(name: String, nameToken: Int, valueToken: Int, via: NamedValue.Via, isHeader: Bool)
+        -> NamedValue
+    {
         let (kind, value) = classifyValue(at: valueToken)
-        return NamedValue(name: name, nameToken: nameToken, valueToken: valueToken, valueKind: kind, value: value,
-                          valueRange: contentRange(of: valueToken), via: via, isHeader: isHeader)
+        return NamedValue(
+            name: name, nameToken: nameToken, valueToken: valueToken, valueKind: kind, value: value,
+            valueRange: contentRange(of: valueToken), via: via, isHeader: isHeader)
     }
 
     private func fromBindings() -> [NamedValue] {
         bindings.map { binding in
-            NamedValue(name: binding.name, nameToken: binding.nameToken, valueToken: binding.valueToken, valueKind: binding.valueKind,
-                       value: binding.value, valueRange: contentRange(of: binding.valueToken), via: .binding,
-                       isHeader: CredentialNames.headers.contains(binding.name.lowercased()))
+            NamedValue(
+                name: binding.name, nameToken: binding.nameToken, valueToken: binding.valueToken,
+                valueKind: binding.valueKind,
+                value: binding.value, valueRange: contentRange(of: binding.valueToken), via: .binding,
+                isHeader: CredentialNames.headers.contains(binding.name.lowercased()))
         }
     }
 
@@ -83,22 +94,28 @@ extension FileFacts {
             let name = String(text[..<eq]), itemValue = String(text[text.index(after: eq)...])
             guard !itemValue.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else { continue }
             let kind: Binding.ValueKind = Self.looksLikeEnvironmentReference(itemValue) ? .environment : .literal
-            result.append(NamedValue(name: name, nameToken: i, valueToken: i, valueKind: kind, value: itemValue,
-                                     valueRange: contentRange(of: i, part: itemValue), via: .binding, isHeader: false))
+            result.append(
+                NamedValue(
+                    name: name, nameToken: i, valueToken: i, valueKind: kind, value: itemValue,
+                    valueRange: contentRange(of: i, part: itemValue), via: .binding, isHeader: false))
         }
         return result
     }
 
     private func fromHeaderCalls() -> [NamedValue] {
-        headerCalls.map { namedValue(name: $0.name, nameToken: $0.nameToken, valueToken: $0.valueToken, via: .headerCall, isHeader: true) }
+        headerCalls.map {
+            namedValue(
+                name: $0.name, nameToken: $0.nameToken, valueToken: $0.valueToken, via: .headerCall, isHeader: true)
+        }
     }
 
     /// `headers["appkey"] = "…"`, `req['Authorization'] = …`, `$headers['X-API-Key'] = …`.
     private func fromIndexAssignments() -> [NamedValue] {
         indexAssignments.map { assignment in
             let name = value(assignment.key)
-            return namedValue(name: name, nameToken: assignment.key, valueToken: assignment.value, via: .indexAssignment,
-                              isHeader: CredentialNames.headers.contains(name.lowercased()))
+            return namedValue(
+                name: name, nameToken: assignment.key, valueToken: assignment.value, via: .indexAssignment,
+                isHeader: CredentialNames.headers.contains(name.lowercased()))
         }
     }
 
@@ -110,8 +127,9 @@ extension FileFacts {
             var result: [(open: Int, key: Int, value: Int)] = []
             for open in tokens.indices where isPunct(open, "[") {
                 guard let key = next(open), tokens[key].kind == .string, !tokens[key].isTemplate,
-                      let close = next(key), isPunct(close, "]"), let eq = next(close), isPunct(eq, "="),
-                      let valueIndex = next(eq), !isPunct(valueIndex, "=") else { continue }
+                    let close = next(key), isPunct(close, "]"), let eq = next(close), isPunct(eq, "="),
+                    let valueIndex = next(eq), !isPunct(valueIndex, "=")
+                else { continue }
                 result.append((open, key, valueIndex))
             }
             return result
@@ -124,13 +142,20 @@ extension FileFacts {
         let all = bindings
         for (i, first) in all.enumerated() where i + 1 < all.count {
             let keyName = first.name.lowercased()
-            guard (keyName == "key" || keyName == "name"), first.valueKind == .literal else { continue }
+            guard keyName == "key" || keyName == "name", first.valueKind == .literal else { continue }
             // The "value" member must follow within the same object (a few members later at most).
             for second in all[(i + 1)..<min(all.count, i + 4)] where second.name.lowercased() == "value" {
-                guard !tokens[first.nameToken..<second.nameToken].contains(where: { $0.kind == .punctuation && ($0.pairIndex >= 0) }) else { break }
-                result.append(NamedValue(name: first.value, nameToken: first.valueToken, valueToken: second.valueToken,
-                                         valueKind: second.valueKind, value: second.value, valueRange: contentRange(of: second.valueToken),
-                                         via: .nameValuePair, isHeader: true))
+                guard
+                    !tokens[first.nameToken..<second.nameToken].contains(where: {
+                        $0.kind == .punctuation && ($0.pairIndex >= 0)
+                    })
+                else { break }
+                result.append(
+                    NamedValue(
+                        name: first.value, nameToken: first.valueToken, valueToken: second.valueToken,
+                        valueKind: second.valueKind, value: second.value,
+                        valueRange: contentRange(of: second.valueToken),
+                        via: .nameValuePair, isHeader: true))
                 break
             }
         }
@@ -142,12 +167,17 @@ extension FileFacts {
         var result: [NamedValue] = []
         for set in curlHeaderSets {
             for header in set.headers {
-                guard let valueIndex = header.valueToken, header.nameToken == valueIndex, tokens[valueIndex].kind == .string else { continue }
+                guard let valueIndex = header.valueToken, header.nameToken == valueIndex,
+                    tokens[valueIndex].kind == .string
+                else { continue }
                 let token = tokens[valueIndex]
-                let kind: Binding.ValueKind = token.isTemplate || Self.looksLikeEnvironmentReference(header.value) ? .environment : .literal
-                result.append(NamedValue(name: header.name, nameToken: header.nameToken, valueToken: valueIndex, valueKind: kind,
-                                         value: header.value, valueRange: contentRange(of: valueIndex, part: header.value),
-                                         via: .curlHeader, isHeader: true))
+                let kind: Binding.ValueKind =
+                    token.isTemplate || Self.looksLikeEnvironmentReference(header.value) ? .environment : .literal
+                result.append(
+                    NamedValue(
+                        name: header.name, nameToken: header.nameToken, valueToken: valueIndex, valueKind: kind,
+                        value: header.value, valueRange: contentRange(of: valueIndex, part: header.value),
+                        via: .curlHeader, isHeader: true))
             }
         }
         return result
@@ -155,7 +185,10 @@ extension FileFacts {
 
     /// Long command-line flags in shell code: `--api-key=…`, `--password …`, `--token …`.
     private func fromCommandFlags() -> [NamedValue] {
-        guard file.language == .shell || file.language == .dockerfile || file.language == .markdown || file.language == .yaml else { return [] }
+        guard
+            file.language == .shell || file.language == .dockerfile || file.language == .markdown
+                || file.language == .yaml
+        else { return [] }
         var result: [NamedValue] = []
         for i in tokens.indices where tokens[i].kind == .string || tokens[i].kind == .identifier {
             let word = value(i)
@@ -164,14 +197,22 @@ extension FileFacts {
             if let eq = body.firstIndex(of: "=") {
                 let name = String(body[..<eq]), flagValue = String(body[body.index(after: eq)...])
                 guard !flagValue.isEmpty else { continue }
-                let kind: Binding.ValueKind = tokens[i].isTemplate || Self.looksLikeEnvironmentReference(flagValue) ? .environment : .literal
-                result.append(NamedValue(name: name, nameToken: i, valueToken: i, valueKind: kind, value: flagValue,
-                                         valueRange: contentRange(of: i, part: flagValue), via: .commandFlag, isHeader: false))
-            } else if let v = next(i), tokens[v].kind == .string, !value(v).hasPrefix("-"), !endsCommand(between: i, and: v) {
+                let kind: Binding.ValueKind =
+                    tokens[i].isTemplate || Self.looksLikeEnvironmentReference(flagValue) ? .environment : .literal
+                result.append(
+                    NamedValue(
+                        name: name, nameToken: i, valueToken: i, valueKind: kind, value: flagValue,
+                        valueRange: contentRange(of: i, part: flagValue), via: .commandFlag, isHeader: false))
+            } else if let v = next(i), tokens[v].kind == .string, !value(v).hasPrefix("-"),
+                !endsCommand(between: i, and: v)
+            {
                 let flagValue = value(v)
-                let kind: Binding.ValueKind = tokens[v].isTemplate || Self.looksLikeEnvironmentReference(flagValue) ? .environment : .literal
-                result.append(NamedValue(name: String(body), nameToken: i, valueToken: v, valueKind: kind, value: flagValue,
-                                         valueRange: contentRange(of: v), via: .commandFlag, isHeader: false))
+                let kind: Binding.ValueKind =
+                    tokens[v].isTemplate || Self.looksLikeEnvironmentReference(flagValue) ? .environment : .literal
+                result.append(
+                    NamedValue(
+                        name: String(body), nameToken: i, valueToken: v, valueKind: kind, value: flagValue,
+                        valueRange: contentRange(of: v), via: .commandFlag, isHeader: false))
             }
         }
         return result

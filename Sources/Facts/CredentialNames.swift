@@ -1,13 +1,15 @@
 import Lexing
 import Model
 import Support
+
 /// Which names and header names carry credentials. Shared by the logging, header and
 /// hardcoded-credential families so they agree on what a credential is.
 public enum CredentialNames {
     /// Header names that carry a credential (lower-cased). `Authorization` covers every scheme.
     public static let headers: Set<String> = [
         "authorization", "proxy-authorization", "x-api-key", "api-key", "apikey", "appkey", "x-auth-token",
-        "x-access-token", "x-api-token", "x-app-key", "x-appkey", "private-token", "x-goog-api-key", "ocp-apim-subscription-key",
+        "x-access-token", "x-api-token", "x-app-key", "x-appkey", "private-token", "x-goog-api-key",
+        "ocp-apim-subscription-key",
     ]
 
     /// The mechanism a credential header belongs to: two different mechanisms in one request are
@@ -25,20 +27,24 @@ public enum CredentialNames {
     /// credential.
     package static let credentialWords: Set<String> = [
         "authorization", "apikey", "appkey", "secret", "secrets", "token", "tokens", "password", "passwd", "pwd",
-        "credential", "credentials", "creds", "bearer", "passphrase", "privatekey", "accesskey", "authheader", "authtoken",
+        "credential", "credentials", "creds", "bearer", "passphrase", "privatekey", "accesskey", "authheader",
+        "authtoken",
         "secretkey", "signingkey", "encryptionkey", "masterkey",
     ]
     /// Words that make a following "token" a credential.
     package static let tokenQualifiers: Set<String> = [
         "access", "auth", "bearer", "refresh", "api", "app", "oauth", "session", "jwt", "id", "personal", "secret",
-        "user", "github", "gitlab", "slack", "csrf", "xsrf", "security", "identity", "service", "bot", "deploy", "npm", "pypi",
+        "user", "github", "gitlab", "slack", "csrf", "xsrf", "security", "identity", "service", "bot", "deploy", "npm",
+        "pypi",
     ]
     /// Trailing words that make the name about a credential rather than the credential itself.
     package static let metadataWords: Set<String> = [
-        "count", "length", "len", "size", "type", "types", "id", "ids", "name", "names", "url", "uri", "endpoint", "expiry",
+        "count", "length", "len", "size", "type", "types", "id", "ids", "name", "names", "url", "uri", "endpoint",
+        "expiry",
         "expires", "expiration", "ttl", "path", "file", "filename", "hash", "hashed", "digest", "prefix", "present",
         "valid", "exists", "enabled", "kind", "field", "fields", "header", "key", "label", "hint", "placeholder",
-        "regex", "pattern", "policy", "rotation", "version", "ref", "env", "var", "parameter", "param", "mask", "masked",
+        "regex", "pattern", "policy", "rotation", "version", "ref", "env", "var", "parameter", "param", "mask",
+        "masked",
         "redacted", "fingerprint", "required", "error", "errors", "message", "format", "dir", "location", "source",
     ]
 
@@ -73,7 +79,8 @@ public enum CredentialNames {
         var previousWasLower = false
         for byte in name.utf8 {
             switch byte {
-            case UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: " "), UInt8(ascii: "$"), UInt8(ascii: "@"):
+            case UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: " "), UInt8(ascii: "$"),
+                UInt8(ascii: "@"):
                 if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
                 current.removeAll(keepingCapacity: true)
                 previousWasLower = false
@@ -94,7 +101,9 @@ public enum CredentialNames {
     }
 
     /// Every credential word and header name contains one of these stems.
-    private static let stems: [[UInt8]] = ["auth", "key", "secret", "token", "pass", "pwd", "cred", "bearer"].map { Array($0.utf8) }
+    private static let stems: [[UInt8]] = ["auth", "key", "secret", "token", "pass", "pwd", "cred", "bearer"].map {
+        Array($0.utf8)
+    }
 
     /// A cheap necessary condition for `isCredentialName`, on bytes: with separators removed and
     /// ASCII lower-cased, the name (and so every word or joined pair of words) must contain a
@@ -106,7 +115,9 @@ public enum CredentialNames {
         for byte in name.utf8 {
             if byte >= 0x80 { return true }
             switch byte {
-            case UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: " "), UInt8(ascii: "$"), UInt8(ascii: "@"): continue
+            case UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: " "), UInt8(ascii: "$"),
+                UInt8(ascii: "@"):
+                continue
             case 0x41...0x5A: folded.append(byte | 0x20)
             default: folded.append(byte)
             }
@@ -126,13 +137,16 @@ public enum CredentialNames {
             joined.append(part)
             if i + 1 < parts.count { joined.append(part + parts[i + 1]) }
         }
-        guard joined.contains(where: credentialWords.contains) || headers.contains(name.lowercased()) else { return false }
+        guard joined.contains(where: credentialWords.contains) || headers.contains(name.lowercased()) else {
+            return false
+        }
         // "token" alone is usually a lexer, pagination or semaphore token: it needs a qualifier
         // (`accessToken`, `auth_token`, `BEARER_TOKEN`) to mean a credential.
         let strongWords = joined.filter { credentialWords.contains($0) && $0 != "token" && $0 != "tokens" }
         if strongWords.isEmpty && !headers.contains(name.lowercased()) {
             guard let at = parts.firstIndex(where: { $0 == "token" || $0 == "tokens" }), at > 0,
-                  tokenQualifiers.contains(parts[at - 1]) else { return false }
+                tokenQualifiers.contains(parts[at - 1])
+            else { return false }
         }
         if metadataWords.contains(last) {
             // `api_key`, `auth_header`, `private_key`: the last word completes a credential word.

@@ -1,6 +1,7 @@
 import Lexing
 import Model
 import Support
+
 /// Names one fact and the type of its value, so a fact is stored and read back under one key
 /// with one type (no string keys, no casts at the call sites). Declare one as a `static let`.
 public final class FactKey<Value>: Sendable {

@@ -1,6 +1,7 @@
 import Lexing
 import Model
 import Support
+
 /// Header sets of request-describing file formats: `.http` request blocks, nginx
 /// `proxy_set_header` blocks and Postman requests (with inherited folder/collection auth),
 /// header-line arrays (`CURLOPT_HTTPHEADER`) and HTTPie commands.
@@ -22,7 +23,9 @@ extension FileFacts {
                 current = []
                 continue
             }
-            if token.kind == .identifier, let colon = next(i), isPunct(colon, ":"), let v = next(colon), tokens[v].kind == .string {
+            if token.kind == .identifier, let colon = next(i), isPunct(colon, ":"), let v = next(colon),
+                tokens[v].kind == .string
+            {
                 current.append(.init(name: text(i), nameToken: i, valueToken: v, value: value(v)))
             }
         }
@@ -58,7 +61,11 @@ extension FileFacts {
         for binding in all where binding.name == "auth" && isPunct(binding.valueToken, "{") {
             let close = tokens[binding.valueToken].pairIndex
             guard close > binding.valueToken,
-                  let type = all.first(where: { $0.name == "type" && $0.nameToken > binding.valueToken && $0.nameToken < close && enclosingBrace[$0.nameToken] == binding.valueToken }) else { continue }
+                let type = all.first(where: {
+                    $0.name == "type" && $0.nameToken > binding.valueToken && $0.nameToken < close
+                        && enclosingBrace[$0.nameToken] == binding.valueToken
+                })
+            else { continue }
             authByObject[enclosingBrace[binding.nameToken]] = (binding.nameToken, type.value)
         }
         let pairs = namedValues.filter { $0.via == .nameValuePair }
@@ -67,13 +74,18 @@ extension FileFacts {
             let open = header.valueToken, close = tokens[open].pairIndex
             guard close > open else { continue }
             var headers = pairs.filter { $0.nameToken > open && $0.nameToken < close }
-                .map { HeaderSet.Header(name: $0.name, nameToken: $0.nameToken, valueToken: $0.valueToken, value: $0.value) }
+                .map {
+                    HeaderSet.Header(name: $0.name, nameToken: $0.nameToken, valueToken: $0.valueToken, value: $0.value)
+                }
             // The request object holding `header`, then its ancestors, for the effective auth.
             var object = enclosingBrace[header.nameToken]
             while object >= 0 {
                 if let auth = authByObject[object] {
                     if let name = Self.postmanAuthHeader[auth.type.lowercased()] {
-                        headers.append(.init(name: name, nameToken: auth.nameToken, valueToken: nil, value: "\(auth.type) (Postman auth)"))
+                        headers.append(
+                            .init(
+                                name: name, nameToken: auth.nameToken, valueToken: nil,
+                                value: "\(auth.type) (Postman auth)"))
                     }
                     break  // the nearest auth wins, `noauth` included
                 }
@@ -93,7 +105,8 @@ extension FileFacts {
     /// Arrays of `"Name: value"` strings: PHP `CURLOPT_HTTPHEADER => [...]`, header lists in any language.
     func headerLineArrays() -> [HeaderSet] {
         var sets: [HeaderSet] = []
-        for open in tokens.indices where isPunct(open, "[") || (isPunct(open, "(") && previous(open).map { text($0) == "array" } == true) {
+        for open in tokens.indices
+        where isPunct(open, "[") || (isPunct(open, "(") && previous(open).map { text($0) == "array" } == true) {
             let close = tokens[open].pairIndex
             guard close > open + 1 else { continue }
             var headers: [HeaderSet.Header] = []
@@ -109,7 +122,10 @@ extension FileFacts {
                 guard let colon = line.firstIndex(of: ":"), colon != line.startIndex else { continue }
                 let name = String(line[..<colon])
                 guard name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else { continue }
-                headers.append(.init(name: name, nameToken: i, valueToken: i, value: String(line[line.index(after: colon)...]).trimmingSpaces))
+                headers.append(
+                    .init(
+                        name: name, nameToken: i, valueToken: i,
+                        value: String(line[line.index(after: colon)...]).trimmingSpaces))
             }
             if headers.count >= 2 { sets.append(HeaderSet(origin: .literal, headers: headers)) }
         }
@@ -120,9 +136,14 @@ extension FileFacts {
     func httpieHeaderSets() -> [HeaderSet] {
         commandHeaderSets(programs: ["http", "https"]) { word, j in
             if let colon = word.firstIndex(of: ":"), colon != word.startIndex, !word.contains("://"),
-               word[word.index(after: colon)...].first != "=",
-               word[..<colon].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) {
-                return (.init(name: String(word[..<colon]), nameToken: j, valueToken: j, value: String(word[word.index(after: colon)...])), j)
+                word[word.index(after: colon)...].first != "=",
+                word[..<colon].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" })
+            {
+                return (
+                    .init(
+                        name: String(word[..<colon]), nameToken: j, valueToken: j,
+                        value: String(word[word.index(after: colon)...])), j
+                )
             }
             if word == "-a" || word == "--auth", let v = next(j) {
                 return (.init(name: "Authorization", nameToken: j, valueToken: v, value: "Basic (from --auth)"), v)

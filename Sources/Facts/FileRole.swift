@@ -1,6 +1,7 @@
 import Lexing
 import Model
 import Support
+
 /// What a file is for, judged from its path (and, for generated code, its first bytes). A file
 /// may have several roles (`vendor/lib/test/x.go` is vendored test code); a file with none is
 /// shipped code. Rules read `facts.role` instead of matching paths themselves.
@@ -35,12 +36,15 @@ public struct FileRole: OptionSet, Sendable, Hashable {
         }
         if Self.isTestFileName(name) { insert(.test) }
         if Self.documentationNames.contains(name) { insert(.documentation) }
-        if Self.generatedSuffixes.contains(where: { name.hasSuffix($0) }) || Self.hasGeneratedBanner(head) { insert(.generated) }
+        if Self.generatedSuffixes.contains(where: { name.hasSuffix($0) }) || Self.hasGeneratedBanner(head) {
+            insert(.generated)
+        }
     }
 
     /// Directory names (lower-cased) and the role of everything below them.
     static let directoryRoles: [String: FileRole] = [
-        "test": .test, "tests": .test, "testing": .test, "spec": .test, "specs": .test, "__tests__": .test, "e2e": .test,
+        "test": .test, "tests": .test, "testing": .test, "spec": .test, "specs": .test, "__tests__": .test,
+        "e2e": .test,
         "testdata": .fixture, "fixtures": .fixture,
         "docs": .documentation, "doc": .documentation, "examples": .documentation, "example": .documentation,
         "vendor": .vendored, "node_modules": .vendored, "third_party": .vendored, "thirdparty": .vendored,
@@ -53,8 +57,12 @@ public struct FileRole: OptionSet, Sendable, Hashable {
             || name.hasSuffix("test.kt") || name == "conftest.py"
     }
 
-    static let documentationNames: Set<String> = ["readme.md", "readme.rst", "readme.txt", "readme", "contributing.md", "changelog.md"]
-    static let generatedSuffixes = [".min.js", ".min.css", ".pb.go", "_pb2.py", ".pb.swift", ".g.dart", ".designer.cs", ".bundle.js"]
+    static let documentationNames: Set<String> = [
+        "readme.md", "readme.rst", "readme.txt", "readme", "contributing.md", "changelog.md",
+    ]
+    static let generatedSuffixes = [
+        ".min.js", ".min.css", ".pb.go", "_pb2.py", ".pb.swift", ".g.dart", ".designer.cs", ".bundle.js",
+    ]
 
     /// "Code generated … DO NOT EDIT" (Go's convention), `@generated`, "auto-generated" in the
     /// first 512 bytes.

@@ -1,6 +1,7 @@
 import Lexing
 import Model
 import Support
+
 /// The headers (and auth options) that belong to one request, with where each was written.
 public struct HeaderSet: Sendable {
     public struct Header: Sendable {
@@ -12,7 +13,9 @@ public struct HeaderSet: Sendable {
         public var value: String
     }
 
-    public enum Origin: String, Sendable { case literal, curl, setter, builder, callOptions, httpFile, serverConfig, postman, openAPI }
+    public enum Origin: String, Sendable {
+        case literal, curl, setter, builder, callOptions, httpFile, serverConfig, postman, openAPI
+    }
     public var origin: Origin
     public var headers: [Header]
 }
@@ -25,8 +28,10 @@ extension FileFacts {
     /// Postman requests. Rules decide which headers count as credentials (the configured list included).
     public var headerSets: [HeaderSet] {
         memo(Self.headerSetsKey) {
-            (objectLiteralHeaderSets + curlHeaderSets + setterHeaderSets() + callOptionHeaderSets() + httpFileHeaderSets()
-                + serverConfigHeaderSets() + postmanHeaderSets() + openAPISecurityHeaderSets() + headerLineArrays() + httpieHeaderSets())
+            (objectLiteralHeaderSets + curlHeaderSets + setterHeaderSets() + callOptionHeaderSets()
+                + httpFileHeaderSets()
+                + serverConfigHeaderSets() + postmanHeaderSets() + openAPISecurityHeaderSets() + headerLineArrays()
+                + httpieHeaderSets())
                 .filter { !$0.headers.isEmpty }
         }
     }
@@ -42,7 +47,10 @@ extension FileFacts {
                 if isOpeningBracket(i) && tokens[i].pairIndex > i { i = tokens[i].pairIndex + 1; continue }
                 let kind = tokens[i].kind
                 if kind == .identifier || (kind == .string && !tokens[i].isTemplate),
-                   let op = next(i), op < close, isPunct(op, ":") || isPunct(op, "=>") || (isPunct(op, "=") && next(op).map { isPunct($0, ">") } == true) {
+                    let op = next(i), op < close,
+                    isPunct(op, ":") || isPunct(op, "=>")
+                        || (isPunct(op, "=") && next(op).map { isPunct($0, ">") } == true)
+                {
                     let name = kind == .string ? (tokens[i].value ?? "") : text(i)
                     var valueIndex = next(op)
                     if let v = valueIndex, isPunct(v, ">") { valueIndex = next(v) }
@@ -52,11 +60,17 @@ extension FileFacts {
             }
             // A credential header, or the appkey misspelled (`AppKey`, `App_Key`: appkey-header-casing).
             // Values are rendered only for such sets: most object literals hold no header at all.
-            if entries.contains(where: { CredentialNames.mechanism(ofHeader: $0.name) != nil || Self.isAppKeySpelling($0.name) }) {
-                sets.append(HeaderSet(origin: .literal, headers: entries.map { entry in
-                    .init(name: entry.name, nameToken: entry.nameToken, valueToken: entry.valueToken,
-                          value: entry.valueToken.map { expressionText(from: $0, limit: close) } ?? "")
-                }))
+            if entries.contains(where: {
+                CredentialNames.mechanism(ofHeader: $0.name) != nil || Self.isAppKeySpelling($0.name)
+            }) {
+                sets.append(
+                    HeaderSet(
+                        origin: .literal,
+                        headers: entries.map { entry in
+                            .init(
+                                name: entry.name, nameToken: entry.nameToken, valueToken: entry.valueToken,
+                                value: entry.valueToken.map { expressionText(from: $0, limit: close) } ?? "")
+                        }))
             }
         }
         return sets
@@ -90,14 +104,21 @@ extension FileFacts {
                 if word == "-H" || word == "--header", let v = next(j) {
                     let header = value(v)
                     guard let colon = header.firstIndex(of: ":") else { return (nil, v) }
-                    return (.init(name: header[..<colon].trimmingCharacters(in: .whitespaces), nameToken: v, valueToken: v,
-                                  value: header[header.index(after: colon)...].trimmingCharacters(in: .whitespaces)), v)
+                    return (
+                        .init(
+                            name: header[..<colon].trimmingCharacters(in: .whitespaces), nameToken: v, valueToken: v,
+                            value: header[header.index(after: colon)...].trimmingCharacters(in: .whitespaces)), v
+                    )
                 }
                 if word == "-u" || word == "--user", let v = next(j) {
                     return (.init(name: "Authorization", nameToken: j, valueToken: v, value: "Basic (from -u)"), v)
                 }
                 if word.hasPrefix("--oauth2-bearer"), let v = next(j) {
-                    return (.init(name: "Authorization", nameToken: j, valueToken: v, value: "Bearer (from --oauth2-bearer)"), v)
+                    return (
+                        .init(
+                            name: "Authorization", nameToken: j, valueToken: v, value: "Bearer (from --oauth2-bearer)"),
+                        v
+                    )
                 }
                 return (nil, j)
             }
@@ -107,14 +128,18 @@ extension FileFacts {
     /// Every command (shell, Dockerfile, Markdown fences) whose program word is one of `programs`,
     /// as a header set of what `header` reads from its words. `header` gets each word and its
     /// token index and returns the header it found (if any) and the last token it consumed.
-    func commandHeaderSets(programs: Set<String>,
-                           _ header: (_ word: String, _ index: Int) -> (HeaderSet.Header?, consumedThrough: Int)) -> [HeaderSet] {
+    func commandHeaderSets(
+        programs: Set<String>,
+        _ header: (_ word: String, _ index: Int) -> (HeaderSet.Header?, consumedThrough: Int)
+    ) -> [HeaderSet] {
         guard file.language == .shell || file.language == .dockerfile || file.language == .markdown else { return [] }
         var sets: [HeaderSet] = []
         var i = 0
         while i < tokens.count {
             defer { i += 1 }
-            guard tokens[i].kind == .string || tokens[i].kind == .identifier, programs.contains(value(i)) else { continue }
+            guard tokens[i].kind == .string || tokens[i].kind == .identifier, programs.contains(value(i)) else {
+                continue
+            }
             var headers: [HeaderSet.Header] = []
             var j = i + 1
             while j < tokens.count && !endsCommand(between: j - 1, and: j) {
@@ -135,10 +160,14 @@ extension FileFacts {
         var continued = false
         while k < tokens[b].start {
             let byte = file.bytes[k]
-            if byte == UInt8(ascii: "\\") { continued = true } else if byte == 0x0A {
+            if byte == UInt8(ascii: "\\") {
+                continued = true
+            } else if byte == 0x0A {
                 if !continued { return true }
                 continued = false
-            } else if byte != 0x20 && byte != 0x09 && byte != 0x0D { continued = false }
+            } else if byte != 0x20 && byte != 0x09 && byte != 0x0D {
+                continued = false
+            }
             k += 1
         }
         return false

@@ -1,7 +1,7 @@
+import Foundation
 import Lexing
 import Model
 import Support
-import Foundation
 
 /// The authority part of an `http://` / `https://` URL: its lower-cased host and whether it
 /// carries `user@` / `user:pass@`. The one URL-host parser every fact and rule uses.
@@ -17,7 +17,11 @@ public struct URLAuthority: Sendable, Equatable {
         guard let scheme = schemes.first(where: { lower.hasPrefix($0 + "://") }) else { return nil }
         let authority = lower.dropFirst(scheme.utf8.count + 3).prefix { $0 != "/" && $0 != "?" && $0 != "#" }
         var host = String(authority.split(separator: "@", omittingEmptySubsequences: false).last ?? "")
-        if host.hasPrefix("[") { host = String(host.prefix { $0 != "]" }) + "]" } else { host = String(host.prefix { $0 != ":" }) }
+        if host.hasPrefix("[") {
+            host = String(host.prefix { $0 != "]" }) + "]"
+        } else {
+            host = String(host.prefix { $0 != ":" })
+        }
         guard !host.isEmpty, !host.contains(where: { "${}%<>()\\".contains($0) }) else { return nil }
         self.scheme = scheme
         self.host = host
@@ -58,12 +62,18 @@ public struct HostPolicy: Sendable {
     public func classify(_ host: String) -> HostClass {
         let host = host.lowercased()
         if host == "localhost" || host == "0.0.0.0" || host == "[::1]" || host == "[::]" || host.hasPrefix("127.")
-            || host.hasSuffix(".localhost") { return .loopback }
+            || host.hasSuffix(".localhost")
+        {
+            return .loopback
+        }
         if [".test", ".example", ".invalid"].contains(where: { host.hasSuffix($0) })
-            || ["example.com", "example.net", "example.org"].contains(where: { host == $0 || host.hasSuffix("." + $0) }) {
+            || ["example.com", "example.net", "example.org"].contains(where: { host == $0 || host.hasSuffix("." + $0) })
+        {
             return .reserved
         }
-        if [".local", ".internal", ".lan", ".home.arpa"].contains(where: { host.hasSuffix($0) }) { return .localNetworkName }
+        if [".local", ".internal", ".lan", ".home.arpa"].contains(where: { host.hasSuffix($0) }) {
+            return .localNetworkName
+        }
         if Self.matches(host, allowedHosts) { return .allowed }
         if Self.isPrivateAddress(host) { return .privateAddress }
         return .remote
@@ -95,14 +105,16 @@ public struct HostPolicy: Sendable {
     public static func matches(_ host: String, _ patterns: [String]) -> Bool {
         patterns.contains { pattern in
             let p = pattern.lowercased()
-            return p.hasPrefix("*.") ? host.hasSuffix(String(p.dropFirst(1))) || host == String(p.dropFirst(2)) : host == p
+            return p.hasPrefix("*.")
+                ? host.hasSuffix(String(p.dropFirst(1))) || host == String(p.dropFirst(2)) : host == p
         }
     }
 
     static func isPrivateAddress(_ host: String) -> Bool {
         let parts = host.split(separator: ".").compactMap { Int($0) }
         guard parts.count == 4 else { return false }
-        return parts[0] == 10 || (parts[0] == 172 && (16...31).contains(parts[1])) || (parts[0] == 192 && parts[1] == 168)
+        return parts[0] == 10 || (parts[0] == 172 && (16...31).contains(parts[1]))
+            || (parts[0] == 192 && parts[1] == 168)
             || (parts[0] == 169 && parts[1] == 254)
     }
 }

@@ -1,6 +1,7 @@
 import Lexing
 import Model
 import Support
+
 /// Which calls write to a log or the console, per language family.
 public enum LoggingCalls {
     /// Whole callee paths (any language).
@@ -10,7 +11,8 @@ public enum LoggingCalls {
         "fmt.Print", "fmt.Println", "fmt.Printf",
         "System.out.println", "System.out.print", "System.out.printf", "System.err.println", "System.err.print",
         "System.err.printf", "Console.WriteLine", "Console.Write", "Console.Error.WriteLine", "Console.Error.Write",
-        "Console.Out.WriteLine", "Console.Out.Write", "Debug.WriteLine", "Debug.Write", "Debug.Print", "Trace.WriteLine",
+        "Console.Out.WriteLine", "Console.Out.Write", "Debug.WriteLine", "Debug.Write", "Debug.Print",
+        "Trace.WriteLine",
         "Trace.Write", "Trace.TraceInformation", "Trace.TraceWarning", "Trace.TraceError", "Debug.Log",
         "sys.stderr.write", "process.stderr.write", "click.echo", "typer.echo",
         "$stderr.puts", "$stdout.puts", "STDERR.puts", "STDOUT.puts", "$stderr.print", "$stderr.write",
@@ -27,7 +29,8 @@ public enum LoggingCalls {
     /// Receivers whose methods log: `console.log`, `logger.info`, `log.Printf`, `Log.d`, `slog.Info`.
     static let receivers: Set<String> = [
         "console", "logger", "log", "logging", "Log", "LOG", "LOGGER", "Logger", "slog", "zap", "logrus", "sugar",
-        "winston", "pino", "bunyan", "loguru", "Timber", "_logger", "_log", "_LOGGER", "_LOG", "self.logger", "self.log",
+        "winston", "pino", "bunyan", "loguru", "Timber", "_logger", "_log", "_LOGGER", "_LOG", "self.logger",
+        "self.log",
         "this.logger", "this.log", "logr", "klog", "glog", "structlog", "Rails.logger", "app.logger", "req.log",
         "request.log", "ctx.logger", "os_log", "Logging",
     ]
@@ -95,12 +98,14 @@ extension FileFacts {
     /// `X(…).info(…)` / `X(…)->info(…)` where `X` names or makes a logger.
     private func isChainedLogging(_ call: Call) -> Bool {
         guard call.callee == call.name, LoggingCalls.levelMethods.contains(call.name),
-              let dot = previous(call.calleeStart), isPunct(dot, ".") || isPunct(dot, "->"),
-              let close = previous(dot), isPunct(close, ")"), tokens[close].pairIndex >= 0,
-              let name = previous(tokens[close].pairIndex), tokens[name].kind == .identifier else { return false }
+            let dot = previous(call.calleeStart), isPunct(dot, ".") || isPunct(dot, "->"),
+            let close = previous(dot), isPunct(close, ")"), tokens[close].pairIndex >= 0,
+            let name = previous(tokens[close].pairIndex), tokens[name].kind == .identifier
+        else { return false }
         let inner = text(name)
         let receiver = previous(name).flatMap { isPunct($0, ".") ? previous($0) : nil }.map { text($0) } ?? ""
-        return inner.lowercased().hasSuffix("logger") || inner.lowercased() == "log" || inner.hasPrefix("With") || inner.hasPrefix("with")
+        return inner.lowercased().hasSuffix("logger") || inner.lowercased() == "log" || inner.hasPrefix("With")
+            || inner.hasPrefix("with")
             || ((receiver == "zap" || receiver == "Timber" || receiver == "Log" || receiver == "log") && !inner.isEmpty)
     }
 
@@ -128,26 +133,41 @@ extension FileFacts {
             var path = text(i)
             if rubyPaths {
                 while let dot = next(end), isPunct(dot, "."), let part = next(dot), tokens[part].kind == .identifier,
-                      tokens[part].start == tokens[dot].end {
+                    tokens[part].start == tokens[dot].end
+                {
                     path += "." + text(part)
                     end = part
                 }
             }
-            guard names.contains(path) || (rubyPaths && path.contains(".") && LoggingCalls.isLogging(
-                Call(callee: path, name: text(end), calleeStart: i, openParen: end, closeParen: end, arguments: []))) else { continue }
-            guard let first = next(end), !isPunct(first, "("), !isPunct(first, "="), !isPunct(first, "."), !isPunct(first, ","),
-                  !isPunct(first, ")"), !startsStatement(first) || isPunct(first, "<<") else { continue }
+            guard
+                names.contains(path)
+                    || (rubyPaths && path.contains(".")
+                        && LoggingCalls.isLogging(
+                            Call(
+                                callee: path, name: text(end), calleeStart: i, openParen: end, closeParen: end,
+                                arguments: [])))
+            else { continue }
+            guard let first = next(end), !isPunct(first, "("), !isPunct(first, "="), !isPunct(first, "."),
+                !isPunct(first, ","),
+                !isPunct(first, ")"), !startsStatement(first) || isPunct(first, "<<")
+            else { continue }
             var last = first
             var k = first
             while k < tokens.count {
                 if isPunct(k, ";") || isPunct(k, "}") || isPunct(k, ")") || isPunct(k, "]") { break }
-                if k > first && tokens[k].kind == .identifier && ["if", "unless", "do", "rescue", "and", "or"].contains(text(k)) { break }
+                if k > first && tokens[k].kind == .identifier
+                    && ["if", "unless", "do", "rescue", "and", "or"].contains(text(k))
+                {
+                    break
+                }
                 if k > first && startsStatement(k) && !continuesLine(before: k) { break }
                 last = k
                 k = isOpeningBracket(k) && tokens[k].pairIndex > k ? tokens[k].pairIndex + 1 : k + 1
             }
-            result.append(Call(callee: path, name: text(end), calleeStart: i, openParen: end, closeParen: last + 1,
-                               arguments: splitArguments(open: end, close: last + 1)))
+            result.append(
+                Call(
+                    callee: path, name: text(end), calleeStart: i, openParen: end, closeParen: last + 1,
+                    arguments: splitArguments(open: end, close: last + 1)))
             i = last
         }
         return result
@@ -168,8 +188,12 @@ extension FileFacts {
             let name = text(i)
             guard name == "echo" || name == "printf" else { continue }
             // Inside `$(…)` / backticks the output is captured, not shown.
-            if let before = previous(i), isPunct(before, "("), let dollar = previous(before), tokens[dollar].end == tokens[before].start,
-               file.bytes[tokens[dollar].end - 1] == UInt8(ascii: "$") { continue }
+            if let before = previous(i), isPunct(before, "("), let dollar = previous(before),
+                tokens[dollar].end == tokens[before].start,
+                file.bytes[tokens[dollar].end - 1] == UInt8(ascii: "$")
+            {
+                continue
+            }
             var args: [Range<Int>] = []
             var k = i + 1
             var handedOn = false
@@ -186,7 +210,8 @@ extension FileFacts {
             }
             if k < tokens.count, isPunct(k, "|") { handedOn = true }
             if handedOn || args.isEmpty { continue }
-            result.append(Call(callee: name, name: name, calleeStart: i, openParen: i, closeParen: k - 1, arguments: args))
+            result.append(
+                Call(callee: name, name: name, calleeStart: i, openParen: i, closeParen: k - 1, arguments: args))
         }
         return result
     }

@@ -1,6 +1,7 @@
 import Lexing
 import Model
 import Support
+
 /// OpenAPI documents: one security requirement object lists schemes that must ALL be sent
 /// (`- ApiKeyAuth: []\n  BasicAuth: []`), so two schemes in one object are two credentials in
 /// every request to that operation. Each scheme is resolved through
@@ -9,12 +10,17 @@ extension FileFacts {
     func openAPISecurityHeaderSets() -> [HeaderSet] {
         guard file.language == .yaml || file.language == .json else { return [] }
         let all = bindings
-        guard all.contains(where: { $0.name == "securitySchemes" || $0.name == "securityDefinitions" }) else { return [] }
+        guard all.contains(where: { $0.name == "securitySchemes" || $0.name == "securityDefinitions" }) else {
+            return []
+        }
         var sets: [HeaderSet] = []
         for requirement in securityRequirementObjects(all) where requirement.count >= 2 {
             let headers = requirement.compactMap { key -> HeaderSet.Header? in
-                guard let header = schemeHeader(named: text(key).trimmingCharacters(in: ["\""]), all) else { return nil }
-                return HeaderSet.Header(name: header, nameToken: key, valueToken: nil, value: "\(value(key)) (OpenAPI security scheme)")
+                guard let header = schemeHeader(named: text(key).trimmingCharacters(in: ["\""]), all) else {
+                    return nil
+                }
+                return HeaderSet.Header(
+                    name: header, nameToken: key, valueToken: nil, value: "\(value(key)) (OpenAPI security scheme)")
             }
             if headers.count >= 2 { sets.append(HeaderSet(origin: .openAPI, headers: headers)) }
         }
@@ -29,13 +35,18 @@ extension FileFacts {
         var result: [[Int]] = []
         for security in all where security.name == "security" {
             if file.language == .json {
-                guard isPunct(security.valueToken, "["), tokens[security.valueToken].pairIndex > security.valueToken else { continue }
+                guard isPunct(security.valueToken, "["), tokens[security.valueToken].pairIndex > security.valueToken
+                else { continue }
                 let close = tokens[security.valueToken].pairIndex
                 var i = security.valueToken + 1
                 while i < close {
                     if isPunct(i, "{"), tokens[i].pairIndex > i {
                         let object = i
-                        result.append(all.filter { $0.nameToken > object && $0.nameToken < tokens[object].pairIndex && enclosingBrace[$0.nameToken] == object }.map(\.nameToken))
+                        result.append(
+                            all.filter {
+                                $0.nameToken > object && $0.nameToken < tokens[object].pairIndex
+                                    && enclosingBrace[$0.nameToken] == object
+                            }.map(\.nameToken))
                         i = tokens[i].pairIndex
                     }
                     i += 1
@@ -64,9 +75,12 @@ extension FileFacts {
         for definition in all where definition.name == name {
             var fields: [String: String] = [:]
             if file.language == .json {
-                guard isPunct(definition.valueToken, "{"), tokens[definition.valueToken].pairIndex > definition.valueToken else { continue }
+                guard isPunct(definition.valueToken, "{"),
+                    tokens[definition.valueToken].pairIndex > definition.valueToken
+                else { continue }
                 let open = definition.valueToken, close = tokens[open].pairIndex
-                for field in all where field.nameToken > open && field.nameToken < close && enclosingBrace[field.nameToken] == open {
+                for field in all
+                where field.nameToken > open && field.nameToken < close && enclosingBrace[field.nameToken] == open {
                     fields[field.name] = field.value
                 }
             } else {

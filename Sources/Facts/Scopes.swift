@@ -1,6 +1,7 @@
 import Lexing
 import Model
 import Support
+
 /// Which statements belong together: the innermost `{ … }` in brace languages, the indented
 /// block in Python and Ruby. Setter sequences are grouped per receiver and scope.
 extension FileFacts {
@@ -11,7 +12,7 @@ extension FileFacts {
             var result = [Int](repeating: -1, count: tokens.count)
             var stack: [Int] = []
             for i in tokens.indices {
-                if isPunct(i, "}") , let top = stack.last, tokens[top].pairIndex == i { stack.removeLast() }
+                if isPunct(i, "}"), let top = stack.last, tokens[top].pairIndex == i { stack.removeLast() }
                 result[i] = stack.last ?? -1
                 if isPunct(i, "{") && tokens[i].pairIndex > i { stack.append(i) }
             }

@@ -1,6 +1,7 @@
 import Lexing
 import Model
 import Support
+
 extension FileFacts {
     /// Bytes a header covers: its name and value, in whichever order they were written
     /// (`setValue(value, forHTTPHeaderField: name)` puts the value first).
@@ -25,8 +26,16 @@ extension FileFacts {
         var i = start
         var last = start
         while i < min(limit, tokens.count) {
-            if i > start && (isPunct(i, ",") || isPunct(i, ";") || isPunct(i, ")") || isPunct(i, "]") || isPunct(i, "}")) { break }
-            if i > start && file.line(at: tokens[i].start) != file.line(at: tokens[last].end - 1) && !isPunct(last, ".") && !isPunct(i, ".") { break }
+            if i > start
+                && (isPunct(i, ",") || isPunct(i, ";") || isPunct(i, ")") || isPunct(i, "]") || isPunct(i, "}"))
+            {
+                break
+            }
+            if i > start && file.line(at: tokens[i].start) != file.line(at: tokens[last].end - 1) && !isPunct(last, ".")
+                && !isPunct(i, ".")
+            {
+                break
+            }
             last = i
             if isOpeningBracket(i) && tokens[i].pairIndex > i { i = tokens[i].pairIndex; last = i }
             i += 1

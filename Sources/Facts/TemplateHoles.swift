@@ -1,6 +1,7 @@
 import Lexing
 import Model
 import Support
+
 /// One interpolation hole of a string literal: the expression written inside it.
 public struct TemplateHole: Sendable, Equatable {
     public enum Opener: String, Sendable {
@@ -34,11 +35,15 @@ extension FileFacts {
         let dialect = file.dialect
         let language = file.language
         let dollarNames = Self.dollarNameDialects.contains(dialect) || language == .shell
-        let csharpInterpolated = dialect == .csharp && previous(i).map { text($0).contains("$") && tokens[$0].end == token.start } == true
+        let csharpInterpolated =
+            dialect == .csharp && previous(i).map { text($0).contains("$") && tokens[$0].end == token.start } == true
         let braces = (language == .python && token.isTemplate) || csharpInterpolated
-        guard token.isTemplate || (dollarNames && token.quote != UInt8(ascii: "'")) || csharpInterpolated else { return [] }
-        return Self.holes(in: Array(value.unicodeScalars), braces: braces, dollarNames: dollarNames,
-                          cutsFormatSpec: language == .python || dialect == .csharp, keepsDollar: dialect == .php)
+        guard token.isTemplate || (dollarNames && token.quote != UInt8(ascii: "'")) || csharpInterpolated else {
+            return []
+        }
+        return Self.holes(
+            in: Array(value.unicodeScalars), braces: braces, dollarNames: dollarNames,
+            cutsFormatSpec: language == .python || dialect == .csharp, keepsDollar: dialect == .php)
     }
 
     /// A hole's expression lexed on its own, in the file's language, as facts of its own.
@@ -47,8 +52,10 @@ extension FileFacts {
         return FileFacts(file: sub, tokens: LexerRegistry.tokenize(sub), hosts: hosts)
     }
 
-    private static func holes(in chars: [Unicode.Scalar], braces: Bool, dollarNames: Bool, cutsFormatSpec: Bool,
-                              keepsDollar: Bool) -> [TemplateHole] {
+    private static func holes(
+        in chars: [Unicode.Scalar], braces: Bool, dollarNames: Bool, cutsFormatSpec: Bool,
+        keepsDollar: Bool
+    ) -> [TemplateHole] {
         var result: [TemplateHole] = []
         var k = 0
         func balanced(from start: Int, open: Unicode.Scalar, close: Unicode.Scalar) -> Int {
@@ -59,7 +66,9 @@ extension FileFacts {
             }
             return chars.count
         }
-        func text(_ a: Int, _ b: Int) -> String { var s = String.UnicodeScalarView(); s.append(contentsOf: chars[a..<min(b, chars.count)]); return String(s) }
+        func text(_ a: Int, _ b: Int) -> String {
+            var s = String.UnicodeScalarView(); s.append(contentsOf: chars[a..<min(b, chars.count)]); return String(s)
+        }
         func add(_ opener: TemplateHole.Opener, _ expression: String, at start: Int) {
             result.append(TemplateHole(opener: opener, expression: expression, isLeading: start == 0))
         }
@@ -92,7 +101,10 @@ extension FileFacts {
                 continue
             } else if dollarNames && c == "$", let n = next, n == "_" || n.properties.isAlphabetic {
                 var end = k + 1
-                while end < chars.count && (chars[end] == "_" || chars[end].properties.isAlphabetic || chars[end].properties.numericType != nil) { end += 1 }
+                while end < chars.count
+                    && (chars[end] == "_" || chars[end].properties.isAlphabetic
+                        || chars[end].properties.numericType != nil)
+                { end += 1 }
                 add(.dollarName, (keepsDollar ? "$" : "") + text(k + 1, end), at: k)
                 k = end
                 continue

@@ -1,10 +1,10 @@
-import Lexing
 import Engine
+import Foundation
+import Lexing
 import Model
 import Session
 import Support
 import Suppression
-import Foundation
 
 /// A position as LSP counts it: 0-based line, 0-based character in UTF-16 code units.
 struct LSPPosition: Equatable {
@@ -18,7 +18,8 @@ struct LSPPosition: Equatable {
 
     init?(_ node: JSONNode?) {
         guard let line = node?["line"]?.intValue, let character = node?["character"]?.intValue,
-              line >= 0, character >= 0 else { return nil }
+            line >= 0, character >= 0
+        else { return nil }
         self.init(line: line, character: character)
     }
 
@@ -166,7 +167,9 @@ enum DocumentURI {
         var out = "file://"
         for byte in path.utf8 {
             let c = Character(Unicode.Scalar(byte))
-            if byte < 0x80 && (c.isLetter || c.isNumber || "/-._~".contains(c)) { out.append(c) } else {
+            if byte < 0x80 && (c.isLetter || c.isNumber || "/-._~".contains(c)) {
+                out.append(c)
+            } else {
                 out += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
             }
         }
@@ -180,7 +183,8 @@ enum DocumentURI {
         var i = 0
         while i < utf8.count {
             if utf8[i] == UInt8(ascii: "%"), i + 2 < utf8.count,
-               let high = ASCII.hexValue(utf8[i + 1]), let low = ASCII.hexValue(utf8[i + 2]) {
+                let high = ASCII.hexValue(utf8[i + 1]), let low = ASCII.hexValue(utf8[i + 2])
+            {
                 bytes.append(UInt8(high * 16 + low))
                 i += 3
             } else {

@@ -1,9 +1,10 @@
-import Lexing
 import Engine
+import Lexing
 import Model
 import Session
 import Support
 import Suppression
+
 /// JSON-RPC 2.0 as LSP uses it: requests (id + method), notifications (method only) and
 /// responses (id + result or error). Parsed with our `JSONNode`, written with `JSONOut`.
 enum RPCID: Equatable, Hashable {
@@ -32,10 +33,18 @@ struct RPCError: Error {
     package var message: String
 
     static func parseError(_ detail: String) -> RPCError { RPCError(code: -32700, message: "Parse error: \(detail)") }
-    static func invalidRequest(_ detail: String) -> RPCError { RPCError(code: -32600, message: "Invalid request: \(detail)") }
-    static func methodNotFound(_ method: String) -> RPCError { RPCError(code: -32601, message: "Method not found: \(method)") }
-    static func invalidParams(_ detail: String) -> RPCError { RPCError(code: -32602, message: "Invalid params: \(detail)") }
-    static func internalError(_ detail: String) -> RPCError { RPCError(code: -32603, message: "Internal error: \(detail)") }
+    static func invalidRequest(_ detail: String) -> RPCError {
+        RPCError(code: -32600, message: "Invalid request: \(detail)")
+    }
+    static func methodNotFound(_ method: String) -> RPCError {
+        RPCError(code: -32601, message: "Method not found: \(method)")
+    }
+    static func invalidParams(_ detail: String) -> RPCError {
+        RPCError(code: -32602, message: "Invalid params: \(detail)")
+    }
+    static func internalError(_ detail: String) -> RPCError {
+        RPCError(code: -32603, message: "Internal error: \(detail)")
+    }
     static let serverNotInitialized = RPCError(code: -32002, message: "Server not initialized")
     static let requestCancelled = RPCError(code: -32800, message: "Request cancelled")
 }
@@ -94,16 +103,20 @@ enum RPCMessage {
     }
 
     static func errorResponse(id: RPCID?, error: RPCError) -> String {
-        JSONOut.object([("jsonrpc", .string("2.0")), ("id", id?.json ?? .null),
-                        ("error", .object([("code", .int(error.code)), ("message", .string(error.message))]))]).render(pretty: false)
+        JSONOut.object([
+            ("jsonrpc", .string("2.0")), ("id", id?.json ?? .null),
+            ("error", .object([("code", .int(error.code)), ("message", .string(error.message))])),
+        ]).render(pretty: false)
     }
 
     static func notification(method: String, params: JSONOut) -> String {
-        JSONOut.object([("jsonrpc", .string("2.0")), ("method", .string(method)), ("params", params)]).render(pretty: false)
+        JSONOut.object([("jsonrpc", .string("2.0")), ("method", .string(method)), ("params", params)]).render(
+            pretty: false)
     }
 
     static func request(id: RPCID, method: String, params: JSONOut) -> String {
-        JSONOut.object([("jsonrpc", .string("2.0")), ("id", id.json), ("method", .string(method)), ("params", params)]).render(pretty: false)
+        JSONOut.object([("jsonrpc", .string("2.0")), ("id", id.json), ("method", .string(method)), ("params", params)])
+            .render(pretty: false)
     }
 }
 

@@ -1,9 +1,10 @@
-import Lexing
 import Engine
+import Lexing
 import Model
 import Session
 import Support
 import Suppression
+
 /// Findings as LSP diagnostics. Messages come from the engine, which never puts a secret in
 /// them; positions are converted from scalar columns to UTF-16 code units.
 enum LSPDiagnostics {
@@ -26,8 +27,10 @@ enum LSPDiagnostics {
         range(finding.line, finding.column, finding.endLine, finding.endColumn, in: document)
     }
 
-    static func range(_ line: Int, _ column: Int, _ endLine: Int, _ endColumn: Int,
-                      in document: TextDocument) -> (start: LSPPosition, end: LSPPosition) {
+    static func range(
+        _ line: Int, _ column: Int, _ endLine: Int, _ endColumn: Int,
+        in document: TextDocument
+    ) -> (start: LSPPosition, end: LSPPosition) {
         let start = document.lspPosition(line: line, column: column)
         var end = document.lspPosition(line: max(endLine, line), column: endColumn)
         if end.line < start.line || (end.line == start.line && end.character < start.character) { end = start }
@@ -48,17 +51,35 @@ enum LSPDiagnostics {
         ]
         if !finding.related.isEmpty {
             // Related locations are in the finding's own file, which is this document.
-            fields.append(("relatedInformation", .array(finding.related.map { related in
-                let (start, end) = range(related.line, related.column, related.endLine, related.endColumn, in: document)
-                return .object([
-                    ("location", .object([("uri", .string(document.uri)), ("range", .object([("start", start.json), ("end", end.json)]))])),
-                    ("message", .string(related.message)),
-                ])
-            })))
+            fields.append(
+                (
+                    "relatedInformation",
+                    .array(
+                        finding.related.map { related in
+                            let (start, end) = range(
+                                related.line, related.column, related.endLine, related.endColumn, in: document)
+                            return .object([
+                                (
+                                    "location",
+                                    .object([
+                                        ("uri", .string(document.uri)),
+                                        ("range", .object([("start", start.json), ("end", end.json)])),
+                                    ])
+                                ),
+                                ("message", .string(related.message)),
+                            ])
+                        })
+                ))
         }
         fields += [
             // Lets a code action find its finding again; the fingerprint is a hash, not the secret.
-            ("data", .object([("rule", .string(finding.rule)), ("line", .int(finding.line)), ("fingerprint", .string(finding.fingerprint))])),
+            (
+                "data",
+                .object([
+                    ("rule", .string(finding.rule)), ("line", .int(finding.line)),
+                    ("fingerprint", .string(finding.fingerprint)),
+                ])
+            )
         ]
         return .object(fields)
     }

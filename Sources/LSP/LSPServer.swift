@@ -1,10 +1,10 @@
-import Lexing
 import Engine
+import Glibc
+import Lexing
 import Model
 import Session
 import Support
 import Suppression
-import Glibc
 
 /// `authlint lsp`: a Language Server Protocol server on stdin/stdout.
 ///
@@ -84,7 +84,9 @@ package final class LSPServer {
         if method == "initialize" {
             guard !initialized else { return .failure(.invalidRequest("initialize was already called")) }
             initialized = true
-            clientWatchesFiles = params?.path("capabilities", "workspace", "didChangeWatchedFiles", "dynamicRegistration")?.boolValue ?? false
+            clientWatchesFiles =
+                params?.path("capabilities", "workspace", "didChangeWatchedFiles", "dynamicRegistration")?.boolValue
+                ?? false
             return .success(Self.initializeResult)
         }
         guard initialized else { return .failure(.serverNotInitialized) }
@@ -112,7 +114,9 @@ package final class LSPServer {
         case "initialized":
             registerConfigWatcher()
         case "textDocument/didOpen":
-            guard let item = params?["textDocument"], let uri = item["uri"]?.stringValue, let text = item["text"]?.stringValue else {
+            guard let item = params?["textDocument"], let uri = item["uri"]?.stringValue,
+                let text = item["text"]?.stringValue
+            else {
                 return logBadParams(method)
             }
             let path = DocumentURI.path(of: uri, languageId: item["languageId"]?.stringValue)
@@ -121,8 +125,12 @@ package final class LSPServer {
         case "textDocument/didChange":
             didChange(params)
         case "textDocument/didSave":
-            guard let uri = params?.path("textDocument", "uri")?.stringValue, var document = documents[uri] else { return }
-            if let text = params?["text"]?.stringValue { document.apply(range: nil, text: text); documents[uri] = document }
+            guard let uri = params?.path("textDocument", "uri")?.stringValue, var document = documents[uri] else {
+                return
+            }
+            if let text = params?["text"]?.stringValue {
+                document.apply(range: nil, text: text); documents[uri] = document
+            }
             // Saving a config file changes the findings of every open document.
             if Language.baseName(document.path) == ".authlint.json" { markAllDirty() } else { markDirty(uri) }
         case "textDocument/didClose":
@@ -130,27 +138,39 @@ package final class LSPServer {
             documents[uri] = nil
             scans[uri] = nil
             dirty.remove(uri)
-            send(RPCMessage.notification(method: "textDocument/publishDiagnostics",
-                                         params: LSPDiagnostics.publishParams(uri: uri, version: nil, diagnostics: [])))
+            send(
+                RPCMessage.notification(
+                    method: "textDocument/publishDiagnostics",
+                    params: LSPDiagnostics.publishParams(uri: uri, version: nil, diagnostics: [])))
         case "workspace/didChangeWatchedFiles", "workspace/didChangeConfiguration":
             engines.invalidate()
             markAllDirty()
         default:
-            break  // `$/cancelRequest`, `$/setTrace` and unknown notifications: requests finish synchronously, nothing to cancel
+            // `$/cancelRequest`, `$/setTrace` and unknown notifications: requests finish synchronously, nothing to cancel
+            break
         }
     }
 
     static var initializeResult: JSONOut {
         .object([
-            ("capabilities", .object([
-                ("textDocumentSync", .object([
-                    ("openClose", .bool(true)),
-                    ("change", .int(2)),  // incremental
-                    ("save", .object([("includeText", .bool(false))])),
-                ])),
-                ("codeActionProvider", .object([("codeActionKinds", .array([.string("quickfix")]))])),
-                ("executeCommandProvider", .object([("commands", .array([.string(LSPCodeActions.explainCommand)]))])),
-            ])),
+            (
+                "capabilities",
+                .object([
+                    (
+                        "textDocumentSync",
+                        .object([
+                            ("openClose", .bool(true)),
+                            ("change", .int(2)),  // incremental
+                            ("save", .object([("includeText", .bool(false))])),
+                        ])
+                    ),
+                    ("codeActionProvider", .object([("codeActionKinds", .array([.string("quickfix")]))])),
+                    (
+                        "executeCommandProvider",
+                        .object([("commands", .array([.string(LSPCodeActions.explainCommand)]))])
+                    ),
+                ])
+            ),
             ("serverInfo", .object([("name", .string("authlint")), ("version", .string(AuthLint.version))])),
         ])
     }
@@ -158,7 +178,9 @@ package final class LSPServer {
     // MARK: - Documents
 
     private func didChange(_ params: JSONNode?) {
-        guard let uri = params?.path("textDocument", "uri")?.stringValue, let changes = params?["contentChanges"]?.arrayValue else {
+        guard let uri = params?.path("textDocument", "uri")?.stringValue,
+            let changes = params?["contentChanges"]?.arrayValue
+        else {
             return logBadParams("textDocument/didChange")
         }
         guard var document = documents[uri] else { return }
@@ -203,10 +225,16 @@ package final class LSPServer {
             switch outcome {
             case .configError(let message): diagnostics = [LSPDiagnostics.configErrorDiagnostic(message)]
             case .findings(let findings):
-                diagnostics = findings.map { LSPDiagnostics.diagnostic($0, in: document, rule: engines.rule($0.rule, forDocumentAt: document.path)) }
+                diagnostics = findings.map {
+                    LSPDiagnostics.diagnostic(
+                        $0, in: document, rule: engines.rule($0.rule, forDocumentAt: document.path))
+                }
             }
-            send(RPCMessage.notification(method: "textDocument/publishDiagnostics",
-                                         params: LSPDiagnostics.publishParams(uri: uri, version: document.version, diagnostics: diagnostics)))
+            send(
+                RPCMessage.notification(
+                    method: "textDocument/publishDiagnostics",
+                    params: LSPDiagnostics.publishParams(uri: uri, version: document.version, diagnostics: diagnostics))
+            )
         }
         dirty.removeAll()
     }
@@ -215,27 +243,36 @@ package final class LSPServer {
 
     private func codeActions(_ params: JSONNode?) -> Result<JSONOut, RPCError> {
         guard let uri = params?.path("textDocument", "uri")?.stringValue,
-              let start = LSPPosition(params?.path("range", "start")), let end = LSPPosition(params?.path("range", "end")) else {
+            let start = LSPPosition(params?.path("range", "start")), let end = LSPPosition(params?.path("range", "end"))
+        else {
             return .failure(.invalidParams("codeAction needs textDocument.uri and range"))
         }
         guard let scanned = scan(uri), case .findings(let findings) = scanned.1 else { return .success(.array([])) }
         let document = scanned.0
         let lines = min(start.line, end.line)...max(start.line, end.line)
-        return .success(.array(LSPCodeActions.actions(findings: findings, document: document, lines: lines) {
-            self.engines.rule($0, forDocumentAt: document.path)
-        }))
+        return .success(
+            .array(
+                LSPCodeActions.actions(findings: findings, document: document, lines: lines) {
+                    self.engines.rule($0, forDocumentAt: document.path)
+                }))
     }
 
     private func executeCommand(_ params: JSONNode?) -> Result<JSONOut, RPCError> {
         guard let command = params?["command"]?.stringValue else { return .failure(.invalidParams("missing command")) }
-        guard command == LSPCodeActions.explainCommand else { return .failure(.invalidParams("unknown command '\(command)'")) }
+        guard command == LSPCodeActions.explainCommand else {
+            return .failure(.invalidParams("unknown command '\(command)'"))
+        }
         guard let id = params?["arguments"]?.arrayValue?.first?.stringValue else {
             return .failure(.invalidParams("\(command) needs a rule id argument"))
         }
-        guard let rule = engines.rule(id, forDocumentAt: ".") else { return .failure(.invalidParams("unknown rule id '\(id)'")) }
+        guard let rule = engines.rule(id, forDocumentAt: ".") else {
+            return .failure(.invalidParams("unknown rule id '\(id)'"))
+        }
         // Shown to the user; `authlint explain` prints the same text.
-        send(RPCMessage.notification(method: "window/showMessage",
-                                     params: .object([("type", .int(3)), ("message", .string(RuleExplanation.render(rule)))])))
+        send(
+            RPCMessage.notification(
+                method: "window/showMessage",
+                params: .object([("type", .int(3)), ("message", .string(RuleExplanation.render(rule)))])))
         return .success(.null)
     }
 
@@ -249,14 +286,24 @@ package final class LSPServer {
         let registration: JSONOut = .object([
             ("id", .string("authlint-config-watcher")),
             ("method", .string("workspace/didChangeWatchedFiles")),
-            ("registerOptions", .object([("watchers", .array([.object([("globPattern", .string("**/.authlint.json"))])]))])),
+            (
+                "registerOptions",
+                .object([("watchers", .array([.object([("globPattern", .string("**/.authlint.json"))])]))])
+            ),
         ])
-        send(RPCMessage.request(id: id, method: "client/registerCapability", params: .object([("registrations", .array([registration]))])))
+        send(
+            RPCMessage.request(
+                id: id, method: "client/registerCapability",
+                params: .object([("registrations", .array([registration]))])))
     }
 
     private func logBadParams(_ method: String) {
-        send(RPCMessage.notification(method: "window/logMessage",
-                                     params: .object([("type", .int(1)), ("message", .string("authlint: ignored \(method) with invalid params"))])))
+        send(
+            RPCMessage.notification(
+                method: "window/logMessage",
+                params: .object([
+                    ("type", .int(1)), ("message", .string("authlint: ignored \(method) with invalid params")),
+                ])))
     }
 
     private func send(_ message: String) {

@@ -1,10 +1,10 @@
-import Lexing
 import Engine
+import Glibc
+import Lexing
 import Model
 import Session
 import Support
 import Suppression
-import Glibc
 
 /// Splits the LSP byte stream into message bodies: `Content-Length: N\r\n` (+ optional
 /// `Content-Type`), a blank line, then N bytes. Pure (no I/O) so tests can feed it anything.
@@ -47,11 +47,13 @@ struct LSPFrameReader {
             // Whitespace between frames (a stray newline from a client) is harmless.
             if isSpace(buffer[position]) { position += 1; continue }
             let rest = buffer.count - position
-            let startsLikeHeader = startsWith(Self.contentLength, at: position) || startsWith(Self.contentType, at: position)
+            let startsLikeHeader =
+                startsWith(Self.contentLength, at: position) || startsWith(Self.contentType, at: position)
             if !startsLikeHeader {
                 // A prefix of a header name still arriving: wait for the rest.
                 if rest < Self.contentLength.count
-                    && (isPrefix(at: position, of: Self.contentLength) || isPrefix(at: position, of: Self.contentType)) {
+                    && (isPrefix(at: position, of: Self.contentLength) || isPrefix(at: position, of: Self.contentType))
+                {
                     return nil
                 }
                 if let event = skipGarbage() { return event }
@@ -104,7 +106,9 @@ struct LSPFrameReader {
     private func parseHeaders(_ range: Range<Int>) -> HeaderResult {
         let text = String(decoding: buffer[range], as: UTF8.self)
         var length: Int?
-        for rawLine in text.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
+        for rawLine in text.split(
+            omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+        {
             guard let colon = rawLine.firstIndex(of: ":") else { return .failure("malformed header line") }
             let name = rawLine[..<colon].trimmingSpaces().lowercased()
             let value = rawLine[rawLine.index(after: colon)...].trimmingSpaces()

@@ -1,10 +1,10 @@
-import Lexing
 import Engine
+import Foundation
+import Lexing
 import Model
 import Session
 import Support
 import Suppression
-import Foundation
 
 /// Scans editor documents exactly as `authlint scan --stdin-filename PATH` would: the nearest
 /// `.authlint.json` upward from the document, the same rule setup, settings and baseline.
@@ -67,7 +67,9 @@ final class LintEngineCache {
             return .configError(problem.message)
         case .success(let setup):
             do {
-                return .findings(try setup.plan.scan(.document(path: displayPath(for: document.path), bytes: document.bytes)).findings)
+                return .findings(
+                    try setup.plan.scan(.document(path: displayPath(for: document.path), bytes: document.bytes))
+                        .findings)
             } catch {
                 return .configError("authlint: \(error)")
             }
@@ -100,7 +102,10 @@ final class LintEngineCache {
             let config = try ScanPlan.loadConfiguration(configPath)
             baselinePath = config.baseline
             let plan = try ScanPlan(overrides: ScanOverrides(), config: config, configPath: configPath)
-            return (.success(Setup(plan: plan, rules: Dictionary(plan.allRules.map { ($0.id, $0) }) { first, _ in first })), baselinePath)
+            return (
+                .success(Setup(plan: plan, rules: Dictionary(plan.allRules.map { ($0.id, $0) }) { first, _ in first })),
+                baselinePath
+            )
         } catch {
             return (.failure(ConfigProblem(message: "authlint: \(error)")), baselinePath)
         }

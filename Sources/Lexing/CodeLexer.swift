@@ -1,5 +1,6 @@
 import Model
 import Support
+
 /// One lexer for the code-like families, configured per family: comment markers, string
 /// quotes, interpolation syntax, and (for shell and server configs) bare words as strings.
 struct CodeLexer: Lexer {
@@ -19,19 +20,25 @@ struct CodeLexer: Lexer {
         /// nginx directive arguments. The first word of a statement stays an identifier.
         var wordsAreStrings = false
 
-        static let cLike = Dialect(lineComments: [Array("//".utf8)], blockComment: (Array("/*".utf8), Array("*/".utf8), true),
-                                   backtickIsTemplate: true, tripleQuotes: true,
-                                   doubleQuoteHoles: [Array("\\(".utf8), Array("${".utf8)])
+        static let cLike = Dialect(
+            lineComments: [Array("//".utf8)], blockComment: (Array("/*".utf8), Array("*/".utf8), true),
+            backtickIsTemplate: true, tripleQuotes: true,
+            doubleQuoteHoles: [Array("\\(".utf8), Array("${".utf8)])
         /// Go: backticks are raw strings, not templates.
-        static let go = Dialect(lineComments: [Array("//".utf8)], blockComment: (Array("/*".utf8), Array("*/".utf8), false))
+        static let go = Dialect(
+            lineComments: [Array("//".utf8)], blockComment: (Array("/*".utf8), Array("*/".utf8), false))
         static let python = Dialect(lineComments: [Array("#".utf8)], tripleQuotes: true, pythonPrefixes: true)
-        static let ruby = Dialect(lineComments: [Array("#".utf8)], singleQuoteEscapes: false, backtickIsTemplate: false,
-                                  doubleQuoteHoles: [Array("#{".utf8)])
-        static let shell = Dialect(lineComments: [Array("#".utf8)], hashCommentAtWordStart: true, singleQuoteEscapes: false,
-                                   doubleQuoteHoles: [Array("$".utf8)], wordsAreStrings: true)
-        static let json = Dialect(lineComments: [Array("//".utf8)], blockComment: (Array("/*".utf8), Array("*/".utf8), false))
-        static let serverConfig = Dialect(lineComments: [Array("#".utf8)], hashCommentAtWordStart: true,
-                                          doubleQuoteHoles: [Array("$".utf8)], wordsAreStrings: true)
+        static let ruby = Dialect(
+            lineComments: [Array("#".utf8)], singleQuoteEscapes: false, backtickIsTemplate: false,
+            doubleQuoteHoles: [Array("#{".utf8)])
+        static let shell = Dialect(
+            lineComments: [Array("#".utf8)], hashCommentAtWordStart: true, singleQuoteEscapes: false,
+            doubleQuoteHoles: [Array("$".utf8)], wordsAreStrings: true)
+        static let json = Dialect(
+            lineComments: [Array("//".utf8)], blockComment: (Array("/*".utf8), Array("*/".utf8), false))
+        static let serverConfig = Dialect(
+            lineComments: [Array("#".utf8)], hashCommentAtWordStart: true,
+            doubleQuoteHoles: [Array("$".utf8)], wordsAreStrings: true)
     }
 
     let dialect: Dialect
@@ -60,7 +67,9 @@ struct CodeLexer: Lexer {
         starts[Int(UInt8(ascii: "$"))] = true  // `${` in template literals
         holeStart = starts
         var comments = [Bool](repeating: false, count: 256)
-        for marker in dialect.lineComments + (dialect.blockComment.map { [$0.open] } ?? []) { comments[Int(marker[0])] = true }
+        for marker in dialect.lineComments + (dialect.blockComment.map { [$0.open] } ?? []) {
+            comments[Int(marker[0])] = true
+        }
         commentStart = comments
     }
 
@@ -76,7 +85,9 @@ struct CodeLexer: Lexer {
         while i < n {
             let b = bytes[i]
             // `\` + line break continues a shell line: whitespace, not a word.
-            if dialect.wordsAreStrings && b == UInt8(ascii: "\\") && i + 1 < n && (bytes[i + 1] == 0x0A || bytes[i + 1] == 0x0D) {
+            if dialect.wordsAreStrings && b == UInt8(ascii: "\\") && i + 1 < n
+                && (bytes[i + 1] == 0x0A || bytes[i + 1] == 0x0D)
+            {
                 i += 1
                 if bytes[i] == 0x0D && i + 1 < n && bytes[i + 1] == 0x0A { i += 1 }
                 i += 1
@@ -94,11 +105,16 @@ struct CodeLexer: Lexer {
             }
             // Comments (the table test first: most bytes start no comment).
             if commentStart[Int(b)], let marker = dialect.lineComments.first(where: { starts($0, at: i) }),
-               !(dialect.hashCommentAtWordStart && i > 0 && !LexerSupport.isSpace(bytes[i - 1]) && bytes[i - 1] != UInt8(ascii: ";")) {
+                !(dialect.hashCommentAtWordStart && i > 0 && !LexerSupport.isSpace(bytes[i - 1])
+                    && bytes[i - 1] != UInt8(ascii: ";"))
+            {
                 var end = i
                 while end < n && bytes[end] != 0x0A && bytes[end] != 0x0D { end += 1 }
-                tokens.append(Token(kind: .comment, start: i, end: end,
-                                    value: String(decoding: bytes[(i + marker.count)..<end], as: UTF8.self), contentStart: i + marker.count))
+                tokens.append(
+                    Token(
+                        kind: .comment, start: i, end: end,
+                        value: String(decoding: bytes[(i + marker.count)..<end], as: UTF8.self),
+                        contentStart: i + marker.count))
                 i = end
                 continue
             }
@@ -106,12 +122,22 @@ struct CodeLexer: Lexer {
                 var depth = 1
                 var k = i + block.open.count
                 while k < n && depth > 0 {
-                    if block.nests && starts(block.open, at: k) { depth += 1; k += block.open.count } else if starts(block.close, at: k) { depth -= 1; k += block.close.count } else { k += 1 }
+                    if block.nests && starts(block.open, at: k) {
+                        depth += 1; k += block.open.count
+                    } else if starts(block.close, at: k) {
+                        depth -= 1; k += block.close.count
+                    } else {
+                        k += 1
+                    }
                 }
                 let contentEnd = depth == 0 ? k - block.close.count : k
-                tokens.append(Token(kind: .comment, start: i, end: k,
-                                    value: String(decoding: bytes[(i + block.open.count)..<max(i + block.open.count, contentEnd)], as: UTF8.self),
-                                    contentStart: i + block.open.count))
+                tokens.append(
+                    Token(
+                        kind: .comment, start: i, end: k,
+                        value: String(
+                            decoding: bytes[(i + block.open.count)..<max(i + block.open.count, contentEnd)],
+                            as: UTF8.self),
+                        contentStart: i + block.open.count))
                 i = k
                 continue
             }
@@ -152,11 +178,16 @@ struct CodeLexer: Lexer {
                 while k < n && !isWordBreak(bytes[k]) {
                     if bytes[k] == UInt8(ascii: "\\") && k + 1 < n { k += 2; continue }
                     if bytes[k] == UInt8(ascii: "$") { template = true }
-                    if bytes[k] == UInt8(ascii: "=") && statementStart && k > i && bytes[i..<k].allSatisfy(LexerSupport.isIdentPart) { break }
+                    if bytes[k] == UInt8(ascii: "=") && statementStart && k > i
+                        && bytes[i..<k].allSatisfy(LexerSupport.isIdentPart)
+                    {
+                        break
+                    }
                     k += 1
                 }
                 let word = bytes[i..<k]
-                if k < n && bytes[k] == UInt8(ascii: "=") && statementStart && word.allSatisfy(LexerSupport.isIdentPart) {
+                if k < n && bytes[k] == UInt8(ascii: "=") && statementStart && word.allSatisfy(LexerSupport.isIdentPart)
+                {
                     // `KEY=value` assignment: identifier, `=`, then the value as a word or string.
                     tokens.append(Token(kind: .identifier, start: i, end: k))
                     tokens.append(Token(kind: .punctuation, start: k, end: k + 1))
@@ -165,18 +196,26 @@ struct CodeLexer: Lexer {
                         var e = i
                         var t = false
                         while e < n && !isWordBreak(bytes[e]) { if bytes[e] == UInt8(ascii: "$") { t = true }; e += 1 }
-                        tokens.append(Token(kind: .string, start: i, end: e, value: String(decoding: bytes[i..<e], as: UTF8.self), isTemplate: t))
+                        tokens.append(
+                            Token(
+                                kind: .string, start: i, end: e, value: String(decoding: bytes[i..<e], as: UTF8.self),
+                                isTemplate: t))
                         i = e
                     }
                     continue
                 }
                 if statementStart && word.first.map(LexerSupport.isIdentStart) == true && !template {
                     tokens.append(Token(kind: .identifier, start: i, end: k))
-                    if !["export", "sudo", "exec", "env", "local", "readonly", "declare", "then", "do", "else", "time"].contains(String(decoding: word, as: UTF8.self)) {
+                    if !["export", "sudo", "exec", "env", "local", "readonly", "declare", "then", "do", "else", "time"]
+                        .contains(String(decoding: word, as: UTF8.self))
+                    {
                         statementStart = false
                     }
                 } else {
-                    tokens.append(Token(kind: .string, start: i, end: k, value: String(decoding: word, as: UTF8.self), isTemplate: template))
+                    tokens.append(
+                        Token(
+                            kind: .string, start: i, end: k, value: String(decoding: word, as: UTF8.self),
+                            isTemplate: template))
                     statementStart = false
                 }
                 i = k
@@ -196,16 +235,22 @@ struct CodeLexer: Lexer {
             if i + 1 < n {
                 let pair = (b, bytes[i + 1])
                 switch pair {
-                case (UInt8(ascii: "="), UInt8(ascii: ">")), (UInt8(ascii: ":"), UInt8(ascii: "=")), (UInt8(ascii: "?"), UInt8(ascii: ".")),
-                     (UInt8(ascii: ":"), UInt8(ascii: ":")), (UInt8(ascii: "-"), UInt8(ascii: ">")), (UInt8(ascii: "="), UInt8(ascii: "=")),
-                     (UInt8(ascii: "!"), UInt8(ascii: "=")), (UInt8(ascii: "&"), UInt8(ascii: "&")), (UInt8(ascii: "|"), UInt8(ascii: "|")),
-                     (UInt8(ascii: "?"), UInt8(ascii: "?")), (UInt8(ascii: "<"), UInt8(ascii: "=")), (UInt8(ascii: ">"), UInt8(ascii: "=")):
+                case (UInt8(ascii: "="), UInt8(ascii: ">")), (UInt8(ascii: ":"), UInt8(ascii: "=")),
+                    (UInt8(ascii: "?"), UInt8(ascii: ".")),
+                    (UInt8(ascii: ":"), UInt8(ascii: ":")), (UInt8(ascii: "-"), UInt8(ascii: ">")),
+                    (UInt8(ascii: "="), UInt8(ascii: "=")),
+                    (UInt8(ascii: "!"), UInt8(ascii: "=")), (UInt8(ascii: "&"), UInt8(ascii: "&")),
+                    (UInt8(ascii: "|"), UInt8(ascii: "|")),
+                    (UInt8(ascii: "?"), UInt8(ascii: "?")), (UInt8(ascii: "<"), UInt8(ascii: "=")),
+                    (UInt8(ascii: ">"), UInt8(ascii: "=")):
                     length = 2
                 default: break
                 }
             }
             tokens.append(Token(kind: .punctuation, start: i, end: i + length))
-            if b == UInt8(ascii: ";") || b == UInt8(ascii: "|") || b == UInt8(ascii: "&") || b == UInt8(ascii: "{") || b == UInt8(ascii: "}") || b == UInt8(ascii: "(") {
+            if b == UInt8(ascii: ";") || b == UInt8(ascii: "|") || b == UInt8(ascii: "&") || b == UInt8(ascii: "{")
+                || b == UInt8(ascii: "}") || b == UInt8(ascii: "(")
+            {
                 statementStart = true
             }
             i += length
@@ -236,8 +281,10 @@ struct CodeLexer: Lexer {
         var contentEnd = n
         while k < n {
             let c = bytes[k]
-            if escapes && c == UInt8(ascii: "\\") { 
-                if k + 1 < n && bytes[k + 1] == UInt8(ascii: "(") && hasInterpolationHole && q == 0x22 { template = true }
+            if escapes && c == UInt8(ascii: "\\") {
+                if k + 1 < n && bytes[k + 1] == UInt8(ascii: "(") && hasInterpolationHole && q == 0x22 {
+                    template = true
+                }
                 k += 2; continue
             }
             if c == q && (open == 1 || (k + 2 < n && bytes[k + 1] == q && bytes[k + 2] == q)) {
@@ -250,18 +297,28 @@ struct CodeLexer: Lexer {
                 for hole in plainHoles {
                     if k + hole.count <= n && bytes[k..<(k + hole.count)].elementsEqual(hole) {
                         // `$` alone is a hole only before a name or `{`/`(` (shell `$VAR`, `${X}`, `$(cmd)`).
-                        if hole == [UInt8(ascii: "$")], k + 1 < n, !(LexerSupport.isIdentStart(bytes[k + 1]) || bytes[k + 1] == UInt8(ascii: "{") || bytes[k + 1] == UInt8(ascii: "(")) { continue }
+                        if hole == [UInt8(ascii: "$")], k + 1 < n,
+                            !(LexerSupport.isIdentStart(bytes[k + 1]) || bytes[k + 1] == UInt8(ascii: "{")
+                                || bytes[k + 1] == UInt8(ascii: "("))
+                        {
+                            continue
+                        }
                         template = true
                     }
                 }
-                if backtick && dialect.backtickIsTemplate && c == UInt8(ascii: "$") && k + 1 < n && bytes[k + 1] == UInt8(ascii: "{") { template = true }
+                if backtick && dialect.backtickIsTemplate && c == UInt8(ascii: "$") && k + 1 < n
+                    && bytes[k + 1] == UInt8(ascii: "{")
+                {
+                    template = true
+                }
             }
             k += 1
         }
         if k >= n { contentEnd = n; closeEnd = n }
         let content = bytes[contentStart..<max(contentStart, contentEnd)]
         let value = escapes ? LexerSupport.decodeEscapes(content) : String(decoding: content, as: UTF8.self)
-        return Token(kind: .string, start: start, end: max(closeEnd, start + 1), value: value, quote: q,
-                     isTemplate: template, contentStart: contentStart)
+        return Token(
+            kind: .string, start: start, end: max(closeEnd, start + 1), value: value, quote: q,
+            isTemplate: template, contentStart: contentStart)
     }
 }

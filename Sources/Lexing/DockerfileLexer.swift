@@ -1,5 +1,6 @@
 import Model
 import Support
+
 /// Dockerfile: instructions as identifiers; `ENV`/`ARG`/`LABEL` pairs as bindings; `RUN` and
 /// the rest lexed as shell (with `\` continuations).
 struct DockerfileLexer: Lexer {
@@ -9,10 +10,14 @@ struct DockerfileLexer: Lexer {
         while let line = cursor.nextLine() {
             let i = cursor.skipSpaces(line.start, line.end)
             guard i < line.end else { continue }
-            if bytes[i] == UInt8(ascii: "#") { tokens.append(LineLexing.comment(bytes, i, line.end, marker: 1)); continue }
+            if bytes[i] == UInt8(ascii: "#") {
+                tokens.append(LineLexing.comment(bytes, i, line.end, marker: 1)); continue
+            }
             // Join `\`-continued lines into one instruction.
             var end = line.end
-            while end > i && bytes[cursor.trimEnd(i, end) - 1] == UInt8(ascii: "\\"), let more = cursor.nextLine() { end = more.end }
+            while end > i && bytes[cursor.trimEnd(i, end) - 1] == UInt8(ascii: "\\"), let more = cursor.nextLine() {
+                end = more.end
+            }
             var w = i
             while w < end && LexerSupport.isIdentPart(bytes[w]) { w += 1 }
             let instruction = String(decoding: bytes[i..<w], as: UTF8.self).uppercased()

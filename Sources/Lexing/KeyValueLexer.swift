@@ -1,5 +1,6 @@
 import Model
 import Support
+
 /// `.env`, INI, TOML, `.properties`, `.npmrc`: `[section]`, `key = value`, `KEY=value`,
 /// `export KEY=value`, `key: value`; `#` and `;` comments at line start.
 struct KeyValueLexer: Lexer {
@@ -18,7 +19,9 @@ struct KeyValueLexer: Lexer {
                 LineLexing.embedded(CodeLexer(.json), bytes, i, line.end, into: &tokens)
                 continue
             }
-            if line.end - i > 7 && bytes[i..<(i + 7)].elementsEqual("export ".utf8) { i = cursor.skipSpaces(i + 7, line.end) }
+            if line.end - i > 7 && bytes[i..<(i + 7)].elementsEqual("export ".utf8) {
+                i = cursor.skipSpaces(i + 7, line.end)
+            }
             var k = i
             while k < line.end && bytes[k] != UInt8(ascii: "=") && bytes[k] != UInt8(ascii: ":") { k += 1 }
             guard k < line.end, k > i else {
@@ -33,7 +36,9 @@ struct KeyValueLexer: Lexer {
             }
             tokens.append(Token(kind: .punctuation, start: k, end: k + 1))
             let valueStart = cursor.skipSpaces(k + 1, line.end)
-            if valueStart < line.end && (bytes[valueStart] == UInt8(ascii: "[") || bytes[valueStart] == UInt8(ascii: "{")) {
+            if valueStart < line.end
+                && (bytes[valueStart] == UInt8(ascii: "[") || bytes[valueStart] == UInt8(ascii: "{"))
+            {
                 LineLexing.embedded(CodeLexer(.json), bytes, valueStart, line.end, into: &tokens)
             } else {
                 LineLexing.value(bytes, valueStart, line.end, hashComments: true, into: &tokens)

@@ -1,5 +1,6 @@
 import Model
 import Support
+
 /// The language family → lexer table.
 public enum LexerRegistry {
     public static func lexer(for language: Language) -> any Lexer {
@@ -21,7 +22,8 @@ public enum LexerRegistry {
     }
 
     public static func tokenize(_ file: SourceFile) -> [Token] {
-        let lexer: any Lexer = file.language == .cLike && file.dialect == .go ? CodeLexer(.go) : lexer(for: file.language)
+        let lexer: any Lexer =
+            file.language == .cLike && file.dialect == .go ? CodeLexer(.go) : lexer(for: file.language)
         var tokens = lexer.tokenize(file.bytes)
         LexerSupport.matchBrackets(&tokens, bytes: file.bytes)
         return tokens

@@ -1,5 +1,6 @@
 import Model
 import Support
+
 /// Pieces every lexer shares: byte classes, escape decoding, bracket matching.
 enum LexerSupport {
     @inline(__always) static func isIdentStart(_ b: UInt8) -> Bool {
@@ -7,7 +8,9 @@ enum LexerSupport {
     }
     @inline(__always) static func isIdentPart(_ b: UInt8) -> Bool { isIdentStart(b) || (b >= 0x30 && b <= 0x39) }
     @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
-    @inline(__always) static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C }
+    @inline(__always) static func isSpace(_ b: UInt8) -> Bool {
+        b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C
+    }
 
     /// Fills `pairIndex` of `( ) [ ] { }` punctuation with a stack: O(n), no recursion, so
     /// 10,000 nested brackets are fine. Unmatched brackets keep -1.
@@ -19,7 +22,9 @@ enum LexerSupport {
             case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"):
                 stack.append(i)
             case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"):
-                let open: UInt8 = b == UInt8(ascii: ")") ? UInt8(ascii: "(") : b == UInt8(ascii: "]") ? UInt8(ascii: "[") : UInt8(ascii: "{")
+                let open: UInt8 =
+                    b == UInt8(ascii: ")")
+                    ? UInt8(ascii: "(") : b == UInt8(ascii: "]") ? UInt8(ascii: "[") : UInt8(ascii: "{")
                 // Pop to the nearest matching opener (looking a few levels down, so a stray bracket
                 // does not unbalance the rest, and the search stays O(1)); stray closers match nothing.
                 let floor = max(0, stack.count - 8)
@@ -42,7 +47,9 @@ enum LexerSupport {
         out.reserveCapacity(raw.count)
         var i = raw.startIndex
         let hexValue = ASCII.hexValue
-        func appendScalar(_ v: UInt32) { out.append(contentsOf: Array(String(Unicode.Scalar(v).map(Character.init) ?? "\u{FFFD}").utf8)) }
+        func appendScalar(_ v: UInt32) {
+            out.append(contentsOf: Array(String(Unicode.Scalar(v).map(Character.init) ?? "\u{FFFD}").utf8))
+        }
         while i < raw.endIndex {
             let b = raw[i]
             guard b == UInt8(ascii: "\\"), i + 1 < raw.endIndex else { out.append(b); i += 1; continue }

@@ -1,5 +1,6 @@
 import Model
 import Support
+
 /// What the line-oriented lexers share (`LineCursor` and `LineLexing.valueToken`), so a YAML
 /// `key: value`, an `.env` `KEY=value` and an `.http` `Name: value` all come out as
 /// identifier, punctuation, string: the shape bindings and header facts look for.
@@ -45,12 +46,17 @@ enum LineLexing {
             let contentEnd = min(k, end)
             let content = bytes[(start + 1)..<max(start + 1, contentEnd)]
             let decoded = q == 0x22 ? LexerSupport.decodeEscapes(content) : String(decoding: content, as: UTF8.self)
-            tokens.append(Token(kind: .string, start: start, end: min(end, k + 1), value: decoded, quote: q,
-                                isTemplate: decoded.contains("${") || decoded.contains("{{"), contentStart: start + 1))
+            tokens.append(
+                Token(
+                    kind: .string, start: start, end: min(end, k + 1), value: decoded, quote: q,
+                    isTemplate: decoded.contains("${") || decoded.contains("{{"), contentStart: start + 1))
             var rest = min(end, k + 1)
             while rest < end && (bytes[rest] == 0x20 || bytes[rest] == 0x09) { rest += 1 }
             if rest < end && bytes[rest] == UInt8(ascii: "#") {
-                tokens.append(Token(kind: .comment, start: rest, end: end, value: String(decoding: bytes[(rest + 1)..<end], as: UTF8.self), contentStart: rest + 1))
+                tokens.append(
+                    Token(
+                        kind: .comment, start: rest, end: end,
+                        value: String(decoding: bytes[(rest + 1)..<end], as: UTF8.self), contentStart: rest + 1))
             }
             return
         }
@@ -59,18 +65,25 @@ enum LineLexing {
         if hashComments {
             var k = start
             while k < end {
-                if bytes[k] == UInt8(ascii: "#") && (k == start || bytes[k - 1] == 0x20 || bytes[k - 1] == 0x09) { commentAt = k; valueEnd = k; break }
+                if bytes[k] == UInt8(ascii: "#") && (k == start || bytes[k - 1] == 0x20 || bytes[k - 1] == 0x09) {
+                    commentAt = k; valueEnd = k; break
+                }
                 k += 1
             }
         }
         while valueEnd > start && (bytes[valueEnd - 1] == 0x20 || bytes[valueEnd - 1] == 0x09) { valueEnd -= 1 }
         if valueEnd > start {
             let text = String(decoding: bytes[start..<valueEnd], as: UTF8.self)
-            tokens.append(Token(kind: .string, start: start, end: valueEnd, value: text, quote: 0,
-                                isTemplate: text.contains("${") || text.contains("{{")))
+            tokens.append(
+                Token(
+                    kind: .string, start: start, end: valueEnd, value: text, quote: 0,
+                    isTemplate: text.contains("${") || text.contains("{{")))
         }
         if let c = commentAt {
-            tokens.append(Token(kind: .comment, start: c, end: end, value: String(decoding: bytes[(c + 1)..<end], as: UTF8.self), contentStart: c + 1))
+            tokens.append(
+                Token(
+                    kind: .comment, start: c, end: end, value: String(decoding: bytes[(c + 1)..<end], as: UTF8.self),
+                    contentStart: c + 1))
         }
     }
 
@@ -87,7 +100,9 @@ enum LineLexing {
     }
 
     static func comment(_ bytes: [UInt8], _ start: Int, _ end: Int, marker: Int) -> Token {
-        Token(kind: .comment, start: start, end: end, value: String(decoding: bytes[min(end, start + marker)..<end], as: UTF8.self),
-              contentStart: min(end, start + marker))
+        Token(
+            kind: .comment, start: start, end: end,
+            value: String(decoding: bytes[min(end, start + marker)..<end], as: UTF8.self),
+            contentStart: min(end, start + marker))
     }
 }

@@ -1,5 +1,6 @@
 import Model
 import Support
+
 /// YAML: `key: value`, `- key: value`, quoted keys and values, block scalars, comments.
 struct YAMLLexer: Lexer {
     func tokenize(_ bytes: [UInt8]) -> [Token] {
@@ -9,7 +10,10 @@ struct YAMLLexer: Lexer {
         var block: (start: Int, end: Int)?
         func flushBlock() {
             if let b = block {
-                tokens.append(Token(kind: .string, start: b.start, end: b.end, value: String(decoding: bytes[b.start..<b.end], as: UTF8.self)))
+                tokens.append(
+                    Token(
+                        kind: .string, start: b.start, end: b.end,
+                        value: String(decoding: bytes[b.start..<b.end], as: UTF8.self)))
             }
             block = nil
         }
@@ -22,19 +26,36 @@ struct YAMLLexer: Lexer {
                 blockIndent = nil
             }
             guard i < line.end else { continue }
-            if bytes[i] == UInt8(ascii: "#") { tokens.append(LineLexing.comment(bytes, i, line.end, marker: 1)); continue }
+            if bytes[i] == UInt8(ascii: "#") {
+                tokens.append(LineLexing.comment(bytes, i, line.end, marker: 1)); continue
+            }
             if bytes[i] == UInt8(ascii: "-") && (i + 1 == line.end || bytes[i + 1] == 0x20) {
                 if i + 2 < line.end && bytes[i + 1] == UInt8(ascii: "-") { continue }
                 i = cursor.skipSpaces(i + 1, line.end)
             }
-            if i + 2 < line.end && bytes[i] == UInt8(ascii: "-") && bytes[i + 1] == UInt8(ascii: "-") && bytes[i + 2] == UInt8(ascii: "-") { continue }
+            if i + 2 < line.end && bytes[i] == UInt8(ascii: "-") && bytes[i + 1] == UInt8(ascii: "-")
+                && bytes[i + 2] == UInt8(ascii: "-")
+            {
+                continue
+            }
             // Find `key:` (colon followed by space or end of line), outside quotes.
             var keyEnd: Int?
             var k = i
             var quote: UInt8 = 0
             while k < line.end {
                 let c = bytes[k]
-                if quote != 0 { if c == quote { quote = 0 } } else if (c == 0x22 || c == 0x27) && k == i { quote = c } else if c == UInt8(ascii: "#") && k > i && bytes[k - 1] == 0x20 { break } else if c == UInt8(ascii: ":") && (k + 1 == line.end || bytes[k + 1] == 0x20 || bytes[k + 1] == 0x09) { keyEnd = k; break } else if c == 0x20 && (bytes[i] == UInt8(ascii: "{") || bytes[i] == UInt8(ascii: "[")) { break }
+                if quote != 0 {
+                    if c == quote { quote = 0 }
+                } else if (c == 0x22 || c == 0x27) && k == i {
+                    quote = c
+                } else if c == UInt8(ascii: "#") && k > i && bytes[k - 1] == 0x20 {
+                    break
+                } else if c == UInt8(ascii: ":") && (k + 1 == line.end || bytes[k + 1] == 0x20 || bytes[k + 1] == 0x09)
+                {
+                    keyEnd = k; break
+                } else if c == 0x20 && (bytes[i] == UInt8(ascii: "{") || bytes[i] == UInt8(ascii: "[")) {
+                    break
+                }
                 k += 1
             }
             var valueStart = i

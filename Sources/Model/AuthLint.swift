@@ -1,4 +1,5 @@
 import Support
+
 /// The tool itself: its version (reports, SARIF, the language server) and where rule docs live.
 public enum AuthLint {
     public static let version = "0.1.0"

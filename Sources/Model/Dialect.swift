@@ -1,4 +1,5 @@
 import Support
+
 /// A finer language inside a `Language` family, for the facts and rules that care (Go's
 /// `fmt.Fprint*`, PHP's `echo`, C#'s `$"…"` holes), and the prose formats whose URLs are
 /// documentation. Named after the file's extension (or its name when it has none).
@@ -13,7 +14,8 @@ public enum Dialect: Hashable, Sendable {
     private static let named: [String: Dialect] = [
         "js": .js, "ts": .ts, "swift": .swift, "java": .java, "kotlin": .kotlin, "go": .go, "csharp": .csharp, "c": .c,
         "cpp": .cpp, "rust": .rust, "php": .php, "scala": .scala, "dart": .dart, "groovy": .groovy, "gradle": .gradle,
-        "python": .python, "ruby": .ruby, "shell": .shell, "yaml": .yaml, "json": .json, "jsonc": .jsonc, "json5": .json5,
+        "python": .python, "ruby": .ruby, "shell": .shell, "yaml": .yaml, "json": .json, "jsonc": .jsonc,
+        "json5": .json5,
         "rst": .rst, "txt": .txt, "metadata": .metadata, "css": .css, "html": .html, "htm": .htm, "md": .md,
         "markdown": .markdown, "license": .license, "pkg-info": .pkgInfo, "svg": .svg, "rdf": .rdf, "tex": .tex,
     ]

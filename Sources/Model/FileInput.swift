@@ -1,4 +1,5 @@
 import Support
+
 /// What a loader hands the engine: a file's bytes, or, for a file too large to hold (over
 /// `ScanSettings.windowThreshold`), an open stream the engine scans window by window.
 public enum FileInput: Sendable {
@@ -21,7 +22,9 @@ public protocol ByteStream: AnyObject, Sendable {
 
 /// A file found by the walk (or named by a loader), as the engine's workers receive it.
 public struct WalkedFile: Sendable, Equatable {
-    package init(path: String, size: Int, rawPath: [UInt8]? = nil) { self.path = path; self.size = size; self.rawPath = rawPath }
+    package init(path: String, size: Int, rawPath: [UInt8]? = nil) {
+        self.path = path; self.size = size; self.rawPath = rawPath
+    }
     /// Display path: as given on the command line, joined with the path below it. Bytes of a
     /// name that are not UTF-8 appear as `\xHH` here (reports stay valid UTF-8 and JSON).
     public var path: String

@@ -1,4 +1,5 @@
 import Support
+
 /// Another place a finding points at ("the header was first set here"): each reporter renders
 /// it in its own way (text line, JSON `related`, SARIF `relatedLocations`, LSP `relatedInformation`),
 /// so no message carries a position.
@@ -42,9 +43,11 @@ public struct Finding: Sendable, Equatable {
     /// Other places the finding involves, in the same file.
     public var related: [RelatedLocation]
 
-    public init(rule: String, category: RuleCategory, severity: Severity, file: String, line: Int,
-                column: Int, endLine: Int, endColumn: Int, message: String, snippet: String,
-                fingerprint: String = "", suppressedBy: String? = nil, related: [RelatedLocation] = []) {
+    public init(
+        rule: String, category: RuleCategory, severity: Severity, file: String, line: Int,
+        column: Int, endLine: Int, endColumn: Int, message: String, snippet: String,
+        fingerprint: String = "", suppressedBy: String? = nil, related: [RelatedLocation] = []
+    ) {
         self.rule = rule
         self.category = category
         self.severity = severity

@@ -1,17 +1,18 @@
 import Support
+
 /// Language families: each has one lexer. Detected from file name, extension, then shebang.
 public enum Language: String, Sendable, CaseIterable {
-    case cLike          // Swift, JS/TS, Java, Kotlin, Go, C#, C/C++, Rust, PHP, Scala, Dart, Groovy
+    case cLike  // Swift, JS/TS, Java, Kotlin, Go, C#, C/C++, Rust, PHP, Scala, Dart, Groovy
     case python
     case ruby
     case shell
     case yaml
     case json
-    case keyValue       // .env, INI, TOML, .properties, .cfg, .conf that is not a server config
+    case keyValue  // .env, INI, TOML, .properties, .cfg, .conf that is not a server config
     case dockerfile
-    case xml            // XML, plist, HTML, SVG
-    case serverConfig   // nginx, Apache, HAProxy, Caddy
-    case http           // .http / .rest request files
+    case xml  // XML, plist, HTML, SVG
+    case serverConfig  // nginx, Apache, HAProxy, Caddy
+    case http  // .http / .rest request files
     case markdown
     case plainText
 
@@ -21,7 +22,8 @@ public enum Language: String, Sendable, CaseIterable {
     public var isProgrammingLanguage: Bool {
         switch self {
         case .cLike, .python, .ruby: return true
-        case .shell, .yaml, .json, .keyValue, .dockerfile, .xml, .serverConfig, .http, .markdown, .plainText: return false
+        case .shell, .yaml, .json, .keyValue, .dockerfile, .xml, .serverConfig, .http, .markdown, .plainText:
+            return false
         }
     }
 
@@ -41,20 +43,21 @@ public enum Language: String, Sendable, CaseIterable {
         if name == ".env" || name.hasPrefix(".env.") || name.hasSuffix(".env") { return .keyValue }
         switch fileExtension(path) {
         case "swift", "js", "mjs", "cjs", "jsx", "ts", "tsx", "mts", "cts", "java", "kt", "kts", "go",
-             "cs", "c", "h", "cc", "cpp", "cxx", "hpp", "hh", "m", "mm", "rs", "php", "scala", "sc",
-             "dart", "groovy", "gradle", "vue", "svelte":
+            "cs", "c", "h", "cc", "cpp", "cxx", "hpp", "hh", "m", "mm", "rs", "php", "scala", "sc",
+            "dart", "groovy", "gradle", "vue", "svelte":
             return .cLike
         case "py", "pyi", "pyw": return .python
         case "rb", "rake", "gemspec", "erb": return .ruby
         case "sh", "bash", "zsh", "ksh", "fish", "command", "ps1", "bat", "cmd": return .shell
         case "yml", "yaml": return .yaml
         case "json", "jsonc", "json5", "har", "postman_collection", "ipynb", "geojson", "webmanifest": return .json
-        case "env", "ini", "toml", "properties", "cfg", "conf", "config", "tfvars", "hcl", "tf", "npmrc", "editorconfig":
+        case "env", "ini", "toml", "properties", "cfg", "conf", "config", "tfvars", "hcl", "tf", "npmrc",
+            "editorconfig":
             return name.contains("nginx") || name.contains("apache") || name.contains("httpd")
                 || name.contains("haproxy") || path.contains("nginx/") || path.contains("sites-")
                 ? .serverConfig : .keyValue
         case "xml", "plist", "html", "htm", "xhtml", "svg", "xsd", "xsl", "xslt", "wsdl", "csproj",
-             "storyboard", "xib", "pom", "config.xml", "resx", "jsp":
+            "storyboard", "xib", "pom", "config.xml", "resx", "jsp":
             return .xml
         case "http", "rest": return .http
         case "md", "markdown", "mdx": return .markdown
@@ -105,7 +108,8 @@ extension Language {
         case .keyValue, .dockerfile, .serverConfig, .http, .plainText:
             return CommentSyntax(prefix: "#", suffix: "", trailingAllowed: false)
         case .json:
-            return dialect == .jsonc || dialect == .json5 ? CommentSyntax(prefix: "//", suffix: "", trailingAllowed: true) : nil
+            return dialect == .jsonc || dialect == .json5
+                ? CommentSyntax(prefix: "//", suffix: "", trailingAllowed: true) : nil
         case .xml, .markdown: return CommentSyntax(prefix: "<!--", suffix: "-->", trailingAllowed: true)
         }
     }

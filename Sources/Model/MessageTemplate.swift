@@ -1,4 +1,5 @@
 import Support
+
 /// A finding message written in a rule file, with `{name}` holes its rule's code fills
 /// (`"messages": {"twice": "{header} is set twice for one request"}`).
 public struct MessageTemplate: Sendable, Equatable {

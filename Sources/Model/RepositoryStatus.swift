@@ -1,4 +1,5 @@
 import Support
+
 /// What git knows about the scanned files, for rules that judge a file by whether the next
 /// commit would publish it. Provided from outside the rules, which never run git themselves:
 /// the scan's composition root passes the live one (`GitRepositoryStatus`), tests a fixed one.

@@ -1,10 +1,27 @@
-import Support
 import Foundation
+import Support
 
 /// One rule as described by its `rules/<id>.json` file. Pattern rules are fully defined by this
 /// data; structural rules pair it with Swift code registered under the same id.
 public struct RuleDefinition: Sendable {
-    package init(id: String, category: RuleCategory, severity: Severity, engine: Engine, summary: String, description: String, fix: String, keywords: [String], caseSensitiveKeywords: Bool = false, pattern: String?, secretGroup: Int?, minEntropy: Double, placeholderCheck: Bool, skipComments: Bool, multiline: Bool, windowReach: Int? = nil, validator: String?, files: [String], excludeFiles: [String], allowlist: [String], apiHosts: [String] = [], message: String?, fireExamples: [Example], passExamples: [Example], source: String, precedence: Precedence = .provider, severityIn: [FileRoleName: Severity] = [:], messages: [String: MessageTemplate] = [:]) { self.id = id; self.category = category; self.severity = severity; self.engine = engine; self.summary = summary; self.description = description; self.fix = fix; self.keywords = keywords; self.caseSensitiveKeywords = caseSensitiveKeywords; self.pattern = pattern; self.secretGroup = secretGroup; self.minEntropy = minEntropy; self.placeholderCheck = placeholderCheck; self.skipComments = skipComments; self.multiline = multiline; self.windowReach = windowReach; self.validator = validator; self.files = files; self.excludeFiles = excludeFiles; self.allowlist = allowlist; self.apiHosts = apiHosts; self.message = message; self.fireExamples = fireExamples; self.passExamples = passExamples; self.source = source; self.precedence = precedence; self.severityIn = severityIn; self.messages = messages }
+    package init(
+        id: String, category: RuleCategory, severity: Severity, engine: Engine, summary: String, description: String,
+        fix: String, keywords: [String], caseSensitiveKeywords: Bool = false, pattern: String?, secretGroup: Int?,
+        minEntropy: Double, placeholderCheck: Bool, skipComments: Bool, multiline: Bool, windowReach: Int? = nil,
+        validator: String?, files: [String], excludeFiles: [String], allowlist: [String], apiHosts: [String] = [],
+        message: String?, fireExamples: [Example], passExamples: [Example], source: String,
+        precedence: Precedence = .provider, severityIn: [FileRoleName: Severity] = [:],
+        messages: [String: MessageTemplate] = [:]
+    ) {
+        self.id = id; self.category = category; self.severity = severity; self.engine = engine; self.summary = summary;
+        self.description = description; self.fix = fix; self.keywords = keywords;
+        self.caseSensitiveKeywords = caseSensitiveKeywords; self.pattern = pattern; self.secretGroup = secretGroup;
+        self.minEntropy = minEntropy; self.placeholderCheck = placeholderCheck; self.skipComments = skipComments;
+        self.multiline = multiline; self.windowReach = windowReach; self.validator = validator; self.files = files;
+        self.excludeFiles = excludeFiles; self.allowlist = allowlist; self.apiHosts = apiHosts; self.message = message;
+        self.fireExamples = fireExamples; self.passExamples = passExamples; self.source = source;
+        self.precedence = precedence; self.severityIn = severityIn; self.messages = messages
+    }
     /// `structural`: a `StructuralRule` per file; `project`: a `ProjectRule` over several files;
     /// `builtin`: produced by the scan itself (`unused-suppression`), no rule code.
     public enum Engine: String, Sendable { case pattern, structural, project, builtin }

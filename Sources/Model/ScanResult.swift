@@ -1,4 +1,5 @@
 import Support
+
 /// The outcome of one scan, before reporting.
 public struct ScanResult: Sendable {
     public var findings: [Finding] = []

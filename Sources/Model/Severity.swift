@@ -1,4 +1,5 @@
 import Support
+
 /// How bad a finding is. Ordered so that `error > warning > note`.
 public enum Severity: String, Sendable, Comparable, CaseIterable, Codable {
     case note, warning, error

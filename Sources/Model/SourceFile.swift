@@ -1,4 +1,5 @@
 import Support
+
 /// One file's bytes plus what every stage needs to know about it. Lines and columns are computed
 /// from bytes, so invalid UTF-8, CRLF or a BOM never shift them: `line` is 1-based, `column` is
 /// 1-based and counts Unicode scalars (a tab or a multi-byte character is one column).

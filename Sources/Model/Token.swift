@@ -1,4 +1,5 @@
 import Support
+
 /// What a lexer produces. Every language family maps onto these few kinds, so rules and fact
 /// extraction stay language-neutral.
 public enum TokenKind: UInt8, Sendable {
@@ -53,8 +54,10 @@ public struct Token: Sendable, Equatable {
         set { contentStart32 = Int32(truncatingIfNeeded: newValue) }
     }
 
-    public init(kind: TokenKind, start: Int, end: Int, value: String? = nil, quote: UInt8 = 0,
-                isTemplate: Bool = false, pairIndex: Int = -1, contentStart: Int? = nil) {
+    public init(
+        kind: TokenKind, start: Int, end: Int, value: String? = nil, quote: UInt8 = 0,
+        isTemplate: Bool = false, pairIndex: Int = -1, contentStart: Int? = nil
+    ) {
         self.kind = kind
         self.start32 = Int32(truncatingIfNeeded: start)
         self.end32 = Int32(truncatingIfNeeded: end)

@@ -1,5 +1,6 @@
 import Model
 import Support
+
 /// One case-insensitive pass over a file's bytes that finds every rule keyword at once
 /// (an Aho–Corasick automaton compiled to a dense DFA). Rules then run only near their hits,
 /// so most bytes of a tree are touched exactly once, here.
@@ -124,7 +125,11 @@ public final class KeywordPrefilter: Sendable {
         hits.reserveCapacity(first.count + second.count)
         var x = 0, y = 0
         while x < first.count || y < second.count {
-            if y == second.count || (x < first.count && first[x].end <= second[y].end) { hits.append(first[x]); x += 1 } else { hits.append(second[y]); y += 1 }
+            if y == second.count || (x < first.count && first[x].end <= second[y].end) {
+                hits.append(first[x]); x += 1
+            } else {
+                hits.append(second[y]); y += 1
+            }
         }
         return hits
     }
@@ -138,7 +143,9 @@ public final class KeywordPrefilter: Sendable {
                     var state = 0
                     for i in 0..<input.count {
                         state = Int(table[state &* 256 &+ Int(input[i])])
-                        if flags[state] { collect(state: state, end: i + 1, keepStartsBefore: input.count, into: &hits) }
+                        if flags[state] {
+                            collect(state: state, end: i + 1, keepStartsBefore: input.count, into: &hits)
+                        }
                     }
                 }
             }

@@ -1,5 +1,6 @@
 import Model
 import Support
+
 /// Checkstyle XML (Jenkins warnings-ng, reviewdog, many IDE plugins).
 struct CheckstyleReporter: Reporter {
     func render(_ input: ReportInput) -> String {
@@ -9,13 +10,15 @@ struct CheckstyleReporter: Reporter {
             out += "  <file name=\"\(XML.escape(file))\">\n"
             for f in byFile[file]! {
                 let severity = f.severity == .note ? "info" : f.severity.rawValue
-                out += "    <error line=\"\(f.line)\" column=\"\(f.column)\" severity=\"\(severity)\" message=\"\(XML.escape(f.message))\" source=\"authlint.\(XML.escape(f.rule))\"/>\n"
+                out +=
+                    "    <error line=\"\(f.line)\" column=\"\(f.column)\" severity=\"\(severity)\" message=\"\(XML.escape(f.message))\" source=\"authlint.\(XML.escape(f.rule))\"/>\n"
             }
             out += "  </file>\n"
         }
         for issue in input.incompleteChecks {
             out += "  <file name=\"\(XML.escape(PrintableText.escaped(issue.file)))\">\n"
-            out += "    <error line=\"1\" column=\"1\" severity=\"error\" message=\"\(XML.escape(ReportInput.incompleteMessage(issue)))\" source=\"authlint.\(ReportInput.incompleteCheckName)\"/>\n"
+            out +=
+                "    <error line=\"1\" column=\"1\" severity=\"error\" message=\"\(XML.escape(ReportInput.incompleteMessage(issue)))\" source=\"authlint.\(ReportInput.incompleteCheckName)\"/>\n"
             out += "  </file>\n"
         }
         return out + "</checkstyle>\n"

@@ -1,5 +1,6 @@
 import Model
 import Support
+
 /// What every reporter gets: the sorted, redacted findings plus the catalog and summary.
 public struct ReportInput: Sendable {
     public var result: ScanResult
@@ -8,7 +9,9 @@ public struct ReportInput: Sendable {
     /// ANSI colours (text formats only; the CLI decides from TTY and NO_COLOR).
     public var color: Bool
 
-    public init(result: ScanResult, rules: [RuleDefinition], toolVersion: String = AuthLint.version, color: Bool = false) {
+    public init(
+        result: ScanResult, rules: [RuleDefinition], toolVersion: String = AuthLint.version, color: Bool = false
+    ) {
         self.result = result
         self.rules = rules
         self.toolVersion = toolVersion

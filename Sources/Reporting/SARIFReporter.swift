@@ -1,5 +1,6 @@
 import Model
 import Support
+
 /// SARIF 2.1.0 for GitHub code scanning and other SARIF consumers: the rule catalog in
 /// `tool.driver.rules`, one result per finding (suppressed ones carry `suppressions`).
 struct SARIFReporter: Reporter {
@@ -15,10 +16,22 @@ struct SARIFReporter: Reporter {
                 ("name", .string(Self.pascalCase(rule.id))),
                 ("shortDescription", .object([("text", .string(rule.summary))])),
                 ("fullDescription", .object([("text", .string(rule.description))])),
-                ("help", .object([("text", .string(rule.fix)), ("markdown", .string("**Fix:** " + rule.fix + "\n\n" + rule.description))])),
+                (
+                    "help",
+                    .object([
+                        ("text", .string(rule.fix)),
+                        ("markdown", .string("**Fix:** " + rule.fix + "\n\n" + rule.description)),
+                    ])
+                ),
                 ("helpUri", .string(AuthLint.helpBaseURL + rule.id + ".json")),
                 ("defaultConfiguration", .object([("level", .string(Self.level(rule.severity)))])),
-                ("properties", .object([("category", .string(rule.category.rawValue)), ("tags", .array([.string("security"), .string(rule.category.rawValue)]))])),
+                (
+                    "properties",
+                    .object([
+                        ("category", .string(rule.category.rawValue)),
+                        ("tags", .array([.string("security"), .string(rule.category.rawValue)])),
+                    ])
+                ),
             ])
         }
         let all = input.result.findings.map { ($0, false) } + input.result.suppressed.map { ($0, true) }
@@ -27,45 +40,97 @@ struct SARIFReporter: Reporter {
                 ("ruleId", .string(finding.rule)),
                 ("level", .string(Self.level(finding.severity))),
                 ("message", .object([("text", .string(finding.message))])),
-                ("locations", .array([.object([("physicalLocation", .object([
-                    ("artifactLocation", .object([("uri", .string(Self.uri(finding.file))), ("uriBaseId", .string("%SRCROOT%"))])),
-                    ("region", .object([
-                        ("startLine", .int(finding.line)), ("startColumn", .int(finding.column)),
-                        ("endLine", .int(max(finding.line, finding.endLine))),
-                        ("endColumn", .int(max(finding.endColumn, finding.line == finding.endLine ? finding.column + 1 : 1))),
-                        ("snippet", .object([("text", .string(finding.snippet))])),
-                    ])),
-                ]))])])),
+                (
+                    "locations",
+                    .array([
+                        .object([
+                            (
+                                "physicalLocation",
+                                .object([
+                                    (
+                                        "artifactLocation",
+                                        .object([
+                                            ("uri", .string(Self.uri(finding.file))),
+                                            ("uriBaseId", .string("%SRCROOT%")),
+                                        ])
+                                    ),
+                                    (
+                                        "region",
+                                        .object([
+                                            ("startLine", .int(finding.line)), ("startColumn", .int(finding.column)),
+                                            ("endLine", .int(max(finding.line, finding.endLine))),
+                                            (
+                                                "endColumn",
+                                                .int(
+                                                    max(
+                                                        finding.endColumn,
+                                                        finding.line == finding.endLine ? finding.column + 1 : 1))
+                                            ),
+                                            ("snippet", .object([("text", .string(finding.snippet))])),
+                                        ])
+                                    ),
+                                ])
+                            )
+                        ])
+                    ])
+                ),
                 ("partialFingerprints", .object([("authlint/v1", .string(finding.fingerprint))])),
             ]
             if let index = ruleIndex[finding.rule] { fields.insert(("ruleIndex", .int(index)), at: 1) }
             if !finding.related.isEmpty {
-                fields.append(("relatedLocations", .array(finding.related.enumerated().map { id, related in
-                    Self.relatedLocation(related, id: id)
-                })))
+                fields.append(
+                    (
+                        "relatedLocations",
+                        .array(
+                            finding.related.enumerated().map { id, related in
+                                Self.relatedLocation(related, id: id)
+                            })
+                    ))
             }
             if suppressed {
-                fields.append(("suppressions", .array([.object([
-                    ("kind", .string(finding.suppressedBy?.hasPrefix("inline") == true ? "inSource" : "external")),
-                    ("justification", .string(finding.suppressedBy ?? "suppressed")),
-                ])])))
+                fields.append(
+                    (
+                        "suppressions",
+                        .array([
+                            .object([
+                                (
+                                    "kind",
+                                    .string(finding.suppressedBy?.hasPrefix("inline") == true ? "inSource" : "external")
+                                ),
+                                ("justification", .string(finding.suppressedBy ?? "suppressed")),
+                            ])
+                        ])
+                    ))
             }
             return .object(fields)
         }
         let report: JSONOut = .object([
             ("$schema", .string(Self.schema)),
             ("version", .string("2.1.0")),
-            ("runs", .array([.object([
-                ("tool", .object([("driver", .object([
-                    ("name", .string("authlint")), ("version", .string(input.toolVersion)),
-                    ("semanticVersion", .string(input.toolVersion)),
-                    ("informationUri", .string("https://github.com/authlint/authlint")),
-                    ("rules", .array(descriptors)),
-                ]))])),
-                ("invocations", .array([Self.invocation(input.result)])),
-                ("columnKind", .string("unicodeCodePoints")),
-                ("results", .array(results)),
-            ])])),
+            (
+                "runs",
+                .array([
+                    .object([
+                        (
+                            "tool",
+                            .object([
+                                (
+                                    "driver",
+                                    .object([
+                                        ("name", .string("authlint")), ("version", .string(input.toolVersion)),
+                                        ("semanticVersion", .string(input.toolVersion)),
+                                        ("informationUri", .string("https://github.com/authlint/authlint")),
+                                        ("rules", .array(descriptors)),
+                                    ])
+                                )
+                            ])
+                        ),
+                        ("invocations", .array([Self.invocation(input.result)])),
+                        ("columnKind", .string("unicodeCodePoints")),
+                        ("results", .array(results)),
+                    ])
+                ])
+            ),
         ])
         return report.render(pretty: true) + "\n"
     }
@@ -77,9 +142,24 @@ struct SARIFReporter: Reporter {
             var fields: [(String, JSONOut)] = [
                 ("level", .string(issue.isIncompleteCheck ? "error" : "note")),
                 ("message", .object([("text", .string("\(issue.file): \(issue.message)"))])),
-                ("locations", .array([.object([("physicalLocation", .object([
-                    ("artifactLocation", .object([("uri", .string(uri(issue.file))), ("uriBaseId", .string("%SRCROOT%"))])),
-                ]))])])),
+                (
+                    "locations",
+                    .array([
+                        .object([
+                            (
+                                "physicalLocation",
+                                .object([
+                                    (
+                                        "artifactLocation",
+                                        .object([
+                                            ("uri", .string(uri(issue.file))), ("uriBaseId", .string("%SRCROOT%")),
+                                        ])
+                                    )
+                                ])
+                            )
+                        ])
+                    ])
+                ),
             ]
             if let rule = issue.rules.first, issue.rules.count == 1 {
                 fields.append(("associatedRule", .object([("id", .string(rule))])))
@@ -96,14 +176,26 @@ struct SARIFReporter: Reporter {
     static func relatedLocation(_ related: RelatedLocation, id: Int) -> JSONOut {
         .object([
             ("id", .int(id)),
-            ("physicalLocation", .object([
-                ("artifactLocation", .object([("uri", .string(uri(related.file))), ("uriBaseId", .string("%SRCROOT%"))])),
-                ("region", .object([
-                    ("startLine", .int(related.line)), ("startColumn", .int(related.column)),
-                    ("endLine", .int(max(related.line, related.endLine))),
-                    ("endColumn", .int(max(related.endColumn, related.line == related.endLine ? related.column + 1 : 1))),
-                ])),
-            ])),
+            (
+                "physicalLocation",
+                .object([
+                    (
+                        "artifactLocation",
+                        .object([("uri", .string(uri(related.file))), ("uriBaseId", .string("%SRCROOT%"))])
+                    ),
+                    (
+                        "region",
+                        .object([
+                            ("startLine", .int(related.line)), ("startColumn", .int(related.column)),
+                            ("endLine", .int(max(related.line, related.endLine))),
+                            (
+                                "endColumn",
+                                .int(max(related.endColumn, related.line == related.endLine ? related.column + 1 : 1))
+                            ),
+                        ])
+                    ),
+                ])
+            ),
             ("message", .object([("text", .string(related.message))])),
         ])
     }
@@ -121,7 +213,9 @@ struct SARIFReporter: Reporter {
         var out = ""
         for byte in path.utf8 {
             let c = Character(Unicode.Scalar(byte))
-            if byte < 0x80 && (c.isLetter || c.isNumber || "-._~/".contains(c)) { out.append(c) } else {
+            if byte < 0x80 && (c.isLetter || c.isNumber || "-._~/".contains(c)) {
+                out.append(c)
+            } else {
                 out += "%" + String(byte, radix: 16, uppercase: true).leftPadded(2)
             }
         }
@@ -134,5 +228,7 @@ struct SARIFReporter: Reporter {
 }
 
 extension String {
-    func leftPadded(_ width: Int) -> String { count >= width ? self : String(repeating: "0", count: width - count) + self }
+    func leftPadded(_ width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
+    }
 }

@@ -1,5 +1,6 @@
 import Model
 import Support
+
 /// Human output: `path:line:col: severity[rule] message`, the redacted snippet indented below,
 /// one `related: path:line:col: message` line per related location, then a one-line summary. `path:line:col` first so terminals and editors make it clickable.
 struct TextReporter: Reporter {
@@ -11,13 +12,17 @@ struct TextReporter: Reporter {
             out += paint.severity(finding.severity) + paint.dim("[\(finding.rule)]") + " " + finding.message + "\n"
             if !finding.snippet.isEmpty { out += "    " + finding.snippet + "\n" }
             for related in finding.related {
-                out += "    " + paint.dim("related: \(PrintableText.escaped(related.file)):\(related.line):\(related.column):")
+                out +=
+                    "    "
+                    + paint.dim("related: \(PrintableText.escaped(related.file)):\(related.line):\(related.column):")
                 out += " " + related.message + "\n"
             }
         }
         for issue in input.result.issues {
             if issue.isIncompleteCheck {
-                out += paint.severity(.error) + " \(PrintableText.escaped(issue.file)): not fully checked: \(issue.message)\n"
+                out +=
+                    paint.severity(.error)
+                    + " \(PrintableText.escaped(issue.file)): not fully checked: \(issue.message)\n"
             } else {
                 out += paint.dim("skipped \(PrintableText.escaped(issue.file)): \(issue.message)") + "\n"
             }
@@ -32,10 +37,12 @@ struct CompactReporter: Reporter {
     func render(_ input: ReportInput) -> String {
         var out = ""
         for f in input.result.findings {
-            out += "\(PrintableText.escaped(f.file)):\(f.line):\(f.column): \(f.severity.rawValue): \(f.message) [\(f.rule)]\n"
+            out +=
+                "\(PrintableText.escaped(f.file)):\(f.line):\(f.column): \(f.severity.rawValue): \(f.message) [\(f.rule)]\n"
         }
         for issue in input.incompleteChecks {
-            out += "\(PrintableText.escaped(issue.file)):1:1: error: \(ReportInput.incompleteMessage(issue)) [\(ReportInput.incompleteCheckName)]\n"
+            out +=
+                "\(PrintableText.escaped(issue.file)):1:1: error: \(ReportInput.incompleteMessage(issue)) [\(ReportInput.incompleteCheckName)]\n"
         }
         return out
     }
@@ -44,7 +51,8 @@ struct CompactReporter: Reporter {
 enum SummaryLine {
     static func render(_ result: ScanResult) -> String {
         let counts = Dictionary(grouping: result.findings, by: \.severity).mapValues(\.count)
-        var text = "\(result.filesScanned) file\(result.filesScanned == 1 ? "" : "s") (\(formatBytes(result.bytesScanned))) scanned in \(result.durationMs) ms: "
+        var text =
+            "\(result.filesScanned) file\(result.filesScanned == 1 ? "" : "s") (\(formatBytes(result.bytesScanned))) scanned in \(result.durationMs) ms: "
         text += "\(counts[.error, default: 0]) error\(counts[.error, default: 0] == 1 ? "" : "s"), "
         text += "\(counts[.warning, default: 0]) warning\(counts[.warning, default: 0] == 1 ? "" : "s"), "
         text += "\(counts[.note, default: 0]) note\(counts[.note, default: 0] == 1 ? "" : "s")"
@@ -52,7 +60,9 @@ enum SummaryLine {
         let incomplete = result.incompleteChecks.count
         if result.issues.count > incomplete { text += ", \(result.issues.count - incomplete) skipped" }
         if incomplete > 0 { text += ", \(incomplete) not fully checked (rule cut short or skipped)" }
-        if result.filesWindowed > 0 { text += " (\(result.filesWindowed) large file\(result.filesWindowed == 1 ? "" : "s") scanned in windows)" }
+        if result.filesWindowed > 0 {
+            text += " (\(result.filesWindowed) large file\(result.filesWindowed == 1 ? "" : "s") scanned in windows)"
+        }
         if let config = result.configFile { text += "; config \(config)" }
         return text
     }

@@ -1,8 +1,9 @@
-import Prefilter
 import Engine
 import Facts
 import Model
+import Prefilter
 import Support
+
 /// The built-in catalog: rule files and Swift-coded rules, both compiled in by the build plugin
 /// (`embeddedRuleFiles` and `RuleImplementations.builtin` are generated into this target).
 extension ScanEngine {
@@ -19,11 +20,14 @@ extension RuleLoader {
     /// expression compiles (`checkExpressions: true`) before a binary ships.
     /// `withExamples: false` is for scanning: the catalog's examples are for docs and tests, and
     /// skipping them saves a third of start-up (which a pre-commit hook pays on every commit).
-    public static func builtinRules(checkExpressions: Bool = false, withExamples: Bool = true) throws(RuleFileError) -> [RuleDefinition] {
+    public static func builtinRules(checkExpressions: Bool = false, withExamples: Bool = true) throws(RuleFileError)
+        -> [RuleDefinition]
+    {
         var rules: [RuleDefinition] = []
         for entry in embeddedRuleFiles {
-            var rule = try parse(bytes: Array(entry.text.utf8), source: "rules/\(entry.name)", checkExpressions: checkExpressions,
-                                 omitting: withExamples ? [] : ["examples"])
+            var rule = try parse(
+                bytes: Array(entry.text.utf8), source: "rules/\(entry.name)", checkExpressions: checkExpressions,
+                omitting: withExamples ? [] : ["examples"])
             rule.isBuiltin = true
             rules.append(rule)
         }

@@ -1,11 +1,11 @@
 import Config
 import Discovery
 import Engine
+import Foundation
 import Model
 import Rules
 import Support
 import Suppression
-import Foundation
 
 /// Finding and reading `.authlint.json`: the plan's job, so Config only parses what it is given.
 extension Configuration {
@@ -28,7 +28,8 @@ extension Configuration {
         let data: [UInt8]
         switch FileReader.readSettingsFile(path) {
         case .success(let bytes): data = bytes
-        case .failure(let error): throw ConfigError(file: path, line: 0, column: 0, problem: "cannot read config file: \(error)")
+        case .failure(let error):
+            throw ConfigError(file: path, line: 0, column: 0, problem: "cannot read config file: \(error)")
         }
         return try parse(bytes: data, path: path)
     }

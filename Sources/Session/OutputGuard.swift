@@ -1,11 +1,11 @@
 import Config
 import Discovery
 import Engine
+import Foundation
 import Model
 import Rules
 import Support
 import Suppression
-import Foundation
 
 /// `--output` must never replace something the run reads: a file named on the command line,
 /// the config, a baseline, a rule file. Files found by walking a directory are not checked:
@@ -23,7 +23,9 @@ enum OutputGuard {
         for input in candidates {
             let sameFile = outputIdentity != nil && identity(input) == outputIdentity
             if sameFile || PathSyntax.resolved(PathSyntax.absolute(input)) == outputResolved {
-                throw FileWriteError(path: output, reason: "it is also an input (\(PrintableText.escaped(input))); refusing to overwrite it")
+                throw FileWriteError(
+                    path: output,
+                    reason: "it is also an input (\(PrintableText.escaped(input))); refusing to overwrite it")
             }
         }
     }

@@ -1,11 +1,11 @@
 import Config
 import Discovery
 import Engine
+import Foundation
 import Model
 import Rules
 import Support
 import Suppression
-import Foundation
 
 /// Writes a report file: atomically (temp file + rename) for regular files, directly for
 /// `/dev/null`, `/dev/stdout` and FIFOs, which a rename would replace.

@@ -1,11 +1,11 @@
 import Config
 import Discovery
 import Engine
+import Foundation
 import Model
 import Rules
 import Support
 import Suppression
-import Foundation
 
 /// Builds the active rule list: built-in catalog + user folders, then config and CLI switches.
 enum RuleSetup {
@@ -15,20 +15,30 @@ enum RuleSetup {
         var seen: [String: String] = [:]
         for rule in rules {
             if let previous = seen[rule.id] {
-                throw RuleFileError(file: rule.source, line: 1, column: 1, problem: "rule id '\(rule.id)' is already defined by \(previous)")
+                throw RuleFileError(
+                    file: rule.source, line: 1, column: 1,
+                    problem: "rule id '\(rule.id)' is already defined by \(previous)")
             }
             seen[rule.id] = rule.source
             if rule.engine == .structural || rule.engine == .project, !RuleImplementations.builtin.has(rule.id) {
-                throw RuleFileError(file: rule.source, line: 1, column: 1, problem: "structural rule '\(rule.id)' has no Swift implementation (user rules must use the pattern engine)")
+                throw RuleFileError(
+                    file: rule.source, line: 1, column: 1,
+                    problem:
+                        "structural rule '\(rule.id)' has no Swift implementation (user rules must use the pattern engine)"
+                )
             }
         }
         return rules
     }
 
-    static func apply(config: Configuration, enable: [String], disable: [String], to rules: [RuleDefinition]) throws -> [RuleDefinition] {
+    static func apply(config: Configuration, enable: [String], disable: [String], to rules: [RuleDefinition]) throws
+        -> [RuleDefinition]
+    {
         let known = Set(rules.map(\.id))
         for id in config.rules.keys where !known.contains(id) {
-            throw ConfigError(file: config.path ?? ".authlint.json", line: 0, column: 0, problem: "unknown rule id '\(id)' in 'rules'")
+            throw ConfigError(
+                file: config.path ?? ".authlint.json", line: 0, column: 0, problem: "unknown rule id '\(id)' in 'rules'"
+            )
         }
         for id in enable + disable where !known.contains(id) {
             throw UsageError("unknown rule id '\(id)' (see `authlint rules`)")

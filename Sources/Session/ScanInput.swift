@@ -5,6 +5,7 @@ import Model
 import Rules
 import Support
 import Suppression
+
 /// What one scan reads. Every input goes through the same plan and post-scan chain.
 public enum ScanInput: Sendable {
     /// Files and directories (the walk); files named here are always scanned.

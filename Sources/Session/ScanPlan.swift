@@ -1,11 +1,11 @@
 import Config
 import Discovery
 import Engine
+import Foundation
 import Model
 import Rules
 import Support
 import Suppression
-import Foundation
 
 /// The one composition root of a scan, for the CLI and the language server alike: made from
 /// the configuration and the command-line overrides, it owns rule setup, settings, fingerprint
@@ -37,11 +37,16 @@ public final class ScanPlan: Sendable {
         self.configPath = configPath
         let ruleFolders = config.rulePaths + overrides.ruleFolders
         if let output = overrides.output {
-            let inputs = [configPath, overrides.baselinePath ?? config.baseline, overrides.writeBaselinePath, overrides.standardInputName]
-            try OutputGuard.refuse(output: output, inputs: overrides.namedPaths + inputs.compactMap { $0 }, ruleFolders: ruleFolders)
+            let inputs = [
+                configPath, overrides.baselinePath ?? config.baseline, overrides.writeBaselinePath,
+                overrides.standardInputName,
+            ]
+            try OutputGuard.refuse(
+                output: output, inputs: overrides.namedPaths + inputs.compactMap { $0 }, ruleFolders: ruleFolders)
         }
         allRules = try RuleSetup.loadAll(extraFolders: ruleFolders)
-        let rules = try RuleSetup.apply(config: config, enable: overrides.enable, disable: overrides.disable, to: allRules)
+        let rules = try RuleSetup.apply(
+            config: config, enable: overrides.enable, disable: overrides.disable, to: allRules)
 
         var settings = Self.settings(config: config)
         // committed-dotenv asks the live repository what git tracks (rules run no git themselves).
@@ -62,7 +67,8 @@ public final class ScanPlan: Sendable {
         } else {
             let path = overrides.baselinePath ?? config.baseline
             readBaseline = try path.map { path throws(ConfigError) in try Baseline.load(path: path) }
-            settings.fingerprintKey = try Baseline.scanKey(reading: readBaseline, path: path ?? "", environmentKey: environmentKey)
+            settings.fingerprintKey = try Baseline.scanKey(
+                reading: readBaseline, path: path ?? "", environmentKey: environmentKey)
             writingBaseline = nil
         }
         self.settings = settings
@@ -115,7 +121,8 @@ public final class ScanPlan: Sendable {
         result.configFile = configPath.map { overrides.configPath == nil ? Self.displayPath($0) : $0 }
         if let rev = overrides.since {
             let filter: DiffFilter
-            do { filter = try DiffFilter.load(since: rev, staged: overrides.staged, scanPaths: input.diffScope) } catch {
+            do { filter = try DiffFilter.load(since: rev, staged: overrides.staged, scanPaths: input.diffScope) } catch
+            {
                 throw ScanStepFailure(description: "--since \(rev): \(error)")
             }
             result.findings = result.findings.filter(filter.keeps)
@@ -131,7 +138,11 @@ public final class ScanPlan: Sendable {
         } else if let baseline = readBaseline {
             let stale = baseline.apply(to: &result)
             if overrides.reportStaleBaselineEntries {
-                for entry in stale { note("authlint: stale baseline entry \(entry.file) [\(entry.rule)] \(entry.fingerprint.prefix(12))\n") }
+                for entry in stale {
+                    note(
+                        "authlint: stale baseline entry \(entry.file) [\(entry.rule)] \(entry.fingerprint.prefix(12))\n"
+                    )
+                }
             }
         }
     }

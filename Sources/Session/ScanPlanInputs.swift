@@ -1,11 +1,11 @@
 import Config
 import Discovery
 import Engine
+import Foundation
 import Model
 import Rules
 import Support
 import Suppression
-import Foundation
 
 /// How each input is read and fed to the engine: the walk and read policy of a `ScanPlan`.
 extension ScanPlan {
@@ -44,7 +44,11 @@ extension ScanPlan {
         var result = engine.scan(paths: [name], jobs: 1, open: { _ in input })
         if case .success(.stream(let stream)) = input, stream.rawBytesRead > maxSize {
             result = ScanResult()
-            result.issues = [ScanIssue(file: name, kind: .tooLarge, message: "larger than --max-file-size (more than \(maxSize) bytes on standard input)")]
+            result.issues = [
+                ScanIssue(
+                    file: name, kind: .tooLarge,
+                    message: "larger than --max-file-size (more than \(maxSize) bytes on standard input)")
+            ]
         }
         return result
     }
@@ -62,9 +66,13 @@ extension ScanPlan {
         let walkIssues = WalkIssues()
         // The walk feeds the scan as it goes; files over the window threshold are streamed
         // and scanned in windows, never held whole; non-UTF-8 names are opened by their bytes.
-        var result = engine.scan(jobs: overrides.jobs, produce: { push in walkIssues.value = walker.walk(paths, emit: push) }, open: { file in
-            FileReader.input(rawPath: file.rawPath ?? Array(file.path.utf8), display: file.path, maxSize: maxSize, streamAbove: streamAbove)
-        })
+        var result = engine.scan(
+            jobs: overrides.jobs, produce: { push in walkIssues.value = walker.walk(paths, emit: push) },
+            open: { file in
+                FileReader.input(
+                    rawPath: file.rawPath ?? Array(file.path.utf8), display: file.path, maxSize: maxSize,
+                    streamAbove: streamAbove)
+            })
         result.issues = (walkIssues.value + result.issues).sorted { $0.file < $1.file }
         return result
     }

@@ -13,7 +13,9 @@ package enum ASCII {
 
 extension ASCII {
     /// First offset at or after `from` where `needle` occurs in `haystack` (plain byte search).
-    package static func find<Needle: RandomAccessCollection, Haystack: RandomAccessCollection>(_ needle: Needle, in haystack: Haystack, from: Int) -> Int?
+    package static func find<Needle: RandomAccessCollection, Haystack: RandomAccessCollection>(
+        _ needle: Needle, in haystack: Haystack, from: Int
+    ) -> Int?
     where Needle.Element == UInt8, Haystack.Element == UInt8, Needle.Index == Int, Haystack.Index == Int {
         guard let first = needle.first, haystack.count >= needle.count else { return nil }
         var i = from
@@ -32,7 +34,8 @@ extension ASCII {
     /// Letters, digits, `_` and `$`, plus any byte of a multi-byte UTF-8 sequence.
     @inline(__always)
     package static func isIdentifierByte(_ b: UInt8) -> Bool {
-        (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b == 0x5F || b == 0x24 || b >= 0x80
+        (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b == 0x5F || b == 0x24
+            || b >= 0x80
     }
 }
 
@@ -58,7 +61,7 @@ extension String {
 
 extension Array where Element == UInt8 {
     /// Substring test on a file's bytes (for `wantsFile` gates that run before lexing).
-    package func containsBytes(_ needle: String) -> Bool { ASCII.find(Array<UInt8>(needle.utf8), in: self, from: 0) != nil }
+    package func containsBytes(_ needle: String) -> Bool { ASCII.find([UInt8](needle.utf8), in: self, from: 0) != nil }
 
     /// Substring test ignoring ASCII case; `needle` must be lower-case. No copy of the file.
     package func containsIgnoringASCIICase(_ needle: String) -> Bool {

@@ -18,11 +18,14 @@ public enum AtomicFile {
         let dir = PathSyntax.parent(path)
         let name = PathSyntax.lastComponent(path)
         removeStaleTemps(dir: dir, name: name)
-        let temp = (dir.isEmpty ? "" : dir + "/") + tempPrefix(name) + "\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let temp =
+            (dir.isEmpty ? "" : dir + "/") + tempPrefix(name) + "\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         var existing = stat()
         let exists = stat(path, &existing) == 0
         // A rename would replace a device, FIFO or socket (as root: `/dev/full` itself).
-        if exists && (existing.st_mode & S_IFMT) != S_IFREG { throw FileWriteError(path: path, reason: "not a regular file") }
+        if exists && (existing.st_mode & S_IFMT) != S_IFREG {
+            throw FileWriteError(path: path, reason: "not a regular file")
+        }
         let keptMode: mode_t? = exists ? existing.st_mode & 0o7777 : nil
         let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, keptMode ?? mode)
         guard fd >= 0 else { throw FileWriteError(path: path, reason: String(cString: strerror(errno))) }
@@ -66,9 +69,12 @@ public enum AtomicFile {
     /// A live pid's file is left alone: another writer may be about to rename it.
     static func removeStaleTemps(dir: String, name: String) {
         let prefix = tempPrefix(name)
-        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: dir.isEmpty ? "." : dir) else { return }
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: dir.isEmpty ? "." : dir) else {
+            return
+        }
         for entry in entries where entry.hasPrefix(prefix) {
-            guard let pidText = entry.dropFirst(prefix.count).split(separator: "-").first, let pid = pid_t(pidText) else { continue }
+            guard let pidText = entry.dropFirst(prefix.count).split(separator: "-").first, let pid = pid_t(pidText)
+            else { continue }
             if pid == getpid() || kill(pid, 0) == 0 || errno == EPERM { continue }
             unlink((dir.isEmpty ? "" : dir + "/") + entry)
         }

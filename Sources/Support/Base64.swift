@@ -1,3 +1,5 @@
+import Foundation
+
 /// Strict base64 (RFC 4648) for judging Basic credentials and Kubernetes secrets: invalid
 /// characters, bad length or bad padding give nil rather than a best guess.
 public enum Base64 {
@@ -6,7 +8,10 @@ public enum Base64 {
     private static func table(urlSafe: Bool) -> [Int8] {
         var t = [Int8](repeating: -1, count: 256)
         for (i, c) in alphabet.enumerated() { t[Int(c)] = Int8(i) }
-        if urlSafe { t[Int(UInt8(ascii: "-"))] = 62; t[Int(UInt8(ascii: "_"))] = 63; t[Int(UInt8(ascii: "+"))] = -1; t[Int(UInt8(ascii: "/"))] = -1 }
+        if urlSafe {
+            t[Int(UInt8(ascii: "-"))] = 62; t[Int(UInt8(ascii: "_"))] = 63; t[Int(UInt8(ascii: "+"))] = -1;
+            t[Int(UInt8(ascii: "/"))] = -1
+        }
         return t
     }
     private static let standardTable = table(urlSafe: false)
@@ -44,7 +49,8 @@ public enum Base64 {
         var out: [UInt8] = []
         var i = 0
         while i < bytes.count {
-            let b0 = UInt32(bytes[i]), b1 = i + 1 < bytes.count ? UInt32(bytes[i + 1]) : 0, b2 = i + 2 < bytes.count ? UInt32(bytes[i + 2]) : 0
+            let b0 = UInt32(bytes[i]), b1 = i + 1 < bytes.count ? UInt32(bytes[i + 1]) : 0,
+                b2 = i + 2 < bytes.count ? UInt32(bytes[i + 2]) : 0
             let v = b0 << 16 | b1 << 8 | b2
             out.append(alphabet[Int(v >> 18 & 63)])
             out.append(alphabet[Int(v >> 12 & 63)])
@@ -70,5 +76,3 @@ public enum Entropy {
         }
     }
 }
-
-import Foundation

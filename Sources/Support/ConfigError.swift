@@ -2,7 +2,9 @@
 /// key and where it is. Exit 2. In Support, so every stage that reads one can say so without
 /// depending on Config.
 public struct ConfigError: Error, CustomStringConvertible, Sendable {
-    package init(file: String, line: Int, column: Int, problem: String) { self.file = file; self.line = line; self.column = column; self.problem = problem }
+    package init(file: String, line: Int, column: Int, problem: String) {
+        self.file = file; self.line = line; self.column = column; self.problem = problem
+    }
     public var file: String
     public var line: Int
     public var column: Int
@@ -13,7 +15,8 @@ public struct ConfigError: Error, CustomStringConvertible, Sendable {
     /// redacted. A secret pasted under the wrong key must not land in CI logs; the position and
     /// the key name still say where it is.
     package static func echo(_ value: String) -> String {
-        let isWord = value.count <= 24 && value.unicodeScalars.allSatisfy { ($0 >= "a" && $0 <= "z") || $0 == "-" || $0 == "_" }
+        let isWord =
+            value.count <= 24 && value.unicodeScalars.allSatisfy { ($0 >= "a" && $0 <= "z") || $0 == "-" || $0 == "_" }
         return isWord ? value : RedactedText.of(value[...]) + " (\(value.count) characters)"
     }
 }

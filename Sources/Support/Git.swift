@@ -11,8 +11,10 @@ public enum Git {
 
     /// Config overrides on every call. An empty `diff.external` only errors (fail closed) where
     /// `--no-ext-diff` is missing; `core.fsmonitor=false` stops the hook git runs on index reads.
-    static let neutralConfig = ["core.fsmonitor=false", "diff.external=", "core.pager=cat", "core.editor=false",
-                                "core.sshCommand=false", "credential.helper=", "protocol.allow=never"]
+    static let neutralConfig = [
+        "core.fsmonitor=false", "diff.external=", "core.pager=cat", "core.editor=false",
+        "core.sshCommand=false", "credential.helper=", "protocol.allow=never",
+    ]
 
     /// Inherited variables that could start a program, or change what git reads, are dropped.
     static let droppedVariables: Set<String> = [
@@ -32,15 +34,19 @@ public enum Git {
         }
         // Pathspecs are literal (a file named `:(exclude)x` is a name), and a read-only checker
         // takes no optional index lock.
-        return result + ["GIT_CONFIG_NOSYSTEM=1", "GIT_PAGER=cat", "GIT_TERMINAL_PROMPT=0",
-                         "GIT_LITERAL_PATHSPECS=1", "GIT_OPTIONAL_LOCKS=0"]
+        return result + [
+            "GIT_CONFIG_NOSYSTEM=1", "GIT_PAGER=cat", "GIT_TERMINAL_PROMPT=0",
+            "GIT_LITERAL_PATHSPECS=1", "GIT_OPTIONAL_LOCKS=0",
+        ]
     }
 
     /// Runs `git -C cwd <config> <args>`, returns stdout; a non-zero exit throws git's message.
     /// `keepHooksPath`: only for asking where hooks live (`install-hook`); nothing run that way
     /// starts hooks, every other call points `core.hooksPath` at /dev/null.
-    public static func run(_ args: [String], cwd: String, input: [UInt8] = [], config: [String] = [],
-                           keepHooksPath: Bool = false) throws(Failure) -> [UInt8] {
+    public static func run(
+        _ args: [String], cwd: String, input: [UInt8] = [], config: [String] = [],
+        keepHooksPath: Bool = false
+    ) throws(Failure) -> [UInt8] {
         var settings = neutralConfig + config
         if !keepHooksPath { settings.append("core.hooksPath=/dev/null") }
         let command = ["git", "-C", cwd] + settings.flatMap { ["-c", $0] } + args
@@ -57,7 +63,9 @@ public enum Git {
         return output.stdout
     }
 
-    public static func text(_ args: [String], cwd: String, config: [String] = [], keepHooksPath: Bool = false) throws(Failure) -> String {
+    public static func text(_ args: [String], cwd: String, config: [String] = [], keepHooksPath: Bool = false)
+        throws(Failure) -> String
+    {
         String(decoding: try run(args, cwd: cwd, config: config, keepHooksPath: keepHooksPath), as: UTF8.self)
     }
 
@@ -72,13 +80,17 @@ public enum Git {
     /// diffing the work tree runs the clean filter of each changed file, and attributes choose
     /// the filter. Empty commands are "no filter" to git.
     package static func filterOverrides(cwd: String) -> [String] {
-        guard let names = try? text(["config", "--name-only", "--get-regexp", "^filter\\."], cwd: cwd) else { return [] }
+        guard let names = try? text(["config", "--name-only", "--get-regexp", "^filter\\."], cwd: cwd) else {
+            return []
+        }
         var drivers: Set<String> = []
         for line in names.split(separator: "\n") {
             // filter.<driver>.<key>: the driver name may itself hold dots.
             guard let lastDot = line.lastIndex(of: "."), line.hasPrefix("filter.") else { continue }
             drivers.insert(String(line[line.index(line.startIndex, offsetBy: 7)..<lastDot]))
         }
-        return drivers.sorted().flatMap { ["filter.\($0).clean=", "filter.\($0).smudge=", "filter.\($0).process=", "filter.\($0).required=false"] }
+        return drivers.sorted().flatMap {
+            ["filter.\($0).clean=", "filter.\($0).smudge=", "filter.\($0).process=", "filter.\($0).required=false"]
+        }
     }
 }

@@ -8,7 +8,9 @@ extension Git {
     /// otherwise (GIT_DIR, GIT_WORK_TREE, bare repositories) and explains failures.
     package static func topLevel(cwd: String) throws(Failure) -> String {
         let env = ProcessInfo.processInfo.environment
-        if env["GIT_DIR"] == nil && env["GIT_WORK_TREE"] == nil, let root = workTreeRoot(containing: cwd) { return root }
+        if env["GIT_DIR"] == nil && env["GIT_WORK_TREE"] == nil, let root = workTreeRoot(containing: cwd) {
+            return root
+        }
         return try line(["rev-parse", "--show-toplevel"], cwd: cwd)
     }
 

@@ -10,5 +10,7 @@ public enum HMACSHA256 {
         return SHA256.digest(block.map { $0 ^ 0x5C } + inner)
     }
 
-    public static func hex(key: [UInt8], message: [UInt8]) -> String { SHA256.hexDigits(mac(key: key, message: message)) }
+    public static func hex(key: [UInt8], message: [UInt8]) -> String {
+        SHA256.hexDigits(mac(key: key, message: message))
+    }
 }

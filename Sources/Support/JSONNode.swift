@@ -39,7 +39,9 @@ public struct JSONNode: Sendable {
 
     /// Parses, turning a syntax error into the caller's own error type (rule file, config,
     /// baseline), so each names its file with the parser's line and column.
-    public static func parse<E: Error>(_ bytes: [UInt8], allowComments: Bool, orThrow makeError: (JSONParseError) -> E) throws(E) -> JSONNode {
+    public static func parse<E: Error>(_ bytes: [UInt8], allowComments: Bool, orThrow makeError: (JSONParseError) -> E)
+        throws(E) -> JSONNode
+    {
         do { return try parse(bytes, allowComments: allowComments) } catch { throw makeError(error) }
     }
 
@@ -53,7 +55,9 @@ public struct JSONNode: Sendable {
     /// Parses a document the caller already trusts (the embedded rule catalog), leaving out the
     /// values of the named top-level keys after a quick bracket-matching skip: a scan needs no
     /// rule examples, and parsing them was a third of a pre-commit run's start-up.
-    package static func parse(trusted bytes: [UInt8], omittingTopLevelKeys omitted: Set<String>) throws(JSONParseError) -> JSONNode {
+    package static func parse(trusted bytes: [UInt8], omittingTopLevelKeys omitted: Set<String>) throws(JSONParseError)
+        -> JSONNode
+    {
         var parser = JSONParser(bytes: bytes, allowComments: false)
         parser.omittedTopLevelKeys = omitted
         return try parser.parseDocument()
@@ -89,7 +93,9 @@ private struct JSONParser {
         }
     }
 
-    mutating func error(_ message: String) -> JSONParseError { JSONParseError(message: message, line: line, column: column) }
+    mutating func error(_ message: String) -> JSONParseError {
+        JSONParseError(message: message, line: line, column: column)
+    }
 
     mutating func parseDocument() throws(JSONParseError) -> JSONNode {
         try skipSpace()
@@ -103,7 +109,13 @@ private struct JSONParser {
     mutating func skipSpace() throws(JSONParseError) {
         while i < bytes.count {
             let b = bytes[i]
-            if b == 0x0A { i += 1; line += 1; lineStart = i } else if b == 0x20 || b == 0x09 || b == 0x0D { i += 1 } else if b == UInt8(ascii: "/") && i + 1 < bytes.count && (bytes[i + 1] == UInt8(ascii: "/") || bytes[i + 1] == UInt8(ascii: "*")) {
+            if b == 0x0A {
+                i += 1; line += 1; lineStart = i
+            } else if b == 0x20 || b == 0x09 || b == 0x0D {
+                i += 1
+            } else if b == UInt8(ascii: "/") && i + 1 < bytes.count
+                && (bytes[i + 1] == UInt8(ascii: "/") || bytes[i + 1] == UInt8(ascii: "*"))
+            {
                 guard allowComments else { throw error("comments are not allowed here") }
                 if bytes[i + 1] == UInt8(ascii: "/") {
                     while i < bytes.count && bytes[i] != 0x0A { i += 1 }
@@ -111,13 +123,18 @@ private struct JSONParser {
                     let startLine = line, startColumn = column
                     i += 2
                     while true {
-                        guard i + 1 < bytes.count else { throw JSONParseError(message: "unterminated /* comment", line: startLine, column: startColumn) }
+                        guard i + 1 < bytes.count else {
+                            throw JSONParseError(
+                                message: "unterminated /* comment", line: startLine, column: startColumn)
+                        }
                         if bytes[i] == UInt8(ascii: "*") && bytes[i + 1] == UInt8(ascii: "/") { i += 2; break }
                         if bytes[i] == 0x0A { line += 1; lineStart = i + 1 }
                         i += 1
                     }
                 }
-            } else { return }
+            } else {
+                return
+            }
         }
     }
 
@@ -135,15 +152,22 @@ private struct JSONParser {
             if i < bytes.count && bytes[i] == UInt8(ascii: "}") { i += 1; return node(.object(members)) }
             while true {
                 try skipSpace()
-                if allowComments && !members.isEmpty && i < bytes.count && bytes[i] == UInt8(ascii: "}") { i += 1; break }
+                if allowComments && !members.isEmpty && i < bytes.count && bytes[i] == UInt8(ascii: "}") {
+                    i += 1; break
+                }
                 guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else {
-                    throw error(members.isEmpty ? "expected a string key or '}'" : "expected a string key (trailing comma?)")
+                    throw error(
+                        members.isEmpty ? "expected a string key or '}'" : "expected a string key (trailing comma?)")
                 }
                 let keyLine = line, keyColumn = column
                 let key = try parseString()
-                guard seen.insert(key).inserted else { throw JSONParseError(message: "duplicate key '\(key)'", line: keyLine, column: keyColumn) }
+                guard seen.insert(key).inserted else {
+                    throw JSONParseError(message: "duplicate key '\(key)'", line: keyLine, column: keyColumn)
+                }
                 try skipSpace()
-                guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw error("expected ':' after key '\(key)'") }
+                guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else {
+                    throw error("expected ':' after key '\(key)'")
+                }
                 i += 1
                 try skipSpace()
                 if depth == 0 && omittedTopLevelKeys.contains(key) {
@@ -188,7 +212,9 @@ private struct JSONParser {
 
     mutating func literal(_ word: String) throws(JSONParseError) {
         let w = Array(word.utf8)
-        guard i + w.count <= bytes.count, Array(bytes[i..<i + w.count]) == w else { throw error("invalid literal: expected '\(word)'") }
+        guard i + w.count <= bytes.count, Array(bytes[i..<i + w.count]) == w else {
+            throw error("invalid literal: expected '\(word)'")
+        }
         i += w.count
     }
 
@@ -208,7 +234,9 @@ private struct JSONParser {
             default:
                 // A scalar at the top of the skipped value ends at the next delimiter.
                 if nesting == 0 {
-                    while i < bytes.count && ![UInt8(ascii: ","), UInt8(ascii: "}"), UInt8(ascii: "]"), 0x0A, 0x20].contains(bytes[i]) { i += 1 }
+                    while i < bytes.count
+                        && ![UInt8(ascii: ","), UInt8(ascii: "}"), UInt8(ascii: "]"), 0x0A, 0x20].contains(bytes[i])
+                    { i += 1 }
                     return
                 }
                 i += 1
@@ -219,10 +247,14 @@ private struct JSONParser {
     mutating func parseNumber() throws(JSONParseError) -> Double {
         let start = i
         if bytes[i] == UInt8(ascii: "-") { i += 1 }
-        func digits() -> Int { let s = i; while i < bytes.count && bytes[i] >= 0x30 && bytes[i] <= 0x39 { i += 1 }; return i - s }
+        func digits() -> Int {
+            let s = i; while i < bytes.count && bytes[i] >= 0x30 && bytes[i] <= 0x39 { i += 1 }; return i - s
+        }
         guard i < bytes.count else { throw error("invalid number") }
         if bytes[i] == UInt8(ascii: "0") { i += 1 } else if digits() == 0 { throw error("invalid number") }
-        if i < bytes.count && bytes[i] == UInt8(ascii: ".") { i += 1; if digits() == 0 { throw error("invalid number: digits expected after '.'") } }
+        if i < bytes.count && bytes[i] == UInt8(ascii: ".") {
+            i += 1; if digits() == 0 { throw error("invalid number: digits expected after '.'") }
+        }
         if i < bytes.count && (bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E")) {
             i += 1
             if i < bytes.count && (bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-")) { i += 1 }
@@ -236,17 +268,25 @@ private struct JSONParser {
         i += 1
         // Fast path: most strings have no escapes and become one String straight from the bytes.
         let runStart = i
-        while i < bytes.count, bytes[i] != UInt8(ascii: "\""), bytes[i] != UInt8(ascii: "\\"), bytes[i] >= 0x20 { i += 1 }
+        while i < bytes.count, bytes[i] != UInt8(ascii: "\""), bytes[i] != UInt8(ascii: "\\"), bytes[i] >= 0x20 {
+            i += 1
+        }
         if i < bytes.count && bytes[i] == UInt8(ascii: "\"") {
             i += 1
             return String(decoding: bytes[runStart..<i - 1], as: UTF8.self)
         }
         var out = Array(bytes[runStart..<i])
         while true {
-            guard i < bytes.count else { throw JSONParseError(message: "unterminated string", line: startLine, column: startColumn) }
+            guard i < bytes.count else {
+                throw JSONParseError(message: "unterminated string", line: startLine, column: startColumn)
+            }
             let b = bytes[i]
             if b == UInt8(ascii: "\"") { i += 1; break }
-            if b < 0x20 { throw error(b == 0x0A ? "unterminated string (line break inside a string)" : "control character inside a string") }
+            if b < 0x20 {
+                throw error(
+                    b == 0x0A ? "unterminated string (line break inside a string)" : "control character inside a string"
+                )
+            }
             if b != UInt8(ascii: "\\") { out.append(b); i += 1; continue }
             i += 1
             guard i < bytes.count else { throw error("unterminated escape") }
@@ -263,7 +303,9 @@ private struct JSONParser {
             case UInt8(ascii: "t"): out.append(0x09)
             case UInt8(ascii: "u"):
                 var scalar = try hex4()
-                if scalar >= 0xD800 && scalar < 0xDC00, i + 1 < bytes.count, bytes[i] == UInt8(ascii: "\\"), bytes[i + 1] == UInt8(ascii: "u") {
+                if scalar >= 0xD800 && scalar < 0xDC00, i + 1 < bytes.count, bytes[i] == UInt8(ascii: "\\"),
+                    bytes[i + 1] == UInt8(ascii: "u")
+                {
                     i += 2
                     let low = try hex4()
                     guard low >= 0xDC00 && low < 0xE000 else { throw error("invalid surrogate pair") }

@@ -16,7 +16,9 @@ public enum Subprocess {
     /// `arguments[0]` is looked up on PATH; it runs in the current directory (git takes `-C`).
     /// stdin receives `input`, then EOF. `environment` ("NAME=value" entries) replaces the
     /// inherited one when given.
-    public static func run(_ arguments: [String], input: [UInt8] = [], environment: [String]? = nil) throws(LaunchError) -> Output {
+    public static func run(_ arguments: [String], input: [UInt8] = [], environment: [String]? = nil) throws(LaunchError)
+        -> Output
+    {
         var inPipe: [Int32] = [0, 0], outPipe: [Int32] = [0, 0], errPipe: [Int32] = [0, 0]
         guard pipe(&inPipe) == 0, pipe(&outPipe) == 0, pipe(&errPipe) == 0 else {
             throw LaunchError(description: "pipe failed: \(String(cString: strerror(errno)))")
@@ -34,7 +36,8 @@ public enum Subprocess {
         var envp: [UnsafeMutablePointer<CChar>?] = (environment ?? []).map { strdup($0) } + [nil]
         defer { for p in envp { free(p) } }
         var pid: pid_t = 0
-        let spawned = envp == nil
+        let spawned =
+            envp == nil
             ? posix_spawnp(&pid, arguments[0], &actions, nil, &argv, environ)
             : posix_spawnp(&pid, arguments[0], &actions, nil, &argv, &envp)
         for fd in [inPipe[0], outPipe[1], errPipe[1]] { close(fd) }
@@ -47,7 +50,11 @@ public enum Subprocess {
         var out: [UInt8] = [], err: [UInt8] = []
         var written = 0
         var stdinFD: Int32 = inPipe[1]
-        if input.isEmpty { close(stdinFD); stdinFD = -1 } else { _ = fcntl(stdinFD, F_SETFL, fcntl(stdinFD, F_GETFL) | O_NONBLOCK) }
+        if input.isEmpty {
+            close(stdinFD); stdinFD = -1
+        } else {
+            _ = fcntl(stdinFD, F_SETFL, fcntl(stdinFD, F_GETFL) | O_NONBLOCK)
+        }
         var open: [Int32] = [outPipe[0], errPipe[0]]
         var buffer = [UInt8](repeating: 0, count: 65536)
         while !open.isEmpty || stdinFD >= 0 {
@@ -58,12 +65,18 @@ public enum Subprocess {
                 if p.fd == stdinFD {
                     let n = input.withUnsafeBytes { write(stdinFD, $0.baseAddress! + written, input.count - written) }
                     if n > 0 { written += n }
-                    if n < 0 && errno != EAGAIN && errno != EINTR || written == input.count { close(stdinFD); stdinFD = -1 }
+                    if n < 0 && errno != EAGAIN && errno != EINTR || written == input.count {
+                        close(stdinFD); stdinFD = -1
+                    }
                     continue
                 }
                 let n = read(p.fd, &buffer, buffer.count)
                 if n > 0 {
-                    if p.fd == outPipe[0] { out.append(contentsOf: buffer[0..<n]) } else { err.append(contentsOf: buffer[0..<n]) }
+                    if p.fd == outPipe[0] {
+                        out.append(contentsOf: buffer[0..<n])
+                    } else {
+                        err.append(contentsOf: buffer[0..<n])
+                    }
                 } else if n == 0 || (errno != EINTR && errno != EAGAIN) {
                     close(p.fd)
                     open.removeAll { $0 == p.fd }

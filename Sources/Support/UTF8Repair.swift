@@ -9,7 +9,15 @@ package enum UTF8Repair {
             let b = bytes[i]
             if b < 0x80 { i += 1; continue }
             let length: Int
-            if b >= 0xC2 && b <= 0xDF { length = 2 } else if b >= 0xE0 && b <= 0xEF { length = 3 } else if b >= 0xF0 && b <= 0xF4 { length = 4 } else { length = 0 }
+            if b >= 0xC2 && b <= 0xDF {
+                length = 2
+            } else if b >= 0xE0 && b <= 0xEF {
+                length = 3
+            } else if b >= 0xF0 && b <= 0xF4 {
+                length = 4
+            } else {
+                length = 0
+            }
             var valid = length > 0 && i + length <= n
             if valid {
                 for k in 1..<length where bytes[i + k] & 0xC0 != 0x80 { valid = false }

@@ -1,6 +1,6 @@
+import Foundation
 import Model
 import Support
-import Foundation
 
 /// Known findings recorded by fingerprint (never the secret or the matched text), so a CI gate
 /// reports only new ones. Stable, sorted, no timestamps: the file does not churn in merges.
@@ -40,7 +40,9 @@ public struct Baseline: Sendable {
         let items: [JSONOut] = entries.map {
             .object([("file", .string($0.file)), ("rule", .string($0.rule)), ("fingerprint", .string($0.fingerprint))])
         }
-        var members: [(String, JSONOut)] = [("version", .int(2)), ("tool", .string("authlint")), ("keying", .string(keying.rawValue))]
+        var members: [(String, JSONOut)] = [
+            ("version", .int(2)), ("tool", .string("authlint")), ("keying", .string(keying.rawValue)),
+        ]
         if keying == .salt { members.append(("salt", .string(SHA256.hexDigits(salt)))) }
         members.append(("findings", .array(items)))
         return JSONOut.object(members).render(pretty: true) + "\n"
@@ -52,26 +54,39 @@ public struct Baseline: Sendable {
             ConfigError(file: path, line: $0.line, column: $0.column, problem: $0.message)
         }
         guard case .array(let items)? = root["findings"]?.value else {
-            throw ConfigError(file: path, line: root.line, column: root.column, problem: "a baseline is {\"version\": 2, \"keying\": ..., \"findings\": [...]}")
+            throw ConfigError(
+                file: path, line: root.line, column: root.column,
+                problem: "a baseline is {\"version\": 2, \"keying\": ..., \"findings\": [...]}")
         }
         guard let keyingText = root["keying"]?.stringValue else {
-            throw ConfigError(file: path, line: root.line, column: root.column,
-                              problem: "an unkeyed (version 1) baseline: its fingerprints let anyone who reads it confirm guessed secrets offline; rewrite it with `authlint scan --write-baseline \(path)` and commit the new file")
+            throw ConfigError(
+                file: path, line: root.line, column: root.column,
+                problem:
+                    "an unkeyed (version 1) baseline: its fingerprints let anyone who reads it confirm guessed secrets offline; rewrite it with `authlint scan --write-baseline \(path)` and commit the new file"
+            )
         }
         guard let keying = Keying(rawValue: keyingText) else {
-            throw ConfigError(file: path, line: root["keying"]?.line ?? 0, column: root["keying"]?.column ?? 0, problem: "'keying' must be \"salt\" or \"environment\"")
+            throw ConfigError(
+                file: path, line: root["keying"]?.line ?? 0, column: root["keying"]?.column ?? 0,
+                problem: "'keying' must be \"salt\" or \"environment\"")
         }
         var salt: [UInt8] = []
         if keying == .salt {
             guard let hex = root["salt"]?.stringValue, let bytes = Self.bytes(hex: hex), bytes.count >= 16 else {
-                throw ConfigError(file: path, line: root.line, column: root.column, problem: "a salt-keyed baseline needs 'salt': 32 or more hex digits")
+                throw ConfigError(
+                    file: path, line: root.line, column: root.column,
+                    problem: "a salt-keyed baseline needs 'salt': 32 or more hex digits")
             }
             salt = bytes
         }
         var entries: [Entry] = []
         for item in items {
-            guard let fingerprint = item["fingerprint"]?.stringValue, let rule = item["rule"]?.stringValue, let file = item["file"]?.stringValue else {
-                throw ConfigError(file: path, line: item.line, column: item.column, problem: "a baseline entry needs fingerprint, rule and file")
+            guard let fingerprint = item["fingerprint"]?.stringValue, let rule = item["rule"]?.stringValue,
+                let file = item["file"]?.stringValue
+            else {
+                throw ConfigError(
+                    file: path, line: item.line, column: item.column,
+                    problem: "a baseline entry needs fingerprint, rule and file")
             }
             entries.append(Entry(fingerprint: fingerprint, rule: rule, file: file))
         }

@@ -1,8 +1,9 @@
 import Model
 import Support
+
 /// Inline directives met so far in a windowed file, kept until no later window can use them.
 package struct CarriedSuppressions {
-    package init() {  }
+    package init() {}
     struct Entry {
         var directive: InlineSuppressions.Directive
         var note: Finding?
@@ -28,7 +29,8 @@ package struct CarriedSuppressions {
     /// The first directive (in file order) that suppresses `rule` at `line`.
     package mutating func directive(for rule: String, line: Int) -> InlineSuppressions.Directive? {
         let candidates = (fileEntries + (lineEntries[line] ?? [])).sorted { $0.order < $1.order }
-        guard let hit = candidates.first(where: { $0.directive.rules.isEmpty || $0.directive.rules.contains(rule) }) else { return nil }
+        guard let hit = candidates.first(where: { $0.directive.rules.isEmpty || $0.directive.rules.contains(rule) })
+        else { return nil }
         used.insert(hit.directive.line)
         return hit.directive
     }

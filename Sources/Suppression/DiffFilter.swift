@@ -1,6 +1,6 @@
+import Foundation
 import Model
 import Support
-import Foundation
 
 /// `--since REV`: keep only findings on lines added or changed since REV, from git's own diff
 /// (to the work tree, or to the index with `--staged`). Untracked files count as wholly new.
@@ -13,8 +13,10 @@ public struct DiffFilter: Sendable {
 
     /// `scanPaths`: what the scan covers; each one's repository is diffed (the current
     /// directory's with `staged`, or when there are none).
-    public static func load(since rev: String, staged: Bool, scanPaths: [String] = [],
-                            cwd: String = PathSyntax.currentDirectory()) throws -> DiffFilter {
+    public static func load(
+        since rev: String, staged: Bool, scanPaths: [String] = [],
+        cwd: String = PathSyntax.currentDirectory()
+    ) throws -> DiffFilter {
         // A revision starting with `-` would be read as an option (`--output=FILE` writes a file).
         guard !rev.hasPrefix("-"), !rev.isEmpty else { throw Git.Failure(description: "'\(rev)' is not a revision") }
         var roots: [String] = []
@@ -34,11 +36,14 @@ public struct DiffFilter: Sendable {
         // Fixed prefixes (diff.noprefix / mnemonicPrefix), --text (a `-diff` attribute), raw
         // names (quotePath off; still C-quoted for tabs, newlines, quotes), no textconv, no
         // external diff, no colour, no filters on the work-tree side.
-        var args = ["diff", "-U0", "--text", "--no-color", "--no-ext-diff", "--no-textconv", "--no-renames",
-                    "--no-relative", "--src-prefix=a/", "--dst-prefix=b/", "--ignore-submodules=all"]
+        var args = [
+            "diff", "-U0", "--text", "--no-color", "--no-ext-diff", "--no-textconv", "--no-renames",
+            "--no-relative", "--src-prefix=a/", "--dst-prefix=b/", "--ignore-submodules=all",
+        ]
         if staged { args.append("--cached") }
         args += [commit, "--"]
-        let config = ["core.quotePath=false", "diff.noprefix=false", "diff.mnemonicPrefix=false"]
+        let config =
+            ["core.quotePath=false", "diff.noprefix=false", "diff.mnemonicPrefix=false"]
             + (staged ? [] : Git.filterOverrides(cwd: root))
         let diff = try Git.run(args, cwd: root, config: config)
         for (name, ranges) in try UnifiedDiff.changedLines(diff) { changed[key(name), default: []] += ranges }
@@ -50,10 +55,17 @@ public struct DiffFilter: Sendable {
 
     /// The commit REV names, or an error that says why not (a shallow clone lacks history).
     static func verify(_ rev: String, root: String) throws -> String {
-        if let id = try? Git.line(["rev-parse", "--verify", "--quiet", "--end-of-options", rev + "^{commit}"], cwd: root) { return id }
+        if let id = try? Git.line(
+            ["rev-parse", "--verify", "--quiet", "--end-of-options", rev + "^{commit}"], cwd: root)
+        {
+            return id
+        }
         let shallow = (try? Git.text(["rev-parse", "--is-shallow-repository"], cwd: root))?.hasPrefix("true") ?? false
         if shallow {
-            throw Git.Failure(description: "'\(rev)' is not a commit in this shallow clone of \(root): only part of the history was fetched; fetch it (git fetch --deepen=N or --unshallow; in CI e.g. actions/checkout with fetch-depth: 0)")
+            throw Git.Failure(
+                description:
+                    "'\(rev)' is not a commit in this shallow clone of \(root): only part of the history was fetched; fetch it (git fetch --deepen=N or --unshallow; in CI e.g. actions/checkout with fetch-depth: 0)"
+            )
         }
         throw Git.Failure(description: "'\(rev)' is not a commit in the repository at \(root)")
     }
@@ -61,7 +73,9 @@ public struct DiffFilter: Sendable {
     /// The directory a scan path lives in (itself for a directory).
     static func directory(of path: String) -> String {
         var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue { return path }
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            return path
+        }
         let parent = PathSyntax.parent(path)
         return parent.isEmpty ? "." : parent
     }
@@ -105,7 +119,9 @@ enum UnifiedDiff {
             } else if line.starts(with: Array("@@ ".utf8)) {
                 // @@ -a,b +c,d @@ : d lines starting at c were added (d = 0: a pure deletion).
                 let fields = String(decoding: line, as: UTF8.self).split(separator: " ")
-                guard fields.count >= 3, let old = hunkRange(fields[1], sign: "-"), let new = hunkRange(fields[2], sign: "+") else {
+                guard fields.count >= 3, let old = hunkRange(fields[1], sign: "-"),
+                    let new = hunkRange(fields[2], sign: "+")
+                else {
                     throw Git.Failure(description: "git diff: unreadable hunk header")
                 }
                 oldLeft = old.count
@@ -150,8 +166,10 @@ enum UnifiedDiff {
             if byte == UInt8(ascii: "\"") { break }
             guard byte == UInt8(ascii: "\\"), i + 1 < quoted.count else { out.append(byte); i += 1; continue }
             let next = quoted[i + 1]
-            let simple: [UInt8: UInt8] = [UInt8(ascii: "a"): 7, UInt8(ascii: "b"): 8, UInt8(ascii: "t"): 9, UInt8(ascii: "n"): 10,
-                                          UInt8(ascii: "v"): 11, UInt8(ascii: "f"): 12, UInt8(ascii: "r"): 13]
+            let simple: [UInt8: UInt8] = [
+                UInt8(ascii: "a"): 7, UInt8(ascii: "b"): 8, UInt8(ascii: "t"): 9, UInt8(ascii: "n"): 10,
+                UInt8(ascii: "v"): 11, UInt8(ascii: "f"): 12, UInt8(ascii: "r"): 13,
+            ]
             if let value = simple[next] {
                 out.append(value); i += 2
             } else if (0x30...0x37).contains(next), i + 3 < quoted.count {

@@ -1,5 +1,6 @@
 import Model
 import Support
+
 /// `authlint:ignore RULE[, RULE] [-- reason]` on a line, `authlint:ignore-next-line ...` on the
 /// line above, `authlint:ignore-file RULE` in the first lines. Found by text, so every comment
 /// syntax works (`//`, `#`, `<!-- -->`, `--`, `;`). No rule list means every rule.
@@ -68,5 +69,7 @@ public struct InlineSuppressions: Sendable {
         return rules
     }
 
-    static func find(_ needle: [UInt8], in haystack: [UInt8], from: Int) -> Int? { ASCII.find(needle, in: haystack, from: from) }
+    static func find(_ needle: [UInt8], in haystack: [UInt8], from: Int) -> Int? {
+        ASCII.find(needle, in: haystack, from: from)
+    }
 }

@@ -1,5 +1,4 @@
 import CLI
-
 import Foundation
 
 Console.occupyClosedStandardDescriptors()

@@ -8,23 +8,31 @@ import XCTest
 final class StageDependencyTests: XCTestCase {
     static let root = TestSupport.packageRoot
 
-    /// Target name → declared dependencies, read from Package.swift's `.target(name:dependencies:)` lines.
+    /// Target name → declared dependencies, read from Package.swift's `.target(name:dependencies:)` calls (which
+    /// swift-format may wrap over several lines).
     static func packageGraph() throws -> [String: Set<String>] {
         let manifest = try String(contentsOfFile: root + "/Package.swift", encoding: .utf8)
-        let pattern = try NSRegularExpression(pattern: #"\.target\(name: "(\w+)", dependencies: \[([^\]]*)\]"#)
+        let pattern = try NSRegularExpression(pattern: #"\.target\(\s*name: "(\w+)",\s*dependencies: \[([^\]]*)\]"#)
         var graph: [String: Set<String>] = [:]
         for match in pattern.matches(in: manifest, range: NSRange(manifest.startIndex..., in: manifest)) {
             let name = String(manifest[Range(match.range(at: 1), in: manifest)!])
             let list = String(manifest[Range(match.range(at: 2), in: manifest)!])
-            graph[name] = Set(list.split(separator: ",").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " \"")) }.filter { !$0.isEmpty })
+            let names = list.split(separator: ",").map {
+                $0.trimmingCharacters(in: CharacterSet(charactersIn: " \"\n"))
+            }
+            graph[name] = Set(names.filter { !$0.isEmpty })
         }
         return graph
     }
 
     func testPackageDeclaresEveryStageAndNoCycle() throws {
         let graph = try Self.packageGraph()
-        XCTAssertEqual(Set(graph.keys), ["Support", "Model", "Discovery", "Lexing", "Facts", "Suppression", "Prefilter", "Engine",
-                                         "Rules", "Reporting", "Config", "Session", "LSP", "CLI"])
+        XCTAssertEqual(
+            Set(graph.keys),
+            [
+                "Support", "Model", "Discovery", "Lexing", "Facts", "Suppression", "Prefilter", "Engine",
+                "Rules", "Reporting", "Config", "Session", "LSP", "CLI",
+            ])
         // A stage may only depend on stages declared before it can be ordered: no cycles.
         var placed = Set<String>()
         while placed.count < graph.count {
@@ -47,7 +55,9 @@ final class StageDependencyTests: XCTestCase {
                 for line in text.split(separator: "\n") where line.hasPrefix("import ") {
                     let module = String(line.dropFirst("import ".count)).trimmingCharacters(in: .whitespaces)
                     guard graph[module] != nil else { continue }  // Foundation, Glibc, Dispatch
-                    XCTAssertTrue(dependencies.contains(module), "Sources/\(target)/\(file) imports \(module), not a dependency of \(target)")
+                    XCTAssertTrue(
+                        dependencies.contains(module),
+                        "Sources/\(target)/\(file) imports \(module), not a dependency of \(target)")
                 }
             }
         }
@@ -60,9 +70,13 @@ final class StageDependencyTests: XCTestCase {
         var documented: [String: Set<String>] = [:]
         for line in doc.split(separator: "\n") where line.hasPrefix("| `") {
             let cells = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
-            guard cells.count >= 2, cells[0].hasPrefix("`"), graph[cells[0].trimmingCharacters(in: CharacterSet(charactersIn: "`"))] != nil else { continue }
+            guard cells.count >= 2, cells[0].hasPrefix("`"),
+                graph[cells[0].trimmingCharacters(in: CharacterSet(charactersIn: "`"))] != nil
+            else { continue }
             let name = cells[0].trimmingCharacters(in: CharacterSet(charactersIn: "`"))
-            documented[name] = Set(cells[1].split(separator: ",").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " `")) }.filter { !$0.isEmpty && $0 != "—" })
+            documented[name] = Set(
+                cells[1].split(separator: ",").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " `")) }
+                    .filter { !$0.isEmpty && $0 != "—" })
         }
         XCTAssertEqual(documented, graph, "ARCHITECTURE.md's target table and Package.swift disagree")
     }

@@ -1,16 +1,18 @@
-import Prefilter
 import Engine
 import Facts
-import Model
-import Support
 import Foundation
+import Model
+import Prefilter
+import Support
 
 /// `credential-shared-across-environments`: the same credential value configured for two
 /// environments (prod vs dev/staging/test), by file name (`.env.production`, `config/dev.yaml`)
 /// or section (`production:` in YAML, `[staging]` in INI). Both seed APIs ask for one key per
 /// environment, so a leaked dev key must not open production. Values are compared by hash only.
 struct CredentialSharedAcrossEnvironmentsRule: ProjectRule {
-    let messageFields: [String: Set<String>] = ["shared": ["name", "environment", "firstEnvironment"], "firstUse": ["environment"]]
+    let messageFields: [String: Set<String>] = [
+        "shared": ["name", "environment", "firstEnvironment"], "firstUse": ["environment"],
+    ]
 
     static let environmentWords: [String: String] = [
         "prod": "production", "production": "production", "prd": "production", "live": "production",
@@ -33,11 +35,17 @@ struct CredentialSharedAcrossEnvironmentsRule: ProjectRule {
         let nameWords = name.split(whereSeparator: { $0 == "." || $0 == "_" || $0 == "-" }).map(String.init)
         // Only configuration files: `.env.production`, `production.yaml`, `settings.staging.json`,
         // `appsettings.Development.json`; `test_vectors.json` is test data, not the test environment.
-        let looksLikeConfig = name.hasPrefix(".env") || name.hasSuffix(".env") || nameWords.count == 2
+        let looksLikeConfig =
+            name.hasPrefix(".env") || name.hasSuffix(".env") || nameWords.count == 2
             || nameWords.contains { configWords.contains($0) }
-        if looksLikeConfig, let fromName = nameWords.reversed().lazy.compactMap({ environmentWords[$0] }).first { return fromName }
+        if looksLikeConfig, let fromName = nameWords.reversed().lazy.compactMap({ environmentWords[$0] }).first {
+            return fromName
+        }
         if components.count >= 2, let fromFolder = environmentWords[String(components[components.count - 2])],
-           fromFolder != "test" { return fromFolder }
+            fromFolder != "test"
+        {
+            return fromFolder
+        }
         return nil
     }
 
@@ -47,16 +55,22 @@ struct CredentialSharedAcrossEnvironmentsRule: ProjectRule {
         let pathEnvironment = Self.environment(ofPath: context.file.path)
         // Without an environment in the path, only YAML/INI sections can name one: look for a
         // line that starts with one before lexing the file.
-        guard pathEnvironment != nil || ((language == .yaml || language == .keyValue) && Self.hasEnvironmentSection(context.file)) else { return [] }
+        guard
+            pathEnvironment != nil
+                || ((language == .yaml || language == .keyValue) && Self.hasEnvironmentSection(context.file))
+        else { return [] }
         let facts = context.facts
         let sections = sectionEnvironments(facts)
         var observations: [ProjectObservation] = []
         for named in facts.namedValues where named.valueKind == .literal && named.value.count >= 8 {
             guard CredentialNames.isCredentialName(named.name) || HardcodedAppkeyRule.isAppKeyName(named.name),
-                  LiteralSecretShape.looksLikeSecret(named.value, name: named.name),
-                  let environment = sections[named.nameToken] ?? pathEnvironment else { continue }
-            observations.append(context.observation(rule, range: named.valueRange,
-                                                   key: SHA256.hex(named.value), detail: environment + "\u{0}" + named.name))
+                LiteralSecretShape.looksLikeSecret(named.value, name: named.name),
+                let environment = sections[named.nameToken] ?? pathEnvironment
+            else { continue }
+            observations.append(
+                context.observation(
+                    rule, range: named.valueRange,
+                    key: SHA256.hex(named.value), detail: environment + "\u{0}" + named.name))
         }
         return observations
     }
@@ -68,10 +82,14 @@ struct CredentialSharedAcrossEnvironmentsRule: ProjectRule {
             var i = start
             if i < bytes.count && bytes[i] == UInt8(ascii: "[") { i += 1 }
             var word: [UInt8] = []
-            while i < bytes.count && word.count < 12, (bytes[i] >= 0x61 && bytes[i] <= 0x7A) || (bytes[i] >= 0x41 && bytes[i] <= 0x5A) {
+            while i < bytes.count && word.count < 12,
+                (bytes[i] >= 0x61 && bytes[i] <= 0x7A) || (bytes[i] >= 0x41 && bytes[i] <= 0x5A)
+            {
                 word.append(bytes[i] | 0x20); i += 1
             }
-            guard !word.isEmpty, i < bytes.count, bytes[i] == UInt8(ascii: ":") || bytes[i] == UInt8(ascii: "]") else { continue }
+            guard !word.isEmpty, i < bytes.count, bytes[i] == UInt8(ascii: ":") || bytes[i] == UInt8(ascii: "]") else {
+                continue
+            }
             if environmentWords[String(decoding: word, as: UTF8.self)] != nil { return true }
         }
         return false
@@ -108,9 +126,12 @@ struct CredentialSharedAcrossEnvironmentsRule: ProjectRule {
             for other in group.dropFirst() {
                 let parts = other.detail.split(separator: "\u{0}").map(String.init)
                 guard parts[0] != firstEnvironment else { continue }
-                let message = rule.message("shared", ["name": parts[1], "environment": parts[0], "firstEnvironment": firstEnvironment])
-                findings.append(other.finding(rule, message: message,
-                                              related: [first.location(rule.message("firstUse", ["environment": firstEnvironment]))]))
+                let message = rule.message(
+                    "shared", ["name": parts[1], "environment": parts[0], "firstEnvironment": firstEnvironment])
+                findings.append(
+                    other.finding(
+                        rule, message: message,
+                        related: [first.location(rule.message("firstUse", ["environment": firstEnvironment]))]))
             }
         }
         return findings

@@ -1,9 +1,9 @@
-import Prefilter
 import Engine
 import Facts
-import Model
-import Support
 import Foundation
+import Model
+import Prefilter
+import Support
 
 /// `credentials-in-url`: a password written into a URL's userinfo (`https://user:pass@host`,
 /// `postgres://u:p@db.prod/app`, `mongodb+srv://…`, `redis://:p@host`), in strings, config
@@ -16,7 +16,8 @@ struct CredentialsInUrlRule: StructuralRule {
         pattern: "\\b([a-zA-Z][a-zA-Z0-9+.-]{1,20})://([^\\s:/@,'\"`]*):([^\\s/@,'\"`]+)@([^\\s/:?#'\"`]+)")
     /// Passwords that stand for "no real password here" in docs and local setups.
     private static let trivialPasswords: Set<String> = [
-        "pass", "password", "passwd", "secret", "pwd", "pw", "root", "admin", "guest", "test", "user", "postgres", "mysql",
+        "pass", "password", "passwd", "secret", "pwd", "pw", "root", "admin", "guest", "test", "user", "postgres",
+        "mysql",
         "redis", "changeme", "example", "p", "x", "xxx", "token", "apikey", "api_key", "key", "foo", "bar", "letmein",
     ]
 
@@ -27,7 +28,11 @@ struct CredentialsInUrlRule: StructuralRule {
             var i = hit.end, sawColon = false
             while i < bytes.count && i < hit.end + 256 {
                 let b = bytes[i]
-                if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x22 || b == 0x27 || b == 0x60 || b == UInt8(ascii: "/") || b == UInt8(ascii: ">") { return false }
+                if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x22 || b == 0x27 || b == 0x60
+                    || b == UInt8(ascii: "/") || b == UInt8(ascii: ">")
+                {
+                    return false
+                }
                 if b == UInt8(ascii: ":") { sawColon = true }
                 if b == UInt8(ascii: "@") { return sawColon }
                 i += 1
@@ -60,14 +65,22 @@ struct CredentialsInUrlRule: StructuralRule {
                     host = rawHost[rawHost.index(after: at)...].lowercased()
                 }
                 let lowerPassword = password.lowercased()
-                guard !Self.trivialPasswords.contains(lowerPassword), !lowerPassword.contains("password"), !lowerPassword.contains("passwd"), LiteralSecretShape.isPlausibleLiteral(password.count >= 4 ? password : password + "    "),
-                      !password.contains("{"), !password.hasPrefix("$"), !password.hasPrefix("%"), !password.hasPrefix("<"),
-                      !facts.hosts.classify(host).isStandIn, !host.contains("{"), !host.hasPrefix("$") else { continue }
-                if token.kind == .string && token.isTemplate && (password.contains("$") || password.contains("\\(")) { continue }
+                guard !Self.trivialPasswords.contains(lowerPassword), !lowerPassword.contains("password"),
+                    !lowerPassword.contains("passwd"),
+                    LiteralSecretShape.isPlausibleLiteral(password.count >= 4 ? password : password + "    "),
+                    !password.contains("{"), !password.hasPrefix("$"), !password.hasPrefix("%"),
+                    !password.hasPrefix("<"),
+                    !facts.hosts.classify(host).isStandIn, !host.contains("{"), !host.hasPrefix("$")
+                else { continue }
+                if token.kind == .string && token.isTemplate && (password.contains("$") || password.contains("\\(")) {
+                    continue
+                }
                 let range = facts.contentRange(of: index, part: ":" + password + "@")
                 let secret = range.count > password.utf8.count ? (range.lowerBound + 1)..<(range.upperBound - 1) : range
-                matches.add(range: secret, secret: secret,
-                               message: rule.message("password", ["identity": LiteralSecretShape.kindOfIdentity(identity), "host": host]))
+                matches.add(
+                    range: secret, secret: secret,
+                    message: rule.message(
+                        "password", ["identity": LiteralSecretShape.kindOfIdentity(identity), "host": host]))
             }
         }
     }

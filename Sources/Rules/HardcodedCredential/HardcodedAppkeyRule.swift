@@ -1,8 +1,9 @@
-import Prefilter
 import Engine
 import Facts
 import Model
+import Prefilter
 import Support
+
 /// `hardcoded-appkey`: a literal Report Flow appkey, wherever it is bound: a variable or field
 /// named like app_key, an `appkey` header in any header-setting form (object literal, setter
 /// call, Swift `setValue(_:forHTTPHeaderField:)`, Go `Header.Set`, curl `-H`, `.http` line,
@@ -15,7 +16,9 @@ struct HardcodedAppkeyRule: StructuralRule {
         guard squashed.contains("appkey") else { return false }
         // `appKeyHeader`, `APP_KEY_NAME`, `appkey_env`: about the key, not the key.
         let words = CredentialNames.words(name)
-        if let last = words.last, last != "key", last != "appkey", CredentialNames.metadataWords.contains(last) { return false }
+        if let last = words.last, last != "key", last != "appkey", CredentialNames.metadataWords.contains(last) {
+            return false
+        }
         return true
     }
 
@@ -28,9 +31,11 @@ struct HardcodedAppkeyRule: StructuralRule {
     private func find(_ context: FileContext, _ rule: RuleDefinition, _ matches: inout [RuleMatch]) {
         for named in context.facts.namedValues where named.valueKind == .literal && Self.isAppKeyName(named.name) {
             guard LiteralSecretShape.isPlausibleLiteral(named.value, name: named.name),
-                  !LiteralSecretShape.looksLikeIdentifierPath(named.value) else { continue }
-            matches.add(range: named.valueRange, secret: named.valueRange,
-                           message: rule.message("literal", ["name": named.name]))
+                !LiteralSecretShape.looksLikeIdentifierPath(named.value)
+            else { continue }
+            matches.add(
+                range: named.valueRange, secret: named.valueRange,
+                message: rule.message("literal", ["name": named.name]))
         }
     }
 }

@@ -1,8 +1,9 @@
-import Prefilter
 import Engine
 import Facts
 import Model
+import Prefilter
 import Support
+
 /// `hardcoded-secret`: a secret-looking literal bound to a credential-named variable, key,
 /// header, config entry or command-line flag. The name is the only evidence, so the value
 /// must pass `LiteralSecretShape.looksLikeSecret`; more specific rules (provider formats,
@@ -28,8 +29,12 @@ struct HardcodedSecretRule: StructuralRule {
             guard isLetter(bytes[0]) || "_$@-".utf8.contains(bytes[0]) else { return false }
             return bytes.allSatisfy { isLetter($0) || ($0 >= 0x30 && $0 <= 0x39) || "_.$@-".utf8.contains($0) }
         }
-        guard first.properties.isAlphabetic || first == "_" || first == "$" || first == "@" || first == "-" else { return false }
-        return name.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || "_.$@-".unicodeScalars.contains($0) }
+        guard first.properties.isAlphabetic || first == "_" || first == "$" || first == "@" || first == "-" else {
+            return false
+        }
+        return name.unicodeScalars.allSatisfy {
+            $0.properties.isAlphabetic || ("0"..."9").contains($0) || "_.$@-".unicodeScalars.contains($0)
+        }
     }
 
     /// True when the name's last credential word is at the end, or followed only by `trailingWords`.
@@ -43,7 +48,11 @@ struct HardcodedSecretRule: StructuralRule {
         if CredentialNames.credentialWords.contains(last) { return true }
         if core.count >= 2 && CredentialNames.credentialWords.contains(core[core.count - 2] + last) { return true }
         // `auth_token`, `access_token`: a qualified token.
-        if last == "token" || last == "tokens", core.count >= 2, CredentialNames.tokenQualifiers.contains(core[core.count - 2]) { return true }
+        if last == "token" || last == "tokens", core.count >= 2,
+            CredentialNames.tokenQualifiers.contains(core[core.count - 2])
+        {
+            return true
+        }
         return false
     }
 
@@ -56,11 +65,15 @@ struct HardcodedSecretRule: StructuralRule {
     func wantsFile(_ context: FileContext, _ rule: RuleDefinition) -> Bool {
         guard context.file.language != .plainText else { return false }
         let bytes = context.file.bytes
-        return context.hits(for: rule).contains { Self.credentialNameAround(bytes, $0) && Self.valueFollows(bytes, from: $0.end) }
+        return context.hits(for: rule).contains {
+            Self.credentialNameAround(bytes, $0) && Self.valueFollows(bytes, from: $0.end)
+        }
     }
 
     /// A byte of a name as the byte-level gates read it: identifier bytes, `-` and `.`.
-    private static func isNameByte(_ b: UInt8) -> Bool { ASCII.isIdentifierByte(b) || b == UInt8(ascii: "-") || b == UInt8(ascii: ".") }
+    private static func isNameByte(_ b: UInt8) -> Bool {
+        ASCII.isIdentifierByte(b) || b == UInt8(ascii: "-") || b == UInt8(ascii: ".")
+    }
 
     /// The whole name around a keyword hit (`key` in `api_key`, `monkey`, `keyboard`) must be
     /// one this rule reports, judged on bytes before the file is lexed: `key`/`token` hits in
@@ -84,7 +97,8 @@ struct HardcodedSecretRule: StructuralRule {
         let candidates = context.facts.namedValues.filter { named in
             // Cheapest test first: most names fail the credential-name check's byte prefilter.
             named.valueKind == .literal
-                && (CredentialNames.isCredentialName(named.name) && Self.endsWithCredentialWord(named.name) || Self.isCredentialFlag(named))
+                && (CredentialNames.isCredentialName(named.name) && Self.endsWithCredentialWord(named.name)
+                    || Self.isCredentialFlag(named))
                 && Self.isIdentifierLike(named.name)
                 // The appkey is `hardcoded-appkey`'s alone, also when a config turns that rule off.
                 && !HardcodedAppkeyRule.isAppKeyName(named.name)
@@ -95,10 +109,12 @@ struct HardcodedSecretRule: StructuralRule {
         for named in candidates { valuesByName[named.name, default: []].insert(named.value) }
         for named in candidates where valuesByName[named.name, default: []].count <= 4 {
             let lower = named.value.lowercased()
-            if lower.hasPrefix("basic ") || lower.hasPrefix("bearer ") || lower.hasPrefix("token ") { continue }  // Basic/Bearer rules
+            // Basic/Bearer rules
+            if lower.hasPrefix("basic ") || lower.hasPrefix("bearer ") || lower.hasPrefix("token ") { continue }
             guard LiteralSecretShape.looksLikeSecret(named.value, name: named.name) else { continue }
-            matches.add(range: named.valueRange, secret: named.valueRange,
-                           message: rule.message("literal", ["name": named.name]))
+            matches.add(
+                range: named.valueRange, secret: named.valueRange,
+                message: rule.message("literal", ["name": named.name]))
         }
     }
 
@@ -111,7 +127,9 @@ struct HardcodedSecretRule: StructuralRule {
         func skipSpaces() { while i < n && (bytes[i] == 0x20 || bytes[i] == 0x09) { i += 1 } }
         while i < n && Self.isNameByte(bytes[i]) { i += 1 }
         var closers = 0
-        while i < n && closers < 2 && (bytes[i] == 0x22 || bytes[i] == 0x27 || bytes[i] == 0x60 || bytes[i] == UInt8(ascii: "]")) { i += 1; closers += 1 }
+        while i < n && closers < 2
+            && (bytes[i] == 0x22 || bytes[i] == 0x27 || bytes[i] == 0x60 || bytes[i] == UInt8(ascii: "]"))
+        { i += 1; closers += 1 }
         skipSpaces()
         guard i < n else { return false }
         switch bytes[i] {
@@ -136,7 +154,12 @@ struct HardcodedSecretRule: StructuralRule {
         }
         skipSpaces()
         // String prefixes (`b"…"`, `r'…'`, `@"…"`) and the opening quote.
-        if i + 1 < n && (bytes[i] == UInt8(ascii: "b") || bytes[i] == UInt8(ascii: "r") || bytes[i] == UInt8(ascii: "@")) && (bytes[i + 1] == 0x22 || bytes[i + 1] == 0x27) { i += 1 }
+        if i + 1 < n
+            && (bytes[i] == UInt8(ascii: "b") || bytes[i] == UInt8(ascii: "r") || bytes[i] == UInt8(ascii: "@"))
+            && (bytes[i + 1] == 0x22 || bytes[i + 1] == 0x27)
+        {
+            i += 1
+        }
         if i < n && (bytes[i] == 0x22 || bytes[i] == 0x27 || bytes[i] == 0x60) { i += 1 }
         var length = 0
         while i < n && length < 8 {

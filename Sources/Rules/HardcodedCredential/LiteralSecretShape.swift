@@ -1,9 +1,9 @@
-import Prefilter
 import Engine
 import Facts
-import Model
-import Support
 import Foundation
+import Model
+import Prefilter
+import Support
 
 /// Whether a literal bound to a credential-named thing looks like a real secret. Tuned on the
 /// benchmark corpus (Swift packages + Python site-packages): labels, English words, identifiers,
@@ -15,14 +15,18 @@ enum LiteralSecretShape {
         let value = raw.trimmingSpaces
         let count = value.count
         guard count >= 8, count <= 1024, isPlausibleLiteral(value, name: name) else { return false }
-        guard !value.contains(where: { $0 == " " || $0 == "\t" || $0.isNewline }) else { return false }  // labels and sentences
+        // labels and sentences
+        guard !value.contains(where: { $0 == " " || $0 == "\t" || $0.isNewline }) else { return false }
         guard !value.contains("://") else { return false }  // URLs: credentials-in-url judges their userinfo
         let scalars = value.unicodeScalars
-        guard scalars.allSatisfy({ $0.value >= 0x21 && $0.value < 0x7F }) else { return false }  // prose in other scripts
+        // prose in other scripts
+        guard scalars.allSatisfy({ $0.value >= 0x21 && $0.value < 0x7F }) else { return false }
         let hasDigit = scalars.contains { ("0"..."9").contains($0) }
         let hasUpper = scalars.contains { ("A"..."Z").contains($0) }
         let hasLower = scalars.contains { ("a"..."z").contains($0) }
-        let hasSymbol = scalars.contains { !CharacterSet.alphanumerics.contains($0) && $0 != "_" && $0 != "-" && $0 != "." }
+        let hasSymbol = scalars.contains {
+            !CharacterSet.alphanumerics.contains($0) && $0 != "_" && $0 != "-" && $0 != "."
+        }
         if !hasUpper && !hasLower { return false }  // numbers, dates, versions, IP addresses
         // `client_credentials`, `x-api-key`, `passwordField`, `com.example.Token`: identifiers, not secrets.
         if !hasDigit && !hasSymbol && !(hasUpper && hasLower && count >= 20) { return false }
@@ -32,7 +36,11 @@ enum LiteralSecretShape {
         if value.hasSuffix("(") || value.contains("()") { return false }  // code that a line lexer kept as text
         if value.hasPrefix("-") || isMadeOfWords(value) { return false }  // flags, `access-token-123`
         // HTTP header names and other letters-and-dashes identifiers (`Access-Control-Allow-Credentials`).
-        if !hasDigit && value.allSatisfy({ $0.isLetter || $0 == "-" || $0 == "_" || $0 == "." }) && value.contains(where: { $0 == "-" || $0 == "_" || $0 == "." }) { return false }
+        if !hasDigit && value.allSatisfy({ $0.isLetter || $0 == "-" || $0 == "_" || $0 == "." })
+            && value.contains(where: { $0 == "-" || $0 == "_" || $0 == "." })
+        {
+            return false
+        }
         // Hex digests and UUIDs named like a key are keys; anything else needs character variety.
         let entropy = Entropy.shannon(value[...])
         return entropy >= (count >= 20 ? 3.0 : 2.5)
@@ -50,18 +58,33 @@ enum LiteralSecretShape {
         // `password: 'password'`, `appkey: 'appkey'`, `api_key = "API_KEY"`: the name repeated.
         let squashedName = name.lowercased().filter { $0.isLetter || $0.isNumber }
         let squashedValue = lower.filter { $0.isLetter || $0.isNumber }
-        if !squashedName.isEmpty && (squashedValue == squashedName || squashedName.hasSuffix(squashedValue) && squashedValue.count >= 4) { return false }
+        if !squashedName.isEmpty
+            && (squashedValue == squashedName || squashedName.hasSuffix(squashedValue) && squashedValue.count >= 4)
+        {
+            return false
+        }
         if CredentialNames.headers.contains(lower) { return false }  // a header name, not its value
-        if ["true", "false", "yes", "no", "on", "off", "required", "optional", "bearer", "basic", "string", "secret", "password", "token"].contains(lower) { return false }
-        if value.hasPrefix("/") || value.hasPrefix("./") || value.hasPrefix("../") || value.hasPrefix("~/") { return false }
-        for suffix in [".pem", ".key", ".json", ".txt", ".yaml", ".yml", ".p12", ".crt", ".env", ".pub", ".html", ".js", ".py", ".swift"]
+        if [
+            "true", "false", "yes", "no", "on", "off", "required", "optional", "bearer", "basic", "string", "secret",
+            "password", "token",
+        ].contains(lower) {
+            return false
+        }
+        if value.hasPrefix("/") || value.hasPrefix("./") || value.hasPrefix("../") || value.hasPrefix("~/") {
+            return false
+        }
+        for suffix in [
+            ".pem", ".key", ".json", ".txt", ".yaml", ".yml", ".p12", ".crt", ".env", ".pub", ".html", ".js", ".py",
+            ".swift",
+        ]
         where lower.hasSuffix(suffix) { return false }
         return true
     }
 
     /// Credentials printed in RFCs and vendor docs as examples (RFC 6750, RFC 7617, AWS).
     static let documentedExamples: Set<String> = [
-        "mF_9.B5f-4.1JqM", "opensesame", "open sesame", "AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+        "mF_9.B5f-4.1JqM", "opensesame", "open sesame", "AKIAIOSFODNN7EXAMPLE",
+        "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
         "tGzv3JOkF0XG5Qx2TlKWIA", "SlAV32hkKG", "8xLOxBtZp8",
     ]
 
@@ -83,8 +106,14 @@ enum LiteralSecretShape {
     /// `foo.bar.baz`, `com.example.app`, `module:attr`, `snake_case_name`, `kebab-case-name`.
     static func looksLikeIdentifierPath(_ value: String) -> Bool {
         let parts = value.split(whereSeparator: { $0 == "." || $0 == ":" || $0 == "/" })
-        if parts.count >= 2 && parts.allSatisfy({ part in part.first?.isLetter == true && part.allSatisfy { $0.isLetter || $0 == "_" || $0 == "-" || $0.isNumber } })
-            && parts.allSatisfy({ $0.count >= 2 }) && value.filter(\.isNumber).count <= 2 { return true }
+        if parts.count >= 2
+            && parts.allSatisfy({ part in
+                part.first?.isLetter == true && part.allSatisfy { $0.isLetter || $0 == "_" || $0 == "-" || $0.isNumber }
+            })
+            && parts.allSatisfy({ $0.count >= 2 }) && value.filter(\.isNumber).count <= 2
+        {
+            return true
+        }
         return false
     }
 
@@ -96,7 +125,9 @@ enum LiteralSecretShape {
 
     /// printf/str.format/regex/glob text: `%s:%s`, `{0}`, `\d+`, `[A-Z]`, `*.key`.
     private static func looksLikeFormatOrPattern(_ value: String) -> Bool {
-        for marker in ["%s", "%d", "%(", "{0}", "{}", "\\d", "\\w", "\\s", "[a-z", "[A-Z", "[0-9", "(?", "^(", ".*", "*."] where value.contains(marker) { return true }
+        for marker in [
+            "%s", "%d", "%(", "{0}", "{}", "\\d", "\\w", "\\s", "[a-z", "[A-Z", "[0-9", "(?", "^(", ".*", "*.",
+        ] where value.contains(marker) { return true }
         return false
     }
 

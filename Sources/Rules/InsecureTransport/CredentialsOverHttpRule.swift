@@ -1,8 +1,9 @@
-import Prefilter
 import Engine
 import Facts
 import Model
+import Prefilter
 import Support
+
 /// `credentials-over-http`: a credential (auth header, Basic/Bearer option, curl `-u`, URL
 /// userinfo) and a plain `http://` URL in the same request: one call, one request object, one
 /// setter sequence on one request variable, one curl command, one `.http` request block. Hosts
@@ -18,7 +19,8 @@ struct CredentialsOverHttpRule: StructuralRule {
     ]
     /// Setters that put one header on a request (`req.Header.Set`, `setValue(_:forHTTPHeaderField:)`, builders).
     static let headerSetters: Set<String> = [
-        "Set", "Add", "setValue", "addValue", "setRequestProperty", "addRequestProperty", "setHeader", "addHeader", "header",
+        "Set", "Add", "setValue", "addValue", "setRequestProperty", "addRequestProperty", "setHeader", "addHeader",
+        "header",
         "set", "append",
     ]
     static let basicAuthSetters: Set<String> = ["SetBasicAuth", "setBasicAuth", "basicAuth"]
@@ -38,9 +40,10 @@ struct CredentialsOverHttpRule: StructuralRule {
         let severity = rule.severity
         func report(_ range: Range<Int>, _ what: String, _ url: URLUse) {
             guard reported.insert(range.lowerBound).inserted else { return }
-            matches.add(range: range,
-                           message: rule.message("sent", ["what": what, "host": url.host]),
-                           severity: severity, related: [RelatedRange(url.range, rule.message("url"))])
+            matches.add(
+                range: range,
+                message: rule.message("sent", ["what": what, "host": url.host]),
+                severity: severity, related: [RelatedRange(url.range, rule.message("url"))])
         }
 
         let uses = InsecureTransportRules.httpURLUses(context, apiHosts: rule.apiHosts + settings.apiHosts)
@@ -53,7 +56,8 @@ struct CredentialsOverHttpRule: StructuralRule {
             let url = facts.value(use.token)
             // `user:secret@` followed by a host (`"http://user:password@"` alone is a prefix being built).
             if let at = url.firstIndex(of: "@"), url[..<at].dropFirst(7).contains(":"),
-               url[url.index(after: at)...].first.map({ $0 != "/" && $0 != "?" }) ?? false {
+                url[url.index(after: at)...].first.map({ $0 != "/" && $0 != "?" }) ?? false
+            {
                 report(use.range, "user:password in the URL", use)
             }
         }
@@ -67,26 +71,37 @@ struct CredentialsOverHttpRule: StructuralRule {
 
     // MARK: calls, request objects and setter sequences
 
-    private func checkCalls(_ facts: FileFacts, _ settings: ScanSettings, _ uses: [URLUse], _ useByToken: [Int: URLUse],
-                            _ report: (Range<Int>, String, URLUse) -> Void) {
+    private func checkCalls(
+        _ facts: FileFacts, _ settings: ScanSettings, _ uses: [URLUse], _ useByToken: [Int: URLUse],
+        _ report: (Range<Int>, String, URLUse) -> Void
+    ) {
         let tokens = facts.tokens
 
         // Credentials first: most files with an http:// URL carry none, and then the URL work is skipped.
         // a) Header objects with a credential header (literal header sets).
         var credentialObjects: [(open: Int, header: HeaderSet.Header)] = []
         for set in facts.objectLiteralHeaderSets {
-            guard let header = set.headers.first(where: { CredentialNames.mechanism(ofHeader: $0.name, extra: settings.credentialHeaders) != nil }),
-                  let open = facts.enclosingBracket(of: header.nameToken, lookingBack: 2000), facts.isPunct(open, "{") else { continue }
+            guard
+                let header = set.headers.first(where: {
+                    CredentialNames.mechanism(ofHeader: $0.name, extra: settings.credentialHeaders) != nil
+                }),
+                let open = facts.enclosingBracket(of: header.nameToken, lookingBack: 2000), facts.isPunct(open, "{")
+            else { continue }
             credentialObjects.append((open, header))
         }
         // b) Request options carrying a credential (`auth=(id, secret)`, axios `auth: {…}`).
         let authOptionLengths = Set(Self.authOptions.map(\.utf8.count).flatMap { [$0, $0 + 2] })  // +2: quotes
         var authOptions: [(range: Range<Int>, what: String, at: Int)] = []
-        for i in tokens.indices where (tokens[i].kind == .identifier || (tokens[i].kind == .string && !tokens[i].isTemplate))
-            && authOptionLengths.contains(tokens[i].end - tokens[i].start) {
+        for i in tokens.indices
+        where (tokens[i].kind == .identifier || (tokens[i].kind == .string && !tokens[i].isTemplate))
+            && authOptionLengths.contains(tokens[i].end - tokens[i].start)
+        {
             let name = facts.value(i)
-            guard Self.authOptions.contains(name), let op = facts.next(i), facts.isPunct(op, "=") || facts.isPunct(op, ":"), let v = facts.next(op),
-                  !(tokens[v].kind == .identifier && ["None", "null", "nil", "undefined", "false", "False"].contains(facts.text(v))) else { continue }
+            guard Self.authOptions.contains(name), let op = facts.next(i),
+                facts.isPunct(op, "=") || facts.isPunct(op, ":"), let v = facts.next(op),
+                !(tokens[v].kind == .identifier
+                    && ["None", "null", "nil", "undefined", "false", "False"].contains(facts.text(v)))
+            else { continue }
             authOptions.append((tokens[i].start..<tokens[v].end, "the \(name) credential", i))
         }
         // c) Setters putting a credential on one request (`req.Header.Set("Authorization", …)`, `SetBasicAuth`).
@@ -95,32 +110,40 @@ struct CredentialsOverHttpRule: StructuralRule {
             if Self.basicAuthSetters.contains(call.name) {
                 setters.append((call, "Basic credentials (\(call.name))"))
             } else if Self.headerSetters.contains(call.name),
-                      let header = call.arguments.lazy.compactMap({ arg -> String? in
-                          // `"Authorization"` or a labelled `forHTTPHeaderField: "Authorization"`.
-                          let last = arg.upperBound - 1
-                          guard arg.count == 1 || (arg.count == 3 && facts.isPunct(arg.lowerBound + 1, ":")),
-                                tokens[last].kind == .string, !tokens[last].isTemplate, let v = tokens[last].value,
-                                CredentialNames.mechanism(ofHeader: v, extra: settings.credentialHeaders) != nil else { return nil }
-                          return v
-                      }).first {
+                let header = call.arguments.lazy.compactMap({ arg -> String? in
+                    // `"Authorization"` or a labelled `forHTTPHeaderField: "Authorization"`.
+                    let last = arg.upperBound - 1
+                    guard arg.count == 1 || (arg.count == 3 && facts.isPunct(arg.lowerBound + 1, ":")),
+                        tokens[last].kind == .string, !tokens[last].isTemplate, let v = tokens[last].value,
+                        CredentialNames.mechanism(ofHeader: v, extra: settings.credentialHeaders) != nil
+                    else { return nil }
+                    return v
+                }).first
+            {
                 setters.append((call, "the \(header) header"))
             }
         }
         // d) Headers set by subscript (`s.headers["Authorization"] = …`, `axios.defaults.headers.common['Authorization'] = …`).
         var subscripts: [(range: Range<Int>, what: String, at: Int)] = []
         for k in tokens.indices where tokens[k].kind == .string && facts.isPunct(k - 1, "[") {
-            guard let close = facts.next(k), facts.isPunct(close, "]"), let eq = facts.next(close), facts.isPunct(eq, "="),
-                  let v = tokens[k].value, CredentialNames.mechanism(ofHeader: v, extra: settings.credentialHeaders) != nil,
-                  let value = facts.next(eq) else { continue }
+            guard let close = facts.next(k), facts.isPunct(close, "]"), let eq = facts.next(close),
+                facts.isPunct(eq, "="),
+                let v = tokens[k].value,
+                CredentialNames.mechanism(ofHeader: v, extra: settings.credentialHeaders) != nil,
+                let value = facts.next(eq)
+            else { continue }
             subscripts.append((tokens[k].start..<tokens[value].end, "the \(v) header", k - 1))
         }
-        guard !credentialObjects.isEmpty || !authOptions.isEmpty || !setters.isEmpty || !subscripts.isEmpty else { return }
+        guard !credentialObjects.isEmpty || !authOptions.isEmpty || !setters.isEmpty || !subscripts.isEmpty else {
+            return
+        }
 
         /// Owner of a token: the `(` of the innermost request call around it (URL and header
         /// wrappers skipped). Callers fall back to the enclosing object literal (`parentObject`).
         func owner(of k: Int) -> Int? {
             var best: Call?
-            for call in facts.calls where call.openParen < k && k < call.closeParen && !Self.wrapperCalls.contains(call.name) {
+            for call in facts.calls
+            where call.openParen < k && k < call.closeParen && !Self.wrapperCalls.contains(call.name) {
                 if best == nil || call.openParen > best!.openParen { best = call }
             }
             return best?.openParen
@@ -133,7 +156,8 @@ struct CredentialsOverHttpRule: StructuralRule {
         for binding in facts.bindings {
             let line = facts.file.line(at: tokens[binding.valueToken].start)
             if let use = usesByLine[line]?.first(where: { $0.token >= binding.valueToken }),
-               use.token == binding.valueToken || (owner(of: use.token).map { $0 < binding.valueToken } ?? true) {
+                use.token == binding.valueToken || (owner(of: use.token).map { $0 < binding.valueToken } ?? true)
+            {
                 urlsByName[Self.lastSegment(binding.name)] = use
             }
         }
@@ -143,12 +167,16 @@ struct CredentialsOverHttpRule: StructuralRule {
         func url(at k: Int) -> URLUse? {
             if let use = useByToken[k] { return use }
             let token = tokens[k]
-            if token.kind == .identifier, urlNameLengths.contains(token.end - token.start), let use = urlsByName[facts.text(k)] {
+            if token.kind == .identifier, urlNameLengths.contains(token.end - token.start),
+                let use = urlsByName[facts.text(k)]
+            {
                 // Not a key or the target of an assignment (`url: x`, `url = x`).
                 if let n = facts.next(k), facts.isPunct(n, ":") || facts.isPunct(n, "=") { return nil }
                 return use
             }
-            if token.kind == .string, token.isTemplate, let hole = Self.leadingHoleName(k, facts) { return urlsByName[hole] }
+            if token.kind == .string, token.isTemplate, let hole = Self.leadingHoleName(k, facts) {
+                return urlsByName[hole]
+            }
             return nil
         }
 
@@ -160,20 +188,28 @@ struct CredentialsOverHttpRule: StructuralRule {
             credentialsByOwner[owner] = (range, what)
         }
         for object in credentialObjects {
-            let range = tokens[object.header.nameToken].start..<tokens[object.header.valueToken ?? object.header.nameToken].end
-            noteCredential(owner(of: object.open) ?? parentObject(of: object.open, facts), range, "the \(object.header.name) header")
+            let range =
+                tokens[object.header.nameToken].start..<tokens[object.header.valueToken ?? object.header.nameToken].end
+            noteCredential(
+                owner(of: object.open) ?? parentObject(of: object.open, facts), range,
+                "the \(object.header.name) header")
         }
         for option in authOptions { noteCredential(owner(of: option.at), option.range, option.what) }
         // Header objects held in a variable and passed to the call (`requests.get(url, headers=HEADERS)`, `{ headers }`).
         var credentialNames: [String: HeaderSet.Header] = [:]
         for binding in facts.bindings {
-            if let object = credentialObjects.first(where: { $0.open == binding.valueToken }) { credentialNames[binding.name] = object.header }
+            if let object = credentialObjects.first(where: { $0.open == binding.valueToken }) {
+                credentialNames[binding.name] = object.header
+            }
         }
         let credentialNameLengths = Set(credentialNames.keys.map(\.utf8.count))
-        for i in tokens.indices where tokens[i].kind == .identifier && credentialNameLengths.contains(tokens[i].end - tokens[i].start) {
+        for i in tokens.indices
+        where tokens[i].kind == .identifier && credentialNameLengths.contains(tokens[i].end - tokens[i].start) {
             let name = facts.text(i)
-            guard let header = credentialNames[name], facts.bindings.contains(where: { $0.name == name && $0.nameToken < i }),
-                  !(facts.next(i).map { facts.isPunct($0, "=") } ?? false) else { continue }
+            guard let header = credentialNames[name],
+                facts.bindings.contains(where: { $0.name == name && $0.nameToken < i }),
+                !(facts.next(i).map { facts.isPunct($0, "=") } ?? false)
+            else { continue }
             noteCredential(owner(of: i), tokens[i].start..<tokens[i].end, "the \(header.name) header (via \(name))")
         }
         var reportedOwners = Set<Int>()
@@ -192,19 +228,25 @@ struct CredentialsOverHttpRule: StructuralRule {
             // A builder chain ending in this call.
             var k = call.calleeStart
             var chainStart = k
-            while let dot = facts.previous(k), facts.isPunct(dot, ".") || facts.isPunct(dot, "?."), let close = facts.previous(dot),
-                  facts.isPunct(close, ")"), tokens[close].pairIndex >= 0,
-                  let previousCall = facts.calls.first(where: { $0.openParen == tokens[close].pairIndex }) {
+            while let dot = facts.previous(k), facts.isPunct(dot, ".") || facts.isPunct(dot, "?."),
+                let close = facts.previous(dot),
+                facts.isPunct(close, ")"), tokens[close].pairIndex >= 0,
+                let previousCall = facts.calls.first(where: { $0.openParen == tokens[close].pairIndex })
+            {
                 k = previousCall.calleeStart
                 chainStart = k
             }
-            if chainStart < call.calleeStart, let use = (chainStart..<call.openParen).lazy.compactMap({ url(at: $0) }).first {
+            if chainStart < call.calleeStart,
+                let use = (chainStart..<call.openParen).lazy.compactMap({ url(at: $0) }).first
+            {
                 report(range, what, use)
                 continue
             }
             // The receiver variable and the statement that assigned it.
             let receiver = String(call.callee.split(separator: ".").first ?? "")
-            guard call.callee.contains("."), !receiver.isEmpty, let assigned = assignment(of: receiver, before: call.calleeStart, facts) else { continue }
+            guard call.callee.contains("."), !receiver.isEmpty,
+                let assigned = assignment(of: receiver, before: call.calleeStart, facts)
+            else { continue }
             if let use = assigned.lazy.compactMap({ url(at: $0) }).first { report(range, what, use) }
         }
 
@@ -217,29 +259,42 @@ struct CredentialsOverHttpRule: StructuralRule {
         }
         for object in credentialObjects {
             guard let open = owner(of: object.open), let call = facts.calls.first(where: { $0.openParen == open }),
-                  CredentialNames.words(call.callee).contains("headers"), call.callee.contains(".") else { continue }
+                CredentialNames.words(call.callee).contains("headers"), call.callee.contains(".")
+            else { continue }
             let root = String(call.callee.split(separator: ".")[0])
-            noteSession(root, (tokens[object.header.nameToken].start..<tokens[object.header.valueToken ?? object.header.nameToken].end,
-                               "the \(object.header.name) header (set on \(root))", object.open))
+            noteSession(
+                root,
+                (
+                    tokens[object.header.nameToken]
+                        .start..<tokens[object.header.valueToken ?? object.header.nameToken].end,
+                    "the \(object.header.name) header (set on \(root))", object.open
+                ))
         }
         for option in authOptions {
-            guard let dot = facts.previous(option.at), facts.isPunct(dot, "."), let (root, _) = pathRoot(before: option.at, facts) else { continue }
+            guard let dot = facts.previous(option.at), facts.isPunct(dot, "."),
+                let (root, _) = pathRoot(before: option.at, facts)
+            else { continue }
             noteSession(root, (option.range, "\(option.what) (set on \(root))", option.at))
         }
         for entry in subscripts {
-            guard let (root, path) = pathRoot(before: entry.at, facts), path.lowercased().contains("header") else { continue }
+            guard let (root, path) = pathRoot(before: entry.at, facts), path.lowercased().contains("header") else {
+                continue
+            }
             noteSession(root, (entry.range, "\(entry.what) (set on \(root))", entry.at))
         }
         guard !sessionCredentials.isEmpty else { return }
         for call in facts.calls where Self.requestVerbs.contains(call.name) && call.callee.contains(".") {
             let root = String(call.callee.split(separator: ".")[0])
             guard let credential = sessionCredentials[root], credential.at < call.openParen,
-                  let use = ((call.openParen + 1)..<call.closeParen).lazy.compactMap({ url(at: $0) }).first else { continue }
+                let use = ((call.openParen + 1)..<call.closeParen).lazy.compactMap({ url(at: $0) }).first
+            else { continue }
             report(credential.range, credential.what, use)
         }
     }
 
-    static let requestVerbs: Set<String> = ["get", "post", "put", "patch", "delete", "head", "options", "request", "send", "fetch"]
+    static let requestVerbs: Set<String> = [
+        "get", "post", "put", "patch", "delete", "head", "options", "request", "send", "fetch",
+    ]
 
     /// First segment of the dotted path ending just before token `k` (`s` of `s.headers[`, `self` of `self.session.auth`).
     private func pathRoot(before k: Int, _ facts: FileFacts) -> (root: String, path: String)? {
@@ -263,15 +318,20 @@ struct CredentialsOverHttpRule: StructuralRule {
             guard facts.tokens[k].kind == .identifier, facts.text(k) == receiver else { continue }
             var op = facts.next(k)
             // `req, err :=` / `req: URLRequest =`.
-            while let o = op, facts.isPunct(o, ",") || facts.isPunct(o, ":") && !(facts.next(o).map { facts.isPunct($0, "=") } ?? false),
-                  let n = facts.next(o), facts.tokens[n].kind == .identifier { op = facts.next(n) }
+            while let o = op,
+                facts.isPunct(o, ",")
+                    || facts.isPunct(o, ":") && !(facts.next(o).map { facts.isPunct($0, "=") } ?? false),
+                let n = facts.next(o), facts.tokens[n].kind == .identifier
+            { op = facts.next(n) }
             guard let o = op, facts.isPunct(o, "=") || facts.isPunct(o, ":=") else { continue }
             if let before = facts.previous(k), facts.isPunct(before, ".") { continue }
             let start = o + 1
             var end = start
             let line = facts.file.line(at: facts.tokens[o].start)
             while end < facts.tokens.count && end < limit {
-                if facts.isOpeningBracket(end) && facts.tokens[end].pairIndex > end { end = facts.tokens[end].pairIndex + 1; continue }
+                if facts.isOpeningBracket(end) && facts.tokens[end].pairIndex > end {
+                    end = facts.tokens[end].pairIndex + 1; continue
+                }
                 if facts.isPunct(end, ";") || facts.file.line(at: facts.tokens[end].start) > line { break }
                 end += 1
             }
@@ -282,8 +342,10 @@ struct CredentialsOverHttpRule: StructuralRule {
 
     // MARK: curl commands
 
-    private func checkShellCommands(_ facts: FileFacts, _ settings: ScanSettings, _ useByToken: [Int: URLUse],
-                                    _ report: (Range<Int>, String, URLUse) -> Void) {
+    private func checkShellCommands(
+        _ facts: FileFacts, _ settings: ScanSettings, _ useByToken: [Int: URLUse],
+        _ report: (Range<Int>, String, URLUse) -> Void
+    ) {
         for command in facts.shellCommands where command.program == "curl" {
             var credential: (range: Range<Int>, what: String)?
             var target: URLUse?
@@ -291,16 +353,27 @@ struct CredentialsOverHttpRule: StructuralRule {
             while n < command.words.count {
                 let word = command.words[n]
                 let next = n + 1 < command.words.count ? command.words[n + 1] : nil
-                if word.text == "-u" || word.text == "--user" || word.text == "--oauth2-bearer" || word.text == "--proxy-user", let next {
-                    if credential == nil { credential = (word.range.lowerBound..<next.range.upperBound, "curl \(word.text) credentials") }
+                if word.text == "-u" || word.text == "--user" || word.text == "--oauth2-bearer"
+                    || word.text == "--proxy-user", let next
+                {
+                    if credential == nil {
+                        credential = (word.range.lowerBound..<next.range.upperBound, "curl \(word.text) credentials")
+                    }
                     n += 2
                     continue
                 }
-                if (word.text.hasPrefix("-u") && word.text.count > 2 && !word.text.hasPrefix("--")) || word.text.hasPrefix("--user=") {
+                if (word.text.hasPrefix("-u") && word.text.count > 2 && !word.text.hasPrefix("--"))
+                    || word.text.hasPrefix("--user=")
+                {
                     if credential == nil { credential = (word.range, "curl -u credentials") }
                 } else if word.text == "-H" || word.text == "--header", let next {
-                    let name = next.text.split(separator: ":", maxSplits: 1).first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
-                    if credential == nil, CredentialNames.mechanism(ofHeader: name, extra: settings.credentialHeaders) != nil {
+                    let name =
+                        next.text.split(separator: ":", maxSplits: 1).first.map {
+                            $0.trimmingCharacters(in: .whitespaces)
+                        } ?? ""
+                    if credential == nil,
+                        CredentialNames.mechanism(ofHeader: name, extra: settings.credentialHeaders) != nil
+                    {
                         credential = (word.range.lowerBound..<next.range.upperBound, "the \(name) header")
                     }
                     n += 2
@@ -308,7 +381,9 @@ struct CredentialsOverHttpRule: StructuralRule {
                 } else if target == nil {
                     if let token = word.token, let use = useByToken[token] {
                         target = use
-                    } else if word.token == nil, let url = URLAuthority(word.text, schemes: ["http"]), !InsecureHttpUrlRule.isExempt(url.host, facts.hosts) {
+                    } else if word.token == nil, let url = URLAuthority(word.text, schemes: ["http"]),
+                        !InsecureHttpUrlRule.isExempt(url.host, facts.hosts)
+                    {
                         target = URLUse(token: -1, range: word.range, host: url.host, hasUserinfo: url.hasUserinfo)
                     }
                 }
@@ -321,7 +396,9 @@ struct CredentialsOverHttpRule: StructuralRule {
     // MARK: `.http` request files
 
     /// `GET http://…` followed by an `Authorization:` (or other credential) header line in the same block.
-    private func checkHTTPFile(_ facts: FileFacts, _ useByToken: [Int: URLUse], _ report: (Range<Int>, String, URLUse) -> Void) {
+    private func checkHTTPFile(
+        _ facts: FileFacts, _ useByToken: [Int: URLUse], _ report: (Range<Int>, String, URLUse) -> Void
+    ) {
         let tokens = facts.tokens
         var current: URLUse?
         for i in tokens.indices {
@@ -333,7 +410,9 @@ struct CredentialsOverHttpRule: StructuralRule {
                 current = facts.next(i).flatMap { useByToken[$0] }
                 continue
             }
-            if let use = current, let colon = facts.next(i), facts.isPunct(colon, ":"), CredentialNames.mechanism(ofHeader: name) != nil {
+            if let use = current, let colon = facts.next(i), facts.isPunct(colon, ":"),
+                CredentialNames.mechanism(ofHeader: name) != nil
+            {
                 let end = facts.next(colon).map { tokens[$0].end } ?? tokens[colon].end
                 report(token.start..<end, "the \(name) header", use)
             }
@@ -342,13 +421,14 @@ struct CredentialsOverHttpRule: StructuralRule {
 
     // MARK: helpers
 
-
     /// The `{` of the object literal directly around token `k`; not a function or block body
     /// (those follow `)`, `=>`, `else`, …, while an object literal follows `=`, `:`, `(`, `,`, `[` or `return`).
     private func parentObject(of k: Int, _ facts: FileFacts) -> Int? {
         guard let open = facts.enclosingBracket(of: k, lookingBack: 2000), facts.isPunct(open, "{") else { return nil }
         guard let before = facts.previous(open) else { return open }
-        if ["=", ":", "(", ",", "["].contains(where: { facts.isPunct(before, $0) }) || facts.text(before) == "return" { return open }
+        if ["=", ":", "(", ",", "["].contains(where: { facts.isPunct(before, $0) }) || facts.text(before) == "return" {
+            return open
+        }
         return nil
     }
 
@@ -359,7 +439,8 @@ struct CredentialsOverHttpRule: StructuralRule {
     /// `base_url` of `f"{self.base_url}/x"`, `BASE` of `` `${BASE}/x` `` / `"\(base)/x"`: the first hole when the template starts with it.
     static func leadingHoleName(_ k: Int, _ facts: FileFacts) -> String? {
         guard let hole = facts.templateHoles(of: k).first, hole.isLeading,
-              [.dollarBrace, .backslashParen, .brace].contains(hole.opener) else { return nil }
+            [.dollarBrace, .backslashParen, .brace].contains(hole.opener)
+        else { return nil }
         let name = hole.expression.prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." }
         guard !name.isEmpty else { return nil }
         return lastSegment(String(name))

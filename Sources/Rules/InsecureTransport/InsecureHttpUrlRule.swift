@@ -1,8 +1,9 @@
-import Prefilter
 import Engine
 import Facts
 import Model
+import Prefilter
 import Support
+
 /// `insecure-http-url`: a plain `http://` URL that code or config connects to. Error for the
 /// seed APIs and configured API hosts, note for private (RFC 1918) addresses, warning otherwise;
 /// loopback, reserved test domains, XML/schema identifiers and allowed hosts are not reported.
@@ -12,7 +13,8 @@ struct InsecureHttpUrlRule: StructuralRule {
     static let identifierHosts = [
         "www.w3.org", "w3.org", "schemas.xmlsoap.org", "schemas.android.com", "schemas.microsoft.com", "www.apple.com",
         "purl.org", "xmlns.com", "ns.adobe.com", "json-schema.org", "opensource.org", "www.apache.org", "apache.org",
-        "www.gnu.org", "gnu.org", "creativecommons.org", "schema.org", "ogp.me", "xml.org", "www.opengis.net", "docbook.org",
+        "www.gnu.org", "gnu.org", "creativecommons.org", "schema.org", "ogp.me", "xml.org", "www.opengis.net",
+        "docbook.org",
         // S3 ACL grantee URIs: identifiers of groups, never fetched.
         "acs.amazonaws.com",
         // Cloud instance-metadata services answer on plain http only, by design, on a link-local address.

@@ -1,8 +1,9 @@
-import Prefilter
 import Engine
 import Facts
 import Model
+import Prefilter
 import Support
+
 /// Helpers shared by the insecure-transport rules.
 public enum InsecureTransportRules {
 
@@ -23,7 +24,8 @@ public enum InsecureTransportRules {
         var result: [Int] = []
         for hit in context.hits(for: rule) {
             guard let index = context.tokenIndex(containing: hit.start), context.tokens[index].kind != .comment,
-                  seen.insert(index).inserted else { continue }
+                seen.insert(index).inserted
+            else { continue }
             result.append(index)
         }
         return result.sorted()

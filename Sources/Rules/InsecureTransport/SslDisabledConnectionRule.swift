@@ -1,9 +1,9 @@
-import Prefilter
 import Engine
 import Facts
-import Model
-import Support
 import Foundation
+import Model
+import Prefilter
+import Support
 
 /// `ssl-disabled-connection`: a database (or other service) connection configured with TLS off
 /// (`ssl: false`, `sslmode=disable`, `useSSL=false`, `Encrypt=False`, Swift `tls: .disable`) for
@@ -28,7 +28,9 @@ struct SslDisabledConnectionRule: StructuralRule {
         "sslenabled": ["false", "0", "no"],
     ]
     /// Keys that name the server a connection goes to.
-    static let hostKeys: Set<String> = ["host", "hostname", "server", "address", "addr", "datasource", "endpoint", "hosts"]
+    static let hostKeys: Set<String> = [
+        "host", "hostname", "server", "address", "addr", "datasource", "endpoint", "hosts",
+    ]
     /// Calls and options that put a value in a request body (so a remote service receives it).
     static let serializers: Set<String> = ["stringify", "dumps", "to_json", "toJSON", "encode", "marshal", "Marshal"]
     static let bodyOptions: Set<String> = ["body", "json", "data", "payload"]
@@ -68,11 +70,16 @@ struct SslDisabledConnectionRule: StructuralRule {
 
     /// `postgres://u@db.acme.io/app?sslmode=disable`, `jdbc:mysql://…?useSSL=false`,
     /// `host=db.acme.io sslmode=disable`, `Server=tcp:db.acme.io;Encrypt=False`.
-    private func checkConnectionStrings(_ facts: FileFacts, _ candidates: [Int], _ report: (Range<Int>, String, String, Bool) -> Void) {
+    private func checkConnectionStrings(
+        _ facts: FileFacts, _ candidates: [Int], _ report: (Range<Int>, String, String, Bool) -> Void
+    ) {
         for index in candidates where facts.tokens[index].kind == .string {
             let token = facts.tokens[index]
-            guard let value = token.value, value.utf8.count < 2000, let (param, host) = Self.disabledParameter(in: value) else { continue }
-            guard let host, !host.contains(where: { "${}%<>()".contains($0) }) else { continue }  // templated host: unknown
+            guard let value = token.value, value.utf8.count < 2000,
+                let (param, host) = Self.disabledParameter(in: value)
+            else { continue }
+            // templated host: unknown
+            guard let host, !host.contains(where: { "${}%<>()".contains($0) }) else { continue }
             let range = Self.locate(param, in: token, facts.file) ?? (token.start..<token.end)
             report(range, host, param, false)
         }
@@ -89,13 +96,16 @@ struct SslDisabledConnectionRule: StructuralRule {
         for part in value.split(whereSeparator: { separators.contains($0) }) {
             guard let eq = part.firstIndex(of: "=") else { continue }
             let key = normalise(String(part[..<eq]))
-            let val = part[part.index(after: eq)...].trimmingCharacters(in: CharacterSet(charactersIn: "'\" ")).lowercased()
+            let val = part[part.index(after: eq)...].trimmingCharacters(in: CharacterSet(charactersIn: "'\" "))
+                .lowercased()
             if found == nil, let off = offValues[key], off.contains(val) { found = String(part) }
             if hostKeys.contains(key) { keywordHost = ConnectionHosts.host(of: String(part[part.index(after: eq)...])) }
         }
         guard let found else { return nil }
         // A URL's own host wins over keyword pairs.
-        if let hostPort = ConnectionHosts.authority(in: value, stoppingAt: "/?#;") { return (found, ConnectionHosts.host(of: hostPort)) }
+        if let hostPort = ConnectionHosts.authority(in: value, stoppingAt: "/?#;") {
+            return (found, ConnectionHosts.host(of: hostPort))
+        }
         guard let keywordHost else { return nil }  // not a connection string (a flag list, a query of something else)
         return (found, keywordHost)
     }
@@ -117,13 +127,20 @@ struct SslDisabledConnectionRule: StructuralRule {
 
     // MARK: settings in objects, YAML mappings and env/INI files
 
-    private func checkSettings(_ facts: FileFacts, _ candidates: [Int], _ report: (Range<Int>, String, String, Bool) -> Void) {
+    private func checkSettings(
+        _ facts: FileFacts, _ candidates: [Int], _ report: (Range<Int>, String, String, Bool) -> Void
+    ) {
         let tokens = facts.tokens
         let language = facts.file.language
-        for i in candidates where tokens[i].kind == .identifier || (tokens[i].kind == .string && !tokens[i].isTemplate && tokens[i].quote != 0) {
+        for i in candidates
+        where tokens[i].kind == .identifier
+            || (tokens[i].kind == .string && !tokens[i].isTemplate && tokens[i].quote != 0)
+        {
             guard let off = settingOffValues(i, facts) else { continue }
             guard let op = facts.next(i), [":", "=", "=>"].contains(where: { facts.isPunct(op, $0) }),
-                  let valueIndex = facts.next(op), let valueText = offValue(valueIndex, facts), off.contains(valueText.lowercased()) else { continue }
+                let valueIndex = facts.next(op), let valueText = offValue(valueIndex, facts),
+                off.contains(valueText.lowercased())
+            else { continue }
             let range = tokens[i].start..<tokens[valueIndex].end
             let what = "\(facts.value(i)): \(facts.text(valueIndex))"
             let hosts: [String?]
@@ -149,7 +166,9 @@ struct SslDisabledConnectionRule: StructuralRule {
         if let off = Self.offValues[key] { return off }
         guard facts.file.language == .keyValue else { return nil }
         // Longest name first: `PGSSLMODE` is an sslmode, not an `…ssl` … `mode`.
-        for name in Self.offValues.keys.sorted(by: { $0.count > $1.count }) where key.hasSuffix(name) { return Self.offValues[name] }
+        for name in Self.offValues.keys.sorted(by: { $0.count > $1.count }) where key.hasSuffix(name) {
+            return Self.offValues[name]
+        }
         return nil
     }
 
@@ -160,7 +179,9 @@ struct SslDisabledConnectionRule: StructuralRule {
         case .identifier, .number: return facts.text(index)
         case .string: return token.isTemplate ? nil : token.value
         case .punctuation:
-            if facts.isPunct(index, "."), let name = facts.next(index), facts.tokens[name].kind == .identifier { return facts.text(name) }
+            if facts.isPunct(index, "."), let name = facts.next(index), facts.tokens[name].kind == .identifier {
+                return facts.text(name)
+            }
             return nil
         case .comment: return nil
         }
@@ -169,7 +190,9 @@ struct SslDisabledConnectionRule: StructuralRule {
     /// Host of the object / call arguments around a code setting: a sibling `host:` key, or a URL
     /// among the arguments of the call that holds the object (`create_engine(url, connect_args={…})`).
     private func objectValues(of i: Int, _ facts: FileFacts) -> [String?] {
-        guard let open = facts.enclosingBracket(of: i, lookingBack: 2000), facts.isPunct(open, "{") || facts.isPunct(open, "(") else { return [] }
+        guard let open = facts.enclosingBracket(of: i, lookingBack: 2000),
+            facts.isPunct(open, "{") || facts.isPunct(open, "(")
+        else { return [] }
         var hosts = siblingHosts(open, facts)
         if hosts.isEmpty, let outer = facts.enclosingBracket(of: open, lookingBack: 2000), facts.isPunct(outer, "(") {
             hosts = siblingHosts(outer, facts)
@@ -190,10 +213,14 @@ struct SslDisabledConnectionRule: StructuralRule {
         var hosts: [String?] = []
         var k = open + 1
         while k < close {
-            if facts.isOpeningBracket(k) && facts.tokens[k].pairIndex > k { k = facts.tokens[k].pairIndex + 1; continue }
-            if (facts.tokens[k].kind == .identifier || facts.tokens[k].kind == .string), Self.hostKeys.contains(Self.normalise(facts.value(k))),
-               let op = facts.next(k), facts.isPunct(op, ":") || facts.isPunct(op, "="), let v = facts.next(op),
-               facts.tokens[v].kind == .string, !facts.tokens[v].isTemplate, let text = facts.tokens[v].value {
+            if facts.isOpeningBracket(k) && facts.tokens[k].pairIndex > k {
+                k = facts.tokens[k].pairIndex + 1; continue
+            }
+            if facts.tokens[k].kind == .identifier || facts.tokens[k].kind == .string,
+                Self.hostKeys.contains(Self.normalise(facts.value(k))),
+                let op = facts.next(k), facts.isPunct(op, ":") || facts.isPunct(op, "="), let v = facts.next(op),
+                facts.tokens[v].kind == .string, !facts.tokens[v].isTemplate, let text = facts.tokens[v].value
+            {
                 hosts.append(ConnectionHosts.host(of: text))
             }
             k += 1
@@ -215,7 +242,8 @@ struct SslDisabledConnectionRule: StructuralRule {
                 guard let first = text.firstIndex(where: { $0 != 0x20 && $0 != 0x09 }) else { l += direction; continue }
                 if file.bytes[first] == UInt8(ascii: "#") { l += direction; continue }
                 let indent = first - r.lowerBound
-                let isItem = file.bytes[first] == UInt8(ascii: "-") && first + 1 < r.upperBound && file.bytes[first + 1] == 0x20
+                let isItem =
+                    file.bytes[first] == UInt8(ascii: "-") && first + 1 < r.upperBound && file.bytes[first + 1] == 0x20
                 let keyColumn = isItem ? indent + 2 : indent
                 if keyColumn == column { sameMapping.append(l); if isItem { break } } else if indent < column { break }
                 l += direction
@@ -224,10 +252,12 @@ struct SslDisabledConnectionRule: StructuralRule {
         var hosts: [String?] = []
         for l in sameMapping {
             let r = file.lineRange(l)
-            guard let k = facts.tokens.firstIndex(where: { $0.start >= r.lowerBound && $0.kind == .identifier }), facts.tokens[k].start < r.upperBound,
-                  Self.hostKeys.contains(Self.normalise(facts.text(k))), let op = facts.next(k), facts.isPunct(op, ":"),
-                  let v = facts.next(op), facts.tokens[v].kind == .string, facts.tokens[v].start < r.upperBound,
-                  !facts.tokens[v].isTemplate, let text = facts.tokens[v].value else { continue }
+            guard let k = facts.tokens.firstIndex(where: { $0.start >= r.lowerBound && $0.kind == .identifier }),
+                facts.tokens[k].start < r.upperBound,
+                Self.hostKeys.contains(Self.normalise(facts.text(k))), let op = facts.next(k), facts.isPunct(op, ":"),
+                let v = facts.next(op), facts.tokens[v].kind == .string, facts.tokens[v].start < r.upperBound,
+                !facts.tokens[v].isTemplate, let text = facts.tokens[v].value
+            else { continue }
             hosts.append(ConnectionHosts.host(of: text))
         }
         return hosts
@@ -239,14 +269,17 @@ struct SslDisabledConnectionRule: StructuralRule {
         // Section bounds: `[name]` lines are lexed as bracket tokens at line start.
         var start = 0
         var end = tokens.count
-        for k in stride(from: i - 1, through: 0, by: -1) where facts.isPunct(k, "[") && isLineStart(k, facts) { start = k; break }
+        for k in stride(from: i - 1, through: 0, by: -1) where facts.isPunct(k, "[") && isLineStart(k, facts) {
+            start = k; break
+        }
         for k in (i + 1)..<tokens.count where facts.isPunct(k, "[") && isLineStart(k, facts) { end = k; break }
         var hosts: [String?] = []
         for k in start..<end where tokens[k].kind == .identifier {
             let key = Self.normalise(facts.text(k))
             guard Self.hostKeys.contains(where: { key == $0 || (key.hasSuffix($0) && $0.count >= 4) }),
-                  let op = facts.next(k), facts.isPunct(op, "=") || facts.isPunct(op, ":"), let v = facts.next(op),
-                  tokens[v].kind == .string, !tokens[v].isTemplate, let text = tokens[v].value, !text.hasPrefix("$") else { continue }
+                let op = facts.next(k), facts.isPunct(op, "=") || facts.isPunct(op, ":"), let v = facts.next(op),
+                tokens[v].kind == .string, !tokens[v].isTemplate, let text = tokens[v].value, !text.hasPrefix("$")
+            else { continue }
             hosts.append(ConnectionHosts.host(of: text))
         }
         return hosts
@@ -264,15 +297,19 @@ struct SslDisabledConnectionRule: StructuralRule {
     private func isSentAsPayload(_ i: Int, _ facts: FileFacts) -> Bool {
         var outer: Int?
         var k = i
-        while let open = facts.enclosingBracket(of: k, lookingBack: 2000), facts.isPunct(open, "{") || facts.isPunct(open, "[") {
+        while let open = facts.enclosingBracket(of: k, lookingBack: 2000),
+            facts.isPunct(open, "{") || facts.isPunct(open, "[")
+        {
             outer = open
             k = open
         }
         guard let outer else { return false }
         if isBodyPosition(outer, facts) { return true }
         // The name it is bound to, used in a body position later.
-        guard let eq = facts.previous(outer), facts.isPunct(eq, "=") || facts.isPunct(eq, ":="), let nameIndex = facts.previous(eq),
-              facts.tokens[nameIndex].kind == .identifier else { return false }
+        guard let eq = facts.previous(outer), facts.isPunct(eq, "=") || facts.isPunct(eq, ":="),
+            let nameIndex = facts.previous(eq),
+            facts.tokens[nameIndex].kind == .identifier
+        else { return false }
         let name = facts.text(nameIndex)
         let close = max(outer, facts.tokens[outer].pairIndex)
         for u in (close + 1)..<facts.tokens.count where facts.tokens[u].kind == .identifier && facts.text(u) == name {
@@ -287,9 +324,15 @@ struct SslDisabledConnectionRule: StructuralRule {
     private func isBodyPosition(_ k: Int, _ facts: FileFacts, depth: Int = 0) -> Bool {
         guard depth < 3, let before = facts.previous(k) else { return false }
         if facts.isPunct(before, ":") || facts.isPunct(before, "="), let key = facts.previous(before),
-           Self.bodyOptions.contains(facts.value(key)), let open = facts.enclosingBracket(of: key, lookingBack: 2000), facts.isPunct(open, "(") || facts.isPunct(open, "{") { return true }
-        guard facts.isPunct(before, "(") || facts.isPunct(before, ","), let open = facts.enclosingBracket(of: k, lookingBack: 2000), facts.isPunct(open, "("),
-              let call = facts.calls.first(where: { $0.openParen == open }) else { return false }
+            Self.bodyOptions.contains(facts.value(key)), let open = facts.enclosingBracket(of: key, lookingBack: 2000),
+            facts.isPunct(open, "(") || facts.isPunct(open, "{")
+        {
+            return true
+        }
+        guard facts.isPunct(before, "(") || facts.isPunct(before, ","),
+            let open = facts.enclosingBracket(of: k, lookingBack: 2000), facts.isPunct(open, "("),
+            let call = facts.calls.first(where: { $0.openParen == open })
+        else { return false }
         if Self.serializers.contains(call.name) { return isBodyPosition(call.calleeStart, facts, depth: depth + 1) }
         return Self.requestCalls.contains(call.name) && facts.isPunct(before, ",")
     }

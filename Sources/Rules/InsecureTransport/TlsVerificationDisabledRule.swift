@@ -1,13 +1,16 @@
-import Prefilter
 import Engine
 import Facts
 import Model
+import Prefilter
 import Support
+
 /// `tls-verification-disabled`: a setting, option or command flag that turns off certificate
 /// verification. Token-based rather than a regex so that comments, docstrings and unrelated
 /// `verify=False` parameters (root finders, dispatch decorators) are not mistaken for it.
 struct TlsVerificationDisabledRule: StructuralRule {
-    let messageFields: [String: Set<String>] = ["setting": ["setting"], "nodeEnvironment": [], "reference": ["name"], "command": ["program", "flag"]]
+    let messageFields: [String: Set<String>] = [
+        "setting": ["setting"], "nodeEnvironment": [], "reference": ["name"], "command": ["program", "flag"],
+    ]
 
     /// What a setting must be set to for verification to be off.
     enum Disabled { case falsy, truthy, certNone, zero, noneCase }
@@ -18,15 +21,18 @@ struct TlsVerificationDisabledRule: StructuralRule {
         "rejectUnauthorized": .falsy, "strictSSL": .falsy, "NODE_TLS_REJECT_UNAUTHORIZED": .zero,
         // Go crypto/tls, and the same knob in Prometheus / Traefik / kubeconfig / docker configs.
         "InsecureSkipVerify": .truthy, "insecureSkipVerify": .truthy, "insecure_skip_verify": .truthy,
-        "insecure-skip-tls-verify": .truthy, "skip_tls_verify": .truthy, "tls_skip_verify": .truthy, "tlsSkipVerify": .truthy,
+        "insecure-skip-tls-verify": .truthy, "skip_tls_verify": .truthy, "tls_skip_verify": .truthy,
+        "tlsSkipVerify": .truthy,
         // Python clients (aiohttp, elasticsearch, ...), Ansible modules.
-        "verify_ssl": .falsy, "verifySSL": .falsy, "verify_certs": .falsy, "validate_certs": .falsy, "ssl_verify": .falsy,
+        "verify_ssl": .falsy, "verifySSL": .falsy, "verify_certs": .falsy, "validate_certs": .falsy,
+        "ssl_verify": .falsy,
         // Python ssl / urllib3, Ruby OpenSSL.
         "check_hostname": .falsy, "verify_mode": .certNone, "cert_reqs": .certNone, "ssl_cert_reqs": .certNone,
         // Swift NIOSSL / AsyncHTTPClient client configurations (on a server it is about client certificates).
         "certificateVerification": .noneCase,
         // libcurl from PHP / pycurl: `curl_setopt($ch, CURLOPT_SSL_VERIFYPEER, false)`.
-        "CURLOPT_SSL_VERIFYPEER": .falsy, "CURLOPT_SSL_VERIFYHOST": .zero, "SSL_VERIFYPEER": .falsy, "SSL_VERIFYHOST": .zero,
+        "CURLOPT_SSL_VERIFYPEER": .falsy, "CURLOPT_SSL_VERIFYHOST": .zero, "SSL_VERIFYPEER": .falsy,
+        "SSL_VERIFYHOST": .zero,
     ]
     /// `verify` alone is too common a word: it counts only where the context is an HTTP/TLS client.
     static let ambiguousVerify = "verify"
@@ -36,7 +42,9 @@ struct TlsVerificationDisabledRule: StructuralRule {
         "get", "post", "put", "patch", "delete", "head", "options", "request", "send", "stream", "urlopen", "Session",
         "Client", "AsyncClient", "cert_verify", "fetch", "download", "upload", "connect", "merge_environment_settings",
     ]
-    static let httpPathWords: Set<String> = ["requests", "httpx", "session", "client", "http", "api", "aiohttp", "urllib", "urllib3", "rest", "https"]
+    static let httpPathWords: Set<String> = [
+        "requests", "httpx", "session", "client", "http", "api", "aiohttp", "urllib", "urllib3", "rest", "https",
+    ]
     static let urlArgumentNames: Set<String> = ["url", "uri", "endpoint", "base_url", "baseurl", "host"]
 
     func check(_ context: FileContext, _ rule: RuleDefinition) -> [RuleMatch] {
@@ -56,7 +64,8 @@ struct TlsVerificationDisabledRule: StructuralRule {
         if context.hits(for: rule).contains(where: { hit in
             let word = bytes[hit.start..<hit.end].map { $0 | 0x20 }
             return word.elementsEqual("curl".utf8) || word.elementsEqual("wget".utf8)
-                || (hit.start >= 2 && bytes[hit.start - 2] == UInt8(ascii: "-") && bytes[hit.start - 1] == UInt8(ascii: "-"))
+                || (hit.start >= 2 && bytes[hit.start - 2] == UInt8(ascii: "-")
+                    && bytes[hit.start - 1] == UInt8(ascii: "-"))
         }) {
             checkCommands(&matches, context, rule, facts, severity)
         }
@@ -64,33 +73,49 @@ struct TlsVerificationDisabledRule: StructuralRule {
 
     // MARK: settings `name <op> value`
 
-    private func checkSettings(_ matches: inout [RuleMatch], _ context: FileContext, _ rule: RuleDefinition, _ facts: FileFacts, _ severity: Severity, _ candidates: [Int]) {
+    private func checkSettings(
+        _ matches: inout [RuleMatch], _ context: FileContext, _ rule: RuleDefinition, _ facts: FileFacts,
+        _ severity: Severity, _ candidates: [Int]
+    ) {
         let tokens = facts.tokens
-        for i in candidates where tokens[i].kind == .identifier || (tokens[i].kind == .string && !tokens[i].isTemplate) {
+        for i in candidates where tokens[i].kind == .identifier || (tokens[i].kind == .string && !tokens[i].isTemplate)
+        {
             let name = facts.value(i)
             if let kind = Self.settings[name] ?? (name == Self.ambiguousVerify || name == "ssl" ? .falsy : nil) {
                 guard let (op, valueIndex) = assignment(after: i, facts, allowComma: name.contains("VERIFY")),
-                      Self.isDisabling(valueIndex, kind, facts) else { continue }
+                    Self.isDisabling(valueIndex, kind, facts)
+                else { continue }
                 if isFunctionParameter(i, facts) { continue }  // a default, not a use: the call sites are reported
                 // `cond ? !!options.rejectUnauthorized : false`: a member read before a ternary `:`.
-                if facts.isPunct(op, ":"), let before = facts.previous(i), facts.isPunct(before, ".") || facts.isPunct(before, "?.") { continue }
+                if facts.isPunct(op, ":"), let before = facts.previous(i),
+                    facts.isPunct(before, ".") || facts.isPunct(before, "?.")
+                {
+                    continue
+                }
                 if name == Self.ambiguousVerify && !isTLSVerify(name: i, op: op, facts) { continue }
                 if name == "ssl" && !isAiohttpSSL(i, facts) { continue }
                 if kind == .noneCase && (isServerSide(i, facts) || usesPreSharedKey(i, facts)) { continue }
-                if (name == "check_hostname" || name == "verify_mode") && isContextDefinitionOrServer(i, facts) { continue }
+                if (name == "check_hostname" || name == "verify_mode") && isContextDefinitionOrServer(i, facts) {
+                    continue
+                }
                 if targetsOnlyLocalHosts(i, facts, context.settings) { continue }
                 // `.none` is two tokens; `ssl.CERT_NONE` a path.
-                let valueEnd = facts.isPunct(valueIndex, ".") ? (facts.next(valueIndex) ?? valueIndex) : Self.pathEnd(valueIndex, facts)
+                let valueEnd =
+                    facts.isPunct(valueIndex, ".")
+                    ? (facts.next(valueIndex) ?? valueIndex) : Self.pathEnd(valueIndex, facts)
                 let valueText = facts.file.text(tokens[valueIndex].start..<tokens[valueEnd].end)
                 let written = facts.file.text(tokens[i].start..<tokens[valueEnd].end)
                 let label = written.contains("\n") ? "\(name) = \(valueText)" : written
-                matches.add(range: tokens[i].start..<tokens[valueEnd].end,
-                               message: rule.message("setting", ["setting": label]), severity: severity)
+                matches.add(
+                    range: tokens[i].start..<tokens[valueEnd].end,
+                    message: rule.message("setting", ["setting": label]), severity: severity)
             } else if tokens[i].kind == .string, let eq = name.firstIndex(of: "="),
-                      name[..<eq] == "NODE_TLS_REJECT_UNAUTHORIZED", name[name.index(after: eq)...] == "0" {
+                name[..<eq] == "NODE_TLS_REJECT_UNAUTHORIZED", name[name.index(after: eq)...] == "0"
+            {
                 // docker-compose `environment: ["NODE_TLS_REJECT_UNAUTHORIZED=0"]` / `- NODE_TLS_REJECT_UNAUTHORIZED=0`.
-                matches.add(range: tokens[i].contentStart..<tokens[i].end,
-                               message: rule.message("nodeEnvironment"), severity: severity)
+                matches.add(
+                    range: tokens[i].contentStart..<tokens[i].end,
+                    message: rule.message("nodeEnvironment"), severity: severity)
             }
         }
     }
@@ -107,8 +132,11 @@ struct TlsVerificationDisabledRule: StructuralRule {
         guard token.kind == .punctuation else { return nil }
         let opText = facts.text(op)
         var valueIndex = facts.next(op)
-        if opText == "=", let v = valueIndex, facts.isPunct(v, ">") { valueIndex = facts.next(v) }  // `=>` lexed as two tokens
-        guard ["=", ":", ":=", "=>", ""].contains(opText) || (allowComma && opText == ","), let v = valueIndex else { return nil }
+        // `=>` lexed as two tokens
+        if opText == "=", let v = valueIndex, facts.isPunct(v, ">") { valueIndex = facts.next(v) }
+        guard ["=", ":", ":=", "=>", ""].contains(opText) || (allowComma && opText == ","), let v = valueIndex else {
+            return nil
+        }
         return (op, v)
     }
 
@@ -116,7 +144,8 @@ struct TlsVerificationDisabledRule: StructuralRule {
     static func pathEnd(_ index: Int, _ facts: FileFacts) -> Int {
         var k = index
         while let sep = facts.next(k), facts.isPunct(sep, ".") || facts.isPunct(sep, "::"), let part = facts.next(sep),
-              facts.tokens[part].kind == .identifier { k = part }
+            facts.tokens[part].kind == .identifier
+        { k = part }
         return k
     }
 
@@ -125,30 +154,44 @@ struct TlsVerificationDisabledRule: StructuralRule {
         var text = facts.value(index)
         if kind == .noneCase {
             // `.none` (Swift implicit member) or `CertificateVerification.none`.
-            if facts.isPunct(index, "."), let member = facts.next(index) { return facts.text(member) == "none" && facts.next(member).map { !facts.isPunct($0, "(") } ?? true }
+            if facts.isPunct(index, "."), let member = facts.next(index) {
+                return facts.text(member) == "none" && facts.next(member).map { !facts.isPunct($0, "(") } ?? true
+            }
             return token.kind == .identifier && facts.text(pathEnd(index, facts)) == "none"
         }
         if token.kind == .comment || token.kind == .punctuation { return false }
         if kind == .certNone {
             // `ssl.CERT_NONE`, `OpenSSL::SSL::VERIFY_NONE`, `"CERT_NONE"`: the last path segment counts.
             var k = index
-            while let sep = facts.next(k), facts.isPunct(sep, ".") || facts.isPunct(sep, "::"), let part = facts.next(sep),
-                  facts.tokens[part].kind == .identifier {
+            while let sep = facts.next(k), facts.isPunct(sep, ".") || facts.isPunct(sep, "::"),
+                let part = facts.next(sep),
+                facts.tokens[part].kind == .identifier
+            {
                 k = part
                 text = facts.text(part)
             }
             if let sep = facts.next(k), facts.isPunct(sep, "(") || facts.isPunct(sep, "[") { return false }
             // `ssl.CERT_NONE if disable_validation else ssl.CERT_REQUIRED`: configurable, not fixed.
             if let after = facts.next(k), facts.tokens[after].kind == .identifier, facts.text(after) == "if",
-               facts.file.line(at: facts.tokens[after].start) == facts.file.line(at: facts.tokens[k].end) { return false }
+                facts.file.line(at: facts.tokens[after].start) == facts.file.line(at: facts.tokens[k].end)
+            {
+                return false
+            }
             return ["CERT_NONE", "VERIFY_NONE", "NONE"].contains(text)
         }
         // The value must be the whole expression: `false || x`, `False if a else b` are not literals.
         if let after = facts.next(index), facts.tokens[after].kind == .punctuation,
-           ["||", "&&", "?", "?:", ".", "(", "??", "+", "-", "*", "/"].contains(facts.text(after)),
-           facts.file.line(at: facts.tokens[after].start) == facts.file.line(at: token.end) { return false }
-        if let after = facts.next(index), facts.tokens[after].kind == .identifier, ["if", "and", "or"].contains(facts.text(after)),
-           facts.file.line(at: facts.tokens[after].start) == facts.file.line(at: token.end) { return false }
+            ["||", "&&", "?", "?:", ".", "(", "??", "+", "-", "*", "/"].contains(facts.text(after)),
+            facts.file.line(at: facts.tokens[after].start) == facts.file.line(at: token.end)
+        {
+            return false
+        }
+        if let after = facts.next(index), facts.tokens[after].kind == .identifier,
+            ["if", "and", "or"].contains(facts.text(after)),
+            facts.file.line(at: facts.tokens[after].start) == facts.file.line(at: token.end)
+        {
+            return false
+        }
         let lower = text.lowercased()
         switch kind {
         case .falsy: return ["false", "no", "off", "0"].contains(lower)
@@ -166,9 +209,13 @@ struct TlsVerificationDisabledRule: StructuralRule {
         if opText == "=>" || (opText == "=" && facts.next(op).map { facts.isPunct($0, ">") } == true) { return true }
         if let before = facts.previous(i), facts.isPunct(before, ".") || facts.isPunct(before, "[") { return true }
         // `ssl: { verify: false }` / `ssl_options = { verify: false }`.
-        if let open = facts.enclosingBracket(of: i, lookingBack: 400), facts.isPunct(open, "{"), let colon = facts.previous(open),
-           facts.isPunct(colon, ":") || facts.isPunct(colon, "="), let key = facts.previous(colon),
-           facts.value(key).lowercased().hasPrefix("ssl") || facts.value(key).lowercased().hasPrefix("tls") { return true }
+        if let open = facts.enclosingBracket(of: i, lookingBack: 400), facts.isPunct(open, "{"),
+            let colon = facts.previous(open),
+            facts.isPunct(colon, ":") || facts.isPunct(colon, "="), let key = facts.previous(colon),
+            facts.value(key).lowercased().hasPrefix("ssl") || facts.value(key).lowercased().hasPrefix("tls")
+        {
+            return true
+        }
         guard let call = facts.enclosingCall(of: i) else { return false }
         return isHTTPCall(call, facts)
     }
@@ -191,7 +238,9 @@ struct TlsVerificationDisabledRule: StructuralRule {
         for argument in call.arguments {
             for k in argument {
                 let token = facts.tokens[k]
-                if token.kind == .string, let v = token.value, v.hasPrefix("http://") || v.hasPrefix("https://") { return true }
+                if token.kind == .string, let v = token.value, v.hasPrefix("http://") || v.hasPrefix("https://") {
+                    return true
+                }
                 if token.kind == .identifier, Self.urlArgumentNames.contains(facts.text(k).lowercased()) { return true }
             }
         }
@@ -204,13 +253,17 @@ struct TlsVerificationDisabledRule: StructuralRule {
         func mentionsServer(_ range: Range<Int>) -> Bool {
             range.contains { facts.tokens[$0].kind == .identifier && facts.text($0).lowercased().contains("server") }
         }
-        if let dot = facts.previous(i), facts.isPunct(dot, "."), let receiver = facts.previous(dot), facts.tokens[receiver].kind == .identifier {
+        if let dot = facts.previous(i), facts.isPunct(dot, "."), let receiver = facts.previous(dot),
+            facts.tokens[receiver].kind == .identifier
+        {
             let name = facts.text(receiver)
             if name.lowercased().contains("server") { return true }
             // `var config = TLSConfiguration.makeServerConfiguration(…)`.
             var k = receiver - 1
             while k >= 0 && receiver - k < 2000 {
-                if facts.tokens[k].kind == .identifier, facts.text(k) == name, let eq = facts.next(k), facts.isPunct(eq, "=") {
+                if facts.tokens[k].kind == .identifier, facts.text(k) == name, let eq = facts.next(k),
+                    facts.isPunct(eq, "=")
+                {
                     let line = facts.file.line(at: facts.tokens[eq].start)
                     var end = eq + 1
                     while end < receiver && facts.file.line(at: facts.tokens[end].start) == line { end += 1 }
@@ -238,7 +291,8 @@ struct TlsVerificationDisabledRule: StructuralRule {
     /// check host names at all.
     private func isContextDefinitionOrServer(_ i: Int, _ facts: FileFacts) -> Bool {
         guard let dot = facts.previous(i), facts.isPunct(dot, "."), let receiver = facts.previous(dot),
-              facts.tokens[receiver].kind == .identifier else { return false }
+            facts.tokens[receiver].kind == .identifier
+        else { return false }
         let name = facts.text(receiver)
         if name == "self" {
             var k = receiver - 1
@@ -253,11 +307,18 @@ struct TlsVerificationDisabledRule: StructuralRule {
         // The statement that created the receiver.
         var k = receiver - 1
         while k >= 0 && receiver - k < 2000 {
-            if facts.tokens[k].kind == .identifier, facts.text(k) == name, let eq = facts.next(k), facts.isPunct(eq, "=") {
+            if facts.tokens[k].kind == .identifier, facts.text(k) == name, let eq = facts.next(k),
+                facts.isPunct(eq, "=")
+            {
                 let line = facts.file.line(at: facts.tokens[eq].start)
                 var end = eq + 1
-                while end < receiver && (facts.file.line(at: facts.tokens[end].start) == line || facts.tokens[end].kind == .punctuation) { end += 1 }
-                return ((eq + 1)..<end).contains { facts.tokens[$0].kind == .identifier && ["PROTOCOL_TLS_SERVER", "CLIENT_AUTH"].contains(facts.text($0)) }
+                while end < receiver
+                    && (facts.file.line(at: facts.tokens[end].start) == line || facts.tokens[end].kind == .punctuation)
+                { end += 1 }
+                return ((eq + 1)..<end).contains {
+                    facts.tokens[$0].kind == .identifier
+                        && ["PROTOCOL_TLS_SERVER", "CLIENT_AUTH"].contains(facts.text($0))
+                }
             }
             k -= 1
         }
@@ -287,16 +348,24 @@ struct TlsVerificationDisabledRule: StructuralRule {
         var scopes: [Int] = []
         if let call = facts.enclosingCall(of: i) { scopes.append(call.openParen) }
         // An object literal (after `=`, `:`, `(`, `,`), not a function or block body.
-        if let open = facts.enclosingBracket(of: i, lookingBack: 400), facts.isPunct(open, "{"), let before = facts.previous(open),
-           ["=", ":", "(", ",", "["].contains(where: { facts.isPunct(before, $0) }) { scopes.append(open) }
+        if let open = facts.enclosingBracket(of: i, lookingBack: 400), facts.isPunct(open, "{"),
+            let before = facts.previous(open),
+            ["=", ":", "(", ",", "["].contains(where: { facts.isPunct(before, $0) })
+        {
+            scopes.append(open)
+        }
         var hosts: [String] = []
         for open in scopes where facts.tokens[open].pairIndex > open {
             for k in (open + 1)..<facts.tokens[open].pairIndex where facts.tokens[k].kind == .string {
                 guard let v = facts.tokens[k].value else { continue }
                 if let url = URLAuthority(v) { hosts.append(url.host); continue }
                 // A `host` / `hostname` key's value.
-                if let op = facts.previous(k), facts.isPunct(op, ":") || facts.isPunct(op, "="), let key = facts.previous(op),
-                   ["host", "hostname", "servername"].contains(facts.value(key).lowercased()) { hosts.append(v.lowercased()) }
+                if let op = facts.previous(k), facts.isPunct(op, ":") || facts.isPunct(op, "="),
+                    let key = facts.previous(op),
+                    ["host", "hostname", "servername"].contains(facts.value(key).lowercased())
+                {
+                    hosts.append(v.lowercased())
+                }
             }
         }
         return !hosts.isEmpty && hosts.allSatisfy { facts.hosts.isLocalOrAllowed($0) }
@@ -304,13 +373,18 @@ struct TlsVerificationDisabledRule: StructuralRule {
 
     // MARK: references `ssl._create_unverified_context`, .NET `DangerousAcceptAnyServerCertificateValidator`
 
-    private func checkReferences(_ matches: inout [RuleMatch], _ context: FileContext, _ rule: RuleDefinition, _ facts: FileFacts, _ severity: Severity, _ candidates: [Int]) {
+    private func checkReferences(
+        _ matches: inout [RuleMatch], _ context: FileContext, _ rule: RuleDefinition, _ facts: FileFacts,
+        _ severity: Severity, _ candidates: [Int]
+    ) {
         for i in candidates where facts.tokens[i].kind == .identifier {
             let name = facts.text(i)
             guard name == "_create_unverified_context" || name == "DangerousAcceptAnyServerCertificateValidator",
-                  let dot = facts.previous(i), facts.isPunct(dot, ".") else { continue }
-            matches.add(range: facts.tokens[i].start..<facts.tokens[i].end,
-                           message: rule.message("reference", ["name": name]), severity: severity)
+                let dot = facts.previous(i), facts.isPunct(dot, ".")
+            else { continue }
+            matches.add(
+                range: facts.tokens[i].start..<facts.tokens[i].end,
+                message: rule.message("reference", ["name": name]), severity: severity)
         }
     }
 
@@ -319,7 +393,10 @@ struct TlsVerificationDisabledRule: StructuralRule {
     /// curl short options that take an argument: in `-ok` the `k` is the output file name, not `-k`.
     static let curlOptionsWithArgument = Set("bcCdDeEFHKmoPQrtTuUwxXyYzA")
 
-    private func checkCommands(_ matches: inout [RuleMatch], _ context: FileContext, _ rule: RuleDefinition, _ facts: FileFacts, _ severity: Severity) {
+    private func checkCommands(
+        _ matches: inout [RuleMatch], _ context: FileContext, _ rule: RuleDefinition, _ facts: FileFacts,
+        _ severity: Severity
+    ) {
         for command in facts.shellCommands {
             for (n, word) in command.words.enumerated() where n > 0 {
                 if word.text == "--" { break }
@@ -334,7 +411,10 @@ struct TlsVerificationDisabledRule: StructuralRule {
                     // `curl -k https://localhost:8443/…`: a local self-signed server.
                     let hosts = command.words.compactMap { URLAuthority($0.text)?.host }
                     if !hosts.isEmpty && hosts.allSatisfy({ context.facts.hosts.isLocalOrAllowed($0) }) { break }
-                    matches.add(range: word.range, message: rule.message("command", ["program": command.program, "flag": word.text]), severity: severity)
+                    matches.add(
+                        range: word.range,
+                        message: rule.message("command", ["program": command.program, "flag": word.text]),
+                        severity: severity)
                     break
                 }
             }

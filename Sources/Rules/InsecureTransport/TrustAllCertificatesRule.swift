@@ -1,14 +1,18 @@
-import Prefilter
 import Engine
 import Facts
 import Model
+import Prefilter
 import Support
+
 /// `trust-all-certificates`: code that answers "is this certificate / host name OK?" with yes
 /// without looking: an empty JVM `checkServerTrusted`, a `HostnameVerifier` returning true, the
 /// library trust-all helpers, .NET validation callbacks returning true, and a Swift
 /// `URLSessionDelegate` that hands back the server's trust unevaluated.
 struct TrustAllCertificatesRule: StructuralRule {
-    let messageFields: [String: Set<String>] = ["emptyCheck": [], "verifyTrue": [], "callbackTrue": ["name"], "trustAllType": ["name"], "allowAllVerifier": [], "unevaluatedTrust": []]
+    let messageFields: [String: Set<String>] = [
+        "emptyCheck": [], "verifyTrue": [], "callbackTrue": ["name"], "trustAllType": ["name"], "allowAllVerifier": [],
+        "unevaluatedTrust": [],
+    ]
 
     /// Library types and constants that accept everything (used, not merely imported).
     static let trustAllTypes: Set<String> = [
@@ -18,15 +22,19 @@ struct TrustAllCertificatesRule: StructuralRule {
     ]
     /// Setters / properties whose lambda argument decides trust.
     static let verifierHooks: Set<String> = [
-        "HostnameVerifier", "hostnameVerifier", "setHostnameVerifier", "setDefaultHostnameVerifier", "loadTrustMaterial",
-        "ServerCertificateCustomValidationCallback", "ServerCertificateValidationCallback", "RemoteCertificateValidationCallback",
+        "HostnameVerifier", "hostnameVerifier", "setHostnameVerifier", "setDefaultHostnameVerifier",
+        "loadTrustMaterial",
+        "ServerCertificateCustomValidationCallback", "ServerCertificateValidationCallback",
+        "RemoteCertificateValidationCallback",
         "setSSLHostnameVerifier",
     ]
     /// Identifiers that show a Swift delegate inspects the trust before using it: evaluation
     /// (`SecTrustEvaluateWithError`, an evaluator), pinning (`pinnedKeys`, `isPinned`), or reading
     /// the certificates to compare them.
-    static let evaluationMarkers = ["Evaluat", "evaluat", "Pin", "PIN", "SecTrustCopyCertificateChain", "SecTrustGetCertificateAtIndex",
-                                    "SecCertificateCopyData", "SecTrustCopyKey", "SecTrustCopyPublicKey", "SecPolicyCreate"]
+    static let evaluationMarkers = [
+        "Evaluat", "evaluat", "Pin", "PIN", "SecTrustCopyCertificateChain", "SecTrustGetCertificateAtIndex",
+        "SecCertificateCopyData", "SecTrustCopyKey", "SecTrustCopyPublicKey", "SecPolicyCreate",
+    ]
 
     static func isEvaluation(_ name: String) -> Bool {
         name.hasPrefix("pin") || evaluationMarkers.contains { name.contains($0) }
@@ -47,7 +55,8 @@ struct TrustAllCertificatesRule: StructuralRule {
             var name = facts.text(i)
             // `verify(String host, SSLSession session)`: the keyword hit is the parameter type.
             if name == "SSLSession", let open = enclosingParen(of: i, facts), let method = facts.previous(open),
-               tokens[method].kind == .identifier, facts.text(method) == "verify" {
+                tokens[method].kind == .identifier, facts.text(method) == "verify"
+            {
                 i = method
                 name = "verify"
             }
@@ -62,9 +71,13 @@ struct TrustAllCertificatesRule: StructuralRule {
             } else if Self.verifierHooks.contains(name), let close = lambdaReturningTrue(after: i, facts) {
                 reason = rule.message("callbackTrue", ["name": name])
                 end = tokens[close].end
-            } else if Self.trustAllTypes.contains(name), let next = facts.next(i), facts.isPunct(next, "(") || facts.isPunct(next, ".") {
+            } else if Self.trustAllTypes.contains(name), let next = facts.next(i),
+                facts.isPunct(next, "(") || facts.isPunct(next, ".")
+            {
                 reason = rule.message("trustAllType", ["name": name])
-            } else if name == "ALLOW_ALL_HOSTNAME_VERIFIER", let dot = facts.previous(i), facts.isPunct(dot, "."), !isImport(i, facts) {
+            } else if name == "ALLOW_ALL_HOSTNAME_VERIFIER", let dot = facts.previous(i), facts.isPunct(dot, "."),
+                !isImport(i, facts)
+            {
                 reason = rule.message("allowAllVerifier")
             } else if name == "URLCredential", let close = unevaluatedTrustCredential(at: i, facts) {
                 reason = rule.message("unevaluatedTrust")
@@ -80,10 +93,13 @@ struct TrustAllCertificatesRule: StructuralRule {
     /// the closing token, or nil for a call or a non-empty body.
     private func emptyMethodBody(after i: Int, _ facts: FileFacts) -> Int? {
         guard let open = facts.next(i), facts.isPunct(open, "("), facts.tokens[open].pairIndex > open,
-              var k = facts.next(facts.tokens[open].pairIndex) else { return nil }
+            var k = facts.next(facts.tokens[open].pairIndex)
+        else { return nil }
         // A declaration continues with `{`, `= Unit`, `throws X, Y {` or Kotlin's `: Unit {`; a call does not.
         if facts.text(k) == "throws" || facts.isPunct(k, ":") {
-            while let n = facts.next(k), facts.tokens[n].kind == .identifier || facts.isPunct(n, ",") || facts.isPunct(n, ".") { k = n }
+            while let n = facts.next(k),
+                facts.tokens[n].kind == .identifier || facts.isPunct(n, ",") || facts.isPunct(n, ".")
+            { k = n }
             guard let n = facts.next(k) else { return nil }
             k = n
         }
@@ -93,15 +109,23 @@ struct TrustAllCertificatesRule: StructuralRule {
         guard close > k else { return nil }
         let body = ((k + 1)..<close).filter { facts.tokens[$0].kind != .comment }
         if body.isEmpty { return close }
-        if body.count <= 2, facts.text(body[0]) == "return", body.count == 1 || facts.isPunct(body[1], ";") { return close }
+        if body.count <= 2, facts.text(body[0]) == "return", body.count == 1 || facts.isPunct(body[1], ";") {
+            return close
+        }
         return nil
     }
 
     /// `verify(String host, SSLSession session) { return true; }` / Kotlin `...): Boolean = true`.
     private func returnsTrue(method i: Int, _ facts: FileFacts) -> Int? {
-        guard let open = facts.next(i), facts.isPunct(open, "("), facts.tokens[open].pairIndex > open else { return nil }
+        guard let open = facts.next(i), facts.isPunct(open, "("), facts.tokens[open].pairIndex > open else {
+            return nil
+        }
         let close = facts.tokens[open].pairIndex
-        guard ((open + 1)..<close).contains(where: { facts.tokens[$0].kind == .identifier && facts.text($0) == "SSLSession" }) else { return nil }
+        guard
+            ((open + 1)..<close).contains(where: {
+                facts.tokens[$0].kind == .identifier && facts.text($0) == "SSLSession"
+            })
+        else { return nil }
         var k = close + 1
         while k < facts.tokens.count && k - close < 6 && !facts.isPunct(k, "{") && !facts.isPunct(k, "=") { k += 1 }
         guard k < facts.tokens.count else { return nil }
@@ -109,7 +133,8 @@ struct TrustAllCertificatesRule: StructuralRule {
         guard facts.isPunct(k, "{"), facts.tokens[k].pairIndex > k else { return nil }
         let body = ((k + 1)..<facts.tokens[k].pairIndex).filter { facts.tokens[$0].kind != .comment }
         guard body.count >= 2, facts.text(body[0]) == "return", facts.text(body[1]) == "true",
-              body.count == 2 || (body.count == 3 && facts.isPunct(body[2], ";")) else { return nil }
+            body.count == 2 || (body.count == 3 && facts.isPunct(body[2], ";"))
+        else { return nil }
         return facts.tokens[k].pairIndex
     }
 
@@ -125,18 +150,26 @@ struct TrustAllCertificatesRule: StructuralRule {
             limit = facts.tokens[start].pairIndex
         } else if facts.isPunct(start, "=") {
             limit = min(facts.tokens.count - 1, start + 40)
-        } else { return nil }
+        } else {
+            return nil
+        }
         var k = start + 1
         while k < limit {
             if facts.isPunct(k, ";") && !facts.isPunct(start, "{") && !facts.isPunct(start, "(") { return nil }
             if facts.isPunct(k, "->") || facts.isPunct(k, "=>"), let value = facts.next(k) {
                 if facts.text(value) == "true", let after = facts.next(value),
-                   facts.isPunct(after, ")") || facts.isPunct(after, "}") || facts.isPunct(after, ",") || facts.isPunct(after, ";") { return value }
+                    facts.isPunct(after, ")") || facts.isPunct(after, "}") || facts.isPunct(after, ",")
+                        || facts.isPunct(after, ";")
+                {
+                    return value
+                }
                 if facts.isPunct(value, "{"), let close = bodyReturningTrue(value, facts) { return close }
             }
             if facts.text(k) == "delegate", let brace = facts.next(k) {
                 var b = brace
-                if facts.isPunct(b, "("), facts.tokens[b].pairIndex > b, let n = facts.next(facts.tokens[b].pairIndex) { b = n }
+                if facts.isPunct(b, "("), facts.tokens[b].pairIndex > b, let n = facts.next(facts.tokens[b].pairIndex) {
+                    b = n
+                }
                 if facts.isPunct(b, "{"), let close = bodyReturningTrue(b, facts) { return close }
             }
             k += 1
@@ -149,7 +182,8 @@ struct TrustAllCertificatesRule: StructuralRule {
         guard close > open else { return nil }
         let body = ((open + 1)..<close).filter { facts.tokens[$0].kind != .comment }
         guard body.count >= 2, facts.text(body[0]) == "return", facts.text(body[1]) == "true",
-              body.count == 2 || (body.count == 3 && facts.isPunct(body[2], ";")) else { return nil }
+            body.count == 2 || (body.count == 3 && facts.isPunct(body[2], ";"))
+        else { return nil }
         return close
     }
 
@@ -171,15 +205,19 @@ struct TrustAllCertificatesRule: StructuralRule {
     /// `URLCredential(trust: …)` inside a function or closure that also answers `.useCredential`
     /// and never evaluates or pins the trust (nor limits itself to a loopback host).
     private func unevaluatedTrustCredential(at i: Int, _ facts: FileFacts) -> Int? {
-        guard let open = facts.next(i), facts.isPunct(open, "("), let label = facts.next(open), facts.text(label) == "trust",
-              let colon = facts.next(label), facts.isPunct(colon, ":"), facts.tokens[open].pairIndex > open else { return nil }
+        guard let open = facts.next(i), facts.isPunct(open, "("), let label = facts.next(open),
+            facts.text(label) == "trust",
+            let colon = facts.next(label), facts.isPunct(colon, ":"), facts.tokens[open].pairIndex > open
+        else { return nil }
         guard let body = enclosingBody(of: i, facts) else { return nil }
         var answersUseCredential = false
         for k in body {
             let token = facts.tokens[k]
             if token.kind == .identifier {
                 let name = facts.text(k)
-                if name == "useCredential", let dot = facts.previous(k), facts.isPunct(dot, ".") { answersUseCredential = true }
+                if name == "useCredential", let dot = facts.previous(k), facts.isPunct(dot, ".") {
+                    answersUseCredential = true
+                }
                 if Self.isEvaluation(name) { return nil }
             } else if token.kind == .string, let v = token.value, ["localhost", "127.0.0.1", "::1"].contains(v) {
                 return nil
@@ -194,7 +232,9 @@ struct TrustAllCertificatesRule: StructuralRule {
         var depth = 0
         var k = i - 1
         while k >= 0 {
-            if facts.isPunct(k, "}") { depth += 1 } else if facts.isPunct(k, "{") {
+            if facts.isPunct(k, "}") {
+                depth += 1
+            } else if facts.isPunct(k, "{") {
                 if depth == 0 {
                     let close = facts.tokens[k].pairIndex
                     guard close > i else { return innermost }
@@ -208,7 +248,9 @@ struct TrustAllCertificatesRule: StructuralRule {
                         p -= 1
                         steps += 1
                     }
-                } else { depth -= 1 }
+                } else {
+                    depth -= 1
+                }
             }
             k -= 1
         }

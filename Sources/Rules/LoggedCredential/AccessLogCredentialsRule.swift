@@ -1,8 +1,9 @@
-import Prefilter
 import Engine
 import Facts
 import Model
+import Prefilter
 import Support
+
 /// `access-log-credentials`: a server or proxy access-log format that records a credential
 /// header — nginx `log_format … $http_authorization` (any credential header, dashes as
 /// underscores), Apache `LogFormat`/`CustomLog … %{Authorization}i`, HAProxy
@@ -15,7 +16,8 @@ struct AccessLogCredentialsRule: StructuralRule {
     let messageFields: [String: Set<String>] = ["logged": ["what"]]
 
     /// Credential header names as they appear in variables: `authorization`, `x_api_key`.
-    static let underscoredHeaders: Set<String> = Set(CredentialNames.headers.map { $0.replacingOccurrences(of: "-", with: "_") })
+    static let underscoredHeaders: Set<String> = Set(
+        CredentialNames.headers.map { $0.replacingOccurrences(of: "-", with: "_") })
 
     /// Before reading lines: only configuration files (keywords like `capture` are common in code).
     func wantsFile(_ context: FileContext, _ rule: RuleDefinition) -> Bool {
@@ -37,16 +39,19 @@ struct AccessLogCredentialsRule: StructuralRule {
         // Traefik keeps headers on lines that carry no keyword (`Authorization: keep` under
         // `accessLog:`), so only such files are read line by line; elsewhere only keyword lines
         // (and the continuation of an nginx `log_format`) can fire.
-        let traefik = hits.contains { hit in
-            let word = file.bytes[hit.start..<hit.end].map { $0 | 0x20 }
-            return word.elementsEqual("accesslog".utf8) || word.elementsEqual("access_log".utf8)
-        } || file.bytes.containsIgnoringASCIICase("access-log")
+        let traefik =
+            hits.contains { hit in
+                let word = file.bytes[hit.start..<hit.end].map { $0 | 0x20 }
+                return word.elementsEqual("accesslog".utf8) || word.elementsEqual("access_log".utf8)
+            } || file.bytes.containsIgnoringASCIICase("access-log")
         let hitLines = Set(hits.map { file.line(at: $0.start) })
         var traefikDropsAuth = false
         if traefik {
             let lower = file.text(0..<file.bytes.count).lowercased()
-            traefikDropsAuth = lower.containsBytes("authorization: drop") || lower.containsBytes("authorization: redact")
-                || lower.containsBytes("authorization=drop") || lower.containsBytes("authorization = \"drop\"") || lower.containsBytes("authorization=redact")
+            traefikDropsAuth =
+                lower.containsBytes("authorization: drop") || lower.containsBytes("authorization: redact")
+                || lower.containsBytes("authorization=drop") || lower.containsBytes("authorization = \"drop\"")
+                || lower.containsBytes("authorization=redact")
         }
         var nginxFormat = false  // inside a multi-line `log_format … ;`
         for lineNumber in 1...max(1, file.lineCount) {
@@ -61,7 +66,9 @@ struct AccessLogCredentialsRule: StructuralRule {
             // nginx
             if trimmed.hasPrefix("log_format ") || trimmed.hasPrefix("log_format\t") { nginxFormat = true }
             if nginxFormat {
-                if let header = Self.nginxCredentialVariable(trimmed) { fire("nginx log_format records $http_\(header)") }
+                if let header = Self.nginxCredentialVariable(trimmed) {
+                    fire("nginx log_format records $http_\(header)")
+                }
                 if Self.endsStatement(trimmed) { nginxFormat = false }
                 continue
             }
@@ -77,14 +84,16 @@ struct AccessLogCredentialsRule: StructuralRule {
                 }
             }
             if trimmed.containsBytes("req.hdr(") || trimmed.containsBytes("req.fhdr("),
-               trimmed.containsBytes("capture") || trimmed.containsBytes("log-format") {
+                trimmed.containsBytes("capture") || trimmed.containsBytes("log-format")
+            {
                 if let header = Self.afterWords(trimmed, "hdr("), Self.isCredentialHeader(header) {
                     fire("HAProxy logs the \(header) request header"); continue
                 }
             }
             // Envoy
             if let header = trimmed.components(separatedBy: "%req(").dropFirst()
-                .map({ String($0.prefix { $0 != ")" && $0 != ":" }) }).first(where: Self.isCredentialHeader) {
+                .map({ String($0.prefix { $0 != ")" && $0 != ":" }) }).first(where: Self.isCredentialHeader)
+            {
                 fire("Envoy access log records %REQ(\(header.uppercased()))%"); continue
             }
             // Traefik
@@ -99,7 +108,9 @@ struct AccessLogCredentialsRule: StructuralRule {
                 }
             }
             // Caddy
-            if trimmed.hasPrefix("log_credentials") || trimmed.containsBytes("\"log_credentials\": true") || trimmed.containsBytes("\"log_credentials\":true") {
+            if trimmed.hasPrefix("log_credentials") || trimmed.containsBytes("\"log_credentials\": true")
+                || trimmed.containsBytes("\"log_credentials\":true")
+            {
                 fire("Caddy log_credentials logs Authorization and Cookie headers")
             }
         }
@@ -111,8 +122,10 @@ struct AccessLogCredentialsRule: StructuralRule {
         while let found = rest.range(of: "http_") {
             let dollar = rest[..<found.lowerBound].last
             var name = ""
-            for ch in rest[found.upperBound...] { if ch.isLetter || ch.isNumber || ch == "_" { name.append(ch) } else { break } }
-            if (dollar == "$" || dollar == "{"), underscoredHeaders.contains(name) { return name }
+            for ch in rest[found.upperBound...] {
+                if ch.isLetter || ch.isNumber || ch == "_" { name.append(ch) } else { break }
+            }
+            if dollar == "$" || dollar == "{", underscoredHeaders.contains(name) { return name }
             rest = rest[found.upperBound...]
         }
         return nil
@@ -132,7 +145,8 @@ struct AccessLogCredentialsRule: StructuralRule {
     }
 
     static func isCredentialHeader(_ name: String) -> Bool {
-        CredentialNames.mechanism(ofHeader: name.trimmingSpaces) != nil || underscoredHeaders.contains(name.trimmingSpaces)
+        CredentialNames.mechanism(ofHeader: name.trimmingSpaces) != nil
+            || underscoredHeaders.contains(name.trimmingSpaces)
     }
 
     /// The header name right after `marker` (up to a space, `)`, `,` or quote).
@@ -146,7 +160,13 @@ struct AccessLogCredentialsRule: StructuralRule {
     static func endsStatement(_ line: Substring) -> Bool {
         var quote: Character?
         for ch in line {
-            if let q = quote { if ch == q { quote = nil } } else if ch == "'" || ch == "\"" { quote = ch } else if ch == ";" { return true }
+            if let q = quote {
+                if ch == q { quote = nil }
+            } else if ch == "'" || ch == "\"" {
+                quote = ch
+            } else if ch == ";" {
+                return true
+            }
         }
         return false
     }

@@ -1,8 +1,9 @@
-import Prefilter
 import Engine
 import Facts
 import Model
+import Prefilter
 import Support
+
 /// `credential-in-log`: a logging call whose arguments carry an Authorization / appkey / API-key
 /// header read, a request's whole header collection, a variable named like a credential, or a
 /// variable assigned earlier in the same scope from a credential source (a Basic encoding, an auth
@@ -15,9 +16,11 @@ struct CredentialInLogRule: StructuralRule {
     /// Identifiers that turn a credential into something safe to log.
     static let sanitizers: Set<String> = [
         "redact", "redacted", "mask", "masked", "sanitize", "sanitized", "scrub", "obfuscate", "hash", "sha256", "md5",
-        "length", "count", "size", "len", "keys", "isEmpty", "hasPrefix", "startsWith", "prefix", "suffix", "type", "typeof",
+        "length", "count", "size", "len", "keys", "isEmpty", "hasPrefix", "startsWith", "prefix", "suffix", "type",
+        "typeof",
         "bool", "Boolean", "present", "exists", "expiresAt", "expires_in", "expiry", "substring", "substr", "slice",
-        "dropLast", "take", "omit", "without", "except", "pick", "keySet", "Keys", "allKeys", "names", "private", "sensitive",
+        "dropLast", "take", "omit", "without", "except", "pick", "keySet", "Keys", "allKeys", "names", "private",
+        "sensitive",
     ]
     /// Words inside a name that say the value was made safe (`maskToken`, `redactedHeaders`, `safe_headers`).
     static let sanitizerWords: Set<String> = [
@@ -33,11 +36,14 @@ struct CredentialInLogRule: StructuralRule {
     ]
     /// Names of whole header collections of a request.
     static let headerCollections: Set<String> = [
-        "headers", "Header", "allHTTPHeaderFields", "httpAdditionalHeaders", "requestHeaders", "getHeaders", "getAllHeaders",
+        "headers", "Header", "allHTTPHeaderFields", "httpAdditionalHeaders", "requestHeaders", "getHeaders",
+        "getAllHeaders",
         "DefaultRequestHeaders", "all_headers",
     ]
     /// Receivers whose headers are a response's (they carry no request credential).
-    static let responseNames: Set<String> = ["res", "resp", "response", "r2", "reply", "result", "httpResponse", "HTTPResponse"]
+    static let responseNames: Set<String> = [
+        "res", "resp", "response", "r2", "reply", "result", "httpResponse", "HTTPResponse",
+    ]
     /// Calls that read one header or one entry by name: `getHeader("Authorization")`, `.get("appkey")`.
     static let headerReaders: Set<String> = [
         "get", "Get", "getHeader", "header", "value", "headers", "GetValues", "getFirst", "fetch", "getenv", "Getenv",
@@ -66,7 +72,9 @@ struct CredentialInLogRule: StructuralRule {
         return false
     }
 
-    private static let gateWords: [[UInt8]] = ["log", "print", "echo", "puts", "dump", "console", "write", "pp ", "info", "debug", "warn", "timber"].map { Array($0.utf8) }
+    private static let gateWords: [[UInt8]] = [
+        "log", "print", "echo", "puts", "dump", "console", "write", "pp ", "info", "debug", "warn", "timber",
+    ].map { Array($0.utf8) }
 
     static func hasLoggingWord(_ bytes: [UInt8], _ from: Int, _ to: Int) -> Bool {
         var i = from
@@ -97,10 +105,12 @@ struct CredentialInLogRule: StructuralRule {
         let sources = CredentialSources(facts)
         for call in logging where !writesToFile(call, facts) {
             for argument in call.arguments {
-                let tainted: (String, Int) -> String? = { name, _ in sources.reason(for: name, usedAt: call.calleeStart) }
+                let tainted: (String, Int) -> String? = { name, _ in sources.reason(for: name, usedAt: call.calleeStart)
+                }
                 if let reason = leak(in: argument, facts, tainted) {
                     let range = facts.tokens[argument.lowerBound].start..<facts.tokens[argument.upperBound - 1].end
-                    matches.add(range: range, message: rule.message("passed", ["reason": reason, "callee": call.callee]))
+                    matches.add(
+                        range: range, message: rule.message("passed", ["reason": reason, "callee": call.callee]))
                     break
                 }
             }
@@ -132,17 +142,26 @@ struct CredentialInLogRule: StructuralRule {
                 let name = facts.text(i)
                 let after = inside(facts.next(i))
                 let isCall = after.map { facts.isPunct($0, "(") } ?? false
-                let isMember = after.map { facts.isPunct($0, ".") || facts.isPunct($0, "?.") || facts.isPunct($0, "->") } ?? false
+                let isMember =
+                    after.map { facts.isPunct($0, ".") || facts.isPunct($0, "?.") || facts.isPunct($0, "->") } ?? false
                 let isIndex = after.map { facts.isPunct($0, "[") } ?? false
                 let before = facts.previous(i).flatMap { argument.contains($0) ? $0 : nil }
-                let prevIsDot = before.map { facts.isPunct($0, ".") || facts.isPunct($0, "?.") || facts.isPunct($0, "->") || facts.isPunct($0, "::") } ?? false
+                let prevIsDot =
+                    before.map {
+                        facts.isPunct($0, ".") || facts.isPunct($0, "?.") || facts.isPunct($0, "->")
+                            || facts.isPunct($0, "::")
+                    } ?? false
                 // `password=` keyword argument, `{ apiKey: … }` key: the label is not the value.
-                if let a = after, facts.isPunct(a, "=") || facts.isPunct(a, ":"), inside(facts.next(a)) != nil { continue }
+                if let a = after, facts.isPunct(a, "=") || facts.isPunct(a, ":"), inside(facts.next(a)) != nil {
+                    continue
+                }
                 if isCall {
                     // `getPassword()`, `get_api_key()`: a getter of a credential.
                     let words = CredentialNames.words(name)
-                    if words.first == "get", words.count > 1, CredentialNames.isCredentialName(words.dropFirst().joined(separator: "_")),
-                       let close = after.flatMap({ facts.next($0) }), facts.isPunct(close, ")") {
+                    if words.first == "get", words.count > 1,
+                        CredentialNames.isCredentialName(words.dropFirst().joined(separator: "_")),
+                        let close = after.flatMap({ facts.next($0) }), facts.isPunct(close, ")")
+                    {
                         return "'\(name)()'"
                     }
                     continue
@@ -150,20 +169,29 @@ struct CredentialInLogRule: StructuralRule {
                 if Self.headerCollections.contains(name) && !isMember && !isIndex {
                     // `allHeaders(headers: request.headers, except: …)`: an unknown call transforms the set.
                     if let wrapper = facts.enclosingCall(of: i), wrapper.openParen >= argument.lowerBound,
-                       !Self.transparentCalls.contains(wrapper.name) { continue }
+                        !Self.transparentCalls.contains(wrapper.name)
+                    {
+                        continue
+                    }
                     if prevIsDot, let dot = before, let receiver = facts.previous(dot) {
                         if Self.responseNames.contains(facts.text(receiver)) { continue }
                         return "the request's whole header set (\(facts.text(receiver)).\(name))"
                     }
                     if let reason = tainted(name, i) { return reason }
-                    if isParameter(name, before: i, facts) { return "the request's whole header set (parameter \(name))" }
+                    if isParameter(name, before: i, facts) {
+                        return "the request's whole header set (parameter \(name))"
+                    }
                     continue
                 }
                 // The shell's working directory, not a password.
                 let credential = CredentialNames.isCredentialName(name) && !(name == "PWD" || name == "OLDPWD")
                 if isIndex, let open = after, credential || tainted(name, i) != nil {
                     // `token[:8]`, `apiKey[0..4]`: a truncation.
-                    if tokens[open].pairIndex > open, (open..<tokens[open].pairIndex).contains(where: { facts.isPunct($0, ":") || facts.isPunct($0, "..") || tokens[$0].kind == .number }) {
+                    if tokens[open].pairIndex > open,
+                        (open..<tokens[open].pairIndex).contains(where: {
+                            facts.isPunct($0, ":") || facts.isPunct($0, "..") || tokens[$0].kind == .number
+                        })
+                    {
                         i = tokens[open].pairIndex
                     }
                     continue
@@ -171,14 +199,17 @@ struct CredentialInLogRule: StructuralRule {
                 if isMember {
                     // `apiKey.toString()` keeps the value; `credentials.username` does not.
                     if credential || tainted(name, i) != nil, let dot = after, let member = facts.next(dot),
-                       Self.valueMethods.contains(facts.text(member)) {
+                        Self.valueMethods.contains(facts.text(member))
+                    {
                         return "'\(name)'"
                     }
                     continue
                 }
                 if credential {
                     // `HttpHeaders.AUTHORIZATION`, `HTTPHeaderField.authorization`: a header *name* constant.
-                    if prevIsDot, let dot = before, let receiver = facts.previous(dot), CredentialNames.headers.contains(name.lowercased()) {
+                    if prevIsDot, let dot = before, let receiver = facts.previous(dot),
+                        CredentialNames.headers.contains(name.lowercased())
+                    {
                         let r = facts.text(receiver)
                         if r.first?.isUppercase == true && r.lowercased().contains("header") { continue }
                     }
@@ -205,8 +236,10 @@ struct CredentialInLogRule: StructuralRule {
 
     /// Calls that print what they are given (`str(headers)`, `JSON.stringify(req.headers)`).
     static let transparentCalls: Set<String> = [
-        "str", "repr", "dict", "list", "String", "describing", "stringify", "dumps", "inspect", "Sprintf", "Sprint", "format",
-        "stringConvertible", "toString", "json", "pformat", "pprint", "Dictionary", "entries", "items", "string", "sprintf",
+        "str", "repr", "dict", "list", "String", "describing", "stringify", "dumps", "inspect", "Sprintf", "Sprint",
+        "format",
+        "stringConvertible", "toString", "json", "pformat", "pprint", "Dictionary", "entries", "items", "string",
+        "sprintf",
     ]
 
     /// `def f(headers)`, `func f(headers: [String: String])`: the header set came in as a parameter.
@@ -217,7 +250,9 @@ struct CredentialInLogRule: StructuralRule {
                 guard var open = facts.next(j) else { return false }
                 if !facts.isPunct(open, "("), let n = facts.next(open) { open = n }
                 guard facts.isPunct(open, "("), facts.tokens[open].pairIndex > open else { return false }
-                return (open..<facts.tokens[open].pairIndex).contains { facts.tokens[$0].kind == .identifier && facts.text($0) == name }
+                return (open..<facts.tokens[open].pairIndex).contains {
+                    facts.tokens[$0].kind == .identifier && facts.text($0) == name
+                }
             }
             j -= 1
         }
@@ -244,12 +279,19 @@ struct CredentialInLogRule: StructuralRule {
                 if facts.isPunct(i, "==") || facts.isPunct(i, "!=") || facts.isPunct(i, "?") { return true }
                 // Prefix `!token` / `!!token` (not Swift's postfix force-unwrap `token!`).
                 if facts.isPunct(i, "!"), let n = facts.next(i), tokens[n].kind == .identifier || facts.isPunct(n, "!"),
-                   facts.previous(i).map({ tokens[$0].kind != .identifier && !facts.isPunct($0, ")") && !facts.isPunct($0, "]") }) ?? true {
+                    facts.previous(i).map({
+                        tokens[$0].kind != .identifier && !facts.isPunct($0, ")") && !facts.isPunct($0, "]")
+                    }) ?? true
+                {
                     return true
                 }
             case .string where !tokens[i].isTemplate:
                 let value = (tokens[i].value ?? "").lowercased()
-                if value.containsBytes("***") || value.containsBytes("redacted") || value.containsBytes("[filtered]") || value.containsBytes("xxxx") { return true }
+                if value.containsBytes("***") || value.containsBytes("redacted") || value.containsBytes("[filtered]")
+                    || value.containsBytes("xxxx")
+                {
+                    return true
+                }
             default:
                 continue
             }
@@ -261,7 +303,9 @@ struct CredentialInLogRule: StructuralRule {
     private func isHeaderRead(at i: Int, _ facts: FileFacts) -> Bool {
         guard let before = facts.previous(i) else { return false }
         if facts.isPunct(before, "[") { return true }
-        if facts.isPunct(before, ":"), let label = facts.previous(before), facts.text(label) == "forHTTPHeaderField" { return true }
+        if facts.isPunct(before, ":"), let label = facts.previous(before), facts.text(label) == "forHTTPHeaderField" {
+            return true
+        }
         if facts.isPunct(before, "("), let name = facts.previous(before) {
             return Self.headerReaders.contains(facts.text(name))
         }

@@ -1,8 +1,9 @@
-import Prefilter
 import Engine
 import Facts
 import Model
+import Prefilter
 import Support
+
 /// `http-debug-logging`: HTTP client debug switches that print every request header, the
 /// Authorization header included — Python `HTTPConnection.debuglevel = 1`, Go
 /// `httputil.DumpRequest(Out)` whose dump is logged, OkHttp `HttpLoggingInterceptor` at
@@ -20,7 +21,8 @@ struct HttpDebugLoggingRule: StructuralRule {
         switch context.file.language {
         case .shell, .dockerfile:
             return bytes.containsBytes("--trace") || bytes.containsBytes("--verbose") || bytes.containsBytes(" -v")
-                || Self.hasShortVerboseCluster(bytes) || bytes.containsBytes("xtrace") || bytes.containsBytes("set -") || bytes.containsBytes(" -x")
+                || Self.hasShortVerboseCluster(bytes) || bytes.containsBytes("xtrace") || bytes.containsBytes("set -")
+                || bytes.containsBytes(" -x")
         case .cLike, .python, .ruby:
             return true
         default:
@@ -65,10 +67,15 @@ struct HttpDebugLoggingRule: StructuralRule {
         }
     }
 
-    private func report(_ matches: inout [RuleMatch], _ context: FileContext, _ rule: RuleDefinition, _ from: Int, _ to: Int, _ message: String,
-                        related: [RelatedRange] = []) {
+    private func report(
+        _ matches: inout [RuleMatch], _ context: FileContext, _ rule: RuleDefinition, _ from: Int, _ to: Int,
+        _ message: String,
+        related: [RelatedRange] = []
+    ) {
         let tokens = context.facts.tokens
-        matches.add(range: tokens[from].start..<tokens[to].end, message: rule.message("logged", ["reason": message]), related: related)
+        matches.add(
+            range: tokens[from].start..<tokens[to].end, message: rule.message("logged", ["reason": message]),
+            related: related)
     }
 
     // MARK: Python
@@ -78,10 +85,13 @@ struct HttpDebugLoggingRule: StructuralRule {
         let facts = context.facts
         for i in facts.tokens.indices where facts.tokens[i].kind == .identifier && facts.text(i) == "debuglevel" {
             guard let dot = facts.previous(i), facts.isPunct(dot, "."), let owner = facts.previous(dot),
-                  facts.text(owner).hasSuffix("Connection"), let eq = facts.next(i), facts.isPunct(eq, "="),
-                  let value = facts.next(eq), facts.tokens[value].kind == .number || facts.text(value) == "True" else { continue }
+                facts.text(owner).hasSuffix("Connection"), let eq = facts.next(i), facts.isPunct(eq, "="),
+                let value = facts.next(eq), facts.tokens[value].kind == .number || facts.text(value) == "True"
+            else { continue }
             if facts.tokens[value].kind == .number, Int(facts.text(value)) == 0 { continue }
-            report(&matches, context, rule, owner, value, "\(facts.text(owner)).debuglevel prints every request header, Authorization included, to stdout")
+            report(
+                &matches, context, rule, owner, value,
+                "\(facts.text(owner)).debuglevel prints every request header, Authorization included, to stdout")
         }
     }
 
@@ -98,16 +108,26 @@ struct HttpDebugLoggingRule: StructuralRule {
                 var arg = facts.next(i)
                 if let a = arg, facts.isPunct(a, "(") { arg = facts.next(a) }
                 guard let a = arg, facts.text(a) != "nil", !facts.isPunct(a, ")") else { continue }
-                report(&matches, context, rule, i, a, "Net::HTTP#set_debug_output writes the raw request, Authorization header included")
+                report(
+                    &matches, context, rule, i, a,
+                    "Net::HTTP#set_debug_output writes the raw request, Authorization header included")
             } else if name == "response" {
                 var k = facts.next(i)
                 if let p = k, facts.isPunct(p, "(") { k = facts.next(p) }
-                guard let colon = k, facts.isPunct(colon, ":"), let sym = facts.next(colon), facts.text(sym) == "logger",
-                      tokens[sym].start == tokens[colon].end else { continue }
+                guard let colon = k, facts.isPunct(colon, ":"), let sym = facts.next(colon),
+                    facts.text(sym) == "logger",
+                    tokens[sym].start == tokens[colon].end
+                else { continue }
                 let line = facts.file.lineText(facts.file.line(at: tokens[i].start))
                 if filtered || line.containsBytes("headers: false") || line.containsBytes("request: false")
-                    || line.containsBytes("headers => false") { continue }
-                report(&matches, context, rule, i, sym, "Faraday's logger middleware logs request headers (Authorization included) unless `headers: false` or a filter is set")
+                    || line.containsBytes("headers => false")
+                {
+                    continue
+                }
+                report(
+                    &matches, context, rule, i, sym,
+                    "Faraday's logger middleware logs request headers (Authorization included) unless `headers: false` or a filter is set"
+                )
             }
         }
     }
@@ -121,7 +141,9 @@ struct HttpDebugLoggingRule: StructuralRule {
         let logging = facts.loggingCalls
         for call in facts.calls where call.name == "DumpRequest" || call.name == "DumpRequestOut" {
             if let log = logging.first(where: { $0.openParen < call.calleeStart && call.closeParen <= $0.closeParen }) {
-                report(&matches, context, rule, call.calleeStart, call.closeParen, "the request dump (headers included) is passed to \(log.callee)()")
+                report(
+                    &matches, context, rule, call.calleeStart, call.closeParen,
+                    "the request dump (headers included) is passed to \(log.callee)()")
                 continue
             }
             // Names assigned on the left of `:=` / `=`.
@@ -137,10 +159,18 @@ struct HttpDebugLoggingRule: StructuralRule {
             names.remove("err"); names.remove("_")
             guard !names.isEmpty else { continue }
             for log in logging where log.calleeStart > call.closeParen {
-                let uses = log.arguments.contains { arg in arg.contains { facts.tokens[$0].kind == .identifier && names.contains(facts.text($0)) } }
+                let uses = log.arguments.contains { arg in
+                    arg.contains { facts.tokens[$0].kind == .identifier && names.contains(facts.text($0)) }
+                }
                 if uses {
-                    report(&matches, context, rule, call.calleeStart, call.closeParen, "the request dump (headers included) is logged by \(log.callee)()",
-                           related: [RelatedRange(facts.tokens[log.calleeStart].start..<facts.tokens[log.closeParen].end, rule.message("loggedHere"))])
+                    report(
+                        &matches, context, rule, call.calleeStart, call.closeParen,
+                        "the request dump (headers included) is logged by \(log.callee)()",
+                        related: [
+                            RelatedRange(
+                                facts.tokens[log.calleeStart].start..<facts.tokens[log.closeParen].end,
+                                rule.message("loggedHere"))
+                        ])
                     break
                 }
             }
@@ -156,17 +186,27 @@ struct HttpDebugLoggingRule: StructuralRule {
         let tokens = facts.tokens
         guard facts.file.bytes.containsBytes("HttpLoggingInterceptor") else { return }
         let redacts = facts.calls.contains { call in
-            call.name == "redactHeader" && call.arguments.first.map { arg in
-                arg.contains { tokens[$0].kind == .string && CredentialNames.headers.contains((tokens[$0].value ?? "").lowercased()) }
-                    || arg.contains { tokens[$0].kind == .identifier && facts.text($0).uppercased() == "AUTHORIZATION" }
-            } == true
+            call.name == "redactHeader"
+                && call.arguments.first.map { arg in
+                    arg.contains {
+                        tokens[$0].kind == .string
+                            && CredentialNames.headers.contains((tokens[$0].value ?? "").lowercased())
+                    }
+                        || arg.contains {
+                            tokens[$0].kind == .identifier && facts.text($0).uppercased() == "AUTHORIZATION"
+                        }
+                } == true
         }
         guard !redacts else { return }
         for i in tokens.indices where tokens[i].kind == .identifier {
             let level = facts.text(i)
             guard level == "HEADERS" || level == "BODY", let dot = facts.previous(i), facts.isPunct(dot, "."),
-                  let owner = facts.previous(dot), facts.text(owner) == "Level" else { continue }
-            report(&matches, context, rule, owner, i, "HttpLoggingInterceptor at Level.\(level) logs the Authorization header; call redactHeader(\"Authorization\")")
+                let owner = facts.previous(dot), facts.text(owner) == "Level"
+            else { continue }
+            report(
+                &matches, context, rule, owner, i,
+                "HttpLoggingInterceptor at Level.\(level) logs the Authorization header; call redactHeader(\"Authorization\")"
+            )
         }
     }
 
@@ -192,16 +232,22 @@ struct HttpDebugLoggingRule: StructuralRule {
             var j = i + 1
             while j < tokens.count && !facts.endsCommand(between: j - 1, and: j) {
                 let word = facts.value(j)
-                if word == "--verbose" || word.hasPrefix("--trace") { command.verboseFlag = command.verboseFlag ?? j }
-                else if word.hasPrefix("-") && !word.hasPrefix("--") && word.count > 1 && word.count <= 8
-                            && word.dropFirst().allSatisfy({ $0.isLetter }) && word.contains("v") {
+                if word == "--verbose" || word.hasPrefix("--trace") {
+                    command.verboseFlag = command.verboseFlag ?? j
+                } else if word.hasPrefix("-") && !word.hasPrefix("--") && word.count > 1 && word.count <= 8
+                    && word.dropFirst().allSatisfy({ $0.isLetter }) && word.contains("v")
+                {
                     command.verboseFlag = command.verboseFlag ?? j
                 }
-                if word == "-u" || word == "--user" || word.hasPrefix("--oauth2-bearer") || word.hasPrefix("--user=") { command.sendsCredential = true }
-                if (word == "-H" || word == "--header"), let v = facts.next(j) {
+                if word == "-u" || word == "--user" || word.hasPrefix("--oauth2-bearer") || word.hasPrefix("--user=") {
+                    command.sendsCredential = true
+                }
+                if word == "-H" || word == "--header", let v = facts.next(j) {
                     let header = facts.value(v)
                     if let colon = header.firstIndex(of: ":"),
-                       CredentialNames.mechanism(ofHeader: header[..<colon].trimmingCharacters(in: .whitespaces)) != nil {
+                        CredentialNames.mechanism(ofHeader: header[..<colon].trimmingCharacters(in: .whitespaces))
+                            != nil
+                    {
                         command.sendsCredential = true
                     }
                 }
@@ -223,31 +269,43 @@ struct HttpDebugLoggingRule: StructuralRule {
         guard !commands.isEmpty else { return }
         for command in commands {
             if let flag = command.verboseFlag {
-                report(&matches, context, rule, flag, flag, "curl \(facts.value(flag)) prints the request headers, the credential sent by this command included")
+                report(
+                    &matches, context, rule, flag, flag,
+                    "curl \(facts.value(flag)) prints the request headers, the credential sent by this command included"
+                )
             }
         }
         // Tracing switched on / off, in order.
         var tracing: [(token: Int, on: Bool)] = []
         if facts.file.bytes.starts(with: Array("#!".utf8)) {
             let first = facts.file.lineText(1)
-            if first.containsBytes(" -x") || first.containsBytes(" -ex") || first.containsBytes(" -xe"), let t = tokens.indices.first {
+            if first.containsBytes(" -x") || first.containsBytes(" -ex") || first.containsBytes(" -xe"),
+                let t = tokens.indices.first
+            {
                 tracing.append((t, true))
             }
         }
-        for i in tokens.indices where tokens[i].kind == .identifier && facts.text(i) == "set" && facts.startsStatement(i) {
+        for i in tokens.indices
+        where tokens[i].kind == .identifier && facts.text(i) == "set" && facts.startsStatement(i) {
             guard let flag = facts.next(i), !facts.endsCommand(between: i, and: flag) else { continue }
             let word = facts.value(flag)
             if word == "-o" || word == "+o", let option = facts.next(flag), facts.value(option) == "xtrace" {
                 tracing.append((flag, word == "-o"))
-            } else if (word.hasPrefix("-") || word.hasPrefix("+")) && word.count > 1 && word.dropFirst().allSatisfy({ $0.isLetter }) && word.contains("x") {
+            } else if (word.hasPrefix("-") || word.hasPrefix("+")) && word.count > 1
+                && word.dropFirst().allSatisfy({ $0.isLetter }) && word.contains("x")
+            {
                 tracing.append((flag, word.hasPrefix("-")))
             }
         }
         for (index, switchOn) in tracing.enumerated() where switchOn.on {
             let offAt = tracing[(index + 1)...].first(where: { !$0.on })?.token ?? tokens.count
             if let command = commands.first(where: { $0.start > switchOn.token && $0.start < offAt }) {
-                report(&matches, context, rule, switchOn.token, switchOn.token, "shell tracing echoes a credentialed curl command into the log",
-                       related: [RelatedRange(tokens[command.start].start..<tokens[command.start].end, rule.message("command"))])
+                report(
+                    &matches, context, rule, switchOn.token, switchOn.token,
+                    "shell tracing echoes a credentialed curl command into the log",
+                    related: [
+                        RelatedRange(tokens[command.start].start..<tokens[command.start].end, rule.message("command"))
+                    ])
             }
         }
     }

@@ -1,8 +1,9 @@
-import Prefilter
 import Engine
 import Facts
 import Model
+import Prefilter
 import Support
+
 /// `duplicate-auth-header`: one request sets the same credential header twice with different
 /// values; which one the server sees depends on the client library (last wins, first wins, or
 /// both are sent and the request is rejected).
@@ -30,9 +31,12 @@ struct DuplicateAuthHeaderRule: StructuralRule {
                 let key = header.name.lowercased()
                 guard let earlier = seen[key] else { seen[key] = header; continue }
                 guard earlier.value != header.value else { continue }
-                matches.add(range: facts.range(of: header),
-                               message: rule.message("twice", ["header": header.name]),
-                               related: [RelatedRange(facts.range(of: earlier), rule.message("firstSet", ["header": earlier.name]))])
+                matches.add(
+                    range: facts.range(of: header),
+                    message: rule.message("twice", ["header": header.name]),
+                    related: [
+                        RelatedRange(facts.range(of: earlier), rule.message("firstSet", ["header": earlier.name]))
+                    ])
             }
         }
     }

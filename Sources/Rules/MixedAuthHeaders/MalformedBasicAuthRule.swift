@@ -1,9 +1,9 @@
-import Prefilter
 import Engine
 import Facts
-import Model
-import Support
 import Foundation
+import Model
+import Prefilter
+import Support
 
 /// `malformed-basic-auth`: an Authorization value the server will reject as "Invalid Basic auth
 /// format": `Basic` followed by text that is not base64, base64 that decodes without a colon,
@@ -17,7 +17,9 @@ struct MalformedBasicAuthRule: StructuralRule {
         let bytes = context.file.bytes
         let keyPrefix = Array("key_".utf8)
         return context.hits(for: rule).contains { hit in
-            if hit.end - hit.start == 5 { return hit.end + 1 < bytes.count && bytes[hit.end] == 0x20 && bytes[hit.end + 1] != 0x20 }
+            if hit.end - hit.start == 5 {
+                return hit.end + 1 < bytes.count && bytes[hit.end] == 0x20 && bytes[hit.end + 1] != 0x20
+            }
             let window = Array(bytes[hit.end..<min(bytes.count, hit.end + 60)])
             return ASCII.find(keyPrefix, in: window, from: 0) != nil
         }
@@ -39,9 +41,13 @@ struct MalformedBasicAuthRule: StructuralRule {
         }
         var authorizationValues: [Int] = []
         for set in facts.headerSets {
-            for header in set.headers where header.name.lowercased() == "authorization" { if let v = header.valueToken { authorizationValues.append(v) } }
+            for header in set.headers where header.name.lowercased() == "authorization" {
+                if let v = header.valueToken { authorizationValues.append(v) }
+            }
         }
-        for named in facts.namedValues where named.name.lowercased() == "authorization" { authorizationValues.append(named.valueToken) }
+        for named in facts.namedValues where named.name.lowercased() == "authorization" {
+            authorizationValues.append(named.valueToken)
+        }
         for valueToken in authorizationValues {
             let token = facts.tokens[valueToken]
             guard token.kind == .string else { continue }
@@ -64,12 +70,16 @@ struct MalformedBasicAuthRule: StructuralRule {
         // `Basic ${id}:${secret}`, `Basic key_…:{{secret}}`: the pair put in as is, never encoded
         // (unless an encoder call sits inside the interpolation).
         let loweredPayload = payload.lowercased()
-        if payload.contains(":") && !["base64", "encode", "btoa", "b64"].contains(where: { loweredPayload.contains($0) }) {
+        if payload.contains(":")
+            && !["base64", "encode", "btoa", "b64"].contains(where: { loweredPayload.contains($0) })
+        {
             return "id:secret is put after 'Basic ' without base64 encoding"
         }
         guard !isTemplate, !payload.isEmpty, !Placeholder.isPlaceholder(payload) else { return nil }
         guard let bytes = Base64.decode(payload) else { return "the value after 'Basic ' is not valid base64" }
-        guard bytes.contains(UInt8(ascii: ":")) else { return "the value after 'Basic ' decodes to text without the ':' between id and secret" }
+        guard bytes.contains(UInt8(ascii: ":")) else {
+            return "the value after 'Basic ' decodes to text without the ':' between id and secret"
+        }
         return nil
     }
 }

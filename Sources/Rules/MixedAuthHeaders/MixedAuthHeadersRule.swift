@@ -1,8 +1,9 @@
-import Prefilter
 import Engine
 import Facts
 import Model
+import Prefilter
 import Support
+
 /// `mixed-auth-headers`: one request carries two credential mechanisms (e.g. `Authorization` and
 /// `X-API-Key`). Reeflow answers "400 Bad Request: Multiple credentials provided".
 struct MixedAuthHeadersRule: StructuralRule {
@@ -26,9 +27,13 @@ struct MixedAuthHeadersRule: StructuralRule {
                 guard let mechanism = CredentialNames.mechanism(ofHeader: header.name, extra: extra) else { continue }
                 guard let earlier = first else { first = (header, mechanism); continue }
                 guard earlier.mechanism != mechanism else { continue }
-                matches.add(range: facts.range(of: header),
-                               message: rule.message("both", ["first": earlier.header.name, "second": header.name]),
-                               related: [RelatedRange(facts.range(of: earlier.header), rule.message("firstSent", ["header": earlier.header.name]))])
+                matches.add(
+                    range: facts.range(of: header),
+                    message: rule.message("both", ["first": earlier.header.name, "second": header.name]),
+                    related: [
+                        RelatedRange(
+                            facts.range(of: earlier.header), rule.message("firstSent", ["header": earlier.header.name]))
+                    ])
                 break
             }
         }
