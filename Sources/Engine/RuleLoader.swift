@@ -7,18 +7,6 @@ import Prefilter
 import Support
 import Suppression
 
-/// A rule file that cannot be used. The CLI prints it and exits 2.
-public struct RuleFileError: Error, CustomStringConvertible, Sendable {
-    package init(file: String, line: Int, column: Int, problem: String) {
-        self.file = file; self.line = line; self.column = column; self.problem = problem
-    }
-    public var file: String
-    public var line: Int
-    public var column: Int
-    public var problem: String
-    public var description: String { "\(file):\(line):\(column): \(problem)" }
-}
-
 /// Parses and validates rule files: unknown keys, wrong types, bad regexes and structural ids
 /// without Swift code are all errors that name the file and position, never silent skips.
 public enum RuleLoader {
@@ -29,29 +17,6 @@ public enum RuleLoader {
         "windowReach", "secretless",
         "precedence", "severityIn", "apiHosts", "messages",
     ]
-
-    /// Every `*.json` in a user rule folder, sorted by name.
-    public static func loadFolder(_ path: String) throws(RuleFileError) -> [RuleDefinition] {
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: path).filter { $0.hasSuffix(".json") }.sorted()
-        } catch {
-            throw RuleFileError(
-                file: path, line: 0, column: 0, problem: "cannot read rule folder: \(error.localizedDescription)")
-        }
-        var rules: [RuleDefinition] = []
-        for name in names {
-            let file = PathSyntax.join(path, name)
-            let data: [UInt8]
-            switch FileReader.readSettingsFile(file) {
-            case .success(let bytes): data = bytes
-            case .failure(let error):
-                throw RuleFileError(file: file, line: 0, column: 0, problem: "cannot read rule file: \(error)")
-            }
-            rules.append(try parse(bytes: data, source: file))
-        }
-        return rules
-    }
 
     public static func parse(
         bytes: [UInt8], source: String, checkExpressions: Bool = true,

@@ -14,13 +14,13 @@ import Suppression
 package final class LSPServer {
     private var channel: StdioChannel
     private var reader = LSPFrameReader()
-    private var documents = DocumentStore()
-    private let engines = LintEngineCache()
+    var documents = DocumentStore()
+    let engines = LintEngineCache()
     /// Latest scan per URI, valid while the document version is unchanged.
-    private var scans: [String: LintEngineCache.Outcome] = [:]
+    var scans: [String: LintEngineCache.Outcome] = [:]
     /// URIs whose diagnostics must be (re)published.
-    private var dirty: Set<String> = []
-    private var dirtySince: UInt64 = 0
+    var dirty: Set<String> = []
+    var dirtySince: UInt64 = 0
     private var initialized = false
     private var shutdownRequested = false
     private var exitCode: Int32?
@@ -175,70 +175,6 @@ package final class LSPServer {
         ])
     }
 
-    // MARK: - Documents
-
-    private func didChange(_ params: JSONNode?) {
-        guard let uri = params?.path("textDocument", "uri")?.stringValue,
-            let changes = params?["contentChanges"]?.arrayValue
-        else {
-            return logBadParams("textDocument/didChange")
-        }
-        guard var document = documents[uri] else { return }
-        for change in changes {
-            guard let text = change["text"]?.stringValue else { return logBadParams("textDocument/didChange") }
-            if let range = change["range"] {
-                guard let start = LSPPosition(range["start"]), let end = LSPPosition(range["end"]) else {
-                    return logBadParams("textDocument/didChange")
-                }
-                document.apply(range: (start, end), text: text)
-            } else {
-                document.apply(range: nil, text: text)
-            }
-        }
-        document.version = params?.path("textDocument", "version")?.intValue ?? document.version
-        documents[uri] = document
-        markDirty(uri)
-    }
-
-    private func markDirty(_ uri: String) {
-        if dirty.isEmpty { dirtySince = now() }
-        dirty.insert(uri)
-        scans[uri] = nil
-    }
-
-    private func markAllDirty() {
-        for uri in documents.uris { markDirty(uri) }
-    }
-
-    private func scan(_ uri: String) -> (TextDocument, LintEngineCache.Outcome)? {
-        guard let document = documents[uri] else { return nil }
-        if let cached = scans[uri] { return (document, cached) }
-        let outcome = engines.scan(document)
-        scans[uri] = outcome
-        return (document, outcome)
-    }
-
-    private func publishDirty() {
-        for uri in dirty.sorted() {
-            guard let (document, outcome) = scan(uri) else { continue }
-            let diagnostics: [JSONOut]
-            switch outcome {
-            case .configError(let message): diagnostics = [LSPDiagnostics.configErrorDiagnostic(message)]
-            case .findings(let findings):
-                diagnostics = findings.map {
-                    LSPDiagnostics.diagnostic(
-                        $0, in: document, rule: engines.rule($0.rule, forDocumentAt: document.path))
-                }
-            }
-            send(
-                RPCMessage.notification(
-                    method: "textDocument/publishDiagnostics",
-                    params: LSPDiagnostics.publishParams(uri: uri, version: document.version, diagnostics: diagnostics))
-            )
-        }
-        dirty.removeAll()
-    }
-
     // MARK: - Requests
 
     private func codeActions(_ params: JSONNode?) -> Result<JSONOut, RPCError> {
@@ -297,7 +233,7 @@ package final class LSPServer {
                 params: .object([("registrations", .array([registration]))])))
     }
 
-    private func logBadParams(_ method: String) {
+    func logBadParams(_ method: String) {
         send(
             RPCMessage.notification(
                 method: "window/logMessage",
@@ -306,11 +242,11 @@ package final class LSPServer {
                 ])))
     }
 
-    private func send(_ message: String) {
+    func send(_ message: String) {
         channel.send(message)
     }
 
-    private func now() -> UInt64 {
+    func now() -> UInt64 {
         var ts = timespec()
         clock_gettime(CLOCK_MONOTONIC, &ts)
         return UInt64(ts.tv_sec) * 1_000_000_000 + UInt64(ts.tv_nsec)
