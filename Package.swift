@@ -5,19 +5,47 @@ import PackageDescription
 let package = Package(
     name: "authlint",
     products: [
-        .executable(name: "authlint", targets: ["authlint"]),
-        .library(name: "AuthLintCore", targets: ["AuthLintCore"]),
+        .executable(name: "authlint", targets: ["authlint"])
     ],
     targets: [
         // Turns rules/*.json into generated Swift so a lone release binary carries its catalog.
         .executableTarget(name: "RuleEmbedder", path: "Sources/RuleEmbedder"),
-        .plugin(name: "EmbedRulesPlugin", capability: .buildTool(),
-                dependencies: ["RuleEmbedder"], path: "Sources/EmbedRulesPlugin"),
-        .target(name: "AuthLintCore", path: "Sources/AuthLintCore",
-                plugins: ["EmbedRulesPlugin"]),
-        .executableTarget(name: "authlint", dependencies: ["AuthLintCore"], path: "Sources/authlint"),
-        .testTarget(name: "AuthLintCoreTests", dependencies: ["AuthLintCore"], path: "Tests/AuthLintCoreTests",
-                    exclude: ["Golden"]),
+        .plugin(
+            name: "EmbedRulesPlugin", capability: .buildTool(),
+            dependencies: ["RuleEmbedder"], path: "Sources/EmbedRulesPlugin"),
+        .target(name: "Support", dependencies: []),
+        .target(name: "Model", dependencies: ["Support"]),
+        .target(name: "Discovery", dependencies: ["Model", "Support"]),
+        .target(name: "Lexing", dependencies: ["Model", "Support"]),
+        .target(name: "Facts", dependencies: ["Lexing", "Model", "Support"]),
+        .target(name: "Suppression", dependencies: ["Model", "Support"]),
+        .target(name: "Prefilter", dependencies: ["Model", "Support"]),
+        .target(
+            name: "Engine",
+            dependencies: ["Prefilter", "Facts", "Lexing", "Suppression", "Discovery", "Model", "Support"]),
+        .target(
+            name: "Rules", dependencies: ["Engine", "Prefilter", "Facts", "Model", "Support"],
+            plugins: ["EmbedRulesPlugin"]),
+        .target(name: "Reporting", dependencies: ["Model", "Support"]),
+        .target(name: "Config", dependencies: ["Model", "Support"]),
+        .target(
+            name: "Session",
+            dependencies: ["Config", "Discovery", "Engine", "Rules", "Suppression", "Model", "Support"]),
+        .target(name: "LSP", dependencies: ["Session", "Engine", "Lexing", "Suppression", "Model", "Support"]),
+        .target(
+            name: "CLI",
+            dependencies: [
+                "LSP", "Session", "Reporting", "Config", "Discovery", "Engine", "Rules", "Suppression", "Model",
+                "Support",
+            ]),
+        .executableTarget(name: "authlint", dependencies: ["CLI"], path: "Sources/authlint"),
+        .testTarget(
+            name: "AuthLintCoreTests",
+            dependencies: [
+                "Support", "Model", "Discovery", "Lexing", "Facts", "Suppression", "Prefilter", "Engine", "Rules",
+                "Reporting", "Config", "Session", "LSP", "CLI",
+            ], path: "Tests/AuthLintCoreTests",
+            exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -14,14 +14,27 @@ targets=("$@")
 out=.build-fuzz
 mkdir -p "$out"
 
-# The rule catalog source that the build plugin generates, from the normal build's RuleEmbedder.
+# The sources the build plugin generates (catalog and rule registry), from the normal build's RuleEmbedder.
 build_started=$(date +%s)
 swift build --product RuleEmbedder > "$out/embedder-build.txt" 2>&1 || { tail -n 20 "$out/embedder-build.txt"; exit 1; }
-"$(swift build --show-bin-path)/RuleEmbedder" "$out/EmbeddedRules.swift" rules/*.json
-# One module: AuthLintCore's sources plus the harness file. -parse-as-library: no top-level
-# code, so libFuzzer's main() is the entry point (a Swift main would silently never fuzz).
-mapfile -t sources < <(find Sources/AuthLintCore -name '*.swift' | sort)
-swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name AuthLintFuzz \
+mapfile -t rule_sources < <(find Sources/Rules -name '*.swift' | sort)
+"$(swift build --show-bin-path)/RuleEmbedder" "$out/EmbeddedRules.swift" "$out/RuleRegistry.swift" \
+  --rules rules/*.json --sources "${rule_sources[@]}"
+# One module: every stage target's sources plus the harness file, with the imports between our
+# own modules dropped (file names prefixed by their target, which may repeat a name).
+# -parse-as-library: no top-level code, so libFuzzer's main() is the entry point (a Swift main
+# would silently never fuzz). -package-name: the stages share `package` declarations.
+stages=(Support Model Discovery Lexing Facts Suppression Prefilter Engine Rules Reporting Config Session LSP CLI)
+own_imports="^import ($(IFS='|'; echo "${stages[*]}"))$"
+rm -rf "$out/src" && mkdir -p "$out/src"
+for stage in "${stages[@]}"; do
+  while IFS= read -r file; do
+    grep -Ev "$own_imports" "$file" > "$out/src/${stage}_$(basename "$file")"
+  done < <(find "Sources/$stage" -name '*.swift' | sort)
+done
+grep -Ev "$own_imports" "$out/RuleRegistry.swift" > "$out/src/Generated_RuleRegistry.swift"
+mapfile -t sources < <(find "$out/src" -name '*.swift' | sort)
+swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name AuthLintFuzz -package-name authlint \
   "${sources[@]}" "$out/EmbeddedRules.swift" bench/fuzz/Fuzz.swift -o "$out/authlint-fuzz" > "$out/build.txt" 2>&1 \
   || { grep -E "error" "$out/build.txt" | head -n 20; exit 1; }
 echo "fuzz: build took $(( $(date +%s) - build_started )) s"

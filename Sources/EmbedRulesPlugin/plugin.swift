@@ -2,7 +2,7 @@ import Foundation
 import PackagePlugin
 
 /// Runs RuleEmbedder over every `rules/*.json` and the file names under `Rules/`, so the catalog
-/// is compiled into AuthLintCore and the Swift-coded rules are registered from their rule files.
+/// is compiled into the Rules target and the Swift-coded rules are registered from their rule files.
 @main
 struct EmbedRulesPlugin: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
@@ -19,13 +19,16 @@ struct EmbedRulesPlugin: BuildToolPlugin {
         ruleSources.sort { $0.path < $1.path }
         let catalog = context.pluginWorkDirectoryURL.appendingPathComponent("EmbeddedRules.swift")
         let registry = context.pluginWorkDirectoryURL.appendingPathComponent("GeneratedRuleRegistry.swift")
-        let arguments: [String] = [catalog.path, registry.path, "--rules"] + inputs.map(\.path)
+        let arguments: [String] =
+            [catalog.path, registry.path, "--rules"] + inputs.map(\.path)
             + ["--sources"] + ruleSources.map(\.path)
-        return [.buildCommand(
-            displayName: "Embedding \(inputs.count) rule files",
-            executable: try context.tool(named: "RuleEmbedder").url,
-            arguments: arguments,
-            inputFiles: inputs + ruleSources,
-            outputFiles: [catalog, registry])]
+        return [
+            .buildCommand(
+                displayName: "Embedding \(inputs.count) rule files",
+                executable: try context.tool(named: "RuleEmbedder").url,
+                arguments: arguments,
+                inputFiles: inputs + ruleSources,
+                outputFiles: [catalog, registry])
+        ]
     }
 }

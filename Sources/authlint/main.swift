@@ -1,4 +1,4 @@
-import AuthLintCore
+import CLI
 import Foundation
 
 Console.occupyClosedStandardDescriptors()

@@ -1,6 +1,20 @@
 import Foundation
 import XCTest
-@testable import AuthLintCore
+
+@testable import CLI
+@testable import Config
+@testable import Discovery
+@testable import Engine
+@testable import Facts
+@testable import LSP
+@testable import Lexing
+@testable import Model
+@testable import Prefilter
+@testable import Reporting
+@testable import Rules
+@testable import Session
+@testable import Support
+@testable import Suppression
 
 /// `--output` and `--write-baseline` under SIGKILL at random moments: the destination is
 /// always the old file intact or the complete new one, never partial; temp files left by a
@@ -61,7 +75,9 @@ final class AtomicWriteKillTests: XCTestCase {
                     // rarely hits (the write takes milliseconds of a one-second run).
                     let deadline = Date().addingTimeInterval(duration * 3)
                     var sawTemp = false
-                    while process.isRunning && Date() < deadline && !sawTemp { sawTemp = try !tempFiles(outDir, name).isEmpty }
+                    while process.isRunning && Date() < deadline && !sawTemp {
+                        sawTemp = try !tempFiles(outDir, name).isEmpty
+                    }
                     if sawTemp && process.isRunning { outcomes.midWrite += 1 }
                 }
                 if process.isRunning { kill(process.processIdentifier, SIGKILL) } else { outcomes.exited += 1 }
@@ -71,8 +87,10 @@ final class AtomicWriteKillTests: XCTestCase {
                     outcomes.old += 1
                 } else {
                     // Anything else must be the whole new file.
-                    XCTAssertEqual(try findingCount(now, flag: flag), expectedFindings,
-                                   "\(flag) iteration \(iteration), seed \(generator.seed): partial file of \(now.count) bytes after SIGKILL")
+                    XCTAssertEqual(
+                        try findingCount(now, flag: flag), expectedFindings,
+                        "\(flag) iteration \(iteration), seed \(generator.seed): partial file of \(now.count) bytes after SIGKILL"
+                    )
                     outcomes.new += 1
                 }
                 // Nothing but the destination and hidden temp files of killed writers.
@@ -81,16 +99,20 @@ final class AtomicWriteKillTests: XCTestCase {
                 }
             }
             let leftovers = try tempFiles(outDir, name)
-            print("AtomicWriteKillTests \(flag): run \(String(format: "%.2f", duration)) s; 30 kills (\(outcomes.midWrite) with the temp file open): \(outcomes.old) old intact, \(outcomes.new) complete new, \(outcomes.exited) finished first; \(leftovers.count) temp files left by killed writers")
+            print(
+                "AtomicWriteKillTests \(flag): run \(String(format: "%.2f", duration)) s; 30 kills (\(outcomes.midWrite) with the temp file open): \(outcomes.old) old intact, \(outcomes.new) complete new, \(outcomes.exited) finished first; \(leftovers.count) temp files left by killed writers"
+            )
             // The check has teeth only if some kills landed mid-write (a direct, non-atomic
             // write would have no temp file to catch, and would fail here).
             XCTAssertGreaterThan(outcomes.midWrite, 5, flag)
-            XCTAssertGreaterThan(leftovers.count, 0, "\(flag): kills mid-write leave temp files for the next write to remove")
+            XCTAssertGreaterThan(
+                leftovers.count, 0, "\(flag): kills mid-write leave temp files for the next write to remove")
             // The next write removes the temp files of the writers that died.
             let clean = try start(args, cwd: dir)
             clean.waitUntilExit()
             XCTAssertEqual(try tempFiles(outDir, name), [], flag)
-            XCTAssertEqual(try findingCount(try Data(contentsOf: URL(fileURLWithPath: dest)), flag: flag), expectedFindings)
+            XCTAssertEqual(
+                try findingCount(try Data(contentsOf: URL(fileURLWithPath: dest)), flag: flag), expectedFindings)
         }
     }
 
@@ -122,7 +144,9 @@ final class AtomicWriteKillTests: XCTestCase {
         if flag == "--output" {
             return ((object as? [String: Any])?["findings"] as? [Any])?.count ?? -1
         }
-        if let dict = object as? [String: Any], let entries = (dict["findings"] ?? dict["entries"]) as? [Any] { return entries.count }
+        if let dict = object as? [String: Any], let entries = (dict["findings"] ?? dict["entries"]) as? [Any] {
+            return entries.count
+        }
         return (object as? [Any])?.count ?? -1
     }
 }

@@ -1,6 +1,20 @@
 import Foundation
 import XCTest
-@testable import AuthLintCore
+
+@testable import CLI
+@testable import Config
+@testable import Discovery
+@testable import Engine
+@testable import Facts
+@testable import LSP
+@testable import Lexing
+@testable import Model
+@testable import Prefilter
+@testable import Reporting
+@testable import Rules
+@testable import Session
+@testable import Support
+@testable import Suppression
 
 /// Every built-in pattern rule runs in bounded time on lines built from its own keywords: a
 /// lazy `datadog[a-z0-9_.-]*?` once made 100 KB of `datadog_` take 27 s (every start position
@@ -43,11 +57,13 @@ final class BoundedTimeTests: XCTestCase {
                 }
             }
             try TestSupport.write("{ \"ruleTimeout\": 30 }\n", to: dir + "/.authlint.json")
-            let run = try BoundedRun.authlint(["scan", ".", "--format", "json", "--jobs", "2", "--fail-on", "never"],
-                                              cwd: dir, timeout: 120)
+            let run = try BoundedRun.authlint(
+                ["scan", ".", "--format", "json", "--jobs", "2", "--fail-on", "never"],
+                cwd: dir, timeout: 120)
             XCTAssertFalse(run.timedOut, "\(rule.id): no result within the watchdog's 120 s")
             guard !run.timedOut else { continue }
-            let report = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any], rule.id)
+            let report = try XCTUnwrap(
+                JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any], rule.id)
             let errors = (report["summary"] as? [String: Any])?["errors"] as? [[String: String]] ?? []
             XCTAssertEqual(errors.map { "\($0["file"] ?? ""): \($0["message"] ?? "")" }, [], rule.id)
         }
@@ -58,7 +74,9 @@ final class BoundedTimeTests: XCTestCase {
 enum BoundedRun {
     typealias Outcome = TestSupport.WatchedRun
 
-    static func authlint(_ args: [String], cwd: String, stdin: FileHandle = .nullDevice, timeout: Double) throws -> Outcome {
+    static func authlint(_ args: [String], cwd: String, stdin: FileHandle = .nullDevice, timeout: Double) throws
+        -> Outcome
+    {
         try TestSupport.runWatched(TestSupport.binary, args, cwd: cwd, stdin: stdin, timeout: timeout)
     }
 }

@@ -1,5 +1,19 @@
 import XCTest
-@testable import AuthLintCore
+
+@testable import CLI
+@testable import Config
+@testable import Discovery
+@testable import Engine
+@testable import Facts
+@testable import LSP
+@testable import Lexing
+@testable import Model
+@testable import Prefilter
+@testable import Reporting
+@testable import Rules
+@testable import Session
+@testable import Support
+@testable import Suppression
 
 /// End-to-end tests of the built binary: the contracts the README documents (JSON report, exit codes).
 final class CLITests: XCTestCase {
@@ -12,10 +26,14 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(tool["version"] as? String, AuthLint.version)
         let findings = try XCTUnwrap(report["findings"] as? [[String: Any]])
         XCTAssertFalse(findings.isEmpty)
-        let keys: Set<String> = ["rule", "category", "severity", "file", "line", "column", "endLine", "endColumn", "message", "snippet", "fingerprint", "related"]
+        let keys: Set<String> = [
+            "rule", "category", "severity", "file", "line", "column", "endLine", "endColumn", "message", "snippet",
+            "fingerprint", "related",
+        ]
         for finding in findings {
             XCTAssertEqual(Set(finding.keys), keys)
-            XCTAssertTrue((finding["file"] as! String).hasPrefix("samples/"), "paths are relative to the current directory")
+            XCTAssertTrue(
+                (finding["file"] as! String).hasPrefix("samples/"), "paths are relative to the current directory")
             XCTAssertEqual((finding["fingerprint"] as! String).count, 64)
             XCTAssertGreaterThanOrEqual(finding["line"] as! Int, 1)
             XCTAssertGreaterThanOrEqual(finding["column"] as! Int, 1)
@@ -38,9 +56,11 @@ final class CLITests: XCTestCase {
     }
 
     func testUnknownFlagAndBadValuesExitTwo() throws {
-        for args in [["scan", "--frobnicate"], ["scan", "--format", "yaml"], ["scan", "--jobs", "zero"],
-                     ["scan", "--fail-on", "fatal"], ["explain", "no-such-rule"], ["scan", "/no/such/path"],
-                     ["scan", "--enable", "no-such-rule"]] {
+        for args in [
+            ["scan", "--frobnicate"], ["scan", "--format", "yaml"], ["scan", "--jobs", "zero"],
+            ["scan", "--fail-on", "fatal"], ["explain", "no-such-rule"], ["scan", "/no/such/path"],
+            ["scan", "--enable", "no-such-rule"],
+        ] {
             let run = try TestSupport.authlint(args)
             XCTAssertEqual(run.status, 2, "\(args): \(run.stderr)")
             XCTAssertTrue(run.stderr.hasPrefix("authlint: "), "\(args): \(run.stderr)")
@@ -50,12 +70,15 @@ final class CLITests: XCTestCase {
 
     func testBadUserRuleFileExitsTwoNamingFileAndPosition() throws {
         let dir = try TestSupport.temporaryDirectory()
-        try TestSupport.write("{\n  \"id\": \"my-rule\",\n  \"categroy\": \"hardcoded-credential\"\n}\n", to: dir + "/rules/my-rule.json")
+        try TestSupport.write(
+            "{\n  \"id\": \"my-rule\",\n  \"categroy\": \"hardcoded-credential\"\n}\n", to: dir + "/rules/my-rule.json")
         let run = try TestSupport.authlint(["scan", "--rules", dir + "/rules", dir])
         XCTAssertEqual(run.status, 2)
         XCTAssertTrue(run.stderr.contains("my-rule.json:3:15: unknown key 'categroy'"), run.stderr)
 
-        try TestSupport.write("{\n  \"id\": \"my-rule\",\n  \"category\": \"hardcoded-credential\", \"severity\": \"error\", \"engine\": \"pattern\",\n  \"summary\": \"s\", \"description\": \"d\", \"fix\": \"f\", \"keywords\": [\"x\"],\n  \"pattern\": \"([a-z\"\n}\n", to: dir + "/rules/my-rule.json")
+        try TestSupport.write(
+            "{\n  \"id\": \"my-rule\",\n  \"category\": \"hardcoded-credential\", \"severity\": \"error\", \"engine\": \"pattern\",\n  \"summary\": \"s\", \"description\": \"d\", \"fix\": \"f\", \"keywords\": [\"x\"],\n  \"pattern\": \"([a-z\"\n}\n",
+            to: dir + "/rules/my-rule.json")
         let badRegex = try TestSupport.authlint(["scan", "--rules", dir + "/rules", dir])
         XCTAssertEqual(badRegex.status, 2)
         XCTAssertTrue(badRegex.stderr.contains("my-rule.json:5:14: invalid regular expression"), badRegex.stderr)
@@ -69,10 +92,10 @@ final class CLITests: XCTestCase {
     func testUserPatternRuleRuns() throws {
         let dir = try TestSupport.temporaryDirectory()
         let rule = """
-        {"id": "acme-token", "category": "hardcoded-credential", "severity": "warning", "engine": "pattern",
-         "summary": "ACME token", "description": "d", "fix": "f", "keywords": ["acme_"],
-         "pattern": "\\\\b(acme_[a-z0-9]{12})\\\\b", "secretGroup": 1}
-        """
+            {"id": "acme-token", "category": "hardcoded-credential", "severity": "warning", "engine": "pattern",
+             "summary": "ACME token", "description": "d", "fix": "f", "keywords": ["acme_"],
+             "pattern": "\\\\b(acme_[a-z0-9]{12})\\\\b", "secretGroup": 1}
+            """
         try TestSupport.write(rule, to: dir + "/rules/acme-token.json")
         try TestSupport.write("token = 'acme_abcdef123456'\n", to: dir + "/src/a.py")
         let run = try TestSupport.authlint(["scan", "--rules", dir + "/rules", "--fail-on", "warning", dir + "/src"])
@@ -85,9 +108,13 @@ final class CLITests: XCTestCase {
     }
 
     func testOutputIsIdenticalForOneAndTwoJobs() throws {
-        let one = try TestSupport.authlint(["scan", "samples", "--format", "json", "--jobs", "1"], cwd: TestSupport.packageRoot)
-        let two = try TestSupport.authlint(["scan", "samples", "--format", "json", "--jobs", "2"], cwd: TestSupport.packageRoot)
-        func stable(_ s: String) -> String { s.replacingOccurrences(of: #""durationMs": \d+"#, with: "", options: .regularExpression) }
+        let one = try TestSupport.authlint(
+            ["scan", "samples", "--format", "json", "--jobs", "1"], cwd: TestSupport.packageRoot)
+        let two = try TestSupport.authlint(
+            ["scan", "samples", "--format", "json", "--jobs", "2"], cwd: TestSupport.packageRoot)
+        func stable(_ s: String) -> String {
+            s.replacingOccurrences(of: #""durationMs": \d+"#, with: "", options: .regularExpression)
+        }
         XCTAssertEqual(stable(one.stdout), stable(two.stdout))
         XCTAssertFalse(one.stdout.isEmpty)
     }
@@ -103,7 +130,8 @@ final class CLITests: XCTestCase {
     func testOutputFileIsWrittenAndStdoutStaysEmpty() throws {
         let dir = try TestSupport.temporaryDirectory()
         let out = dir + "/report.json"
-        let run = try TestSupport.authlint(["scan", "samples/node-reportflow", "--format", "json", "--output", out], cwd: TestSupport.packageRoot)
+        let run = try TestSupport.authlint(
+            ["scan", "samples/node-reportflow", "--format", "json", "--output", out], cwd: TestSupport.packageRoot)
         XCTAssertEqual(run.status, 1)
         XCTAssertEqual(run.stdout, "")
         let data = try Data(contentsOf: URL(fileURLWithPath: out))

@@ -1,6 +1,20 @@
 import Foundation
 import XCTest
-@testable import AuthLintCore
+
+@testable import CLI
+@testable import Config
+@testable import Discovery
+@testable import Engine
+@testable import Facts
+@testable import LSP
+@testable import Lexing
+@testable import Model
+@testable import Prefilter
+@testable import Reporting
+@testable import Rules
+@testable import Session
+@testable import Support
+@testable import Suppression
 
 /// Which `.authlint.json` a run obeys: the nearest one, never one above the repository root,
 /// and the report always names it.
@@ -42,6 +56,8 @@ final class ConfigScopeTests: XCTestCase {
         try TestSupport.write(Self.secret, to: dir + "/sub/app.py")
         let result = try TestSupport.authlint(["scan", "sub"], cwd: dir)
         XCTAssertEqual(result.status, 0, result.stdout)
-        XCTAssertTrue(result.stdout.contains("config .authlint.json"), "the report must say which config excluded files: \(result.stdout)")
+        XCTAssertTrue(
+            result.stdout.contains("config .authlint.json"),
+            "the report must say which config excluded files: \(result.stdout)")
     }
 }

@@ -1,5 +1,19 @@
 import XCTest
-@testable import AuthLintCore
+
+@testable import CLI
+@testable import Config
+@testable import Discovery
+@testable import Engine
+@testable import Facts
+@testable import LSP
+@testable import Lexing
+@testable import Model
+@testable import Prefilter
+@testable import Reporting
+@testable import Rules
+@testable import Session
+@testable import Support
+@testable import Suppression
 
 /// Config and rule-file errors name the file, position and key, but never echo a long value
 /// verbatim: a secret pasted under the wrong key would otherwise land in CI logs.
@@ -25,7 +39,9 @@ final class ErrorEchoTests: XCTestCase {
         // A short word is still shown as written, so typos stay easy to see.
         let path = dir + "/typo.json"
         try TestSupport.write(#"{"rules": {"hardcoded-secret": "warn"}}"#, to: path)
-        XCTAssertThrowsError(try Configuration.load(path: path)) { XCTAssertTrue("\($0)".contains("\"warn\""), "\($0)") }
+        XCTAssertThrowsError(try Configuration.load(path: path)) {
+            XCTAssertTrue("\($0)".contains("\"warn\""), "\($0)")
+        }
     }
 
     func testRuleFileErrorsRedactEchoedValues() throws {
@@ -33,7 +49,8 @@ final class ErrorEchoTests: XCTestCase {
             var fields = ["id": "x-echo", "category": "hardcoded-credential", "severity": "error", "engine": "pattern"]
             fields[field] = Self.secret
             let extra = fields.map { #""\#($0.key)": "\#($0.value)""# }.joined(separator: ", ")
-            let text = #"{\#(extra), "summary": "s", "description": "d", "fix": "f", "keywords": ["x"], "pattern": "x"}"#
+            let text =
+                #"{\#(extra), "summary": "s", "description": "d", "fix": "f", "keywords": ["x"], "pattern": "x"}"#
             XCTAssertThrowsError(try RuleLoader.parse(bytes: Array(text.utf8), source: "x-echo.json"), field) { error in
                 let message = "\(error)"
                 XCTAssertTrue(message.hasPrefix("x-echo.json:1:"), message)

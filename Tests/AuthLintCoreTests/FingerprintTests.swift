@@ -1,6 +1,20 @@
 import Foundation
 import XCTest
-@testable import AuthLintCore
+
+@testable import CLI
+@testable import Config
+@testable import Discovery
+@testable import Engine
+@testable import Facts
+@testable import LSP
+@testable import Lexing
+@testable import Model
+@testable import Prefilter
+@testable import Reporting
+@testable import Rules
+@testable import Session
+@testable import Support
+@testable import Suppression
 
 /// Fingerprints and baselines must not be an offline oracle for the secrets they stand for.
 final class FingerprintTests: XCTestCase {
@@ -36,7 +50,9 @@ final class FingerprintTests: XCTestCase {
             ReportFormat.sarif.reporter.render(ReportInput(result: result, rules: rules)),
         ]
         for output in outputs {
-            for hash in guesses { XCTAssertFalse(output.contains(hash), "a guessed password's hash is in:\n\(output.prefix(400))") }
+            for hash in guesses {
+                XCTAssertFalse(output.contains(hash), "a guessed password's hash is in:\n\(output.prefix(400))")
+            }
         }
     }
 
@@ -49,23 +65,31 @@ final class FingerprintTests: XCTestCase {
             settings.fingerprintKey = key
             let scanner = try TestSupport.builtinScanner(settings: settings)
             func scan(_ password: String) -> [Finding] {
-                scanner.scan(file: SourceFile(path: Self.path, bytes: Array("DB_PASSWORD = \"\(password)\"\n".utf8))).findings
+                scanner.scan(file: SourceFile(path: Self.path, bytes: Array("DB_PASSWORD = \"\(password)\"\n".utf8)))
+                    .findings
             }
             let real = scan(Self.weakPassword)
             let finding = try XCTUnwrap(real.first)
             XCTAssertEqual(real.count, 1, "\(real.map(\.rule))")
             // The matched text the tag is taken over: find another password with the same tag.
             let target = key.secretTag(finding.rule, Self.weakPassword)
-            let twin = try XCTUnwrap((0..<200_000).lazy.map { "Guess\($0)!" }.first { key.secretTag(finding.rule, $0) == target }, "no twin found")
-            XCTAssertEqual(scan(twin).map(\.fingerprint), real.map(\.fingerprint), "a fingerprint must not tell \(twin) from the real password")
-            XCTAssertNotEqual(scan("Winter2023!").map(\.fingerprint), real.map(\.fingerprint), "a rotated literal is a new finding")
+            let twin = try XCTUnwrap(
+                (0..<200_000).lazy.map { "Guess\($0)!" }.first { key.secretTag(finding.rule, $0) == target },
+                "no twin found")
+            XCTAssertEqual(
+                scan(twin).map(\.fingerprint), real.map(\.fingerprint),
+                "a fingerprint must not tell \(twin) from the real password")
+            XCTAssertNotEqual(
+                scan("Winter2023!").map(\.fingerprint), real.map(\.fingerprint), "a rotated literal is a new finding")
         }
         // With the CI secret the whole secret may take part.
         var keyed = ScanSettings()
         keyed.fingerprintKey = .secret(Array("ci-secret".utf8))
         let scanner = try TestSupport.builtinScanner(settings: keyed)
-        let a = scanner.scan(file: SourceFile(path: Self.path, bytes: Array("DB_PASSWORD = \"Summer2024!\"\n".utf8))).findings.map(\.fingerprint)
-        let b = scanner.scan(file: SourceFile(path: Self.path, bytes: Array("DB_PASSWORD = \"Winter2023!\"\n".utf8))).findings.map(\.fingerprint)
+        let a = scanner.scan(file: SourceFile(path: Self.path, bytes: Array("DB_PASSWORD = \"Summer2024!\"\n".utf8)))
+            .findings.map(\.fingerprint)
+        let b = scanner.scan(file: SourceFile(path: Self.path, bytes: Array("DB_PASSWORD = \"Winter2023!\"\n".utf8)))
+            .findings.map(\.fingerprint)
         XCTAssertNotEqual(a, b)
     }
 
@@ -74,8 +98,11 @@ final class FingerprintTests: XCTestCase {
             var settings = ScanSettings()
             settings.fingerprintKey = key
             let scanner = try TestSupport.builtinScanner(settings: settings)
-            let before = scanner.scan(file: SourceFile(path: Self.path, bytes: Array(Self.code.utf8))).findings.map(\.fingerprint)
-            let after = scanner.scan(file: SourceFile(path: Self.path, bytes: Array(("import os\n\n# settings\n" + Self.code).utf8))).findings.map(\.fingerprint)
+            let before = scanner.scan(file: SourceFile(path: Self.path, bytes: Array(Self.code.utf8))).findings.map(
+                \.fingerprint)
+            let after = scanner.scan(
+                file: SourceFile(path: Self.path, bytes: Array(("import os\n\n# settings\n" + Self.code).utf8))
+            ).findings.map(\.fingerprint)
             XCTAssertFalse(before.isEmpty)
             XCTAssertEqual(before, after, "\(key)")
         }
@@ -83,15 +110,22 @@ final class FingerprintTests: XCTestCase {
 
     func testHMACMatchesRFC4231AndOpenSSL() throws {
         // RFC 4231 test case 2.
-        XCTAssertEqual(HMACSHA256.hex(key: Array("Jefe".utf8), message: Array("what do ya want for nothing?".utf8)),
-                       "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843")
+        XCTAssertEqual(
+            HMACSHA256.hex(key: Array("Jefe".utf8), message: Array("what do ya want for nothing?".utf8)),
+            "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843")
         // RFC 4231 test case 6: a key longer than the block is hashed first.
-        XCTAssertEqual(HMACSHA256.hex(key: [UInt8](repeating: 0xAA, count: 131), message: Array("Test Using Larger Than Block-Size Key - Hash Key First".utf8)),
-                       "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54")
+        XCTAssertEqual(
+            HMACSHA256.hex(
+                key: [UInt8](repeating: 0xAA, count: 131),
+                message: Array("Test Using Larger Than Block-Size Key - Hash Key First".utf8)),
+            "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54")
         let openssl = try TestSupport.requireTool("openssl")
-        for (key, message) in [("k", ""), ("salt-1234", "hardcoded-secret\u{1}a.py\u{1}x = 1"), (String(repeating: "z", count: 100), "m")] {
+        for (key, message) in [
+            ("k", ""), ("salt-1234", "hardcoded-secret\u{1}a.py\u{1}x = 1"), (String(repeating: "z", count: 100), "m"),
+        ] {
             let run = try TestSupport.run(openssl, ["dgst", "-sha256", "-hmac", key], stdin: message)
-            let expected = run.stdout.split(separator: " ").last.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) } ?? ""
+            let expected =
+                run.stdout.split(separator: " ").last.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) } ?? ""
             XCTAssertEqual(HMACSHA256.hex(key: Array(key.utf8), message: Array(message.utf8)), expected, key)
         }
     }

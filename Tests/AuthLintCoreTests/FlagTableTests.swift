@@ -1,5 +1,19 @@
 import XCTest
-@testable import AuthLintCore
+
+@testable import CLI
+@testable import Config
+@testable import Discovery
+@testable import Engine
+@testable import Facts
+@testable import LSP
+@testable import Lexing
+@testable import Model
+@testable import Prefilter
+@testable import Reporting
+@testable import Rules
+@testable import Session
+@testable import Support
+@testable import Suppression
 
 /// The flag table is the one definition of the command line: the parser, `--help` and the
 /// README's usage block all come from it.
@@ -8,10 +22,12 @@ final class FlagTableTests: XCTestCase {
     func testReadmeUsageBlockMatchesTheTable() throws {
         let readme = try String(contentsOfFile: TestSupport.packageRoot + "/README.md", encoding: .utf8)
         let lines = readme.components(separatedBy: "\n")
-        let start = try XCTUnwrap(lines.firstIndex { $0.hasPrefix("authlint [scan] [PATH ...]") }, "README has no usage block")
+        let start = try XCTUnwrap(
+            lines.firstIndex { $0.hasPrefix("authlint [scan] [PATH ...]") }, "README has no usage block")
         let block = lines[(start + 1)...].prefix { $0.hasPrefix("  ") }
-        XCTAssertEqual(Array(block), FlagTable.helpLines(for: "scan"),
-                       "README usage block drifted from FlagTable: paste the scan options of `authlint --help`")
+        XCTAssertEqual(
+            Array(block), FlagTable.helpLines(for: "scan"),
+            "README usage block drifted from FlagTable: paste the scan options of `authlint --help`")
     }
 
     func testHelpListsEveryScanFlagAndParserAcceptsIt() throws {

@@ -1,6 +1,20 @@
 import Foundation
 import XCTest
-@testable import AuthLintCore
+
+@testable import CLI
+@testable import Config
+@testable import Discovery
+@testable import Engine
+@testable import Facts
+@testable import LSP
+@testable import Lexing
+@testable import Model
+@testable import Prefilter
+@testable import Reporting
+@testable import Rules
+@testable import Session
+@testable import Support
+@testable import Suppression
 
 /// Inputs the fuzzers (bench/fuzz.sh) found, kept as regression tests, plus a replay of every
 /// committed seed and crash input through the same harness properties.
@@ -23,12 +37,17 @@ final class FuzzRegressionTests: XCTestCase {
     /// fed in 7-byte reads it resynchronised at the Content-Type and lost the frame. The result
     /// must not depend on how reads split the stream.
     func testFramingDoesNotDependOnReadSizes() throws {
-        let crash = [UInt8](try Data(contentsOf: URL(fileURLWithPath: TestSupport.packageRoot + "/bench/fuzz-corpus/lsp/crash-resync-content-type.bin")))
+        let crash = [UInt8](
+            try Data(
+                contentsOf: URL(
+                    fileURLWithPath: TestSupport.packageRoot + "/bench/fuzz-corpus/lsp/crash-resync-content-type.bin")))
         let whole = messages(crash, chunk: crash.count)
         for chunk in 1...64 { XCTAssertEqual(messages(crash, chunk: chunk), whole, "chunk \(chunk)") }
         // And a well-formed stream after garbage still comes through, at any read size.
         let stream = Array("junk\r\nContent-Length: 2\r\n\r\n{}Content-Type: x\r\nContent-Length: 3\r\n\r\n[1]".utf8)
-        for chunk in 1...40 { XCTAssertEqual(messages(stream, chunk: chunk), [Array("{}".utf8), Array("[1]".utf8)], "chunk \(chunk)") }
+        for chunk in 1...40 {
+            XCTAssertEqual(messages(stream, chunk: chunk), [Array("{}".utf8), Array("[1]".utf8)], "chunk \(chunk)")
+        }
     }
 
     /// Fuzzer find (gitignore): many `**` segments against long paths backtracked
@@ -42,7 +61,11 @@ final class FuzzRegressionTests: XCTestCase {
         XCTAssertNil(file.verdict(path, isDirectory: false))
         XCTAssertEqual(file.verdict(path + ["b"], isDirectory: false), true)
         XCTAssertLessThan(Date().timeIntervalSince(started), 2, "exponential backtracking")
-        let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: TestSupport.packageRoot + "/bench/fuzz-corpus/gitignore/timeout-nested-doublestar.bin")))
+        let bytes = [UInt8](
+            try Data(
+                contentsOf: URL(
+                    fileURLWithPath: TestSupport.packageRoot
+                        + "/bench/fuzz-corpus/gitignore/timeout-nested-doublestar.bin")))
         let split = bytes.firstIndex(of: 0) ?? bytes.count / 2
         let fuzzed = IgnoreFile(contents: String(decoding: bytes[..<split], as: UTF8.self), directory: [])
         let replayStart = Date()
@@ -75,10 +98,17 @@ final class FuzzRegressionTests: XCTestCase {
                 let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: dir + "/" + name)))
                 switch target {
                 case "lexers":
-                    for path in ["a.js", "a.go", "a.py", "a.rb", "a.sh", "a.yaml", "a.json", ".env", "Dockerfile", "a.xml", "nginx.conf", "a.http", "a.md", "a.txt"] {
+                    for path in [
+                        "a.js", "a.go", "a.py", "a.rb", "a.sh", "a.yaml", "a.json", ".env", "Dockerfile", "a.xml",
+                        "nginx.conf", "a.http", "a.md", "a.txt",
+                    ] {
                         let tokens = LexerRegistry.tokenize(SourceFile(path: path, bytes: bytes))
-                        XCTAssertTrue(zip(tokens, tokens.dropFirst()).allSatisfy { $0.start <= $1.start }, "\(name) \(path)")
-                        XCTAssertTrue(tokens.allSatisfy { $0.start <= $0.end && $0.end <= bytes.count && $0.pairIndex < tokens.count }, "\(name) \(path)")
+                        XCTAssertTrue(
+                            zip(tokens, tokens.dropFirst()).allSatisfy { $0.start <= $1.start }, "\(name) \(path)")
+                        XCTAssertTrue(
+                            tokens.allSatisfy {
+                                $0.start <= $0.end && $0.end <= bytes.count && $0.pairIndex < tokens.count
+                            }, "\(name) \(path)")
                     }
                 case "json":
                     _ = try? JSONNode.parse(bytes, allowComments: true)
@@ -87,7 +117,9 @@ final class FuzzRegressionTests: XCTestCase {
                 case "gitignore":
                     let split = bytes.firstIndex(of: 0) ?? bytes.count / 2
                     let file = IgnoreFile(contents: String(decoding: bytes[..<split], as: UTF8.self), directory: [])
-                    for line in String(decoding: bytes[min(split + 1, bytes.count)...], as: UTF8.self).split(separator: "\n") {
+                    for line in String(decoding: bytes[min(split + 1, bytes.count)...], as: UTF8.self).split(
+                        separator: "\n")
+                    {
                         _ = file.verdict(line.split(separator: "/"), isDirectory: false)
                     }
                 case "base64":
@@ -95,7 +127,9 @@ final class FuzzRegressionTests: XCTestCase {
                     _ = MalformedBasicAuthRule.problem(with: String(decoding: bytes, as: UTF8.self), isTemplate: false)
                 default:
                     let whole = messages(bytes, chunk: max(1, bytes.count))
-                    for chunk in [1, 2, 3, 7, 16] { XCTAssertEqual(messages(bytes, chunk: chunk), whole, "\(name) chunk \(chunk)") }
+                    for chunk in [1, 2, 3, 7, 16] {
+                        XCTAssertEqual(messages(bytes, chunk: chunk), whole, "\(name) chunk \(chunk)")
+                    }
                 }
                 replayed += 1
             }

@@ -1,6 +1,20 @@
 import Foundation
 import XCTest
-@testable import AuthLintCore
+
+@testable import CLI
+@testable import Config
+@testable import Discovery
+@testable import Engine
+@testable import Facts
+@testable import LSP
+@testable import Lexing
+@testable import Model
+@testable import Prefilter
+@testable import Reporting
+@testable import Rules
+@testable import Session
+@testable import Support
+@testable import Suppression
 
 /// CI-gate behaviour: baselines, inline suppressions, configuration errors.
 final class GateTests: XCTestCase {
@@ -11,9 +25,11 @@ final class GateTests: XCTestCase {
         let write = try TestSupport.authlint(["scan", "a.js", "--write-baseline", "base.json"], cwd: dir)
         XCTAssertEqual(write.status, 1)
         let baseline = try String(contentsOfFile: dir + "/base.json", encoding: .utf8)
-        XCTAssertFalse(baseline.contains(secret) || baseline.contains("rf_Q"), "a baseline holds fingerprints, not secrets")
+        XCTAssertFalse(
+            baseline.contains(secret) || baseline.contains("rf_Q"), "a baseline holds fingerprints, not secrets")
         // (A date pattern, not "20": the random salt's hex may hold those digits.)
-        XCTAssertNil(baseline.range(of: #"20\d\d-\d\d-\d\d|\d\d:\d\d:\d\d"#, options: .regularExpression), "no timestamps")
+        XCTAssertNil(
+            baseline.range(of: #"20\d\d-\d\d-\d\d|\d\d:\d\d:\d\d"#, options: .regularExpression), "no timestamps")
 
         // Lines inserted above: still known.
         try TestSupport.write("// header\n\n\nconst APP_KEY = '\(secret)';\n", to: dir + "/a.js")
@@ -48,8 +64,10 @@ final class GateTests: XCTestCase {
             XCTAssertEqual(result.suppressed.map(\.rule), ["hardcoded-appkey"], path)
         }
         // A directive for another rule, or on another line, suppresses nothing.
-        for code in ["const APP_KEY = 'rf_Q8w2Er5Ty9Ui3Op7'; // authlint:ignore insecure-http-url",
-                     "// authlint:ignore hardcoded-appkey\n\nconst APP_KEY = 'rf_Q8w2Er5Ty9Ui3Op7';"] {
+        for code in [
+            "const APP_KEY = 'rf_Q8w2Er5Ty9Ui3Op7'; // authlint:ignore insecure-http-url",
+            "// authlint:ignore hardcoded-appkey\n\nconst APP_KEY = 'rf_Q8w2Er5Ty9Ui3Op7';",
+        ] {
             let result = scanner.scan(file: SourceFile(path: "b.js", bytes: Array(code.utf8)))
             XCTAssertEqual(result.findings.map(\.rule), ["hardcoded-appkey"], code)
         }
@@ -58,17 +76,20 @@ final class GateTests: XCTestCase {
     func testConfigurationErrorsNameKeyFileAndPosition() throws {
         let dir = try TestSupport.temporaryDirectory()
         try TestSupport.write("const APP_KEY = 'rf_Q8w2Er5Ty9Ui3Op7';\n", to: dir + "/a.js")
-        try TestSupport.write("{\n  // comments are fine\n  \"exlude\": [\"vendor/\"]\n}\n", to: dir + "/.authlint.json")
+        try TestSupport.write(
+            "{\n  // comments are fine\n  \"exlude\": [\"vendor/\"]\n}\n", to: dir + "/.authlint.json")
         let typo = try TestSupport.authlint(["scan", "."], cwd: dir)
         XCTAssertEqual(typo.status, 2)
-        XCTAssertTrue(typo.stderr.contains(".authlint.json:3:13: unknown key 'exlude' (did you mean 'exclude'?)"), typo.stderr)
+        XCTAssertTrue(
+            typo.stderr.contains(".authlint.json:3:13: unknown key 'exlude' (did you mean 'exclude'?)"), typo.stderr)
 
         try TestSupport.write("{ \"rules\": { \"hardcoded-appkey\": \"loud\" } }", to: dir + "/.authlint.json")
         let badValue = try TestSupport.authlint(["scan", "."], cwd: dir)
         XCTAssertEqual(badValue.status, 2)
         XCTAssertTrue(badValue.stderr.contains("rule 'hardcoded-appkey'"), badValue.stderr)
 
-        try TestSupport.write("{ \"rules\": { \"hardcoded-appkey\": \"warning\" }, \"failOn\": \"error\" }", to: dir + "/.authlint.json")
+        try TestSupport.write(
+            "{ \"rules\": { \"hardcoded-appkey\": \"warning\" }, \"failOn\": \"error\" }", to: dir + "/.authlint.json")
         let downgraded = try TestSupport.authlint(["scan", "."], cwd: dir)
         XCTAssertEqual(downgraded.status, 0, "a warning does not fail at failOn error")
         XCTAssertTrue(downgraded.stdout.contains("warning[hardcoded-appkey]"), downgraded.stdout)
@@ -81,8 +102,13 @@ final class GateTests: XCTestCase {
     }
 
     func testStdinFilenameUsesTheNameForLanguageAndReports() throws {
-        let run = try TestSupport.authlint(["scan", "--stdin-filename", "src/client.py", "--format", "compact"], stdin: "APP_KEY = 'rf_Q8w2Er5Ty9Ui3Op7'\n")
+        let run = try TestSupport.authlint(
+            ["scan", "--stdin-filename", "src/client.py", "--format", "compact"],
+            stdin: "APP_KEY = 'rf_Q8w2Er5Ty9Ui3Op7'\n")
         XCTAssertEqual(run.status, 1)
-        XCTAssertEqual(run.stdout, "src/client.py:1:12: error: Report Flow appkey written literally (APP_KEY): load it from the environment or a secret manager [hardcoded-appkey]\n")
+        XCTAssertEqual(
+            run.stdout,
+            "src/client.py:1:12: error: Report Flow appkey written literally (APP_KEY): load it from the environment or a secret manager [hardcoded-appkey]\n"
+        )
     }
 }

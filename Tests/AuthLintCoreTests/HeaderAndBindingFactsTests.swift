@@ -1,5 +1,19 @@
 import XCTest
-@testable import AuthLintCore
+
+@testable import CLI
+@testable import Config
+@testable import Discovery
+@testable import Engine
+@testable import Facts
+@testable import LSP
+@testable import Lexing
+@testable import Model
+@testable import Prefilter
+@testable import Reporting
+@testable import Rules
+@testable import Session
+@testable import Support
+@testable import Suppression
 
 /// `bindings` and `headerSets` on real code: one table each of (code, expected facts).
 final class HeaderAndBindingFactsTests: XCTestCase {
@@ -19,11 +33,15 @@ final class HeaderAndBindingFactsTests: XCTestCase {
             ("a.py", "token = get_token()", [("token", .call, "get_token")]),
             ("a.go", "apiKey := cfg.Key", [("apiKey", .reference, "cfg.Key")]),
             ("a.rb", "{ 'appkey' => 'abc' }", [("appkey", .literal, "abc")]),
-            (".env", "DB_PASSWORD=hunter2\nPORT=3000\n", [("DB_PASSWORD", .literal, "hunter2"), ("PORT", .literal, "3000")]),
+            (
+                ".env", "DB_PASSWORD=hunter2\nPORT=3000\n",
+                [("DB_PASSWORD", .literal, "hunter2"), ("PORT", .literal, "3000")]
+            ),
             ("a.yaml", "auth:\n  token: abc123\n", [("token", .literal, "abc123")]),
         ]
         for (path, code, expected) in table {
-            let bindings = facts(path, code).bindings.filter { binding in expected.contains { $0.name == binding.name } }
+            let bindings = facts(path, code).bindings.filter { binding in expected.contains { $0.name == binding.name }
+            }
             XCTAssertEqual(bindings.map(\.name), expected.map(\.name), code)
             XCTAssertEqual(bindings.map(\.valueKind), expected.map(\.kind), code)
             XCTAssertEqual(bindings.map(\.value), expected.map(\.value), code)
@@ -33,15 +51,26 @@ final class HeaderAndBindingFactsTests: XCTestCase {
     func testHeaderSets() {
         typealias S = (origin: HeaderSet.Origin, names: [String])
         let table: [(path: String, code: String, sets: [S])] = [
-            ("a.js", "fetch(u, { headers: { 'appkey': k, 'Authorization': `Bearer ${t}` } })",
-             [(.literal, ["appkey", "Authorization"])]),
-            ("a.go", "req.Header.Set(\"Authorization\", a)\nreq.Header.Set(\"X-API-Key\", k)\n",
-             [(.setter, ["Authorization", "X-API-Key"])]),
-            ("a.sh", "curl -H 'appkey: x' -H 'Authorization: Bearer y' https://api.acme.io\n",
-             [(.curl, ["appkey", "Authorization"])]),
-            ("a.http", "GET https://api.acme.io/x\nAuthorization: Bearer y\nappkey: z\n",
-             [(.httpFile, ["Authorization", "appkey"])]),
-            ("a.py", "requests.get(u, headers={'appkey': k}, auth=(i, s))", [(.literal, ["appkey"]), (.callOptions, ["appkey", "Authorization"])]),
+            (
+                "a.js", "fetch(u, { headers: { 'appkey': k, 'Authorization': `Bearer ${t}` } })",
+                [(.literal, ["appkey", "Authorization"])]
+            ),
+            (
+                "a.go", "req.Header.Set(\"Authorization\", a)\nreq.Header.Set(\"X-API-Key\", k)\n",
+                [(.setter, ["Authorization", "X-API-Key"])]
+            ),
+            (
+                "a.sh", "curl -H 'appkey: x' -H 'Authorization: Bearer y' https://api.acme.io\n",
+                [(.curl, ["appkey", "Authorization"])]
+            ),
+            (
+                "a.http", "GET https://api.acme.io/x\nAuthorization: Bearer y\nappkey: z\n",
+                [(.httpFile, ["Authorization", "appkey"])]
+            ),
+            (
+                "a.py", "requests.get(u, headers={'appkey': k}, auth=(i, s))",
+                [(.literal, ["appkey"]), (.callOptions, ["appkey", "Authorization"])]
+            ),
         ]
         for (path, code, expected) in table {
             let sets = facts(path, code).headerSets

@@ -1,5 +1,19 @@
 import XCTest
-@testable import AuthLintCore
+
+@testable import CLI
+@testable import Config
+@testable import Discovery
+@testable import Engine
+@testable import Facts
+@testable import LSP
+@testable import Lexing
+@testable import Model
+@testable import Prefilter
+@testable import Reporting
+@testable import Rules
+@testable import Session
+@testable import Support
+@testable import Suppression
 
 /// `URLAuthority` (the one URL-host parser) and `HostPolicy` (the one host classification).
 final class HostFactsTests: XCTestCase {
@@ -50,8 +64,10 @@ final class HostFactsTests: XCTestCase {
         let table: [(host: String, expected: HostClass)] = [
             ("localhost", .loopback), ("127.0.0.1", .loopback), ("127.1.2.3", .loopback), ("[::1]", .loopback),
             ("0.0.0.0", .loopback), ("[::]", .loopback), ("app.localhost", .loopback),
-            ("example.com", .reserved), ("api.example.org", .reserved), ("svc.test", .reserved), ("x.invalid", .reserved),
-            ("printer.local", .localNetworkName), ("metadata.internal", .localNetworkName), ("nas.home.arpa", .localNetworkName),
+            ("example.com", .reserved), ("api.example.org", .reserved), ("svc.test", .reserved),
+            ("x.invalid", .reserved),
+            ("printer.local", .localNetworkName), ("metadata.internal", .localNetworkName),
+            ("nas.home.arpa", .localNetworkName),
             ("build.corp.acme.io", .allowed), ("corp.acme.io", .allowed), ("legacy.acme.io", .allowed),
             ("10.1.2.3", .privateAddress), ("172.16.0.1", .privateAddress), ("192.168.1.10", .privateAddress),
             ("169.254.1.1", .privateAddress), ("172.32.0.1", .remote),
@@ -81,15 +97,21 @@ final class HostFactsTests: XCTestCase {
     /// In test code only URLs in the guarded APIs' domains count for the insecure-transport rules;
     /// the host list is rule data handed in, and the facts themselves keep every use.
     func testTestCodeURLUsesFollowTheAPIHostList() {
-        let file = SourceFile(path: "tests/test_client.py", bytes: Array("""
-            requests.get("http://api.reeflow.com/x")
-            requests.get("http://acme.io/x")
-            """.utf8))
+        let file = SourceFile(
+            path: "tests/test_client.py",
+            bytes: Array(
+                """
+                requests.get("http://api.reeflow.com/x")
+                requests.get("http://acme.io/x")
+                """.utf8))
         let inTests = FileContext(file: file, settings: ScanSettings(), hitsByRule: [:])
         XCTAssertEqual(inTests.facts.httpURLUses.map(\.host), ["api.reeflow.com", "acme.io"])
-        XCTAssertEqual(InsecureTransportRules.httpURLUses(inTests, apiHosts: ["api.reeflow.com"]).map(\.host), ["api.reeflow.com"])
+        XCTAssertEqual(
+            InsecureTransportRules.httpURLUses(inTests, apiHosts: ["api.reeflow.com"]).map(\.host), ["api.reeflow.com"])
         XCTAssertEqual(InsecureTransportRules.httpURLUses(inTests, apiHosts: []).map(\.host), [])
-        let shipped = FileContext(file: SourceFile(path: "app/client.py", bytes: file.bytes), settings: ScanSettings(), hitsByRule: [:])
-        XCTAssertEqual(InsecureTransportRules.httpURLUses(shipped, apiHosts: []).map(\.host), ["api.reeflow.com", "acme.io"])
+        let shipped = FileContext(
+            file: SourceFile(path: "app/client.py", bytes: file.bytes), settings: ScanSettings(), hitsByRule: [:])
+        XCTAssertEqual(
+            InsecureTransportRules.httpURLUses(shipped, apiHosts: []).map(\.host), ["api.reeflow.com", "acme.io"])
     }
 }

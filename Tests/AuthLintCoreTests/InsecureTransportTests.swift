@@ -1,5 +1,19 @@
 import XCTest
-@testable import AuthLintCore
+
+@testable import CLI
+@testable import Config
+@testable import Discovery
+@testable import Engine
+@testable import Facts
+@testable import LSP
+@testable import Lexing
+@testable import Model
+@testable import Prefilter
+@testable import Reporting
+@testable import Rules
+@testable import Session
+@testable import Support
+@testable import Suppression
 
 /// The pieces of the TLS / credentials-over-http rules that the rule examples exercise only
 /// indirectly: curl flag parsing, connection-string parsing, command splitting, test paths.
@@ -17,7 +31,8 @@ final class InsecureTransportTests: XCTestCase {
     func testConnectionStringParameters() {
         func parse(_ s: String) -> String?? { SslDisabledConnectionRule.disabledParameter(in: s).map { $0.1 } }
         XCTAssertEqual(parse("postgres://app:pw@db.acme.io:5432/app?sslmode=disable"), .some("db.acme.io"))
-        XCTAssertEqual(parse("jdbc:mysql://mysql.acme.io:3306/app?useSSL=false&serverTimezone=UTC"), .some("mysql.acme.io"))
+        XCTAssertEqual(
+            parse("jdbc:mysql://mysql.acme.io:3306/app?useSSL=false&serverTimezone=UTC"), .some("mysql.acme.io"))
         XCTAssertEqual(parse("host=db.acme.io user=app sslmode=disable"), .some("db.acme.io"))
         XCTAssertEqual(parse("Server=tcp:sql.acme.io,1433;Database=app;Encrypt=False"), .some("sql.acme.io"))
         XCTAssertEqual(parse("mongodb://[::1]:27017/app?ssl=false"), .some("[::1]"))
@@ -28,12 +43,15 @@ final class InsecureTransportTests: XCTestCase {
     }
 
     func testShellCommandsSplitContinuedLinesAndCISteps() {
-        let shell = SourceFile(path: "a.sh", bytes: Array("curl -sS \\\n  -u \"$ID:$SECRET\" \\\n  http://api.acme.io/x && wget -q y\n".utf8))
+        let shell = SourceFile(
+            path: "a.sh",
+            bytes: Array("curl -sS \\\n  -u \"$ID:$SECRET\" \\\n  http://api.acme.io/x && wget -q y\n".utf8))
         let commands = FileFacts(file: shell, tokens: LexerRegistry.tokenize(shell)).shellCommands
         XCTAssertEqual(commands.map(\.program), ["curl", "wget"])
         XCTAssertEqual(commands.first?.words.map(\.text), ["curl", "-sS", "-u", "$ID:$SECRET", "http://api.acme.io/x"])
 
-        let yaml = SourceFile(path: "ci.yml", bytes: Array("steps:\n  - run: curl -sk https://x.acme.io/hook | sh\n".utf8))
+        let yaml = SourceFile(
+            path: "ci.yml", bytes: Array("steps:\n  - run: curl -sk https://x.acme.io/hook | sh\n".utf8))
         let steps = FileFacts(file: yaml, tokens: LexerRegistry.tokenize(yaml)).shellCommands
         XCTAssertEqual(steps.map(\.program), ["curl", "sh"])
         XCTAssertEqual(steps.first?.words.map(\.text), ["curl", "-sk", "https://x.acme.io/hook"])
@@ -43,13 +61,17 @@ final class InsecureTransportTests: XCTestCase {
 
     func testCredentialsOverHTTPNamesTheURLAndTestCodeIsAWarning() throws {
         let scanner = try TestSupport.builtinScanner()
-        let code = "const r = await fetch(\n  'http://api.reeflow.com/connections',\n  { headers: { Authorization: `Basic ${c}` } });"
-        let app = scanner.scan(file: SourceFile(path: "src/client.js", bytes: Array(code.utf8))).findings.filter { $0.rule == "credentials-over-http" }
+        let code =
+            "const r = await fetch(\n  'http://api.reeflow.com/connections',\n  { headers: { Authorization: `Basic ${c}` } });"
+        let app = scanner.scan(file: SourceFile(path: "src/client.js", bytes: Array(code.utf8))).findings.filter {
+            $0.rule == "credentials-over-http"
+        }
         XCTAssertEqual(app.map(\.line), [3])
         XCTAssertEqual(app.first?.severity, .error)
         XCTAssertTrue(app.first?.message.contains("http://api.reeflow.com:") ?? false, app.first?.message ?? "")
         XCTAssertEqual(app.first?.related.map(\.line), [2], "the URL's line is a related location")
-        let test = scanner.scan(file: SourceFile(path: "test/client.test.js", bytes: Array(code.utf8))).findings.filter { $0.rule == "credentials-over-http" }
+        let test = scanner.scan(file: SourceFile(path: "test/client.test.js", bytes: Array(code.utf8))).findings.filter
+        { $0.rule == "credentials-over-http" }
         XCTAssertEqual(test.first?.severity, .warning)
     }
 
@@ -58,8 +80,14 @@ final class InsecureTransportTests: XCTestCase {
         settings.allowedHosts = ["*.corp.acme.io"]
         let scanner = try TestSupport.builtinScanner(settings: settings)
         let code = "curl -u \"$ID:$SECRET\" http://reports.corp.acme.io/daily"
-        XCTAssertFalse(scanner.scan(file: SourceFile(path: "a.sh", bytes: Array(code.utf8))).findings.contains { $0.rule == "credentials-over-http" })
+        XCTAssertFalse(
+            scanner.scan(file: SourceFile(path: "a.sh", bytes: Array(code.utf8))).findings.contains {
+                $0.rule == "credentials-over-http"
+            })
         let other = "curl -u \"$ID:$SECRET\" http://reports.acme.io/daily"
-        XCTAssertTrue(scanner.scan(file: SourceFile(path: "a.sh", bytes: Array(other.utf8))).findings.contains { $0.rule == "credentials-over-http" })
+        XCTAssertTrue(
+            scanner.scan(file: SourceFile(path: "a.sh", bytes: Array(other.utf8))).findings.contains {
+                $0.rule == "credentials-over-http"
+            })
     }
 }

@@ -1,7 +1,21 @@
 import Foundation
 import Glibc
 import XCTest
-@testable import AuthLintCore
+
+@testable import CLI
+@testable import Config
+@testable import Discovery
+@testable import Engine
+@testable import Facts
+@testable import LSP
+@testable import Lexing
+@testable import Model
+@testable import Prefilter
+@testable import Reporting
+@testable import Rules
+@testable import Session
+@testable import Support
+@testable import Suppression
 
 /// One `authlint lsp` process with framed JSON-RPC over pipes; every read has a deadline.
 final class LSPProcess {
@@ -78,7 +92,8 @@ final class LSPProcess {
         while true {
             let message = try receive()
             guard message["method"] as? String == "textDocument/publishDiagnostics",
-                  let params = message["params"] as? [String: Any], params["uri"] as? String == uri else { continue }
+                let params = message["params"] as? [String: Any], params["uri"] as? String == uri
+            else { continue }
             return (params["diagnostics"] as? [[String: Any]] ?? []).map(Diagnostic.init)
         }
     }
@@ -101,7 +116,9 @@ final class LSPProcess {
 
     private func takeFrame() throws -> [String: Any]? {
         let separator = Array("\r\n\r\n".utf8)
-        guard let end = (0..<max(0, buffer.count - 3)).first(where: { Array(buffer[$0..<$0 + 4]) == separator }) else { return nil }
+        guard let end = (0..<max(0, buffer.count - 3)).first(where: { Array(buffer[$0..<$0 + 4]) == separator }) else {
+            return nil
+        }
         let header = String(decoding: buffer[0..<end], as: UTF8.self)
         guard header.hasPrefix("Content-Length: "), let length = Int(header.dropFirst("Content-Length: ".count)) else {
             throw LSPTestError("bad header from the server: \(header)")

@@ -1,19 +1,33 @@
 import Foundation
 import Glibc
 import XCTest
-@testable import AuthLintCore
 
-/// `authlint lsp`: raw framed messages to the real process (`LSPProcess`) and the pieces
-/// in-process; real editor clients drive it in `LSPClientTests`.
+@testable import CLI
+@testable import Config
+@testable import Discovery
+@testable import Engine
+@testable import Facts
+@testable import LSP
+@testable import Lexing
+@testable import Model
+@testable import Prefilter
+@testable import Reporting
+@testable import Rules
+@testable import Session
+@testable import Support
+@testable import Suppression
+
+/// `authlint lsp`: raw framed messages to the real process (`LSPProcess`; the pieces in-process are
+/// `LSPInProcessTests`); real editor clients drive it in `LSPClientTests`.
 final class LSPTests: XCTestCase {
     static let secret = "a8f3c9e1b7d24f6a9c0e5b3d7f1a2c4e"
     /// Line 2 has an emoji (one scalar, two UTF-16 units, four bytes) before the finding.
     static let sample = """
-    const APP_KEY = '\(secret)';
-    let s = '😀'; appKey = 'b\(secret.dropFirst())';
-    console.log('ok');
+        const APP_KEY = '\(secret)';
+        let s = '😀'; appKey = 'b\(secret.dropFirst())';
+        console.log('ok');
 
-    """
+        """
 
     // MARK: - The process, raw frames
 
@@ -21,54 +35,83 @@ final class LSPTests: XCTestCase {
         let dir = try TestSupport.temporaryDirectory()
         let server = try LSPProcess(cwd: dir)
         defer { server.kill() }
-        let initialize = try server.request("initialize", ["processId": NSNull(), "rootUri": NSNull(), "capabilities": [:]])
+        let initialize = try server.request(
+            "initialize", ["processId": NSNull(), "rootUri": NSNull(), "capabilities": [:]])
         let capabilities = try XCTUnwrap((initialize["result"] as? [String: Any])?["capabilities"] as? [String: Any])
         let sync = try XCTUnwrap(capabilities["textDocumentSync"] as? [String: Any])
         XCTAssertEqual(sync["change"] as? Int, 2)
         XCTAssertEqual(sync["openClose"] as? Bool, true)
         XCTAssertNotNil(capabilities["codeActionProvider"])
-        XCTAssertEqual(((initialize["result"] as? [String: Any])?["serverInfo"] as? [String: Any])?["version"] as? String, AuthLint.version)
+        XCTAssertEqual(
+            ((initialize["result"] as? [String: Any])?["serverInfo"] as? [String: Any])?["version"] as? String,
+            AuthLint.version)
         try server.notify("initialized", [:])
 
         let uri = DocumentURI.fileURI(dir + "/src dir/app.js")  // a space: percent-encoded in the URI
-        try server.notify("textDocument/didOpen", ["textDocument": ["uri": uri, "languageId": "javascript", "version": 1, "text": Self.sample]])
+        try server.notify(
+            "textDocument/didOpen",
+            ["textDocument": ["uri": uri, "languageId": "javascript", "version": 1, "text": Self.sample]])
         let opened = try server.diagnostics(for: uri)
         XCTAssertEqual(opened.map(\.summary), ["hardcoded-appkey 0:17-0:49", "hardcoded-appkey 1:24-1:56"])
         for diagnostic in opened {
             XCTAssertEqual(diagnostic.raw["severity"] as? Int, 1)
             XCTAssertEqual(diagnostic.raw["source"] as? String, "authlint")
-            XCTAssertEqual((diagnostic.raw["codeDescription"] as? [String: Any])?["href"] as? String,
-                           AuthLint.helpBaseURL + "hardcoded-appkey.json")
+            XCTAssertEqual(
+                (diagnostic.raw["codeDescription"] as? [String: Any])?["href"] as? String,
+                AuthLint.helpBaseURL + "hardcoded-appkey.json")
         }
         XCTAssertFalse(server.transcript.contains(String(Self.secret.dropFirst())), "the server echoed a secret")
 
         // Incremental edit in UTF-16 units: replace line 2's literal (after the emoji) with an env read.
-        try server.notify("textDocument/didChange", [
-            "textDocument": ["uri": uri, "version": 2],
-            "contentChanges": [["range": ["start": ["line": 1, "character": 23], "end": ["line": 1, "character": 57]], "text": "process.env.K"]],
-        ])
+        try server.notify(
+            "textDocument/didChange",
+            [
+                "textDocument": ["uri": uri, "version": 2],
+                "contentChanges": [
+                    [
+                        "range": ["start": ["line": 1, "character": 23], "end": ["line": 1, "character": 57]],
+                        "text": "process.env.K",
+                    ]
+                ],
+            ])
         XCTAssertEqual(try server.diagnostics(for: uri).map(\.summary), ["hardcoded-appkey 0:17-0:49"])
 
         // The ignore action's edit, applied, silences line 1 (as the CLI agrees).
-        let actions = try XCTUnwrap(try server.request("textDocument/codeAction", [
-            "textDocument": ["uri": uri],
-            "range": ["start": ["line": 0, "character": 0], "end": ["line": 0, "character": 0]],
-            "context": ["diagnostics": []],
-        ])["result"] as? [[String: Any]])
-        XCTAssertEqual(actions.compactMap { $0["title"] as? String }, ["Ignore hardcoded-appkey on this line", "Explain hardcoded-appkey"])
-        let edit = try XCTUnwrap(((actions[0]["edit"] as? [String: Any])?["changes"] as? [String: Any])?[uri] as? [[String: Any]])
+        let actions = try XCTUnwrap(
+            try server.request(
+                "textDocument/codeAction",
+                [
+                    "textDocument": ["uri": uri],
+                    "range": ["start": ["line": 0, "character": 0], "end": ["line": 0, "character": 0]],
+                    "context": ["diagnostics": []],
+                ])["result"] as? [[String: Any]])
+        XCTAssertEqual(
+            actions.compactMap { $0["title"] as? String },
+            ["Ignore hardcoded-appkey on this line", "Explain hardcoded-appkey"])
+        let edit = try XCTUnwrap(
+            ((actions[0]["edit"] as? [String: Any])?["changes"] as? [String: Any])?[uri] as? [[String: Any]])
         XCTAssertEqual(edit.first?["newText"] as? String, " // authlint:ignore hardcoded-appkey")
         let line1 = "const APP_KEY = '\(Self.secret)';"
-        XCTAssertEqual(((edit.first?["range"] as? [String: Any])?["start"] as? [String: Any])?["character"] as? Int, line1.utf16.count)
-        let ignored = try TestSupport.authlint(["scan", "--stdin-filename", "app.js", "--format", "compact"], cwd: dir,
-                                               stdin: line1 + " // authlint:ignore hardcoded-appkey\n")
+        XCTAssertEqual(
+            ((edit.first?["range"] as? [String: Any])?["start"] as? [String: Any])?["character"] as? Int,
+            line1.utf16.count)
+        let ignored = try TestSupport.authlint(
+            ["scan", "--stdin-filename", "app.js", "--format", "compact"], cwd: dir,
+            stdin: line1 + " // authlint:ignore hardcoded-appkey\n")
         XCTAssertEqual(ignored.status, 0, ignored.stdout)
 
         // Remove the last secret with a second incremental edit: empty diagnostics.
-        try server.notify("textDocument/didChange", [
-            "textDocument": ["uri": uri, "version": 3],
-            "contentChanges": [["range": ["start": ["line": 0, "character": 16], "end": ["line": 0, "character": 50]], "text": "process.env.APP_KEY"]],
-        ])
+        try server.notify(
+            "textDocument/didChange",
+            [
+                "textDocument": ["uri": uri, "version": 3],
+                "contentChanges": [
+                    [
+                        "range": ["start": ["line": 0, "character": 16], "end": ["line": 0, "character": 50]],
+                        "text": "process.env.APP_KEY",
+                    ]
+                ],
+            ])
         XCTAssertEqual(try server.diagnostics(for: uri).map(\.summary), [])
 
         // didClose clears the editor's list.
@@ -112,7 +155,9 @@ final class LSPTests: XCTestCase {
         // Unknown notifications, $/cancelRequest and a didChange for an unknown document: no reply, no crash.
         try server.notify("$/cancelRequest", ["id": 99])
         try server.notify("authlint/whatever", [:])
-        try server.notify("textDocument/didChange", ["textDocument": ["uri": "file:///nowhere.js", "version": 2], "contentChanges": [["text": "x"]]])
+        try server.notify(
+            "textDocument/didChange",
+            ["textDocument": ["uri": "file:///nowhere.js", "version": 2], "contentChanges": [["text": "x"]]])
         // A frame split into single bytes still parses.
         let split = LSPProcess.frame(Array(#"{"jsonrpc":"2.0","id":"s","method":"authlint/split","params":{}}"#.utf8))
         for byte in split { try server.sendRaw([byte]) }
@@ -139,7 +184,8 @@ final class LSPTests: XCTestCase {
         let root = TestSupport.packageRoot
         let files = try FileManager.default.subpathsOfDirectory(atPath: root + "/samples").filter {
             var isDir: ObjCBool = false
-            return FileManager.default.fileExists(atPath: root + "/samples/" + $0, isDirectory: &isDir) && !isDir.boolValue && $0 != "expected.json"
+            return FileManager.default.fileExists(atPath: root + "/samples/" + $0, isDirectory: &isDir)
+                && !isDir.boolValue && $0 != "expected.json"
         }.sorted()
         XCTAssertGreaterThan(files.count, 10)
         let server = try LSPProcess(cwd: root)
@@ -149,16 +195,20 @@ final class LSPTests: XCTestCase {
         for file in files {
             let path = "samples/" + file
             let text = try String(contentsOfFile: root + "/" + path, encoding: .utf8)
-            let cli = try TestSupport.authlint(["scan", "--stdin-filename", path, "--format", "json", "--fail-on", "never"], cwd: root, stdin: text)
-            let report = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(cli.stdout.utf8)) as? [String: Any], cli.stderr)
-            let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+            let cli = try TestSupport.authlint(
+                ["scan", "--stdin-filename", path, "--format", "json", "--fail-on", "never"], cwd: root, stdin: text)
+            let report = try XCTUnwrap(
+                JSONSerialization.jsonObject(with: Data(cli.stdout.utf8)) as? [String: Any], cli.stderr)
+            let lines = text.split(
+                omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
             let expected = (report["findings"] as? [[String: Any]] ?? []).map { finding -> String in
                 let line = finding["line"] as! Int, column = finding["column"] as! Int
                 let utf16 = String(String(lines[line - 1]).unicodeScalars.prefix(column - 1)).utf16.count
                 return "\(finding["rule"] as! String) \(line - 1):\(utf16)"
             }
             let uri = DocumentURI.fileURI(root + "/" + path)
-            try server.notify("textDocument/didOpen", ["textDocument": ["uri": uri, "languageId": "", "version": 1, "text": text]])
+            try server.notify(
+                "textDocument/didOpen", ["textDocument": ["uri": uri, "languageId": "", "version": 1, "text": text]])
             let got = try server.diagnostics(for: uri).map { "\($0.code) \($0.startLine):\($0.startCharacter)" }
             XCTAssertEqual(got, expected, path)
             compared += expected.count
@@ -172,101 +222,32 @@ final class LSPTests: XCTestCase {
         defer { server.kill() }
         _ = try server.request("initialize", ["capabilities": [:]])
         let uri = DocumentURI.fileURI(dir + "/nested/app.js")
-        try server.notify("textDocument/didOpen", ["textDocument": ["uri": uri, "languageId": "javascript", "version": 1, "text": Self.sample]])
+        try server.notify(
+            "textDocument/didOpen",
+            ["textDocument": ["uri": uri, "languageId": "javascript", "version": 1, "text": Self.sample]])
         XCTAssertEqual(try server.diagnostics(for: uri).count, 2)
 
         // A config found by walking up from the document turns the rule off.
         try TestSupport.write(#"{"rules": {"hardcoded-appkey": "off"}}"#, to: dir + "/.authlint.json")
-        try server.notify("workspace/didChangeWatchedFiles", ["changes": [["uri": DocumentURI.fileURI(dir + "/.authlint.json"), "type": 1]]])
+        try server.notify(
+            "workspace/didChangeWatchedFiles",
+            ["changes": [["uri": DocumentURI.fileURI(dir + "/.authlint.json"), "type": 1]]])
         XCTAssertEqual(try server.diagnostics(for: uri).count, 0)
 
         // A broken config is reported on the document instead of silently passing it.
         try TestSupport.write(#"{"rulez": {}}"#, to: dir + "/.authlint.json")
-        try server.notify("workspace/didChangeWatchedFiles", ["changes": [["uri": DocumentURI.fileURI(dir + "/.authlint.json"), "type": 2]]])
+        try server.notify(
+            "workspace/didChangeWatchedFiles",
+            ["changes": [["uri": DocumentURI.fileURI(dir + "/.authlint.json"), "type": 2]]])
         let broken = try server.diagnostics(for: uri)
         XCTAssertEqual(broken.count, 1)
         XCTAssertTrue((broken.first?.raw["message"] as? String ?? "").contains("unknown key 'rulez'"))
 
         // Without any notification, an edit rescans with the config as it is now on disk.
         try FileManager.default.removeItem(atPath: dir + "/.authlint.json")
-        try server.notify("textDocument/didChange", ["textDocument": ["uri": uri, "version": 2], "contentChanges": [["text": Self.sample]]])
+        try server.notify(
+            "textDocument/didChange",
+            ["textDocument": ["uri": uri, "version": 2], "contentChanges": [["text": Self.sample]]])
         XCTAssertEqual(try server.diagnostics(for: uri).count, 2)
-    }
-
-    // MARK: - Pieces in-process
-
-    func testPositionsCountUTF16UnitsAcrossAstralCharactersCRLFAndBOM() {
-        let doc = TextDocument(uri: "file:///x.js", path: "/x.js", version: 1, text: "\u{FEFF}a😀b\r\nc😀😀d\re\n")
-        // Engine positions are 1-based scalars (BOM not counted); LSP: 0-based UTF-16 (BOM counted).
-        XCTAssertEqual(doc.lspPosition(line: 1, column: 1), LSPPosition(line: 0, character: 1))
-        XCTAssertEqual(doc.lspPosition(line: 1, column: 3), LSPPosition(line: 0, character: 4))
-        XCTAssertEqual(doc.lspPosition(line: 2, column: 4), LSPPosition(line: 1, character: 5))
-        XCTAssertEqual(doc.lspPosition(line: 2, column: 99), LSPPosition(line: 1, character: 6))  // clamped to the line
-        XCTAssertEqual(doc.lspPosition(line: 3, column: 2), LSPPosition(line: 2, character: 1))  // lone CR is a break
-        // LSP positions to bytes: inside a surrogate pair rounds down; past the line end clamps.
-        // Line 2 starts at byte 11 (BOM 3 + "a" 1 + emoji 4 + "b" 1 + CRLF 2).
-        XCTAssertEqual(doc.byteOffset(of: LSPPosition(line: 1, character: 1)), 12)
-        XCTAssertEqual(doc.byteOffset(of: LSPPosition(line: 1, character: 2)), 12)
-        XCTAssertEqual(doc.byteOffset(of: LSPPosition(line: 1, character: 3)), 16)
-        XCTAssertEqual(doc.byteOffset(of: LSPPosition(line: 1, character: 50)), 21)
-        XCTAssertEqual(doc.byteOffset(of: LSPPosition(line: 9, character: 0)), doc.bytes.count)
-        XCTAssertEqual(doc.lspPosition(ofByte: 16), LSPPosition(line: 1, character: 3))
-
-        var edited = doc
-        edited.apply(range: (LSPPosition(line: 1, character: 1), LSPPosition(line: 1, character: 5)), text: "Z")
-        XCTAssertEqual(edited.text, "\u{FEFF}a😀b\r\ncZd\re\n")
-        edited.apply(range: (LSPPosition(line: 0, character: 5), LSPPosition(line: 1, character: 0)), text: "")
-        XCTAssertEqual(edited.text, "\u{FEFF}a😀bcZd\re\n")
-        edited.apply(range: nil, text: "new")
-        XCTAssertEqual(edited.text, "new")
-    }
-
-    func testFrameReaderResynchronisesAfterBadInput() {
-        var reader = LSPFrameReader()
-        var events: [LSPFrameReader.Event] = []
-        let input = "junk junk\r\nContent-Length: 2\r\n\r\n{}\r\nContent-Length: 2\r\nContent-Type: application/vscode-jsonrpc; charset=utf-8\r\n\r\n[]"
-            + "Content-Length: x\r\n\r\nabcContent-Length: 4\r\n\r\nnull"
-        for byte in input.utf8 {  // one byte at a time: every split point
-            reader.feed([byte])
-            while let event = reader.next() { events.append(event) }
-        }
-        XCTAssertEqual(events, [
-            .framingError("expected a Content-Length header"), .message(Array("{}".utf8)), .message(Array("[]".utf8)),
-            .framingError("Content-Length is not a number"), .message(Array("null".utf8)),
-        ])
-    }
-
-    func testDocumentURIs() {
-        XCTAssertEqual(DocumentURI.path(of: "file:///home/u/a%20b/%C3%A9t%C3%A9.js"), "/home/u/a b/été.js")
-        XCTAssertEqual(DocumentURI.path(of: "file://localhost/etc/x.py"), "/etc/x.py")
-        XCTAssertEqual(DocumentURI.path(of: "file:///bad%zz.js"), "/bad%zz.js")
-        XCTAssertTrue(DocumentURI.path(of: "untitled:Untitled-1", languageId: "python").hasSuffix("/Untitled-1.py"))
-        XCTAssertEqual(DocumentURI.path(of: DocumentURI.fileURI("/tmp/a b/ü#.js")), "/tmp/a b/ü#.js")
-    }
-
-    /// The ignore comment follows each file's comment syntax, or goes above the line where a
-    /// trailing comment would change the meaning, or is not offered where neither is safe.
-    func testIgnoreEditsFollowTheCommentSyntax() throws {
-        func edit(_ path: String, _ text: String, line: Int) -> String? {
-            let document = TextDocument(uri: "file://" + path, path: path, version: 1, text: text)
-            let source = SourceFile(path: path, bytes: document.bytes)
-            guard let json = LSPCodeActions.ignoreEdit(rule: "r", line: line, document: document, source: source,
-                                                       tokens: LexerRegistry.tokenize(source)) else { return nil }
-            guard case .object(let fields) = json, case .string(let newText)? = fields.first(where: { $0.0 == "newText" })?.1,
-                  case .object(let range)? = fields.first(where: { $0.0 == "range" })?.1,
-                  case .object(let start)? = range.first?.1 else { return "?" }
-            return "\(start.map { "\($0.1.render(pretty: false))" }.joined(separator: ":")) \(newText.debugDescription)"
-        }
-        XCTAssertEqual(edit("/p/a.py", "KEY = 'x'\n", line: 1), #"0:9 " # authlint:ignore r""#)
-        XCTAssertEqual(edit("/p/a.xml", "<k v=\"x\"/>\n", line: 1), #"0:10 " <!-- authlint:ignore r -->""#)
-        XCTAssertEqual(edit("/p/.env", "A=1\n  KEY=x\r\n", line: 2), #"1:0 "  # authlint:ignore-next-line r\r\n""#)
-        XCTAssertEqual(edit("/p/Dockerfile", "FROM x\nENV KEY=x\n", line: 2), ##"1:0 "# authlint:ignore-next-line r\n""##)
-        XCTAssertNil(edit("/p/a.json", "{\"key\": \"x\"}\n", line: 1))
-        XCTAssertEqual(edit("/p/a.jsonc", "{\"key\": \"x\"}\n", line: 1), #"0:12 " // authlint:ignore r""#)
-        // Inside a multi-line template literal: the next line is still in the string, so above.
-        XCTAssertEqual(edit("/p/a.js", "const t = `a\nkey=x`;\n", line: 1), #"0:0 "// authlint:ignore-next-line r\n""#)
-        // A shell continuation line: neither place is safe.
-        XCTAssertNil(edit("/p/a.sh", "curl \\\n  -H \"appkey: x\" \\\n  https://h\n", line: 2))
-        XCTAssertEqual(edit("/p/a.sh", "curl -H \"appkey: x\" \\\n  https://h\n", line: 1), ##"0:0 "# authlint:ignore-next-line r\n""##)
     }
 }

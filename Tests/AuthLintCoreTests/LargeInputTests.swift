@@ -1,6 +1,20 @@
 import Foundation
 import XCTest
-@testable import AuthLintCore
+
+@testable import CLI
+@testable import Config
+@testable import Discovery
+@testable import Engine
+@testable import Facts
+@testable import LSP
+@testable import Lexing
+@testable import Model
+@testable import Prefilter
+@testable import Reporting
+@testable import Rules
+@testable import Session
+@testable import Support
+@testable import Suppression
 
 /// Very large inputs through the real binary: a 200 MB one-line file and a 1 GB file of many
 /// lines are scanned to the end in bounded time and memory.
@@ -14,7 +28,9 @@ final class LargeInputTests: XCTestCase, HostileInputChecks {
         if useTime {
             // Last line: time writes "Command exited with non-zero status 1" first (exit 1 = findings).
             let lines = try String(contentsOfFile: rssFile, encoding: .utf8).split(separator: "\n")
-            return (scan, try XCTUnwrap(lines.last.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }, "\(lines)"))
+            return (
+                scan, try XCTUnwrap(lines.last.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }, "\(lines)")
+            )
         }
         var usage = rusage()
         getrusage(__rusage_who_t(RUSAGE_CHILDREN.rawValue), &usage)
@@ -30,7 +46,8 @@ final class LargeInputTests: XCTestCase, HostileInputChecks {
         let path = dir + "/bundle.min.js"
         XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: nil))
         let handle = try XCTUnwrap(FileHandle(forWritingAtPath: path))
-        let chunk = Data(String(repeating: "var a=function(b,c){return b+c};", count: 32 * 1024).utf8)  // 32 bytes x 32 Ki = 1 MiB
+        // 32 bytes x 32 Ki = 1 MiB
+        let chunk = Data(String(repeating: "var a=function(b,c){return b+c};", count: 32 * 1024).utf8)
         for _ in 0..<200 { handle.write(chunk) }
         let tail = "const t=\"\(Self.token)\";const APP_KEY=\"\(Self.appKey)\";"
         handle.write(Data(tail.utf8))
@@ -39,16 +56,23 @@ final class LargeInputTests: XCTestCase, HostileInputChecks {
         let size = try XCTUnwrap(FileManager.default.attributesOfItem(atPath: path)[.size] as? Int)
         XCTAssertGreaterThan(size, 200 * 1024 * 1024)
 
-        let (scan, peakKiB) = try runMeasuringRSS(["scan", "bundle.min.js", "--max-file-size", "300000000", "--format", "json"], cwd: dir, timeout: 120)
+        let (scan, peakKiB) = try runMeasuringRSS(
+            ["scan", "bundle.min.js", "--max-file-size", "300000000", "--format", "json"], cwd: dir, timeout: 120)
         let report = try json(scan)
         XCTAssertEqual(scan.status, 1)
         let appKeyColumn = 200 * 1024 * 1024 + tail.utf8.count - Self.appKey.utf8.count - 1
-        XCTAssertEqual(places(report), ["bundle.min.js:github-personal-access-token:1:\(200 * 1024 * 1024 + 10)",
-                                        "bundle.min.js:hardcoded-appkey:1:\(appKeyColumn)"])
+        XCTAssertEqual(
+            places(report),
+            [
+                "bundle.min.js:github-personal-access-token:1:\(200 * 1024 * 1024 + 10)",
+                "bundle.min.js:hardcoded-appkey:1:\(appKeyColumn)",
+            ])
         XCTAssertLessThan(scan.seconds, 60, "a 200 MB line must scan in bounded time")
         // Windows of 1 MiB: far below the file (and its tokens: 9 GB before lexing was capped).
         XCTAssertLessThan(peakKiB, 150 * 1024, "peak RSS \(peakKiB) KiB")
-        print("HostileInputTests: 200 MB line scanned in \(String(format: "%.1f", scan.seconds)) s, peak RSS \(peakKiB / 1024) MiB")
+        print(
+            "HostileInputTests: 200 MB line scanned in \(String(format: "%.1f", scan.seconds)) s, peak RSS \(peakKiB / 1024) MiB"
+        )
         XCTAssertEqual(errors(report).count, 0, "\(errors(report))")
         XCTAssertEqual(summary(report)["filesWindowed"] as? Int, 1)
 
@@ -76,13 +100,16 @@ final class LargeInputTests: XCTestCase, HostileInputChecks {
         let gh = Array(Self.token.utf8)
         var expected: [String] = []
         var line = 1  // line number at the start of the next block
-        func newlines(_ bytes: ArraySlice<UInt8>) -> Int { bytes.withUnsafeBufferPointer { $0.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } } }
+        func newlines(_ bytes: ArraySlice<UInt8>) -> Int {
+            bytes.withUnsafeBufferPointer { $0.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } }
+        }
         let blockData = Data(block), blockLines = newlines(block[...])
         /// Writes `bytes` and records a finding for each (rule, offset of the secret's line start, column).
         func write(_ bytes: [UInt8], findings: [(rule: String, at: Int)]) {
             for finding in findings {
                 let lineStart = bytes[..<finding.at].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
-                expected.append("huge.js:\(finding.rule):\(line + newlines(bytes[..<finding.at])):\(finding.at - lineStart + 1)")
+                expected.append(
+                    "huge.js:\(finding.rule):\(line + newlines(bytes[..<finding.at])):\(finding.at - lineStart + 1)")
             }
             handle.write(Data(bytes))
             line += newlines(bytes[...])
@@ -101,11 +128,15 @@ final class LargeInputTests: XCTestCase, HostileInputChecks {
         while k < total {
             switch k {
             case 0:  // near the start: line 3
-                write(planted(secretLine.padding(toLength: 63, withPad: " ", startingAt: 0) + "\n", at: 128), findings: [("github-personal-access-token", 128 + 11)])
+                write(
+                    planted(secretLine.padding(toLength: 63, withPad: " ", startingAt: 0) + "\n", at: 128),
+                    findings: [("github-personal-access-token", 128 + 11)])
             case 255:  // a 192-byte line from 256 MiB - 128 to 256 MiB + 64, the token across the 256 MiB cut
                 var pair = block + block
                 let text = String(repeating: " ", count: 108) + secretLine
-                pair.replaceSubrange((mib - 128)..<(mib + 64), with: Array(text.padding(toLength: 191, withPad: " ", startingAt: 0).utf8) + [0x0A])
+                pair.replaceSubrange(
+                    (mib - 128)..<(mib + 64),
+                    with: Array(text.padding(toLength: 191, withPad: " ", startingAt: 0).utf8) + [0x0A])
                 let tokenStart = mib - 128 + 108 + 11
                 XCTAssertTrue(tokenStart < mib && tokenStart + gh.count > mib, "the token straddles the cut")
                 write(pair, findings: [("github-personal-access-token", mib - 128 + 108 + 11)])
@@ -118,9 +149,13 @@ final class LargeInputTests: XCTestCase, HostileInputChecks {
                 write(long, findings: [("github-personal-access-token", at + 9)])
                 k += 4
             case 600:  // the middle, with a rule that needs tokens (lexed inside its window)
-                write(planted(appKeyLine.padding(toLength: 63, withPad: " ", startingAt: 0) + "\n", at: 4096), findings: [("hardcoded-appkey", 4096 + 17)])
+                write(
+                    planted(appKeyLine.padding(toLength: 63, withPad: " ", startingAt: 0) + "\n", at: 4096),
+                    findings: [("hardcoded-appkey", 4096 + 17)])
             case total - 1:  // the last line of the file
-                write(planted(secretLine.padding(toLength: 63, withPad: " ", startingAt: 0) + "\n", at: mib - 64), findings: [("github-personal-access-token", mib - 64 + 11)])
+                write(
+                    planted(secretLine.padding(toLength: 63, withPad: " ", startingAt: 0) + "\n", at: mib - 64),
+                    findings: [("github-personal-access-token", mib - 64 + 11)])
             default:
                 handle.write(blockData)
                 line += blockLines
@@ -131,7 +166,8 @@ final class LargeInputTests: XCTestCase, HostileInputChecks {
         let size = try XCTUnwrap(FileManager.default.attributesOfItem(atPath: path)[.size] as? Int)
         XCTAssertEqual(size, 1024 * mib)
 
-        let (scan, peakKiB) = try runMeasuringRSS(["scan", "huge.js", "--max-file-size", "2000000000", "--format", "json"], cwd: dir, timeout: 180)
+        let (scan, peakKiB) = try runMeasuringRSS(
+            ["scan", "huge.js", "--max-file-size", "2000000000", "--format", "json"], cwd: dir, timeout: 180)
         let report = try json(scan)
         XCTAssertEqual(scan.status, 1)
         XCTAssertEqual(places(report), expected.sorted())
@@ -140,6 +176,8 @@ final class LargeInputTests: XCTestCase, HostileInputChecks {
         XCTAssertEqual(summary(report)["bytesScanned"] as? Int, size)
         XCTAssertLessThan(scan.seconds, 120, "1 GiB must scan in bounded time")
         XCTAssertLessThan(peakKiB, 150 * 1024, "peak RSS \(peakKiB) KiB")
-        print("HostileInputTests: 1 GiB of lines scanned in \(String(format: "%.1f", scan.seconds)) s, peak RSS \(peakKiB / 1024) MiB")
+        print(
+            "HostileInputTests: 1 GiB of lines scanned in \(String(format: "%.1f", scan.seconds)) s, peak RSS \(peakKiB / 1024) MiB"
+        )
     }
 }

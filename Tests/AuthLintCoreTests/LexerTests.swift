@@ -1,5 +1,19 @@
 import XCTest
-@testable import AuthLintCore
+
+@testable import CLI
+@testable import Config
+@testable import Discovery
+@testable import Engine
+@testable import Facts
+@testable import LSP
+@testable import Lexing
+@testable import Model
+@testable import Prefilter
+@testable import Reporting
+@testable import Rules
+@testable import Session
+@testable import Support
+@testable import Suppression
 
 final class LexerTests: XCTestCase {
     func tokens(_ path: String, _ code: String) -> (SourceFile, [Token]) {
@@ -12,7 +26,8 @@ final class LexerTests: XCTestCase {
     }
 
     func testCLikeStringsTemplatesCommentsAndBrackets() {
-        let (file, toks) = tokens("a.js", "const a = 'it\\'s'; // note\nconst b = `Basic ${id}:${s}`; /* block */ f({x: [1]})")
+        let (file, toks) = tokens(
+            "a.js", "const a = 'it\\'s'; // note\nconst b = `Basic ${id}:${s}`; /* block */ f({x: [1]})")
         let strs = toks.filter { $0.kind == .string }
         XCTAssertEqual(strs.map(\.value), ["it's", "Basic ${id}:${s}"])
         XCTAssertEqual(strs.map(\.isTemplate), [false, true])
@@ -27,27 +42,43 @@ final class LexerTests: XCTestCase {
     }
 
     func testPythonRubyShell() {
-        XCTAssertEqual(strings("a.py", "x = f'{a}b' # c\ny = r'\\d'\nz = '''multi\nline'''"), ["{a}b", "\\d", "multi\nline"])
+        XCTAssertEqual(
+            strings("a.py", "x = f'{a}b' # c\ny = r'\\d'\nz = '''multi\nline'''"), ["{a}b", "\\d", "multi\nline"])
         XCTAssertTrue(tokens("a.py", "x = f'{a}'").1.first { $0.kind == .string }!.isTemplate)
         XCTAssertEqual(strings("a.rb", "h = { 'k' => \"v #{x}\" } # c"), ["k", "v #{x}"])
         let (file, sh) = tokens("a.sh", "export KEY=abc123 # c\ncurl -H \"appkey: $KEY\" \\\n  https://x.io")
-        XCTAssertEqual(sh.filter { $0.kind == .identifier }.map { file.text($0.start..<$0.end) }, ["export", "KEY", "curl"])
+        XCTAssertEqual(
+            sh.filter { $0.kind == .identifier }.map { file.text($0.start..<$0.end) }, ["export", "KEY", "curl"])
         XCTAssertEqual(sh.filter { $0.kind == .string }.map(\.value), ["abc123", "-H", "appkey: $KEY", "https://x.io"])
         XCTAssertTrue(sh.first { $0.value == "appkey: $KEY" }!.isTemplate)
     }
 
     func testConfigFamilies() {
-        let (yf, yaml) = tokens("a.yaml", "api:\n  - key: \"v1\" # c\n  base_url: http://x.io/v1\n  block: |\n    line one\n    line two\nnext: 2")
-        XCTAssertEqual(yaml.filter { $0.kind == .identifier }.map { yf.text($0.start..<$0.end) }, ["api", "key", "base_url", "block", "next"])
-        XCTAssertEqual(yaml.filter { $0.kind == .string }.map(\.value), ["v1", "http://x.io/v1", "line one\n    line two", "2"])
+        let (yf, yaml) = tokens(
+            "a.yaml",
+            "api:\n  - key: \"v1\" # c\n  base_url: http://x.io/v1\n  block: |\n    line one\n    line two\nnext: 2")
+        XCTAssertEqual(
+            yaml.filter { $0.kind == .identifier }.map { yf.text($0.start..<$0.end) },
+            ["api", "key", "base_url", "block", "next"])
+        XCTAssertEqual(
+            yaml.filter { $0.kind == .string }.map(\.value), ["v1", "http://x.io/v1", "line one\n    line two", "2"])
         XCTAssertEqual(strings(".env", "# c\nexport A=\"x y\"\nB=plain # tail\nC: 'q'"), ["x y", "plain", "q"])
-        XCTAssertEqual(strings("Dockerfile", "FROM x\nENV TOKEN=abc123\nRUN curl -u me:pw https://h"), ["abc123", "-u", "me:pw", "https://h"])
+        XCTAssertEqual(
+            strings("Dockerfile", "FROM x\nENV TOKEN=abc123\nRUN curl -u me:pw https://h"),
+            ["abc123", "-u", "me:pw", "https://h"])
         XCTAssertEqual(strings("a.json", "{\"k\": \"v\", // c\n \"n\": 1}"), ["k", "v", "n"])
-        let (hf, http) = tokens("api.http", "### list\nGET https://api.io/x HTTP/1.1\nAuthorization: Basic abc\n\n{\"a\": \"b\"}\n")
-        XCTAssertEqual(http.filter { $0.kind == .identifier }.map { hf.text($0.start..<$0.end) }, ["GET", "Authorization"])
-        XCTAssertEqual(http.filter { $0.kind == .string }.map(\.value), ["https://api.io/x", "HTTP/1.1", "Basic abc", "a", "b"])
-        XCTAssertEqual(strings("site.xml", "<!DOCTYPE x SYSTEM \"http://dtd\"><a href=\"http://h\">text &amp; more</a><!-- c -->"), ["http://h", "text & more"])
-        XCTAssertEqual(strings("nginx.conf", "log_format x '$http_authorization';\nserver { listen 80; }"), ["x", "$http_authorization", "80"])
+        let (hf, http) = tokens(
+            "api.http", "### list\nGET https://api.io/x HTTP/1.1\nAuthorization: Basic abc\n\n{\"a\": \"b\"}\n")
+        XCTAssertEqual(
+            http.filter { $0.kind == .identifier }.map { hf.text($0.start..<$0.end) }, ["GET", "Authorization"])
+        XCTAssertEqual(
+            http.filter { $0.kind == .string }.map(\.value), ["https://api.io/x", "HTTP/1.1", "Basic abc", "a", "b"])
+        XCTAssertEqual(
+            strings("site.xml", "<!DOCTYPE x SYSTEM \"http://dtd\"><a href=\"http://h\">text &amp; more</a><!-- c -->"),
+            ["http://h", "text & more"])
+        XCTAssertEqual(
+            strings("nginx.conf", "log_format x '$http_authorization';\nserver { listen 80; }"),
+            ["x", "$http_authorization", "80"])
     }
 
     func testMarkdownFencesAreLexedAsTheirLanguage() {
@@ -62,10 +93,13 @@ final class LexerTests: XCTestCase {
 
     /// No lexer may crash, hang or emit out-of-order / out-of-bounds tokens, whatever the input.
     func testRobustnessOnHostileInput() {
-        var inputs: [[UInt8]] = ["\"", "'", "`", "/*", "\"\"\"", "<<EOF\nno end", "${", "f'{", "<!--", "<![CDATA[", "```js\nx",
-                                 "key: |\n", "#{", "\\", "r'", "@\"", "- - -", "[[[", "{{{"].map { Array($0.utf8) }
+        var inputs: [[UInt8]] = [
+            "\"", "'", "`", "/*", "\"\"\"", "<<EOF\nno end", "${", "f'{", "<!--", "<![CDATA[", "```js\nx",
+            "key: |\n", "#{", "\\", "r'", "@\"", "- - -", "[[[", "{{{",
+        ].map { Array($0.utf8) }
         inputs.append(Array(repeating: UInt8(ascii: "{"), count: 100_000))
-        inputs.append(Array(repeating: UInt8(ascii: "("), count: 10_000) + Array(repeating: UInt8(ascii: ")"), count: 10_000))
+        inputs.append(
+            Array(repeating: UInt8(ascii: "("), count: 10_000) + Array(repeating: UInt8(ascii: ")"), count: 10_000))
         inputs.append([0xFF, 0xFE, 0x00, 0xC3, 0x28, 0x22, 0x0A, 0x0D])
         var x: UInt64 = 0x9E3779B97F4A7C15
         let alphabet = Array("ab =:'\"`{}()[]<>#/*\\$\n\r\t-|!&;,@?".utf8) + [0x00, 0xC3, 0xA9, 0xFF]
@@ -74,14 +108,19 @@ final class LexerTests: XCTestCase {
             let length = Int(x % 64)
             inputs.append((0..<length).map { k in alphabet[Int((x >> UInt64(k % 50)) % UInt64(alphabet.count))] })
         }
-        let paths = ["a.js", "a.swift", "a.py", "a.rb", "a.sh", "a.yaml", "a.json", ".env", "Dockerfile", "a.xml", "nginx.conf", "a.http", "a.md", "a.txt"]
+        let paths = [
+            "a.js", "a.swift", "a.py", "a.rb", "a.sh", "a.yaml", "a.json", ".env", "Dockerfile", "a.xml", "nginx.conf",
+            "a.http", "a.md", "a.txt",
+        ]
         for path in paths {
             for input in inputs {
                 let file = SourceFile(path: path, bytes: input)
                 let toks = LexerRegistry.tokenize(file)
                 var last = 0
                 for (i, t) in toks.enumerated() {
-                    XCTAssertTrue(t.start >= last && t.start <= t.end && t.end <= input.count, "\(path): token \(i) out of order or bounds")
+                    XCTAssertTrue(
+                        t.start >= last && t.start <= t.end && t.end <= input.count,
+                        "\(path): token \(i) out of order or bounds")
                     XCTAssertTrue(t.pairIndex < toks.count)
                     last = t.start
                 }

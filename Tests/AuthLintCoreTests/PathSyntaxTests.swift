@@ -1,17 +1,35 @@
 import Foundation
 import XCTest
-@testable import AuthLintCore
+
+@testable import CLI
+@testable import Config
+@testable import Discovery
+@testable import Engine
+@testable import Facts
+@testable import LSP
+@testable import Lexing
+@testable import Model
+@testable import Prefilter
+@testable import Reporting
+@testable import Rules
+@testable import Session
+@testable import Support
+@testable import Suppression
 
 /// `PathSyntax` against coreutils' `dirname`, `basename` and `realpath -m` as oracles, on the
 /// inputs that made Foundation's path methods trap (one character) and their neighbours.
 final class PathSyntaxTests: XCTestCase {
-    static let inputs = ["x", "é", "-", ".", "..", "/", "//", "a/", "/a", "/a/", "a/b", "a//b", "a/b/", "/a/b/c",
-                         "./x", "../x", "a/./b", "a/../b", "sub//a.py", "ab", "/x/y//", "a b/c d", "日本/語"]
+    static let inputs = [
+        "x", "é", "-", ".", "..", "/", "//", "a/", "/a", "/a/", "a/b", "a//b", "a/b/", "/a/b/c",
+        "./x", "../x", "a/./b", "a/../b", "sub//a.py", "ab", "/x/y//", "a b/c d", "日本/語",
+    ]
 
     func testParentAndLastComponentMatchCoreutils() throws {
         for input in Self.inputs {
-            let dirname = try TestSupport.run("/usr/bin/env", ["dirname", "--", input]).stdout.trimmingCharacters(in: .newlines)
-            let basename = try TestSupport.run("/usr/bin/env", ["basename", "--", input]).stdout.trimmingCharacters(in: .newlines)
+            let dirname = try TestSupport.run("/usr/bin/env", ["dirname", "--", input]).stdout.trimmingCharacters(
+                in: .newlines)
+            let basename = try TestSupport.run("/usr/bin/env", ["basename", "--", input]).stdout.trimmingCharacters(
+                in: .newlines)
             let parent = PathSyntax.parent(input)
             XCTAssertEqual(parent.isEmpty ? "." : parent, dirname, "parent of '\(input)'")
             XCTAssertEqual(PathSyntax.lastComponent(input), basename, "last component of '\(input)'")

@@ -1,6 +1,20 @@
 import Foundation
 import XCTest
-@testable import AuthLintCore
+
+@testable import CLI
+@testable import Config
+@testable import Discovery
+@testable import Engine
+@testable import Facts
+@testable import LSP
+@testable import Lexing
+@testable import Model
+@testable import Prefilter
+@testable import Reporting
+@testable import Rules
+@testable import Session
+@testable import Support
+@testable import Suppression
 
 /// The real pre-commit framework, with this repository (at HEAD) as the hook repository,
 /// in a throwaway git repository.
@@ -9,7 +23,8 @@ final class PreCommitFrameworkTests: XCTestCase {
         let preCommit = try TestSupport.requireTool("pre-commit")
         let git = try TestSupport.requireTool("git")
         let root = TestSupport.packageRoot
-        let rev = try TestSupport.run(git, ["rev-parse", "HEAD"], cwd: root).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let rev = try TestSupport.run(git, ["rev-parse", "HEAD"], cwd: root).stdout.trimmingCharacters(
+            in: .whitespacesAndNewlines)
         guard rev.count == 40 else { throw XCTSkip("the package is not a git checkout with commits") }
         // A cache under .build: pre-commit builds authlint once per revision, not once per run.
         let env = ["PRE_COMMIT_HOME": root + "/.build/pre-commit-home", "PRE_COMMIT_COLOR": "never"]
@@ -18,13 +33,14 @@ final class PreCommitFrameworkTests: XCTestCase {
         try TestSupport.run(git, ["init", "-q", dir])
         try TestSupport.run(git, ["config", "user.email", "t@example.invalid"], cwd: dir)
         try TestSupport.run(git, ["config", "user.name", "t"], cwd: dir)
-        try TestSupport.write("""
-        repos:
-          - repo: \(root)
-            rev: \(rev)
-            hooks:
-              - id: authlint
-        """, to: dir + "/.pre-commit-config.yaml")
+        try TestSupport.write(
+            """
+            repos:
+              - repo: \(root)
+                rev: \(rev)
+                hooks:
+                  - id: authlint
+            """, to: dir + "/.pre-commit-config.yaml")
         // An old secret committed before the hook existed.
         try TestSupport.write("const APP_KEY = 'rf_Old5Secret9Value2Here';\n", to: dir + "/old.js")
         try TestSupport.run(git, ["add", "."], cwd: dir)

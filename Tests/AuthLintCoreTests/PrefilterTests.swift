@@ -1,5 +1,19 @@
 import XCTest
-@testable import AuthLintCore
+
+@testable import CLI
+@testable import Config
+@testable import Discovery
+@testable import Engine
+@testable import Facts
+@testable import LSP
+@testable import Lexing
+@testable import Model
+@testable import Prefilter
+@testable import Reporting
+@testable import Rules
+@testable import Session
+@testable import Support
+@testable import Suppression
 
 /// The keyword prefilter decides which rules run at all, so a missed hit is a missed finding.
 /// Oracle: a naive case-insensitive search for every keyword at every offset.
@@ -35,8 +49,11 @@ final class PrefilterTests: XCTestCase {
                 let expected = Self.naive(keywords, bytes)
                 XCTAssertEqual(Set(got), Set(expected), "size \(size), seed \(generator.seed)")
                 XCTAssertEqual(got.count, expected.count, "no duplicates, size \(size), seed \(generator.seed)")
-                XCTAssertEqual(got.map(\.end), got.map(\.end).sorted(), "in order of end offset, size \(size), seed \(generator.seed)")
-                XCTAssertEqual(hits, prefilter.singleWalk(bytes), "same as one walk, size \(size), seed \(generator.seed)")
+                XCTAssertEqual(
+                    got.map(\.end), got.map(\.end).sorted(),
+                    "in order of end offset, size \(size), seed \(generator.seed)")
+                XCTAssertEqual(
+                    hits, prefilter.singleWalk(bytes), "same as one walk, size \(size), seed \(generator.seed)")
             }
         }
     }

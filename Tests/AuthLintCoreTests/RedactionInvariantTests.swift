@@ -1,6 +1,20 @@
 import Foundation
 import XCTest
-@testable import AuthLintCore
+
+@testable import CLI
+@testable import Config
+@testable import Discovery
+@testable import Engine
+@testable import Facts
+@testable import LSP
+@testable import Lexing
+@testable import Model
+@testable import Prefilter
+@testable import Reporting
+@testable import Rules
+@testable import Session
+@testable import Support
+@testable import Suppression
 
 /// The redaction invariant, checked from outside the scanner: every fire example of every rule
 /// goes through every output format (and the LSP's diagnostics and code actions), and no
@@ -40,10 +54,25 @@ final class RedactionInvariantTests: XCTestCase {
     func testEveryRuleMasksTheCredentialsOnItsLine() throws {
         let scanner = try TestSupport.builtinScanner()
         let cases: [(file: String, code: String, secret: String)] = [
-            ("client.swift", "let url = URL(string: \"http://api.reeflow.com/v1?api_key=Zq8wX2rT5yU7iO9p\")!\nURLSession.shared.dataTask(with: url)", "Zq8wX2rT5yU7iO9p"),
-            ("hook.py", "requests.post(\"http://hooks.example-chat.io/webhooks/T0A1B2C3D/B4E5F6G7H/Xk9Lm2Nq8Rs4Tv6W\", json=body)", "Xk9Lm2Nq8Rs4Tv6W"),
-            ("fetch.js", "fetch('http://ghp9Zq8wX2rT5yU7iO9pA1s2@git.internal.corp/repo.git')", "ghp9Zq8wX2rT5yU7iO9pA1s2"),
-            ("go.go", "req, _ := http.NewRequest(\"GET\", \"http://api.reeflow.com/v1\", nil)\nreq.Header.Set(\"Authorization\", \"Bearer Zq8wX2rT5yU7iO9pWq\")\nreq.Header.Set(\"X-API-Key\", \"Lk3Jh5Gf7Ds9Aa1Ss2\")", "Lk3Jh5Gf7Ds9Aa1Ss2"),
+            (
+                "client.swift",
+                "let url = URL(string: \"http://api.reeflow.com/v1?api_key=Zq8wX2rT5yU7iO9p\")!\nURLSession.shared.dataTask(with: url)",
+                "Zq8wX2rT5yU7iO9p"
+            ),
+            (
+                "hook.py",
+                "requests.post(\"http://hooks.example-chat.io/webhooks/T0A1B2C3D/B4E5F6G7H/Xk9Lm2Nq8Rs4Tv6W\", json=body)",
+                "Xk9Lm2Nq8Rs4Tv6W"
+            ),
+            (
+                "fetch.js", "fetch('http://ghp9Zq8wX2rT5yU7iO9pA1s2@git.internal.corp/repo.git')",
+                "ghp9Zq8wX2rT5yU7iO9pA1s2"
+            ),
+            (
+                "go.go",
+                "req, _ := http.NewRequest(\"GET\", \"http://api.reeflow.com/v1\", nil)\nreq.Header.Set(\"Authorization\", \"Bearer Zq8wX2rT5yU7iO9pWq\")\nreq.Header.Set(\"X-API-Key\", \"Lk3Jh5Gf7Ds9Aa1Ss2\")",
+                "Lk3Jh5Gf7Ds9Aa1Ss2"
+            ),
         ]
         for item in cases {
             let result = scanner.scan(file: SourceFile(path: item.file, bytes: Array(item.code.utf8)))
@@ -78,7 +107,9 @@ final class RedactionInvariantTests: XCTestCase {
     }
 
     /// Every report format, plus LSP diagnostics and code actions, for one scanned example.
-    static func renderEverywhere(_ result: ScanResult, rules: [RuleDefinition], example: RuleDefinition.Example) -> [(String, String)] {
+    static func renderEverywhere(_ result: ScanResult, rules: [RuleDefinition], example: RuleDefinition.Example) -> [(
+        String, String
+    )] {
         var outputs: [(String, String)] = []
         var withNotes = result
         withNotes.findings += result.unusedSuppressions
@@ -87,12 +118,23 @@ final class RedactionInvariantTests: XCTestCase {
             let text = format.reporter.render(ReportInput(result: withNotes, rules: rules))
             outputs.append((format.rawValue, text.replacingOccurrences(of: "\\/", with: "/")))
         }
-        let document = TextDocument(uri: "file:///tmp/" + example.file, path: "/tmp/" + example.file, version: 1, text: example.code)
+        let document = TextDocument(
+            uri: "file:///tmp/" + example.file, path: "/tmp/" + example.file, version: 1, text: example.code)
         let byID = Dictionary(rules.map { ($0.id, $0) }) { first, _ in first }
-        let diagnostics = withNotes.findings.map { LSPDiagnostics.diagnostic($0, in: document, rule: byID[$0.rule]).render(pretty: false) }
-        outputs.append(("lsp-diagnostics", diagnostics.joined(separator: "\n").replacingOccurrences(of: "\\/", with: "/")))
-        let actions = LSPCodeActions.actions(findings: withNotes.findings, document: document, lines: 0...100_000) { byID[$0] }
-        outputs.append(("lsp-code-actions", actions.map { $0.render(pretty: false) }.joined(separator: "\n").replacingOccurrences(of: "\\/", with: "/")))
+        let diagnostics = withNotes.findings.map {
+            LSPDiagnostics.diagnostic($0, in: document, rule: byID[$0.rule]).render(pretty: false)
+        }
+        outputs.append(
+            ("lsp-diagnostics", diagnostics.joined(separator: "\n").replacingOccurrences(of: "\\/", with: "/")))
+        let actions = LSPCodeActions.actions(findings: withNotes.findings, document: document, lines: 0...100_000) {
+            byID[$0]
+        }
+        outputs.append(
+            (
+                "lsp-code-actions",
+                actions.map { $0.render(pretty: false) }.joined(separator: "\n").replacingOccurrences(
+                    of: "\\/", with: "/")
+            ))
         return outputs
     }
 }
@@ -117,14 +159,22 @@ final class MessageHygieneTests: XCTestCase {
 /// group only, never what the engine's scrubbers find on the line.
 final class SecretlessFlagTests: XCTestCase {
     private func rule(category: String, extra: String) -> [UInt8] {
-        Array(#"{"id": "x-flag", "category": "\#(category)", "severity": "error", "engine": "pattern", "summary": "s", "description": "d", "fix": "f", "keywords": ["wire"], "pattern": "wire=(\\S+)"\#(extra)}"#.utf8)
+        Array(
+            #"{"id": "x-flag", "category": "\#(category)", "severity": "error", "engine": "pattern", "summary": "s", "description": "d", "fix": "f", "keywords": ["wire"], "pattern": "wire=(\\S+)"\#(extra)}"#
+                .utf8)
     }
 
     func testLoaderRejectsSecretlessOnCredentialRules() throws {
-        XCTAssertThrowsError(try RuleLoader.parse(bytes: rule(category: "hardcoded-credential", extra: #", "secretless": true"#), source: "x-flag.json")) { error in
+        XCTAssertThrowsError(
+            try RuleLoader.parse(
+                bytes: rule(category: "hardcoded-credential", extra: #", "secretless": true"#), source: "x-flag.json")
+        ) { error in
             XCTAssertTrue("\(error)".hasPrefix("x-flag.json:1:") && "\(error)".contains("secretless"), "\(error)")
         }
-        XCTAssertTrue(try RuleLoader.parse(bytes: rule(category: "logged-credential", extra: #", "secretless": true"#), source: "x-flag.json").secretless)
+        XCTAssertTrue(
+            try RuleLoader.parse(
+                bytes: rule(category: "logged-credential", extra: #", "secretless": true"#), source: "x-flag.json"
+            ).secretless)
     }
 
     /// Before, every pattern rule of the transport, header and logging categories was secretless
@@ -133,12 +183,17 @@ final class SecretlessFlagTests: XCTestCase {
         let masked = try RuleLoader.parse(bytes: rule(category: "logged-credential", extra: ""), source: "x-flag.json")
         let code = "wire=Zq8wX2rT5yU7iO9p\n"
         let engine = try ScanEngine(rules: [masked], settings: ScanSettings())
-        let finding = try XCTUnwrap(engine.scan(file: SourceFile(path: "a.txt", bytes: Array(code.utf8))).findings.first)
+        let finding = try XCTUnwrap(
+            engine.scan(file: SourceFile(path: "a.txt", bytes: Array(code.utf8))).findings.first)
         XCTAssertFalse(finding.snippet.contains("Zq8wX2rT5yU7iO9p"), finding.snippet)
         // A secretless rule still gets the engine's scrubbing of credential-named values.
-        let spared = try RuleLoader.parse(bytes: rule(category: "logged-credential", extra: #", "secretless": true"#), source: "x-flag.json")
+        let spared = try RuleLoader.parse(
+            bytes: rule(category: "logged-credential", extra: #", "secretless": true"#), source: "x-flag.json")
         let line = "wire=on password=Zq8wX2rT5yU7iO9p\n"
-        let wide = try RuleLoader.parse(bytes: Array(String(decoding: rule(category: "logged-credential", extra: #", "secretless": true"#), as: UTF8.self).replacingOccurrences(of: #"wire=(\\S+)"#, with: #"wire=.*"#).utf8), source: "x-flag.json")
+        let wide = try RuleLoader.parse(
+            bytes: Array(
+                String(decoding: rule(category: "logged-credential", extra: #", "secretless": true"#), as: UTF8.self)
+                    .replacingOccurrences(of: #"wire=(\\S+)"#, with: #"wire=.*"#).utf8), source: "x-flag.json")
         for candidate in [spared, wide] {
             let engine = try ScanEngine(rules: [candidate], settings: ScanSettings())
             for finding in engine.scan(file: SourceFile(path: "a.txt", bytes: Array(line.utf8))).findings {

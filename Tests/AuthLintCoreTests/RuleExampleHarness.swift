@@ -1,6 +1,20 @@
 import Foundation
 import XCTest
-@testable import AuthLintCore
+
+@testable import CLI
+@testable import Config
+@testable import Discovery
+@testable import Engine
+@testable import Facts
+@testable import LSP
+@testable import Lexing
+@testable import Model
+@testable import Prefilter
+@testable import Reporting
+@testable import Rules
+@testable import Session
+@testable import Support
+@testable import Suppression
 
 /// What the generated `<PascalCaseId>RuleTests` classes run: every example of one rule, scanned
 /// in process. A fire example must give exactly `count` findings of its rule (default 1), the
@@ -26,9 +40,11 @@ enum RuleExampleHarness {
         var reveal = settings
         reveal.showSecrets = true
         let empty = ReportInput(result: ScanResult(), rules: rules)
-        return Catalog(rules: rules, scanner: try ScanEngine(rules: rules, settings: settings),
-                       revealing: try ScanEngine(rules: rules, settings: reveal),
-                       emptyReports: Dictionary(uniqueKeysWithValues: ReportFormat.allCases.map { ($0, $0.reporter.render(empty)) }))
+        return Catalog(
+            rules: rules, scanner: try ScanEngine(rules: rules, settings: settings),
+            revealing: try ScanEngine(rules: rules, settings: reveal),
+            emptyReports: Dictionary(
+                uniqueKeysWithValues: ReportFormat.allCases.map { ($0, $0.reporter.render(empty)) }))
     }
 
     static func rule(_ id: String) throws -> (RuleDefinition, Catalog) {
@@ -45,7 +61,9 @@ enum RuleExampleHarness {
         for (index, example) in rule.fireExamples.enumerated() {
             let problems = fireProblems(rule, example, catalog)
             for problem in problems {
-                XCTFail("\(id) fire example \(index + 1) (\(example.file)): \(problem)\n\(example.code)", file: file, line: line)
+                XCTFail(
+                    "\(id) fire example \(index + 1) (\(example.file)): \(problem)\n\(example.code)", file: file,
+                    line: line)
             }
         }
     }
@@ -55,8 +73,10 @@ enum RuleExampleHarness {
         XCTAssertFalse(rule.passExamples.isEmpty, "\(id) has no pass examples", file: file, line: line)
         for (index, example) in rule.passExamples.enumerated() {
             let hits = reported(catalog.scanner.scan(file: source(example)), by: rule)
-            XCTAssertTrue(hits.isEmpty, "\(id) fired on pass example \(index + 1) (\(example.file)) at \(hits.map { "\($0.line):\($0.column)" }):\n\(example.code)",
-                          file: file, line: line)
+            XCTAssertTrue(
+                hits.isEmpty,
+                "\(id) fired on pass example \(index + 1) (\(example.file)) at \(hits.map { "\($0.line):\($0.column)" }):\n\(example.code)",
+                file: file, line: line)
         }
     }
 
@@ -65,19 +85,23 @@ enum RuleExampleHarness {
     }
 
     /// Everything wrong with one fire example (empty when it behaves).
-    static func fireProblems(_ rule: RuleDefinition, _ example: RuleDefinition.Example, _ catalog: Catalog) -> [String] {
+    static func fireProblems(_ rule: RuleDefinition, _ example: RuleDefinition.Example, _ catalog: Catalog) -> [String]
+    {
         let file = source(example)
         let result = catalog.scanner.scan(file: file)
         let hits = reported(result, by: rule)
         guard !hits.isEmpty else { return ["no finding of the rule"] }
         var problems: [String] = []
         if hits.count != example.count {
-            problems.append("\(hits.count) findings (at \(hits.map { "\($0.line):\($0.column)" })), expected \(example.count)")
+            problems.append(
+                "\(hits.count) findings (at \(hits.map { "\($0.line):\($0.column)" })), expected \(example.count)")
         }
         if let at = example.at {
             let expected = position(of: at, occurrence: example.occurrence, in: example.code, file: file)
             if hits[0].line != expected.line || hits[0].column != expected.column {
-                problems.append("first finding at \(hits[0].line):\(hits[0].column), expected \(expected.line):\(expected.column) (\"\(at)\" #\(example.occurrence))")
+                problems.append(
+                    "first finding at \(hits[0].line):\(hits[0].column), expected \(expected.line):\(expected.column) (\"\(at)\" #\(example.occurrence))"
+                )
             }
         } else {
             problems.append("no \"at\" marker: add the text its finding starts at")
@@ -96,11 +120,15 @@ enum RuleExampleHarness {
 
     /// Line and column (Unicode scalars, as findings count them) of the `occurrence`-th `text`
     /// (occurrences may overlap); (0, 0) when there are fewer.
-    static func position(of text: String, occurrence: Int, in code: String, file: SourceFile) -> (line: Int, column: Int) {
+    static func position(of text: String, occurrence: Int, in code: String, file: SourceFile) -> (
+        line: Int, column: Int
+    ) {
         var from = code.startIndex
         for n in 1... {
             guard let range = code.range(of: text, range: from..<code.endIndex) else { return (0, 0) }
-            if n == occurrence { return file.position(at: code.utf8.distance(from: code.utf8.startIndex, to: range.lowerBound)) }
+            if n == occurrence {
+                return file.position(at: code.utf8.distance(from: code.utf8.startIndex, to: range.lowerBound))
+            }
             from = code.index(after: range.lowerBound)
         }
         return (0, 0)
@@ -110,8 +138,10 @@ enum RuleExampleHarness {
     /// the findings must move to `suppressed`, none may remain on those lines. Where a trailing
     /// comment is not allowed (.env, INI) or changes what the rule sees (inside a PEM block, between
     /// a plist key and its value), `authlint:ignore-next-line` on the line above says the same.
-    static func suppressionProblems(_ rule: RuleDefinition, _ example: RuleDefinition.Example, hits: [Finding],
-                                    catalog: Catalog) -> [String] {
+    static func suppressionProblems(
+        _ rule: RuleDefinition, _ example: RuleDefinition.Example, hits: [Finding],
+        catalog: Catalog
+    ) -> [String] {
         let file = source(example)
         let lines = Set(hits.map(\.line))
         let expectedLeft = hits.count - hits.count(where: { lines.contains($0.line) })
@@ -131,7 +161,9 @@ enum RuleExampleHarness {
             let left = result.findings.filter { $0.rule == rule.id }
             let silenced = result.suppressed.filter { $0.rule == rule.id }
             if left.count == expectedLeft && silenced.count == hits.count - expectedLeft { return [] }
-            attempts.append("with `authlint:ignore\(trailing ? "" : "-next-line") \(rule.id)`: \(silenced.count) of \(hits.count) suppressed, \(left.count) still reported")
+            attempts.append(
+                "with `authlint:ignore\(trailing ? "" : "-next-line") \(rule.id)`: \(silenced.count) of \(hits.count) suppressed, \(left.count) still reported"
+            )
         }
         return attempts
     }
@@ -139,8 +171,10 @@ enum RuleExampleHarness {
     /// Every format's report of the example must not contain any secret the redacted snippets
     /// mask, more often than the same format's report of no findings (SARIF carries the rule
     /// descriptions, which quote the seed APIs' sample keys).
-    static func leakProblems(_ result: ScanResult, _ example: RuleDefinition.Example, rule: RuleDefinition,
-                             catalog: Catalog) -> [String] {
+    static func leakProblems(
+        _ result: ScanResult, _ example: RuleDefinition.Example, rule: RuleDefinition,
+        catalog: Catalog
+    ) -> [String] {
         let revealed = catalog.revealing.scan(file: source(example)).findings
         guard revealed.count == result.findings.count else { return ["--show-secrets changed the findings"] }
         let secrets = zip(result.findings, revealed).flatMap { maskedTexts(redacted: $0.snippet, revealed: $1.snippet) }
@@ -149,7 +183,9 @@ enum RuleExampleHarness {
         // A hardcoded credential's own finding masks it (a PEM finding shows its header line only).
         if rule.category == .hardcodedCredential && !rule.secretless {
             for (shown, full) in zip(result.findings, revealed) where shown.rule == rule.id {
-                if maskedTexts(redacted: shown.snippet, revealed: full.snippet).isEmpty && !shown.snippet.hasPrefix("-----BEGIN ") {
+                if maskedTexts(redacted: shown.snippet, revealed: full.snippet).isEmpty
+                    && !shown.snippet.hasPrefix("-----BEGIN ")
+                {
                     problems.append("finding at \(shown.line):\(shown.column) masks nothing: \(shown.snippet)")
                 }
             }
@@ -165,7 +201,9 @@ enum RuleExampleHarness {
         return problems
     }
 
-    static func occurrences(of needle: String, in text: String) -> Int { text.components(separatedBy: needle).count - 1 }
+    static func occurrences(of needle: String, in text: String) -> Int {
+        text.components(separatedBy: needle).count - 1
+    }
 
     /// The header scrubber also masks the tail of a credential header's *name* (`"X-API-Key",
     /// "value": …` shows as `"X-…[redacted]"`): over-masking, not a secret, and the name is in the message.
@@ -207,10 +245,16 @@ enum RuleExampleHarness {
 final class RuleExampleHarnessTests: XCTestCase {
     func testMaskedTextsAreWhatTheMarkerReplaces() {
         let m = Redaction.marker
-        XCTAssertEqual(RuleExampleHarness.maskedTexts(redacted: "k = 'abcd\(m)'", revealed: "k = 'abcdefghijklmnop'"), ["efghijklmnop"])
-        XCTAssertEqual(RuleExampleHarness.maskedTexts(redacted: "http://u\(m):pa\(m)@h", revealed: "http://user_token_1:password99@h"),
-                       ["ser_token_1", "ssword99"])
-        XCTAssertEqual(RuleExampleHarness.maskedTexts(redacted: "KEY=w\(m)[redacted]", revealed: "KEY=wJalrXUtnFEMI"), ["JalrXUtnFEMI"])
+        XCTAssertEqual(
+            RuleExampleHarness.maskedTexts(redacted: "k = 'abcd\(m)'", revealed: "k = 'abcdefghijklmnop'"),
+            ["efghijklmnop"])
+        XCTAssertEqual(
+            RuleExampleHarness.maskedTexts(
+                redacted: "http://u\(m):pa\(m)@h", revealed: "http://user_token_1:password99@h"),
+            ["ser_token_1", "ssword99"])
+        XCTAssertEqual(
+            RuleExampleHarness.maskedTexts(redacted: "KEY=w\(m)[redacted]", revealed: "KEY=wJalrXUtnFEMI"),
+            ["JalrXUtnFEMI"])
         XCTAssertEqual(RuleExampleHarness.maskedTexts(redacted: "no secret", revealed: "no secret"), [])
         XCTAssertTrue(RuleExampleHarness.isHeaderNameTail("API-Key: "))
         XCTAssertFalse(RuleExampleHarness.isHeaderNameTail("efghijklmnop"))

@@ -1,6 +1,20 @@
 import Foundation
 import XCTest
-@testable import AuthLintCore
+
+@testable import CLI
+@testable import Config
+@testable import Discovery
+@testable import Engine
+@testable import Facts
+@testable import LSP
+@testable import Lexing
+@testable import Model
+@testable import Prefilter
+@testable import Reporting
+@testable import Rules
+@testable import Session
+@testable import Support
+@testable import Suppression
 
 /// The walk feeds the scan workers through a bounded queue (`ScanEngine.scan(jobs:produce:open:)`),
 /// so files arrive in directory order, interleaved with scanning. The report must not depend on
@@ -29,9 +43,11 @@ final class ScanPipelineTests: XCTestCase {
         let walked = FileWalker(options: WalkOptions()).walk([samples])
         XCTAssertGreaterThan(walked.files.count, 20)
         func scan(_ files: [WalkedFile], jobs: Int) -> ScanResult {
-            scanner.scan(jobs: jobs, produce: { push in files.forEach(push) }, open: { file in
-                FileReader.input(path: file.path, maxSize: 10 << 20, streamAbove: 2 << 20)
-            })
+            scanner.scan(
+                jobs: jobs, produce: { push in files.forEach(push) },
+                open: { file in
+                    FileReader.input(path: file.path, maxSize: 10 << 20, streamAbove: 2 << 20)
+                })
         }
         let sorted = scan(walked.files, jobs: 1)
         let reversed = scan(walked.files.reversed(), jobs: 2)
@@ -39,7 +55,8 @@ final class ScanPipelineTests: XCTestCase {
         let shuffled = scan(walked.files.shuffled(using: &shuffler), jobs: 2)
         XCTAssertGreaterThan(sorted.findings.count, 50, "the samples hold many findings")
         for other in [reversed, shuffled] {
-            XCTAssertEqual(other.findings.map(\.fingerprint), sorted.findings.map(\.fingerprint), "seed \(shuffler.seed)")
+            XCTAssertEqual(
+                other.findings.map(\.fingerprint), sorted.findings.map(\.fingerprint), "seed \(shuffler.seed)")
             XCTAssertEqual(other.findings.map(\.message), sorted.findings.map(\.message), "seed \(shuffler.seed)")
             XCTAssertEqual(other.filesScanned, sorted.filesScanned)
             XCTAssertEqual(other.bytesScanned, sorted.bytesScanned)
@@ -72,9 +89,12 @@ private final class LockedInts: @unchecked Sendable {
 /// with the plain pairwise definition on random overlapping findings.
 final class CredentialPrecedenceTests: XCTestCase {
     func testIndexedPrecedenceEqualsPairwiseDefinition() throws {
-        let rules = Dictionary(uniqueKeysWithValues: try RuleLoader.builtinRules(withExamples: false).map { ($0.id, $0) })
-        let pool = ["hardcoded-secret", "hardcoded-bearer-token", "hardcoded-basic-auth", "github-personal-access-token",
-                    "aws-access-key-id", "insecure-http-url"].map { rules[$0]! }
+        let rules = Dictionary(
+            uniqueKeysWithValues: try RuleLoader.builtinRules(withExamples: false).map { ($0.id, $0) })
+        let pool = [
+            "hardcoded-secret", "hardcoded-bearer-token", "hardcoded-basic-auth", "github-personal-access-token",
+            "aws-access-key-id", "insecure-http-url",
+        ].map { rules[$0]! }
         func pairwise(_ findings: [RawFinding]) -> [RawFinding] {
             let credential = findings.filter { $0.rule.category == .hardcodedCredential }
             return findings.filter { finding in
@@ -82,7 +102,8 @@ final class CredentialPrecedenceTests: XCTestCase {
                 let range = finding.secret ?? finding.range
                 return !credential.contains { other in
                     other.rule.precedence > finding.rule.precedence
-                        && ((other.secret ?? other.range).overlaps(range) || (other.secret ?? other.range).lowerBound == range.lowerBound)
+                        && ((other.secret ?? other.range).overlaps(range)
+                            || (other.secret ?? other.range).lowerBound == range.lowerBound)
                 }
             }
         }
@@ -93,8 +114,9 @@ final class CredentialPrecedenceTests: XCTestCase {
                 let start = Int.random(in: 0...200, using: &generator)
                 let range = start..<(start + Int.random(in: 0...30, using: &generator))
                 let rule = pool.randomElement(using: &generator)!
-                return RawFinding(rule: rule, range: range, secret: Bool.random(using: &generator) ? range : nil,
-                                  message: "", severity: rule.severity)
+                return RawFinding(
+                    rule: rule, range: range, secret: Bool.random(using: &generator) ? range : nil,
+                    message: "", severity: rule.severity)
             }
             let fast = CredentialPrecedence.preferSpecific(findings), slow = pairwise(findings)
             XCTAssertEqual(fast.map(\.range), slow.map(\.range), "round \(round), seed \(generator.seed)")

@@ -1,5 +1,19 @@
 import XCTest
-@testable import AuthLintCore
+
+@testable import CLI
+@testable import Config
+@testable import Discovery
+@testable import Engine
+@testable import Facts
+@testable import LSP
+@testable import Lexing
+@testable import Model
+@testable import Prefilter
+@testable import Reporting
+@testable import Rules
+@testable import Session
+@testable import Support
+@testable import Suppression
 
 /// `ScanPlan`: one setup and one post-scan chain whatever the input.
 final class ScanPlanTests: XCTestCase {
@@ -26,9 +40,11 @@ final class ScanPlanTests: XCTestCase {
     func testUnusedSuppressionNotesOnlyWhenAsked() throws {
         let (dir, file) = try makeProject()
         var overrides = ScanOverrides()
-        let quiet = try ScanPlan(overrides: overrides, searchFrom: dir).scan(.document(path: file, bytes: Array(Self.code.utf8)))
+        let quiet = try ScanPlan(overrides: overrides, searchFrom: dir).scan(
+            .document(path: file, bytes: Array(Self.code.utf8)))
         overrides.reportUnusedSuppressions = true
-        let noted = try ScanPlan(overrides: overrides, searchFrom: dir).scan(.document(path: file, bytes: Array(Self.code.utf8)))
+        let noted = try ScanPlan(overrides: overrides, searchFrom: dir).scan(
+            .document(path: file, bytes: Array(Self.code.utf8)))
         XCTAssertFalse(quiet.findings.contains { $0.rule == "unused-suppression" })
         XCTAssertEqual(noted.findings.filter { $0.rule == "unused-suppression" }.map(\.line), [2])
     }
@@ -50,12 +66,14 @@ final class ScanPlanTests: XCTestCase {
         XCTAssertEqual(try plan.scan(.paths([file])).findings.count, 0)
         XCTAssertEqual(try plan.scan(.document(path: file, bytes: Array(Self.code.utf8))).findings.count, 0)
         let changed = Self.code.replacingOccurrences(of: "k9#Vq2!zR7pL", with: "Zq8!mW3#tY6v")
-        XCTAssertEqual(try plan.scan(.document(path: file, bytes: Array(changed.utf8))).findings.map(\.rule), ["hardcoded-secret"])
+        XCTAssertEqual(
+            try plan.scan(.document(path: file, bytes: Array(changed.utf8))).findings.map(\.rule), ["hardcoded-secret"])
     }
 
     func testConfigurationAndOverridesMeetInOnePlace() throws {
         let (dir, file) = try makeProject()
-        try TestSupport.write(#"{ "rules": { "hardcoded-secret": "warning" }, "failOn": "warning" }"#, to: dir + "/.authlint.json")
+        try TestSupport.write(
+            #"{ "rules": { "hardcoded-secret": "warning" }, "failOn": "warning" }"#, to: dir + "/.authlint.json")
         let plan = try ScanPlan(overrides: ScanOverrides(), searchFrom: file)
         XCTAssertEqual(plan.configPath, dir + "/.authlint.json")
         XCTAssertEqual(try plan.scan(.paths([file])).findings.map(\.severity), [.warning])

@@ -1,6 +1,20 @@
 import Foundation
 import XCTest
-@testable import AuthLintCore
+
+@testable import CLI
+@testable import Config
+@testable import Discovery
+@testable import Engine
+@testable import Facts
+@testable import LSP
+@testable import Lexing
+@testable import Model
+@testable import Prefilter
+@testable import Reporting
+@testable import Rules
+@testable import Session
+@testable import Support
+@testable import Suppression
 
 /// Canary secrets planted through many rules and file formats: no report format, baseline or
 /// output file may contain one in full (or its hidden tail), unless `--show-secrets` asks.
@@ -11,14 +25,27 @@ final class SecretHygieneTests: XCTestCase {
         let basicPayload = Base64.encode(Array("svc-reports:\(basicSecret)".utf8))
         let k8sValue = "Cnry-K8s-Secr3t-9921"
         return [
-            ("app.js", "const APP_KEY = 'cnry_appkey_5d41402abc4b2a76b9719d91';\n", "cnry_appkey_5d41402abc4b2a76b9719d91"),
+            (
+                "app.js", "const APP_KEY = 'cnry_appkey_5d41402abc4b2a76b9719d91';\n",
+                "cnry_appkey_5d41402abc4b2a76b9719d91"
+            ),
             ("settings.py", "DATABASE_PASSWORD = \"Cnry#Pa55-word-4471!\"\n", "Cnry#Pa55-word-4471!"),
             ("client.js", "fetch(u, { headers: { Authorization: 'Basic \(basicPayload)' } });\n", basicSecret),
             ("client2.js", "fetch(u, { headers: { Authorization: 'Basic \(basicPayload)' } });\n", basicPayload),
             (".env", "DATABASE_URL=postgres://app:Cnry-Url-Pw-5512@db.prod.acme-corp.io/app\n", "Cnry-Url-Pw-5512"),
-            ("secret.yaml", "apiVersion: v1\nkind: Secret\nmetadata:\n  name: x\nstringData:\n  token: \(k8sValue)\n", k8sValue),
-            ("call.sh", "curl -H 'Authorization: Bearer cnrybearer8f14e45fceea167a5a36' https://api.reeflow.com/v1/me\n", "cnrybearer8f14e45fceea167a5a36"),
-            ("deploy.py", "aws_secret_access_key = \"CnryAwsSecretKey0123456789abcdefGHIJKLmn\"\n", "CnryAwsSecretKey0123456789abcdefGHIJKLmn"),
+            (
+                "secret.yaml",
+                "apiVersion: v1\nkind: Secret\nmetadata:\n  name: x\nstringData:\n  token: \(k8sValue)\n", k8sValue
+            ),
+            (
+                "call.sh",
+                "curl -H 'Authorization: Bearer cnrybearer8f14e45fceea167a5a36' https://api.reeflow.com/v1/me\n",
+                "cnrybearer8f14e45fceea167a5a36"
+            ),
+            (
+                "deploy.py", "aws_secret_access_key = \"CnryAwsSecretKey0123456789abcdefGHIJKLmn\"\n",
+                "CnryAwsSecretKey0123456789abcdefGHIJKLmn"
+            ),
         ]
     }()
 
@@ -46,9 +73,12 @@ final class SecretHygieneTests: XCTestCase {
             XCTAssertEqual(leaks(run.stdout + run.stderr), [], "format \(format)")
             let out = try TestSupport.authlint(["scan", ".", "--format", format, "--output", "report.out"], cwd: dir)
             XCTAssertEqual(out.status, 1)
-            XCTAssertEqual(leaks(try String(contentsOfFile: dir + "/report.out", encoding: .utf8)), [], "--output, format \(format)")
+            XCTAssertEqual(
+                leaks(try String(contentsOfFile: dir + "/report.out", encoding: .utf8)), [],
+                "--output, format \(format)")
         }
-        XCTAssertEqual(try TestSupport.authlint(["scan", ".", "--write-baseline", "baseline.json"], cwd: dir).status, 1)
+        XCTAssertEqual(
+            try TestSupport.authlint(["scan", ".", "--write-baseline", "baseline.json"], cwd: dir).status, 1)
         XCTAssertEqual(leaks(try String(contentsOfFile: dir + "/baseline.json", encoding: .utf8)), [], "baseline")
 
         // The same run with --show-secrets does show them: the check above can fail.
@@ -58,7 +88,8 @@ final class SecretHygieneTests: XCTestCase {
 
     func testStdinAndStagedOutputCarryNoSecret() throws {
         for canary in Self.canaries {
-            let run = try TestSupport.authlint(["scan", "--stdin-filename", canary.file, "--format", "sarif"], stdin: canary.text)
+            let run = try TestSupport.authlint(
+                ["scan", "--stdin-filename", canary.file, "--format", "sarif"], stdin: canary.text)
             XCTAssertEqual(run.status, 1, "\(canary.file) must be reported")
             XCTAssertEqual(leaks(run.stdout + run.stderr), [], canary.file)
         }
@@ -69,11 +100,15 @@ final class SecretHygieneTests: XCTestCase {
         let git = try TestSupport.requireTool("git")
         let dir = try TestSupport.temporaryDirectory()
         try TestSupport.run(git, ["init", "-q"], cwd: dir)
-        try TestSupport.run(git, ["-c", "user.email=t@t", "-c", "user.name=t", "commit", "-q", "--allow-empty", "-m", "base"], cwd: dir)
+        try TestSupport.run(
+            git, ["-c", "user.email=t@t", "-c", "user.name=t", "commit", "-q", "--allow-empty", "-m", "base"], cwd: dir)
         for canary in Self.canaries { try TestSupport.write(canary.text, to: dir + "/" + canary.file) }
         try TestSupport.run(git, ["add", "-A"], cwd: dir)
-        for args in [["scan", "--staged", "--format", "json"], ["scan", "--staged", "--format", "sarif"],
-                     ["scan", ".", "--since", "HEAD", "--format", "text"], ["scan", ".", "--since", "HEAD", "--format", "github"]] {
+        for args in [
+            ["scan", "--staged", "--format", "json"], ["scan", "--staged", "--format", "sarif"],
+            ["scan", ".", "--since", "HEAD", "--format", "text"],
+            ["scan", ".", "--since", "HEAD", "--format", "github"],
+        ] {
             let run = try TestSupport.authlint(args, cwd: dir)
             XCTAssertEqual(run.status, 1, "\(args): \(run.stderr)")
             XCTAssertEqual(leaks(run.stdout + run.stderr), [], "\(args)")

@@ -1,5 +1,19 @@
 import XCTest
-@testable import AuthLintCore
+
+@testable import CLI
+@testable import Config
+@testable import Discovery
+@testable import Engine
+@testable import Facts
+@testable import LSP
+@testable import Lexing
+@testable import Model
+@testable import Prefilter
+@testable import Reporting
+@testable import Rules
+@testable import Session
+@testable import Support
+@testable import Suppression
 
 final class SourceFileTests: XCTestCase {
     func testLineAndColumnWithCRLFAndLoneCR() {
@@ -23,6 +37,7 @@ final class SourceFileTests: XCTestCase {
         XCTAssertEqual(Language.detect(path: "config/.env.production"), .keyValue)
         XCTAssertEqual(Language.detect(path: "deploy/nginx.conf"), .serverConfig)
         XCTAssertEqual(Language.detect(path: "Dockerfile"), .dockerfile)
-        XCTAssertEqual(Language.detect(path: "bin/tool", firstBytes: ArraySlice("#!/usr/bin/env python3\n".utf8)), .python)
+        XCTAssertEqual(
+            Language.detect(path: "bin/tool", firstBytes: ArraySlice("#!/usr/bin/env python3\n".utf8)), .python)
     }
 }

@@ -19,11 +19,16 @@ enum Spawn {
 
     /// Runs `TestSupport.binary` with `args` in `cwd` (through `sh`, which only changes directory
     /// and execs: glibc's posix_spawn has no portable chdir action), killed after `timeout` s.
-    static func authlint(_ args: [[UInt8]], cwd: String, stdout: Output = .devNull, stderr: Output = .devNull,
-                         stdin: Input = .devNull, timeout: Double = 20) -> Ending {
+    static func authlint(
+        _ args: [[UInt8]], cwd: String, stdout: Output = .devNull, stderr: Output = .devNull,
+        stdin: Input = .devNull, timeout: Double = 20
+    ) -> Ending {
         let script = "cd \"$1\" || exit 97; shift; exec \"$@\""
-        let argv: [[UInt8]] = [Array("/bin/sh".utf8), Array("-c".utf8), Array(script.utf8), Array("sh".utf8),
-                               Array(cwd.utf8), Array(TestSupport.binary.utf8)] + args
+        let argv: [[UInt8]] =
+            [
+                Array("/bin/sh".utf8), Array("-c".utf8), Array(script.utf8), Array("sh".utf8),
+                Array(cwd.utf8), Array(TestSupport.binary.utf8),
+            ] + args
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -35,7 +40,8 @@ enum Spawn {
         var pipeWriteEnd: Int32 = -1
         for (fd, output) in [(Int32(1), stdout), (Int32(2), stderr)] {
             switch output {
-            case .file(let path): posix_spawn_file_actions_addopen(&actions, fd, path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+            case .file(let path):
+                posix_spawn_file_actions_addopen(&actions, fd, path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
             case .devNull: posix_spawn_file_actions_addopen(&actions, fd, "/dev/null", O_WRONLY, 0)
             case .devFull: posix_spawn_file_actions_addopen(&actions, fd, "/dev/full", O_WRONLY, 0)
             case .closed: posix_spawn_file_actions_addclose(&actions, fd)
@@ -48,12 +54,13 @@ enum Spawn {
                 posix_spawn_file_actions_addclose(&actions, ends[1])
             }
         }
-        let cArgs: [UnsafeMutablePointer<CChar>?] = argv.map { bytes in
-            let p = UnsafeMutablePointer<CChar>.allocate(capacity: bytes.count + 1)
-            for (i, b) in bytes.enumerated() { p[i] = CChar(bitPattern: b) }
-            p[bytes.count] = 0
-            return p
-        } + [nil]
+        let cArgs: [UnsafeMutablePointer<CChar>?] =
+            argv.map { bytes in
+                let p = UnsafeMutablePointer<CChar>.allocate(capacity: bytes.count + 1)
+                for (i, b) in bytes.enumerated() { p[i] = CChar(bitPattern: b) }
+                p[bytes.count] = 0
+                return p
+            } + [nil]
         defer { for p in cArgs { p?.deallocate() } }
         var pid: pid_t = 0
         let spawned = posix_spawn(&pid, "/bin/sh", &actions, nil, cArgs, environ)
@@ -74,8 +81,10 @@ enum Spawn {
         return Ending(exitCode: nil, signal: status & 0x7F)
     }
 
-    static func authlint(_ args: [String], cwd: String, stdout: Output = .devNull, stderr: Output = .devNull,
-                         stdin: Input = .devNull, timeout: Double = 20) -> Ending {
+    static func authlint(
+        _ args: [String], cwd: String, stdout: Output = .devNull, stderr: Output = .devNull,
+        stdin: Input = .devNull, timeout: Double = 20
+    ) -> Ending {
         authlint(args.map { Array($0.utf8) }, cwd: cwd, stdout: stdout, stderr: stderr, stdin: stdin, timeout: timeout)
     }
 }

@@ -1,12 +1,28 @@
 import Foundation
 import XCTest
-@testable import AuthLintCore
+
+@testable import CLI
+@testable import Config
+@testable import Discovery
+@testable import Engine
+@testable import Facts
+@testable import LSP
+@testable import Lexing
+@testable import Model
+@testable import Prefilter
+@testable import Reporting
+@testable import Rules
+@testable import Session
+@testable import Support
+@testable import Suppression
 
 final class SupportTests: XCTestCase {
     /// Deterministic pseudo-random bytes (xorshift), so failures reproduce.
     static func bytes(_ count: Int, seed: UInt64) -> [UInt8] {
         var x = seed | 1
-        return (0..<count).map { _ in x ^= x << 13; x ^= x >> 7; x ^= x << 17; return UInt8(truncatingIfNeeded: x) }
+        return (0..<count).map { _ in
+            x ^= x << 13; x ^= x >> 7; x ^= x << 17; return UInt8(truncatingIfNeeded: x)
+        }
     }
 
     func testSHA256AgainstSha256sum() throws {
@@ -34,10 +50,10 @@ final class SupportTests: XCTestCase {
             if n > 0 { XCTAssertEqual(Base64.decode(encoded), input) }
         }
         XCTAssertEqual(Base64.decode("dXNlcjpwYXNz").map { String(decoding: $0, as: UTF8.self) }, "user:pass")
-        XCTAssertNil(Base64.decode("dXNlcjpwYXN"))         // impossible length after padding rules
+        XCTAssertNil(Base64.decode("dXNlcjpwYXN"))  // impossible length after padding rules
         XCTAssertNil(Base64.decode("not base64!"))
-        XCTAssertNil(Base64.decode("dXNlcjpwYXNz="))        // wrong padding
-        XCTAssertNil(Base64.decode("YR=="))                  // non-zero trailing bits
+        XCTAssertNil(Base64.decode("dXNlcjpwYXNz="))  // wrong padding
+        XCTAssertNil(Base64.decode("YR=="))  // non-zero trailing bits
         XCTAssertEqual(Base64.decode("YQ"), [0x61])
     }
 
@@ -61,7 +77,9 @@ final class SupportTests: XCTestCase {
     }
 
     func testJSONWriterAlwaysProducesValidJSON() throws {
-        var strings = ["", "plain", "quote \" backslash \\ tab \t nl \n", "\u{0}\u{1F}\u{7F}", "\u{2028}\u{2029}", "é😀"]
+        var strings = [
+            "", "plain", "quote \" backslash \\ tab \t nl \n", "\u{0}\u{1F}\u{7F}", "\u{2028}\u{2029}", "é😀",
+        ]
         strings.append(String(decoding: [0xFF, 0xFE, 0x41, 0xC3], as: UTF8.self))
         for s in strings {
             let rendered = JSONOut.object([("k", .string(s))]).render(pretty: true)
@@ -81,7 +99,10 @@ final class SupportTests: XCTestCase {
     }
 
     func testPlaceholdersAndRedaction() {
-        for value in ["your-application-key", "<api-key>", "${API_KEY}", "{{ secrets.KEY }}", "xxxxxxxx", "changeme", "********", "$REPORT_FLOW_APP_KEY", "12345678"] {
+        for value in [
+            "your-application-key", "<api-key>", "${API_KEY}", "{{ secrets.KEY }}", "xxxxxxxx", "changeme", "********",
+            "$REPORT_FLOW_APP_KEY", "12345678",
+        ] {
             XCTAssertTrue(Placeholder.isPlaceholder(value), value)
         }
         for value in ["hardcoded-key", "a8f3kq92mz71xw04", "rf_5d41402abc4b2a76"] {
@@ -90,15 +111,23 @@ final class SupportTests: XCTestCase {
         XCTAssertEqual(Redaction.redact("a1b2c3d4e5f6"), "a1b…[redacted]")
         XCTAssertEqual(Redaction.redact("abcdefghijklmnopq"), "abcd…[redacted]")
         XCTAssertEqual(Redaction.redact("abc"), "…[redacted]")
-        XCTAssertEqual(Redaction.scrubURLPasswords("fetch('http://admin:hunter2hunter2@10.0.0.5/x')"), "fetch('http://admin:hun…[redacted]@10.0.0.5/x')")
+        XCTAssertEqual(
+            Redaction.scrubURLPasswords("fetch('http://admin:hunter2hunter2@10.0.0.5/x')"),
+            "fetch('http://admin:hun…[redacted]@10.0.0.5/x')")
         XCTAssertEqual(Redaction.scrubURLPasswords("see https://docs.io/a@b"), "see https://docs.io/a@b")
     }
 
     func testCredentialNames() {
-        for name in ["apiKey", "API_KEY_SECRET", "authHeader", "password", "x-api-key", "access_token", "APP_KEY", "credentials", "accessToken", "BEARER_TOKEN", "refresh_token"] {
+        for name in [
+            "apiKey", "API_KEY_SECRET", "authHeader", "password", "x-api-key", "access_token", "APP_KEY", "credentials",
+            "accessToken", "BEARER_TOKEN", "refresh_token",
+        ] {
             XCTAssertTrue(CredentialNames.isCredentialName(name), name)
         }
-        for name in ["tokenCount", "secretName", "password_length", "API_KEY_ID", "token_type", "keyPath", "tokenizer", "token", "TokenSpec", "acquire_token", "_starting_token"] {
+        for name in [
+            "tokenCount", "secretName", "password_length", "API_KEY_ID", "token_type", "keyPath", "tokenizer", "token",
+            "TokenSpec", "acquire_token", "_starting_token",
+        ] {
             XCTAssertFalse(CredentialNames.isCredentialName(name), name)
         }
     }
@@ -110,7 +139,9 @@ final class CRC32Tests: XCTestCase {
         for n in [0, 1, 30, 1000] {
             let input = SupportTests.bytes(n, seed: UInt64(n + 3))
             let hex = input.map { String($0, radix: 16).leftPadded(2) }.joined()
-            let expected = try TestSupport.run(python, ["-c", "import zlib,sys; print(zlib.crc32(bytes.fromhex(sys.argv[1])))", hex]).stdout
+            let expected = try TestSupport.run(
+                python, ["-c", "import zlib,sys; print(zlib.crc32(bytes.fromhex(sys.argv[1])))", hex]
+            ).stdout
             XCTAssertEqual(String(CRC32.checksum(input)), expected.trimmingCharacters(in: .whitespacesAndNewlines))
         }
         XCTAssertEqual(CRC32.checksum(Array("123456789".utf8)), 0xCBF43926)

@@ -1,10 +1,25 @@
 import Foundation
 import XCTest
-@testable import AuthLintCore
+
+@testable import CLI
+@testable import Config
+@testable import Discovery
+@testable import Engine
+@testable import Facts
+@testable import LSP
+@testable import Lexing
+@testable import Model
+@testable import Prefilter
+@testable import Reporting
+@testable import Rules
+@testable import Session
+@testable import Support
+@testable import Suppression
 
 /// Paths and helpers shared by the test files.
 enum TestSupport {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().path
 
     /// The built `authlint` executable next to the test bundle.
     static var binary: String {
@@ -37,8 +52,10 @@ enum TestSupport {
 
     /// Runs a program to completion (stdin closed unless given).
     @discardableResult
-    static func run(_ executable: String, _ args: [String], cwd: String? = nil, stdin: String? = nil,
-                    environment: [String: String]? = nil) throws -> RunResult {
+    static func run(
+        _ executable: String, _ args: [String], cwd: String? = nil, stdin: String? = nil,
+        environment: [String: String]? = nil
+    ) throws -> RunResult {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = args
@@ -56,13 +73,16 @@ enum TestSupport {
         let errBox = Box()
         let group = DispatchGroup()
         group.enter()
-        DispatchQueue.global().async { errBox.data = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        DispatchQueue.global().async {
+            errBox.data = err.fileHandleForReading.readDataToEndOfFile(); group.leave()
+        }
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         let errData = errBox.data
         process.waitUntilExit()
-        return RunResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                         stderr: String(decoding: errData, as: UTF8.self))
+        return RunResult(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
     }
 
     static func authlint(_ args: [String], cwd: String? = nil, stdin: String? = nil) throws -> RunResult {
@@ -76,7 +96,8 @@ enum TestSupport {
     }
 
     static func write(_ text: String, to path: String) throws {
-        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try text.write(toFile: path, atomically: true, encoding: .utf8)
     }
 
@@ -90,8 +111,10 @@ enum TestSupport {
 
     /// Runs a program with a watchdog: a hang becomes a failure (SIGKILL after `timeout`), not a
     /// stuck test run. Both pipes are drained concurrently so a full pipe never blocks the child.
-    static func runWatched(_ executable: String, _ args: [String], cwd: String, stdin: FileHandle = .nullDevice,
-                           timeout: Double) throws -> WatchedRun {
+    static func runWatched(
+        _ executable: String, _ args: [String], cwd: String, stdin: FileHandle = .nullDevice,
+        timeout: Double
+    ) throws -> WatchedRun {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = args
@@ -106,9 +129,13 @@ enum TestSupport {
         let started = Date()
         try process.run()
         group.enter()
-        DispatchQueue.global().async { box.out = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        DispatchQueue.global().async {
+            box.out = out.fileHandleForReading.readDataToEndOfFile(); group.leave()
+        }
         group.enter()
-        DispatchQueue.global().async { box.err = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        DispatchQueue.global().async {
+            box.err = err.fileHandleForReading.readDataToEndOfFile(); group.leave()
+        }
         var timedOut = false
         if group.wait(timeout: .now() + timeout) == .timedOut {
             timedOut = true
@@ -116,9 +143,10 @@ enum TestSupport {
             group.wait()
         }
         process.waitUntilExit()
-        return WatchedRun(status: process.terminationStatus, stdout: String(decoding: box.out, as: UTF8.self),
-                          stderr: String(decoding: box.err, as: UTF8.self), seconds: Date().timeIntervalSince(started),
-                          timedOut: timedOut)
+        return WatchedRun(
+            status: process.terminationStatus, stdout: String(decoding: box.out, as: UTF8.self),
+            stderr: String(decoding: box.err, as: UTF8.self), seconds: Date().timeIntervalSince(started),
+            timedOut: timedOut)
     }
 
     /// A fresh repository with a committer identity (CI machines have none), and git's path.

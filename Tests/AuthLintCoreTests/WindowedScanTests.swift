@@ -1,6 +1,20 @@
 import Foundation
 import XCTest
-@testable import AuthLintCore
+
+@testable import CLI
+@testable import Config
+@testable import Discovery
+@testable import Engine
+@testable import Facts
+@testable import LSP
+@testable import Lexing
+@testable import Model
+@testable import Prefilter
+@testable import Reporting
+@testable import Rules
+@testable import Session
+@testable import Support
+@testable import Suppression
 
 /// Files over `windowThreshold` are scanned in windows (`WindowedScan`). The oracle: the same
 /// file scanned whole, with windows forced small so that hundreds of cuts fall everywhere
@@ -19,14 +33,18 @@ final class WindowedScanTests: XCTestCase {
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let path = dir + "/" + name
         try Data(content).write(to: URL(fileURLWithPath: path))
-        let whole = try TestSupport.builtinScanner().scan(paths: [path], jobs: 1) { FileReader.read(path: $0, maxSize: .max) }
+        let whole = try TestSupport.builtinScanner().scan(paths: [path], jobs: 1) {
+            FileReader.read(path: $0, maxSize: .max)
+        }
         var settings = ScanSettings()
         settings.windowThreshold = 0
         settings.windowBytes = window
         settings.windowMargin = margin
-        let windowed = try TestSupport.builtinScanner(settings: settings).scan(paths: [path], jobs: 1, open: {
-            FileReader.input(path: $0, maxSize: .max, streamAbove: 0)
-        })
+        let windowed = try TestSupport.builtinScanner(settings: settings).scan(
+            paths: [path], jobs: 1,
+            open: {
+                FileReader.input(path: $0, maxSize: .max, streamAbove: 0)
+            })
         XCTAssertEqual(whole.filesWindowed, 0)
         XCTAssertEqual(windowed.filesWindowed, 1, "the file was not streamed")
         XCTAssertEqual(windowed.bytesScanned, whole.bytesScanned)
@@ -34,22 +52,35 @@ final class WindowedScanTests: XCTestCase {
     }
 
     func describe(_ findings: [Finding]) -> [String] {
-        findings.map { "\($0.line):\($0.column)-\($0.endLine):\($0.endColumn) \($0.rule) \($0.suppressedBy ?? "") \($0.fingerprint.prefix(10)) \($0.snippet)" }
+        findings.map {
+            "\($0.line):\($0.column)-\($0.endLine):\($0.endColumn) \($0.rule) \($0.suppressedBy ?? "") \($0.fingerprint.prefix(10)) \($0.snippet)"
+        }
     }
 
-    func assertSame(_ scans: Scans, minimumFindings: Int, _ name: String = "", file: StaticString = #filePath, line: UInt = #line) {
+    func assertSame(
+        _ scans: Scans, minimumFindings: Int, _ name: String = "", file: StaticString = #filePath, line: UInt = #line
+    ) {
         let w = scans.whole, s = scans.windowed
-        XCTAssertGreaterThanOrEqual(w.findings.count, minimumFindings, "the oracle must find something", file: file, line: line)
+        XCTAssertGreaterThanOrEqual(
+            w.findings.count, minimumFindings, "the oracle must find something", file: file, line: line)
         XCTAssertEqual(w.issues, s.issues, file: file, line: line)
-        for (label, a, b) in [("findings", w.findings, s.findings), ("suppressed", w.suppressed, s.suppressed),
-                              ("unused", w.unusedSuppressions.sorted(by: Finding.reportOrder), s.unusedSuppressions.sorted(by: Finding.reportOrder))] {
+        for (label, a, b) in [
+            ("findings", w.findings, s.findings), ("suppressed", w.suppressed, s.suppressed),
+            (
+                "unused", w.unusedSuppressions.sorted(by: Finding.reportOrder),
+                s.unusedSuppressions.sorted(by: Finding.reportOrder)
+            ),
+        ] {
             let da = describe(a), db = describe(b)
-            XCTAssertEqual(a.count, b.count, "\(name) \(label): whole \(a.count), windowed \(b.count)", file: file, line: line)
+            XCTAssertEqual(
+                a.count, b.count, "\(name) \(label): whole \(a.count), windowed \(b.count)", file: file, line: line)
             let missing = da.filter { !db.contains($0) }, extra = db.filter { !da.contains($0) }
-            XCTAssertTrue(missing.isEmpty && extra.isEmpty,
-                          "\(name) \(label) differ.\nonly whole:\n\(missing.prefix(10).joined(separator: "\n"))\nonly windowed:\n\(extra.prefix(10).joined(separator: "\n"))",
-                          file: file, line: line)
-            XCTAssertTrue(a == b, "\(name) \(label): not identical (message, category or severity)", file: file, line: line)
+            XCTAssertTrue(
+                missing.isEmpty && extra.isEmpty,
+                "\(name) \(label) differ.\nonly whole:\n\(missing.prefix(10).joined(separator: "\n"))\nonly windowed:\n\(extra.prefix(10).joined(separator: "\n"))",
+                file: file, line: line)
+            XCTAssertTrue(
+                a == b, "\(name) \(label): not identical (message, category or severity)", file: file, line: line)
         }
     }
 
@@ -92,13 +123,17 @@ final class WindowedScanTests: XCTestCase {
                 // A distinct secret per block, every 5th suppressed on its line, every 7th from the line above.
                 let secret = Self.secret(i)
                 if i % 7 == 0 { text += "\(comment) authlint:ignore-next-line github-personal-access-token\n" }
-                text += assign.replacingOccurrences(of: "%@", with: secret) + (i % 5 == 0 ? " \(comment) authlint:ignore github-personal-access-token" : "") + "\n"
+                text +=
+                    assign.replacingOccurrences(of: "%@", with: secret)
+                    + (i % 5 == 0 ? " \(comment) authlint:ignore github-personal-access-token" : "") + "\n"
                 if i % 11 == 0 { text += "\(comment) authlint:ignore insecure-http-url -- nothing here\n" }
                 text += base + "\n"
                 i += 1
             }
             let scans = try scanBoth(Array(text.utf8), name: name, window: 8 * 1024, margin: 2 * 1024)
-            print("WindowedScanTests: \(name) \(text.utf8.count) bytes, \(scans.whole.findings.count) findings, \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
+            print(
+                "WindowedScanTests: \(name) \(text.utf8.count) bytes, \(scans.whole.findings.count) findings, \(String(format: "%.1f", Date().timeIntervalSince(started))) s"
+            )
             assertSame(scans, minimumFindings: 500, name)
             XCTAssertGreaterThan(scans.windowed.suppressed.count, 100, name)
             XCTAssertGreaterThan(scans.windowed.unusedSuppressions.count, 30, name)
@@ -112,7 +147,10 @@ final class WindowedScanTests: XCTestCase {
         for i in 0..<120 {
             var line = "var a\(i)=function(b,c){return b+c};"
             for j in 0..<(i % 4 == 0 ? 900 : 3) {
-                line += j % 97 == 0 ? "const k\(j)=\"\(Self.secret(i * 1000 + j))\";fetch(\"http://api.reeflow.com/x\");" : "x\(j)=\"é\(j)€\";"
+                line +=
+                    j % 97 == 0
+                    ? "const k\(j)=\"\(Self.secret(i * 1000 + j))\";fetch(\"http://api.reeflow.com/x\");"
+                    : "x\(j)=\"é\(j)€\";"
             }
             text += line + (i % 3 == 0 ? "\r\n" : i % 3 == 1 ? "\n" : "\r")
         }

@@ -2,10 +2,10 @@ import Foundation
 
 /// libFuzzer harnesses, one per input format; `AUTHLINT_FUZZ_TARGET` picks one (libFuzzer
 /// allows one `LLVMFuzzerTestOneInput` per binary). `bench/fuzz.sh` compiles this file with
-/// AuthLintCore's sources into one module (`swiftc -sanitize=fuzzer,address -parse-as-library`),
+/// the stage targets' sources into one module (`swiftc -sanitize=fuzzer,address -parse-as-library`),
 /// which is why it needs no import and sees internal types. It is not a SwiftPM target:
 /// `swift build --sanitize=fuzzer` adds -parse-as-library to every executable (breaking the
-/// RuleEmbedder build tool), and a target importing AuthLintCore @testable fails the release
+/// RuleEmbedder build tool), and a target importing the stages @testable fails the release
 /// build that pre-commit runs. To replay a crash input:
 ///   AUTHLINT_FUZZ_TARGET=lsp .build-fuzz/authlint-fuzz .build-fuzz/crash-lsp-…
 /// A harness traps (precondition) on a broken invariant: libFuzzer reports that as a crash.
@@ -63,7 +63,7 @@ enum FuzzTargets {
         }
         // Empty input decodes to nil on purpose (no payload is no credential): round trip the rest.
         if !bytes.isEmpty { precondition(Base64.decode(Base64.encode(bytes)) == bytes, "base64 round trip") }
-        for payload in BasicCredentialsRule.basicPayloads(in: text) { _ = BasicCredentialsRule.decodedPair(payload) }
+        for payload in HardcodedBasicAuthRule.basicPayloads(in: text) { _ = HardcodedBasicAuthRule.decodedPair(payload) }
         _ = MalformedBasicAuthRule.problem(with: text, isTemplate: false)
         _ = MalformedBasicAuthRule.problem(with: "Basic " + text, isTemplate: false)
     }

@@ -1,0 +1,86 @@
+import Config
+import Discovery
+import Engine
+import Foundation
+import Glibc
+import LSP
+import Model
+import Reporting
+import Rules
+import Session
+import Support
+import Suppression
+
+/// `authlint install-hook [--force]`: a pre-commit hook running `authlint scan --staged`,
+/// written where git looks for hooks (honours core.hooksPath and linked worktrees).
+/// The hook runs this very binary by its absolute path (from /proc/self/exe), never a name
+/// looked up at commit time: a GUI git client's PATH may lack authlint, and a fallback to a
+/// path in the work tree ran a committed file named `authlint`. A missing binary blocks the
+/// commit with a message instead of letting it through.
+enum InstallHookCommand {
+    static let marker = "# installed by `authlint install-hook`"
+
+    static func script(binary: String) -> String {
+        let quoted = "'" + binary.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        return """
+            #!/bin/sh
+            \(marker): blocks commits that add credentials.
+            # Bypass once with `git commit --no-verify`; silence a finding with `authlint:ignore RULE`.
+            # Runs the authlint that installed it; after moving authlint, run `authlint install-hook` again.
+            authlint=\(quoted)
+            if [ ! -x "$authlint" ]; then
+              echo "authlint pre-commit hook: $authlint is missing or not executable; commit blocked (reinstall with authlint install-hook, or bypass once with git commit --no-verify)" >&2
+              exit 1
+            fi
+            exec "$authlint" scan --staged
+
+            """
+    }
+
+    static func run(_ args: [String], console: inout Console) throws -> Int32 {
+        let options = try FlagTable.parser(for: "install-hook").parse(args)
+        guard options.positional.isEmpty else { throw UsageError("`install-hook` takes no arguments") }
+        let cwd = PathSyntax.currentDirectory()
+        guard let binary = runningBinary() else {
+            console.err("authlint: cannot find the running authlint binary (/proc/self/exe); hook not installed\n")
+            return 2
+        }
+        // A binary inside the work tree could be replaced by a checkout: the hook would then run
+        // whatever a commit put there.
+        let root = PathSyntax.resolved(try Git.topLevel(cwd: cwd))
+        if binary == root || binary.hasPrefix(root == "/" ? "/" : root + "/") {
+            console.err(
+                "authlint: \(binary) lies inside the work tree \(root); install authlint outside it (e.g. ~/.local/bin) and run install-hook from there\n"
+            )
+            return 2
+        }
+        let hooksDir = try Git.line(["rev-parse", "--git-path", "hooks"], cwd: cwd, keepHooksPath: true)
+        let hooksPath = hooksDir.hasPrefix("/") ? hooksDir : PathSyntax.join(cwd, hooksDir)
+        try FileManager.default.createDirectory(atPath: hooksPath, withIntermediateDirectories: true)
+        let hook = hooksPath + "/pre-commit"
+        let content = script(binary: binary)
+        if let existing = try? String(contentsOfFile: hook, encoding: .utf8) {
+            if existing == content {
+                console.out("pre-commit hook already installed at \(hook)\n")
+                return 0
+            }
+            if !existing.contains(marker) && !options.has("--force") {
+                console.err(
+                    "authlint: \(hook) exists and was not written by authlint; not replacing it (use --force)\n")
+                return 2
+            }
+        }
+        try AtomicFile.write(Array(content.utf8), to: hook, mode: 0o755)
+        console.out("installed pre-commit hook at \(hook)\n")
+        return 0
+    }
+
+    /// The executable of this process, absolute and with symlinks resolved.
+    static func runningBinary() -> String? {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let count = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+        guard count > 0 else { return nil }
+        let path = String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return path.hasPrefix("/") && !path.hasSuffix(" (deleted)") ? path : nil
+    }
+}

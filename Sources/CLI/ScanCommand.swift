@@ -1,0 +1,117 @@
+import Config
+import Discovery
+import Engine
+import Foundation
+import LSP
+import Model
+import Reporting
+import Rules
+import Session
+import Support
+import Suppression
+
+/// `authlint [scan] [PATH ...]`: parse flags, build the `ScanPlan`, scan, render, exit code.
+enum ScanCommand {
+    static let parser = FlagTable.parser(for: "scan")
+
+    static func run(_ args: [String], console: inout Console) throws -> Int32 {
+        let options = try parser.parse(args)
+        let (overrides, input, format) = try resolve(options)
+        let plan = try ScanPlan(
+            overrides: overrides, searchFrom: overrides.standardInputName ?? overrides.namedPaths.first ?? ".")
+        var notes: [String] = []
+        let result = try plan.scan(input) { notes.append($0) }
+        for note in notes { console.err(note) }
+
+        let color =
+            format == .text && console.stdoutIsTerminal && overrides.output == nil
+            && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
+        let report = format.reporter.render(ReportInput(result: result, rules: plan.allRules, color: color))
+        if let output = overrides.output {
+            do {
+                try ReportOutput.write(report, to: output)
+            } catch {
+                console.err("authlint: \(error)\n")
+                return 2
+            }
+        } else {
+            console.out(report)
+        }
+        let threshold = plan.failThreshold
+        // Fail closed: a file not fully checked (a rule cut short, token rules skipped) may hide
+        // findings, so the gate must not pass. `--fail-on never` still exits 0; the report says it.
+        let incomplete = result.incompleteChecks
+        if !incomplete.isEmpty && threshold != .never {
+            console.err(
+                "authlint: \(incomplete.count) file check\(incomplete.count == 1 ? "" : "s") did not complete (see the report): exit 2\n"
+            )
+            return 2
+        }
+        return threshold.fails(on: result.findings) ? 1 : 0
+    }
+
+    /// The flags as overrides, the input they choose, and the report format; usage errors first.
+    static func resolve(_ options: ArgumentParser.Parsed) throws(UsageError) -> (ScanOverrides, ScanInput, ReportFormat)
+    {
+        if options.has("--baseline") && options.has("--write-baseline") {
+            throw UsageError("--baseline and --write-baseline do not go together")
+        }
+        let format = try parseFormat(options.value("--format") ?? "text")
+        var overrides = ScanOverrides()
+        overrides.jobs = ProcessInfo.processInfo.activeProcessorCount
+        if let text = options.value("--jobs") {
+            guard let n = Int(text), n >= 1, n <= 512 else {
+                throw UsageError("--jobs needs a whole number from 1 to 512, got '\(text)'")
+            }
+            overrides.jobs = n
+        }
+        if let text = options.value("--max-file-size") {
+            guard let n = Int(text), n >= 1 else {
+                throw UsageError("--max-file-size needs a positive number of bytes, got '\(text)'")
+            }
+            overrides.maxFileSize = n
+        }
+        if let text = options.value("--fail-on") {
+            guard let t = FailThreshold(text) else {
+                throw UsageError("--fail-on must be error, warning, note or never, got '\(text)'")
+            }
+            overrides.failOn = t
+        }
+        let stdinName = options.value("--stdin-filename")
+        if (stdinName != nil || options.has("--staged")) && !options.positional.isEmpty {
+            throw UsageError("--stdin-filename and --staged choose the input; do not also give paths")
+        }
+        let split: ([String]) -> [String] = {
+            $0.flatMap { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } }
+        }
+        overrides.configPath = options.value("--config")
+        overrides.ruleFolders = options.values["--rules"] ?? []
+        overrides.enable = split(options.values["--enable"] ?? [])
+        overrides.disable = split(options.values["--disable"] ?? [])
+        overrides.showSecrets = options.has("--show-secrets")
+        overrides.respectIgnoreFiles = !options.has("--no-ignore")
+        overrides.output = options.value("--output")
+        overrides.namedPaths = options.positional
+        overrides.standardInputName = stdinName
+        overrides.baselinePath = options.value("--baseline")
+        overrides.writeBaselinePath = options.value("--write-baseline")
+        overrides.reportStaleBaselineEntries = options.has("--report-stale")
+        overrides.staged = options.has("--staged")
+        overrides.since = options.value("--since")
+        overrides.reportUnusedSuppressions = options.has("--report-unused-suppressions")
+        let input: ScanInput =
+            options.has("--staged")
+            ? .stagedIndex
+            : stdinName.map { .standardInput(name: $0) }
+                ?? .paths(options.positional.isEmpty ? ["."] : options.positional)
+        return (overrides, input, format)
+    }
+
+    static func parseFormat(_ text: String) throws(UsageError) -> ReportFormat {
+        guard let format = ReportFormat(rawValue: text) else {
+            throw UsageError(
+                "unknown format '\(text)' (expected \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
+        return format
+    }
+}

@@ -1,0 +1,153 @@
+import Discovery
+import Facts
+import Lexing
+import Model
+import Prefilter
+import Support
+import Suppression
+
+/// Turns raw findings into reportable ones: positions, a one-line snippet with every secret
+/// redacted, and a fingerprint that is stable when lines move and never an offline oracle for
+/// the secret (see `FingerprintKey`).
+///
+/// Redaction is the engine's invariant, not a rule's choice: whatever rule reported, the snippet
+/// masks the rule's secret, every credential span the file's facts know (`SecretSpans`) and
+/// everything the text scrubbers recognise (`Redaction.scrub`). A rule can widen the mask, never
+/// narrow it.
+enum FindingBuilder {
+    static let snippetLimit = 160
+    /// Bytes of line context either side of a match that go into its fingerprint.
+    static let fingerprintContext = 256
+
+    static func build(_ raw: [RawFinding], in file: SourceFile, settings: ScanSettings, context: FileContext?)
+        -> [Finding]
+    {
+        var occurrences: [String: Int] = [:]
+        return build(raw, in: file, settings: settings, context: context, occurrences: &occurrences)
+    }
+
+    /// `occurrences` counts matches seen so far in the file, so a file scanned in windows (in
+    /// order) gets the fingerprints a whole-file scan would give.
+    static func build(
+        _ raw: [RawFinding], in file: SourceFile, settings: ScanSettings, context: FileContext?,
+        occurrences: inout [String: Int]
+    ) -> [Finding] {
+        guard !raw.isEmpty else { return [] }
+        let spans = context.map { secretSpans(of: $0) } ?? SecretSpans(ranges: [])
+        let key = settings.fingerprintKey
+        let ordered = raw.sorted { ($0.range.lowerBound, $0.rule.id) < ($1.range.lowerBound, $1.rule.id) }
+        var findings: [Finding] = []
+        var seen = Set<String>()
+        let roles = fileRoles(of: file.path, head: file.bytes.prefix(512), for: ordered)
+        for item in ordered {
+            // Two paths to the same finding (overlapping windows, repeated facts) report once.
+            let identity = "\(item.rule.id)#\(item.range.lowerBound)#\(item.range.upperBound)"
+            guard seen.insert(identity).inserted else { continue }
+            let start = file.position(at: item.range.lowerBound)
+            let end = file.position(at: max(item.range.lowerBound, item.range.upperBound))
+            var parts = [item.rule.id, file.path, secretFreeContext(item, file: file, spans: spans)]
+            let match = normalised(file.text(item.range))
+            parts.append(key.coversSecrets ? match : key.secretTag(item.rule.id, match))
+            let occurrenceKey = parts.joined(separator: "\u{0}")
+            let occurrence = occurrences[occurrenceKey, default: 0]
+            occurrences[occurrenceKey] = occurrence + 1
+            findings.append(
+                Finding(
+                    rule: item.rule.id, category: item.rule.category, severity: severity(item, in: roles),
+                    file: file.path,
+                    line: start.line, column: start.column, endLine: end.line, endColumn: end.column,
+                    message: item.message,
+                    snippet: snippet(item, file: file, spans: spans, showSecrets: settings.showSecrets),
+                    fingerprint: key.fingerprint(parts + [String(occurrence)]),
+                    related: item.related.map { related in
+                        let from = file.position(at: related.range.lowerBound)
+                        let to = file.position(at: max(related.range.lowerBound, related.range.upperBound))
+                        return RelatedLocation(
+                            file: file.path, line: from.line, column: from.column, endLine: to.line,
+                            endColumn: to.column, message: related.message)
+                    }))
+        }
+        return findings
+    }
+
+    /// The roles of the file that some finding's rule caps its severity for (`severityIn`).
+    static func fileRoles(of path: String, head: ArraySlice<UInt8>, for findings: [RawFinding]) -> Set<
+        RuleDefinition.FileRoleName
+    > {
+        guard findings.contains(where: { !$0.rule.severityIn.isEmpty }) else { return [] }
+        return RuleDefinition.FileRoleName.names(of: FileRole(path: path, head: head))
+    }
+
+    /// The rule's severity for the finding, capped by its rule file's `severityIn` for the file's roles.
+    static func severity(_ item: RawFinding, in roles: Set<RuleDefinition.FileRoleName>) -> Severity {
+        var severity = item.severity
+        for role in roles { if let cap = item.rule.severityIn[role] { severity = min(severity, cap) } }
+        return severity
+    }
+
+    private static let secretSpansKey = FactKey<SecretSpans>("secretSpans")
+    /// Once per file (facts memoise it), and only for files with a finding.
+    static func secretSpans(of context: FileContext) -> SecretSpans {
+        context.facts.memo(secretSpansKey) {
+            SecretSpans(facts: context.facts, credentialHeaders: context.settings.credentialHeaders)
+        }
+    }
+
+    /// The matched text on one line, every secret replaced by its redacted form.
+    static func snippet(_ item: RawFinding, file: SourceFile, spans: SecretSpans, showSecrets: Bool) -> String {
+        var text =
+            showSecrets
+            ? file.text(item.range)
+            : masked(item.range, secret: item.secret, file: file, spans: spans) { Redaction.redact($0) }
+        if let newline = text.firstIndex(where: { $0 == "\n" || $0 == "\r" }) {
+            text = String(text[..<newline]) + " …"
+        }
+        text = text.trimmingCharacters(in: .whitespaces)
+        if !showSecrets { text = Redaction.scrub(text) }
+        if text.count > snippetLimit { text = String(text.prefix(snippetLimit)) + "…" }
+        return text
+    }
+
+    /// What the fingerprint hashes instead of the secret: the match with some line context,
+    /// every secret span masked to nothing (not even its length survives), whitespace normalised.
+    static func secretFreeContext(_ item: RawFinding, file: SourceFile, spans: SecretSpans) -> String {
+        let firstLine = file.lineRange(file.line(at: item.range.lowerBound))
+        let lastLine = file.lineRange(file.line(at: max(item.range.lowerBound, item.range.upperBound - 1)))
+        let lower = max(firstLine.lowerBound, item.range.lowerBound - fingerprintContext)
+        let upper = max(lower, min(lastLine.upperBound, item.range.upperBound + fingerprintContext))
+        let text = masked(lower..<upper, secret: item.secret, file: file, spans: spans) { _ in Redaction.fingerprintMask
+        }
+        return normalised(Redaction.scrub(text) { _ in Redaction.fingerprintMask })
+    }
+
+    private static func masked(
+        _ range: Range<Int>, secret: Range<Int>?, file: SourceFile, spans: SecretSpans,
+        mask: (Substring) -> String
+    ) -> String {
+        var text = ""
+        var at = range.lowerBound
+        for span in spans.within(range, adding: secret) {
+            text += file.text(at..<span.lowerBound)
+            text += mask(file.text(span)[...])
+            at = span.upperBound
+        }
+        return text + file.text(at..<range.upperBound)
+    }
+
+    private static func normalised(_ text: String) -> String {
+        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+}
+
+extension RuleDefinition.FileRoleName {
+    /// The names a file of `role` answers to.
+    static func names(of role: FileRole) -> Set<RuleDefinition.FileRoleName> {
+        var names: Set<RuleDefinition.FileRoleName> = []
+        if role.isTestCode { names.insert(.test) }
+        if role.contains(FileRole.fixture) { names.insert(.fixture) }
+        if role.contains(FileRole.documentation) { names.insert(.documentation) }
+        if role.contains(FileRole.generated) { names.insert(.generated) }
+        if role.contains(FileRole.vendored) { names.insert(.vendored) }
+        return names
+    }
+}

@@ -1,0 +1,158 @@
+import Lexing
+import Model
+import Support
+
+/// Which names and header names carry credentials. Shared by the logging, header and
+/// hardcoded-credential families so they agree on what a credential is.
+public enum CredentialNames {
+    /// Header names that carry a credential (lower-cased). `Authorization` covers every scheme.
+    public static let headers: Set<String> = [
+        "authorization", "proxy-authorization", "x-api-key", "api-key", "apikey", "appkey", "x-auth-token",
+        "x-access-token", "x-api-token", "x-app-key", "x-appkey", "private-token", "x-goog-api-key",
+        "ocp-apim-subscription-key",
+    ]
+
+    /// The mechanism a credential header belongs to: two different mechanisms in one request are
+    /// "multiple credentials"; the same mechanism twice is a duplicate.
+    public static func mechanism(ofHeader name: String, extra: [String] = []) -> String? {
+        guard !extra.isEmpty || mayContainCredentialWord(name) else { return nil }
+        let lower = name.lowercased()
+        if headers.contains(lower) || extra.contains(where: { $0.lowercased() == lower }) {
+            return lower == "proxy-authorization" ? "proxy-authorization" : lower
+        }
+        return nil
+    }
+
+    /// Words (from camelCase, snake_case, kebab-case or SCREAMING_CASE names) that mark a value as a
+    /// credential.
+    package static let credentialWords: Set<String> = [
+        "authorization", "apikey", "appkey", "secret", "secrets", "token", "tokens", "password", "passwd", "pwd",
+        "credential", "credentials", "creds", "bearer", "passphrase", "privatekey", "accesskey", "authheader",
+        "authtoken",
+        "secretkey", "signingkey", "encryptionkey", "masterkey",
+    ]
+    /// Words that make a following "token" a credential.
+    package static let tokenQualifiers: Set<String> = [
+        "access", "auth", "bearer", "refresh", "api", "app", "oauth", "session", "jwt", "id", "personal", "secret",
+        "user", "github", "gitlab", "slack", "csrf", "xsrf", "security", "identity", "service", "bot", "deploy", "npm",
+        "pypi",
+    ]
+    /// Trailing words that make the name about a credential rather than the credential itself.
+    package static let metadataWords: Set<String> = [
+        "count", "length", "len", "size", "type", "types", "id", "ids", "name", "names", "url", "uri", "endpoint",
+        "expiry",
+        "expires", "expiration", "ttl", "path", "file", "filename", "hash", "hashed", "digest", "prefix", "present",
+        "valid", "exists", "enabled", "kind", "field", "fields", "header", "key", "label", "hint", "placeholder",
+        "regex", "pattern", "policy", "rotation", "version", "ref", "env", "var", "parameter", "param", "mask",
+        "masked",
+        "redacted", "fingerprint", "required", "error", "errors", "message", "format", "dir", "location", "source",
+    ]
+
+    /// Splits `apiKeySecret`, `API_KEY_SECRET`, `x-api-key` into lower-case words.
+    public static func words(_ name: String) -> [String] {
+        if name.utf8.allSatisfy({ $0 < 0x80 }) { return asciiWords(name) }
+        var words: [String] = []
+        var current = ""
+        var previousWasLower = false
+        for ch in name {
+            if ch == "_" || ch == "-" || ch == "." || ch == " " || ch == "$" || ch == "@" {
+                if !current.isEmpty { words.append(current) }
+                current = ""
+                previousWasLower = false
+                continue
+            }
+            if ch.isUppercase && previousWasLower && !current.isEmpty {
+                words.append(current)
+                current = ""
+            }
+            current.append(Character(ch.lowercased()))
+            previousWasLower = ch.isLowercase || ch.isNumber
+        }
+        if !current.isEmpty { words.append(current) }
+        return words
+    }
+
+    /// `words` on bytes for ASCII names (nearly all): the same splits without Character properties.
+    private static func asciiWords(_ name: String) -> [String] {
+        var words: [String] = []
+        var current: [UInt8] = []
+        var previousWasLower = false
+        for byte in name.utf8 {
+            switch byte {
+            case UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: " "), UInt8(ascii: "$"),
+                UInt8(ascii: "@"):
+                if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
+                current.removeAll(keepingCapacity: true)
+                previousWasLower = false
+            case 0x41...0x5A:
+                if previousWasLower && !current.isEmpty {
+                    words.append(String(decoding: current, as: UTF8.self))
+                    current.removeAll(keepingCapacity: true)
+                }
+                current.append(byte | 0x20)
+                previousWasLower = false
+            default:
+                current.append(byte)
+                previousWasLower = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
+            }
+        }
+        if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
+        return words
+    }
+
+    /// Every credential word and header name contains one of these stems.
+    private static let stems: [[UInt8]] = ["auth", "key", "secret", "token", "pass", "pwd", "cred", "bearer"].map {
+        Array($0.utf8)
+    }
+
+    /// A cheap necessary condition for `isCredentialName`, on bytes: with separators removed and
+    /// ASCII lower-cased, the name (and so every word or joined pair of words) must contain a
+    /// stem. Most names in a file fail it, and splitting them into words was 8% of a scan.
+    /// Non-ASCII names take the full path.
+    static func mayContainCredentialWord(_ name: String) -> Bool {
+        var folded: [UInt8] = []
+        folded.reserveCapacity(name.utf8.count)
+        for byte in name.utf8 {
+            if byte >= 0x80 { return true }
+            switch byte {
+            case UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: " "), UInt8(ascii: "$"),
+                UInt8(ascii: "@"):
+                continue
+            case 0x41...0x5A: folded.append(byte | 0x20)
+            default: folded.append(byte)
+            }
+        }
+        return stems.contains { ASCII.find($0, in: folded, from: 0) != nil }
+    }
+
+    /// True when a variable / field / key name denotes a credential value
+    /// (`apiKey`, `API_KEY_SECRET`, `authHeader`, `password`; not `tokenCount`, `secretName`).
+    public static func isCredentialName(_ name: String) -> Bool {
+        guard mayContainCredentialWord(name) else { return false }
+        let parts = words(name)
+        guard let last = parts.last else { return false }
+        // Join neighbours so `api_key`, `app_key`, `private_key`, `access_key`, `auth_header` count as one word.
+        var joined: [String] = []
+        for (i, part) in parts.enumerated() {
+            joined.append(part)
+            if i + 1 < parts.count { joined.append(part + parts[i + 1]) }
+        }
+        guard joined.contains(where: credentialWords.contains) || headers.contains(name.lowercased()) else {
+            return false
+        }
+        // "token" alone is usually a lexer, pagination or semaphore token: it needs a qualifier
+        // (`accessToken`, `auth_token`, `BEARER_TOKEN`) to mean a credential.
+        let strongWords = joined.filter { credentialWords.contains($0) && $0 != "token" && $0 != "tokens" }
+        if strongWords.isEmpty && !headers.contains(name.lowercased()) {
+            guard let at = parts.firstIndex(where: { $0 == "token" || $0 == "tokens" }), at > 0,
+                tokenQualifiers.contains(parts[at - 1])
+            else { return false }
+        }
+        if metadataWords.contains(last) {
+            // `api_key`, `auth_header`, `private_key`: the last word completes a credential word.
+            if parts.count >= 2 && credentialWords.contains(parts[parts.count - 2] + last) { return true }
+            return false
+        }
+        return true
+    }
+}

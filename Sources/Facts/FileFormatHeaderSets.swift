@@ -1,0 +1,154 @@
+import Lexing
+import Model
+import Support
+
+/// Header sets of request-describing file formats: `.http` request blocks, nginx
+/// `proxy_set_header` blocks and Postman requests (with inherited folder/collection auth),
+/// header-line arrays (`CURLOPT_HTTPHEADER`) and HTTPie commands.
+extension FileFacts {
+    // MARK: - .http request blocks
+
+    func httpFileHeaderSets() -> [HeaderSet] {
+        guard file.language == .http else { return [] }
+        var sets: [HeaderSet] = []
+        var current: [HeaderSet.Header] = []
+        for (i, token) in tokens.enumerated() {
+            if token.kind == .identifier, HTTPFileLexer.methods.contains(text(i)) || text(i).hasPrefix("http") {
+                if !current.isEmpty { sets.append(HeaderSet(origin: .httpFile, headers: current)) }
+                current = []
+                continue
+            }
+            if token.kind == .comment, (token.value ?? "").hasPrefix("##") || text(i).hasPrefix("###") {
+                if !current.isEmpty { sets.append(HeaderSet(origin: .httpFile, headers: current)) }
+                current = []
+                continue
+            }
+            if token.kind == .identifier, let colon = next(i), isPunct(colon, ":"), let v = next(colon),
+                tokens[v].kind == .string
+            {
+                current.append(.init(name: text(i), nameToken: i, valueToken: v, value: value(v)))
+            }
+        }
+        if !current.isEmpty { sets.append(HeaderSet(origin: .httpFile, headers: current)) }
+        return sets
+    }
+
+    // MARK: - nginx proxy_set_header
+
+    func serverConfigHeaderSets() -> [HeaderSet] {
+        guard file.language == .serverConfig else { return [] }
+        var groups: [Int: [HeaderSet.Header]] = [:]
+        var order: [Int] = []
+        for i in tokens.indices where tokens[i].kind == .identifier && text(i) == "proxy_set_header" {
+            guard let name = next(i), let v = next(name), tokens[v].kind == .string else { continue }
+            let block = enclosingBrace[i]
+            if groups[block] == nil { order.append(block) }
+            groups[block, default: []].append(.init(name: value(name), nameToken: name, valueToken: v, value: value(v)))
+        }
+        return order.map { HeaderSet(origin: .serverConfig, headers: groups[$0] ?? []) }
+    }
+
+    // MARK: - Postman collections
+
+    /// Each request's `header` array plus its own `auth`, or the nearest folder/collection `auth`
+    /// above it when it has none (Postman's "inherit auth from parent").
+    func postmanHeaderSets() -> [HeaderSet] {
+        guard file.language == .json else { return [] }
+        let all = bindings
+        guard all.contains(where: { $0.name == "header" && isPunct($0.valueToken, "[") }) else { return [] }
+        // Auth objects by the `{` of the object that holds them.
+        var authByObject: [Int: (nameToken: Int, type: String)] = [:]
+        for binding in all where binding.name == "auth" && isPunct(binding.valueToken, "{") {
+            let close = tokens[binding.valueToken].pairIndex
+            guard close > binding.valueToken,
+                let type = all.first(where: {
+                    $0.name == "type" && $0.nameToken > binding.valueToken && $0.nameToken < close
+                        && enclosingBrace[$0.nameToken] == binding.valueToken
+                })
+            else { continue }
+            authByObject[enclosingBrace[binding.nameToken]] = (binding.nameToken, type.value)
+        }
+        let pairs = namedValues.filter { $0.via == .nameValuePair }
+        var sets: [HeaderSet] = []
+        for header in all where header.name == "header" && isPunct(header.valueToken, "[") {
+            let open = header.valueToken, close = tokens[open].pairIndex
+            guard close > open else { continue }
+            var headers = pairs.filter { $0.nameToken > open && $0.nameToken < close }
+                .map {
+                    HeaderSet.Header(name: $0.name, nameToken: $0.nameToken, valueToken: $0.valueToken, value: $0.value)
+                }
+            // The request object holding `header`, then its ancestors, for the effective auth.
+            var object = enclosingBrace[header.nameToken]
+            while object >= 0 {
+                if let auth = authByObject[object] {
+                    if let name = Self.postmanAuthHeader[auth.type.lowercased()] {
+                        headers.append(
+                            .init(
+                                name: name, nameToken: auth.nameToken, valueToken: nil,
+                                value: "\(auth.type) (Postman auth)"))
+                    }
+                    break  // the nearest auth wins, `noauth` included
+                }
+                object = object > 0 ? enclosingBrace[object] : -1
+            }
+            sets.append(HeaderSet(origin: .postman, headers: headers.sorted { $0.nameToken < $1.nameToken }))
+        }
+        return sets
+    }
+
+    /// The header each Postman auth type sends.
+    static let postmanAuthHeader: [String: String] = [
+        "bearer": "Authorization", "basic": "Authorization", "oauth2": "Authorization", "digest": "Authorization",
+        "jwt": "Authorization", "apikey": "X-API-Key", "hawk": "Authorization", "ntlm": "Authorization",
+    ]
+
+    /// Arrays of `"Name: value"` strings: PHP `CURLOPT_HTTPHEADER => [...]`, header lists in any language.
+    func headerLineArrays() -> [HeaderSet] {
+        var sets: [HeaderSet] = []
+        for open in tokens.indices
+        where isPunct(open, "[") || (isPunct(open, "(") && previous(open).map { text($0) == "array" } == true) {
+            let close = tokens[open].pairIndex
+            guard close > open + 1 else { continue }
+            var headers: [HeaderSet.Header] = []
+            // Direct elements only: nested brackets are skipped whole, so 10,000 nested `[`
+            // cost O(n) in total instead of O(n²) (each array rescanning everything inside it).
+            var i = open
+            while true {
+                i += 1
+                guard i < close else { break }
+                if tokens[i].pairIndex > i && tokens[i].pairIndex < close { i = tokens[i].pairIndex; continue }
+                guard tokens[i].kind == .string else { continue }
+                let line = value(i)
+                guard let colon = line.firstIndex(of: ":"), colon != line.startIndex else { continue }
+                let name = String(line[..<colon])
+                guard name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else { continue }
+                headers.append(
+                    .init(
+                        name: name, nameToken: i, valueToken: i,
+                        value: String(line[line.index(after: colon)...]).trimmingSpaces))
+            }
+            if headers.count >= 2 { sets.append(HeaderSet(origin: .literal, headers: headers)) }
+        }
+        return sets
+    }
+
+    /// HTTPie: `http POST url Authorization:"Bearer …" X-API-Key:…` (`Name:value` words).
+    func httpieHeaderSets() -> [HeaderSet] {
+        commandHeaderSets(programs: ["http", "https"]) { word, j in
+            if let colon = word.firstIndex(of: ":"), colon != word.startIndex, !word.contains("://"),
+                word[word.index(after: colon)...].first != "=",
+                word[..<colon].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" })
+            {
+                return (
+                    .init(
+                        name: String(word[..<colon]), nameToken: j, valueToken: j,
+                        value: String(word[word.index(after: colon)...])), j
+                )
+            }
+            if word == "-a" || word == "--auth", let v = next(j) {
+                return (.init(name: "Authorization", nameToken: j, valueToken: v, value: "Basic (from --auth)"), v)
+            }
+            return (nil, j)
+        }
+    }
+}

@@ -1,0 +1,175 @@
+import Lexing
+import Model
+import Support
+
+/// The headers (and auth options) that belong to one request, with where each was written.
+public struct HeaderSet: Sendable {
+    public struct Header: Sendable {
+        public var name: String
+        /// Token index of the header name and of its value (when known).
+        public var nameToken: Int
+        public var valueToken: Int?
+        /// The value's decoded text (literal) or source text (expression).
+        public var value: String
+    }
+
+    public enum Origin: String, Sendable {
+        case literal, curl, setter, builder, callOptions, httpFile, serverConfig, postman, openAPI
+    }
+    public var origin: Origin
+    public var headers: [Header]
+}
+
+extension FileFacts {
+    private static let headerSetsKey = FactKey<[HeaderSet]>("headerSets")
+    /// Header sets of the file: object / dict / hash literals whose keys include a credential
+    /// header, curl commands, and (RequestHeaderSets.swift) setter sequences on one receiver in
+    /// one scope, builder chains, `auth=` call options, `.http` request blocks, nginx blocks and
+    /// Postman requests. Rules decide which headers count as credentials (the configured list included).
+    public var headerSets: [HeaderSet] {
+        memo(Self.headerSetsKey) {
+            (objectLiteralHeaderSets + curlHeaderSets + setterHeaderSets() + callOptionHeaderSets()
+                + httpFileHeaderSets()
+                + serverConfigHeaderSets() + postmanHeaderSets() + openAPISecurityHeaderSets() + headerLineArrays()
+                + httpieHeaderSets())
+                .filter { !$0.headers.isEmpty }
+        }
+    }
+
+    /// `{ 'Authorization': …, 'X-API-Key': … }`, `{Authorization: …}`, `{"appkey" => …}`.
+    private func literalHeaderSets() -> [HeaderSet] {
+        var sets: [HeaderSet] = []
+        for open in tokens.indices where isPunct(open, "{") && tokens[open].pairIndex > open {
+            let close = tokens[open].pairIndex
+            var entries: [(name: String, nameToken: Int, valueToken: Int?)] = []
+            var i = open + 1
+            while i < close {
+                if isOpeningBracket(i) && tokens[i].pairIndex > i { i = tokens[i].pairIndex + 1; continue }
+                let kind = tokens[i].kind
+                if kind == .identifier || (kind == .string && !tokens[i].isTemplate),
+                    let op = next(i), op < close,
+                    isPunct(op, ":") || isPunct(op, "=>")
+                        || (isPunct(op, "=") && next(op).map { isPunct($0, ">") } == true)
+                {
+                    let name = kind == .string ? (tokens[i].value ?? "") : text(i)
+                    var valueIndex = next(op)
+                    if let v = valueIndex, isPunct(v, ">") { valueIndex = next(v) }
+                    entries.append((name, i, valueIndex))
+                }
+                i += 1
+            }
+            // A credential header, or the appkey misspelled (`AppKey`, `App_Key`: appkey-header-casing).
+            // Values are rendered only for such sets: most object literals hold no header at all.
+            if entries.contains(where: {
+                CredentialNames.mechanism(ofHeader: $0.name) != nil || Self.isAppKeySpelling($0.name)
+            }) {
+                sets.append(
+                    HeaderSet(
+                        origin: .literal,
+                        headers: entries.map { entry in
+                            .init(
+                                name: entry.name, nameToken: entry.nameToken, valueToken: entry.valueToken,
+                                value: entry.valueToken.map { expressionText(from: $0, limit: close) } ?? "")
+                        }))
+            }
+        }
+        return sets
+    }
+
+    /// `appkey` in any case, with any separators (`AppKey`, `App_Key`, `APP-KEY`).
+    package static func isAppKeySpelling(_ name: String) -> Bool {
+        var letters: [UInt8] = []
+        for byte in name.utf8 {
+            switch byte {
+            case 0x41...0x5A: letters.append(byte | 0x20)
+            case 0x61...0x7A: letters.append(byte)
+            case 0x80...: return name.lowercased().filter(\.isLetter) == "appkey"
+            default: continue
+            }
+            if letters.count > 6 { return false }
+        }
+        return letters.elementsEqual("appkey".utf8)
+    }
+
+    private static let objectLiteralHeaderSetsKey = FactKey<[HeaderSet]>("objectLiteralHeaderSets")
+    /// Only the object/dict/hash literal sets: cheaper for rules that need no other kind.
+    public var objectLiteralHeaderSets: [HeaderSet] { memo(Self.objectLiteralHeaderSetsKey) { literalHeaderSets() } }
+
+    private static let curlHeaderSetsKey = FactKey<[HeaderSet]>("curlHeaderSets")
+    /// curl commands in shell, Dockerfile RUN lines and Markdown fences: `-H 'Name: value'`, `-u`
+    /// and `--oauth2-bearer`.
+    package var curlHeaderSets: [HeaderSet] {
+        memo(Self.curlHeaderSetsKey) {
+            commandHeaderSets(programs: ["curl"]) { word, j in
+                if word == "-H" || word == "--header", let v = next(j) {
+                    let header = value(v)
+                    guard let colon = header.firstIndex(of: ":") else { return (nil, v) }
+                    return (
+                        .init(
+                            name: header[..<colon].trimmingCharacters(in: .whitespaces), nameToken: v, valueToken: v,
+                            value: header[header.index(after: colon)...].trimmingCharacters(in: .whitespaces)), v
+                    )
+                }
+                if word == "-u" || word == "--user", let v = next(j) {
+                    return (.init(name: "Authorization", nameToken: j, valueToken: v, value: "Basic (from -u)"), v)
+                }
+                if word.hasPrefix("--oauth2-bearer"), let v = next(j) {
+                    return (
+                        .init(
+                            name: "Authorization", nameToken: j, valueToken: v, value: "Bearer (from --oauth2-bearer)"),
+                        v
+                    )
+                }
+                return (nil, j)
+            }
+        }
+    }
+
+    /// Every command (shell, Dockerfile, Markdown fences) whose program word is one of `programs`,
+    /// as a header set of what `header` reads from its words. `header` gets each word and its
+    /// token index and returns the header it found (if any) and the last token it consumed.
+    func commandHeaderSets(
+        programs: Set<String>,
+        _ header: (_ word: String, _ index: Int) -> (HeaderSet.Header?, consumedThrough: Int)
+    ) -> [HeaderSet] {
+        guard file.language == .shell || file.language == .dockerfile || file.language == .markdown else { return [] }
+        var sets: [HeaderSet] = []
+        var i = 0
+        while i < tokens.count {
+            defer { i += 1 }
+            guard tokens[i].kind == .string || tokens[i].kind == .identifier, programs.contains(value(i)) else {
+                continue
+            }
+            var headers: [HeaderSet.Header] = []
+            var j = i + 1
+            while j < tokens.count && !endsCommand(between: j - 1, and: j) {
+                let (found, last) = header(value(j), j)
+                if let found { headers.append(found) }
+                j = last + 1
+            }
+            if !headers.isEmpty { sets.append(HeaderSet(origin: .curl, headers: headers)) }
+            i = j - 1
+        }
+        return sets
+    }
+
+    /// A shell command ends at `;`, `|`, `&&`, `||` or a line break that is not `\`-continued.
+    package func endsCommand(between a: Int, and b: Int) -> Bool {
+        if tokens[b].kind == .punctuation, ["|", ";", "&&", "||", "&"].contains(text(b)) { return true }
+        var k = tokens[a].end
+        var continued = false
+        while k < tokens[b].start {
+            let byte = file.bytes[k]
+            if byte == UInt8(ascii: "\\") {
+                continued = true
+            } else if byte == 0x0A {
+                if !continued { return true }
+                continued = false
+            } else if byte != 0x20 && byte != 0x09 && byte != 0x0D {
+                continued = false
+            }
+            k += 1
+        }
+        return false
+    }
+}

@@ -1,0 +1,118 @@
+import Lexing
+import Model
+import Support
+
+/// One shell command line (`curl -sS -u … http://…`), as words with where each was written.
+public struct ShellCommand: Sendable {
+    public struct Word: Sendable {
+        /// The word as the shell sees it (quotes removed).
+        public var text: String
+        public var range: Range<Int>
+        /// Token index when the word is a token of its own (shell, Dockerfile, Markdown fences);
+        /// nil for words split out of a YAML/CI string such as `run: curl -k …`.
+        public var token: Int?
+    }
+
+    /// Program name without its directory (`/usr/bin/curl` → `curl`).
+    public var program: String
+    /// The program word first, then its arguments up to `;`, `|`, `&&`, `||` or an unescaped line break.
+    public var words: [Word]
+}
+
+extension FileFacts {
+    private static let shellCommandsKey = FactKey<[ShellCommand]>("shellCommands")
+    /// Command lines of shell scripts, Dockerfile `RUN` lines, Markdown shell fences, and
+    /// single-string command values in YAML (CI `run:` / `script:` steps).
+    public var shellCommands: [ShellCommand] { memo(Self.shellCommandsKey) { tokenCommands() + yamlCommands() } }
+
+    private func tokenCommands() -> [ShellCommand] {
+        guard file.language == .shell || file.language == .dockerfile || file.language == .markdown else { return [] }
+        var commands: [ShellCommand] = []
+        var i = 0
+        while i < tokens.count {
+            defer { i += 1 }
+            guard tokens[i].kind == .string || tokens[i].kind == .identifier else { continue }
+            // A command starts a statement: first token, or after a command separator / line break.
+            guard
+                i == 0 || endsCommand(between: i - 1, and: i) || isPunct(i - 1, "(") || isPunct(i - 1, "{")
+                    || value(i - 1) == "$"
+                    || (tokens[i - 1].kind == .punctuation && ["&&", "||", ";", "|", "&"].contains(text(i - 1)))
+                    || (tokens[i - 1].kind == .identifier
+                        && ["sudo", "exec", "then", "do", "else", "time", "RUN", "xargs"].contains(text(i - 1)))
+            else { continue }
+            var words: [ShellCommand.Word] = [.init(text: value(i), range: tokens[i].start..<tokens[i].end, token: i)]
+            var j = i + 1
+            while j < tokens.count && !endsCommand(between: j - 1, and: j) {
+                if tokens[j].kind == .string || tokens[j].kind == .identifier || tokens[j].kind == .number {
+                    // `-u user:pass` and `--user=x` are single words; a bare `=` joins `KEY=value`.
+                    words.append(.init(text: value(j), range: tokens[j].start..<tokens[j].end, token: j))
+                } else if tokens[j].kind == .punctuation && tokens[j].start == tokens[j - 1].end,
+                    let last = words.indices.last,
+                    tokens[j].end - tokens[j].start == 1, text(j) == "=" || text(j) == ":"
+                {
+                    words[last].text += text(j)
+                    words[last].range = words[last].range.lowerBound..<tokens[j].end
+                }
+                j += 1
+            }
+            commands.append(ShellCommand(program: Self.programName(words[0].text), words: words))
+        }
+        return commands
+    }
+
+    /// `run: curl -k https://…` in YAML: plain or block-scalar strings whose bytes are the value,
+    /// split on blanks and command separators.
+    private func yamlCommands() -> [ShellCommand] {
+        guard file.language == .yaml else { return [] }
+        var commands: [ShellCommand] = []
+        for token in tokens where token.kind == .string && token.quote == 0 {
+            let bytes = file.bytes[token.start..<token.end]
+            guard bytes.count > 5 else { continue }
+            var words: [ShellCommand.Word] = []
+            func flush() {
+                if let first = words.first {
+                    commands.append(ShellCommand(program: Self.programName(first.text), words: words))
+                }
+                words = []
+            }
+            var k = token.start
+            while k < token.end {
+                let b = file.bytes[k]
+                if b == 0x0A || b == UInt8(ascii: ";") || b == UInt8(ascii: "|") || b == UInt8(ascii: "&") {
+                    // A `\`-continued line stays in the same command.
+                    let continued =
+                        b == 0x0A && k > token.start
+                        && words.last.map { file.bytes[$0.range.upperBound - 1] == UInt8(ascii: "\\") } == true
+                    if continued { words.removeLast() } else { flush() }
+                    k += 1
+                    continue
+                }
+                if b == 0x20 || b == 0x09 || b == 0x0D { k += 1; continue }
+                var e = k
+                var quote: UInt8 = 0
+                while e < token.end {
+                    let c = file.bytes[e]
+                    if quote != 0 {
+                        if c == quote { quote = 0 }
+                    } else if c == 0x22 || c == 0x27 {
+                        quote = c
+                    } else if c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == UInt8(ascii: ";")
+                        || c == UInt8(ascii: "|") || c == UInt8(ascii: "&")
+                    {
+                        break
+                    }
+                    e += 1
+                }
+                let raw = String(decoding: file.bytes[k..<e], as: UTF8.self)
+                words.append(.init(text: raw.filter { $0 != "\"" && $0 != "'" }, range: k..<e, token: nil))
+                k = e
+            }
+            flush()
+        }
+        return commands
+    }
+
+    static func programName(_ word: String) -> String {
+        word.split(separator: "/").last.map(String.init) ?? word
+    }
+}

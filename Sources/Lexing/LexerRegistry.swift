@@ -1,0 +1,31 @@
+import Model
+import Support
+
+/// The language family → lexer table.
+public enum LexerRegistry {
+    public static func lexer(for language: Language) -> any Lexer {
+        switch language {
+        case .cLike: return CodeLexer(.cLike)  // Go files get `.go` in `tokenize(_:)`
+        case .python: return CodeLexer(.python)
+        case .ruby: return CodeLexer(.ruby)
+        case .shell: return CodeLexer(.shell)
+        case .json: return CodeLexer(.json)
+        case .yaml: return YAMLLexer()
+        case .keyValue: return KeyValueLexer()
+        case .dockerfile: return DockerfileLexer()
+        case .xml: return XMLLexer()
+        case .serverConfig: return CodeLexer(.serverConfig)
+        case .http: return HTTPFileLexer()
+        case .markdown: return MarkdownLexer()
+        case .plainText: return PlainTextLexer()
+        }
+    }
+
+    public static func tokenize(_ file: SourceFile) -> [Token] {
+        let lexer: any Lexer =
+            file.language == .cLike && file.dialect == .go ? CodeLexer(.go) : lexer(for: file.language)
+        var tokens = lexer.tokenize(file.bytes)
+        LexerSupport.matchBrackets(&tokens, bytes: file.bytes)
+        return tokens
+    }
+}

@@ -1,0 +1,53 @@
+import Model
+import Support
+
+/// What every reporter gets: the sorted, redacted findings plus the catalog and summary.
+public struct ReportInput: Sendable {
+    public var result: ScanResult
+    public var rules: [RuleDefinition]
+    public var toolVersion: String
+    /// ANSI colours (text formats only; the CLI decides from TTY and NO_COLOR).
+    public var color: Bool
+
+    public init(
+        result: ScanResult, rules: [RuleDefinition], toolVersion: String = AuthLint.version, color: Bool = false
+    ) {
+        self.result = result
+        self.rules = rules
+        self.toolVersion = toolVersion
+        self.color = color
+    }
+}
+
+extension ReportInput {
+    /// Files a rule could not finish (cut short, token rules skipped): they make the run fail,
+    /// so every format names them, also those with no summary of their own (compact, GitHub,
+    /// GitLab, JUnit, Checkstyle) — an annotation or dashboard must show why the gate failed.
+    var incompleteChecks: [ScanIssue] { result.incompleteChecks }
+
+    /// The line formats' wording for one of them.
+    static func incompleteMessage(_ issue: ScanIssue) -> String { "not fully checked: \(issue.message)" }
+    static let incompleteCheckName = "incomplete-check"
+}
+
+/// One output format. Each format lives in its own file and is registered in `ReportFormat`.
+public protocol Reporter: Sendable {
+    func render(_ input: ReportInput) -> String
+}
+
+public enum ReportFormat: String, CaseIterable, Sendable {
+    case text, json, sarif, junit, checkstyle, github, gitlab, compact
+
+    public var reporter: any Reporter {
+        switch self {
+        case .text: return TextReporter()
+        case .json: return JSONReporter()
+        case .sarif: return SARIFReporter()
+        case .junit: return JUnitReporter()
+        case .checkstyle: return CheckstyleReporter()
+        case .github: return GitHubReporter()
+        case .gitlab: return GitLabReporter()
+        case .compact: return CompactReporter()
+        }
+    }
+}

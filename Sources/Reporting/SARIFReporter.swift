@@ -1,0 +1,234 @@
+import Model
+import Support
+
+/// SARIF 2.1.0 for GitHub code scanning and other SARIF consumers: the rule catalog in
+/// `tool.driver.rules`, one result per finding (suppressed ones carry `suppressions`).
+struct SARIFReporter: Reporter {
+    static let schema = "https://json.schemastore.org/sarif-2.1.0.json"
+
+    func render(_ input: ReportInput) -> String {
+        let rules = input.rules.sorted { $0.id < $1.id }
+        var ruleIndex: [String: Int] = [:]
+        for (i, rule) in rules.enumerated() { ruleIndex[rule.id] = i }
+        let descriptors: [JSONOut] = rules.map { rule in
+            .object([
+                ("id", .string(rule.id)),
+                ("name", .string(Self.pascalCase(rule.id))),
+                ("shortDescription", .object([("text", .string(rule.summary))])),
+                ("fullDescription", .object([("text", .string(rule.description))])),
+                (
+                    "help",
+                    .object([
+                        ("text", .string(rule.fix)),
+                        ("markdown", .string("**Fix:** " + rule.fix + "\n\n" + rule.description)),
+                    ])
+                ),
+                ("helpUri", .string(AuthLint.helpBaseURL + rule.id + ".json")),
+                ("defaultConfiguration", .object([("level", .string(Self.level(rule.severity)))])),
+                (
+                    "properties",
+                    .object([
+                        ("category", .string(rule.category.rawValue)),
+                        ("tags", .array([.string("security"), .string(rule.category.rawValue)])),
+                    ])
+                ),
+            ])
+        }
+        let all = input.result.findings.map { ($0, false) } + input.result.suppressed.map { ($0, true) }
+        let results: [JSONOut] = all.map { finding, suppressed in
+            var fields: [(String, JSONOut)] = [
+                ("ruleId", .string(finding.rule)),
+                ("level", .string(Self.level(finding.severity))),
+                ("message", .object([("text", .string(finding.message))])),
+                (
+                    "locations",
+                    .array([
+                        .object([
+                            (
+                                "physicalLocation",
+                                .object([
+                                    (
+                                        "artifactLocation",
+                                        .object([
+                                            ("uri", .string(Self.uri(finding.file))),
+                                            ("uriBaseId", .string("%SRCROOT%")),
+                                        ])
+                                    ),
+                                    (
+                                        "region",
+                                        .object([
+                                            ("startLine", .int(finding.line)), ("startColumn", .int(finding.column)),
+                                            ("endLine", .int(max(finding.line, finding.endLine))),
+                                            (
+                                                "endColumn",
+                                                .int(
+                                                    max(
+                                                        finding.endColumn,
+                                                        finding.line == finding.endLine ? finding.column + 1 : 1))
+                                            ),
+                                            ("snippet", .object([("text", .string(finding.snippet))])),
+                                        ])
+                                    ),
+                                ])
+                            )
+                        ])
+                    ])
+                ),
+                ("partialFingerprints", .object([("authlint/v1", .string(finding.fingerprint))])),
+            ]
+            if let index = ruleIndex[finding.rule] { fields.insert(("ruleIndex", .int(index)), at: 1) }
+            if !finding.related.isEmpty {
+                fields.append(
+                    (
+                        "relatedLocations",
+                        .array(
+                            finding.related.enumerated().map { id, related in
+                                Self.relatedLocation(related, id: id)
+                            })
+                    ))
+            }
+            if suppressed {
+                fields.append(
+                    (
+                        "suppressions",
+                        .array([
+                            .object([
+                                (
+                                    "kind",
+                                    .string(finding.suppressedBy?.hasPrefix("inline") == true ? "inSource" : "external")
+                                ),
+                                ("justification", .string(finding.suppressedBy ?? "suppressed")),
+                            ])
+                        ])
+                    ))
+            }
+            return .object(fields)
+        }
+        let report: JSONOut = .object([
+            ("$schema", .string(Self.schema)),
+            ("version", .string("2.1.0")),
+            (
+                "runs",
+                .array([
+                    .object([
+                        (
+                            "tool",
+                            .object([
+                                (
+                                    "driver",
+                                    .object([
+                                        ("name", .string("authlint")), ("version", .string(input.toolVersion)),
+                                        ("semanticVersion", .string(input.toolVersion)),
+                                        ("informationUri", .string("https://github.com/authlint/authlint")),
+                                        ("rules", .array(descriptors)),
+                                    ])
+                                )
+                            ])
+                        ),
+                        ("invocations", .array([Self.invocation(input.result)])),
+                        ("columnKind", .string("unicodeCodePoints")),
+                        ("results", .array(results)),
+                    ])
+                ])
+            ),
+        ])
+        return report.render(pretty: true) + "\n"
+    }
+
+    /// The run's outcome: not successful when a file was not fully checked, with one
+    /// notification per issue (errors for incomplete checks, notes for policy skips).
+    static func invocation(_ result: ScanResult) -> JSONOut {
+        let notifications: [JSONOut] = result.issues.map { issue in
+            var fields: [(String, JSONOut)] = [
+                ("level", .string(issue.isIncompleteCheck ? "error" : "note")),
+                ("message", .object([("text", .string("\(issue.file): \(issue.message)"))])),
+                (
+                    "locations",
+                    .array([
+                        .object([
+                            (
+                                "physicalLocation",
+                                .object([
+                                    (
+                                        "artifactLocation",
+                                        .object([
+                                            ("uri", .string(uri(issue.file))), ("uriBaseId", .string("%SRCROOT%")),
+                                        ])
+                                    )
+                                ])
+                            )
+                        ])
+                    ])
+                ),
+            ]
+            if let rule = issue.rules.first, issue.rules.count == 1 {
+                fields.append(("associatedRule", .object([("id", .string(rule))])))
+            }
+            return .object(fields)
+        }
+        return .object([
+            ("executionSuccessful", .bool(result.incompleteChecks.isEmpty)),
+            ("toolExecutionNotifications", .array(notifications)),
+        ])
+    }
+
+    /// A `relatedLocations` entry: its own region and message, numbered within the result.
+    static func relatedLocation(_ related: RelatedLocation, id: Int) -> JSONOut {
+        .object([
+            ("id", .int(id)),
+            (
+                "physicalLocation",
+                .object([
+                    (
+                        "artifactLocation",
+                        .object([("uri", .string(uri(related.file))), ("uriBaseId", .string("%SRCROOT%"))])
+                    ),
+                    (
+                        "region",
+                        .object([
+                            ("startLine", .int(related.line)), ("startColumn", .int(related.column)),
+                            ("endLine", .int(max(related.line, related.endLine))),
+                            (
+                                "endColumn",
+                                .int(max(related.endColumn, related.line == related.endLine ? related.column + 1 : 1))
+                            ),
+                        ])
+                    ),
+                ])
+            ),
+            ("message", .object([("text", .string(related.message))])),
+        ])
+    }
+
+    static func level(_ severity: Severity) -> String {
+        switch severity {
+        case .error: return "error"
+        case .warning: return "warning"
+        case .note: return "note"
+        }
+    }
+
+    /// A relative URI reference: each path segment percent-encoded (RFC 3986 unreserved kept).
+    static func uri(_ path: String) -> String {
+        var out = ""
+        for byte in path.utf8 {
+            let c = Character(Unicode.Scalar(byte))
+            if byte < 0x80 && (c.isLetter || c.isNumber || "-._~/".contains(c)) {
+                out.append(c)
+            } else {
+                out += "%" + String(byte, radix: 16, uppercase: true).leftPadded(2)
+            }
+        }
+        return out.hasPrefix("./") ? String(out.dropFirst(2)) : out
+    }
+
+    static func pascalCase(_ id: String) -> String {
+        id.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+    }
+}
+
+extension String {
+    func leftPadded(_ width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
+    }
+}

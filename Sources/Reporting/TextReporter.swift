@@ -1,0 +1,90 @@
+import Model
+import Support
+
+/// Human output: `path:line:col: severity[rule] message`, the redacted snippet indented below,
+/// one `related: path:line:col: message` line per related location, then a one-line summary. `path:line:col` first so terminals and editors make it clickable.
+struct TextReporter: Reporter {
+    func render(_ input: ReportInput) -> String {
+        let paint = Paint(enabled: input.color)
+        var out = ""
+        for finding in input.result.findings {
+            out += paint.bold("\(PrintableText.escaped(finding.file)):\(finding.line):\(finding.column):") + " "
+            out += paint.severity(finding.severity) + paint.dim("[\(finding.rule)]") + " " + finding.message + "\n"
+            if !finding.snippet.isEmpty { out += "    " + finding.snippet + "\n" }
+            for related in finding.related {
+                out +=
+                    "    "
+                    + paint.dim("related: \(PrintableText.escaped(related.file)):\(related.line):\(related.column):")
+                out += " " + related.message + "\n"
+            }
+        }
+        for issue in input.result.issues {
+            if issue.isIncompleteCheck {
+                out +=
+                    paint.severity(.error)
+                    + " \(PrintableText.escaped(issue.file)): not fully checked: \(issue.message)\n"
+            } else {
+                out += paint.dim("skipped \(PrintableText.escaped(issue.file)): \(issue.message)") + "\n"
+            }
+        }
+        out += SummaryLine.render(input.result) + "\n"
+        return out
+    }
+}
+
+/// `path:line:col: severity: message [rule]`, one line each (Vim errorformat, grep-like tools).
+struct CompactReporter: Reporter {
+    func render(_ input: ReportInput) -> String {
+        var out = ""
+        for f in input.result.findings {
+            out +=
+                "\(PrintableText.escaped(f.file)):\(f.line):\(f.column): \(f.severity.rawValue): \(f.message) [\(f.rule)]\n"
+        }
+        for issue in input.incompleteChecks {
+            out +=
+                "\(PrintableText.escaped(issue.file)):1:1: error: \(ReportInput.incompleteMessage(issue)) [\(ReportInput.incompleteCheckName)]\n"
+        }
+        return out
+    }
+}
+
+enum SummaryLine {
+    static func render(_ result: ScanResult) -> String {
+        let counts = Dictionary(grouping: result.findings, by: \.severity).mapValues(\.count)
+        var text =
+            "\(result.filesScanned) file\(result.filesScanned == 1 ? "" : "s") (\(formatBytes(result.bytesScanned))) scanned in \(result.durationMs) ms: "
+        text += "\(counts[.error, default: 0]) error\(counts[.error, default: 0] == 1 ? "" : "s"), "
+        text += "\(counts[.warning, default: 0]) warning\(counts[.warning, default: 0] == 1 ? "" : "s"), "
+        text += "\(counts[.note, default: 0]) note\(counts[.note, default: 0] == 1 ? "" : "s")"
+        if !result.suppressed.isEmpty { text += ", \(result.suppressed.count) suppressed" }
+        let incomplete = result.incompleteChecks.count
+        if result.issues.count > incomplete { text += ", \(result.issues.count - incomplete) skipped" }
+        if incomplete > 0 { text += ", \(incomplete) not fully checked (rule cut short or skipped)" }
+        if result.filesWindowed > 0 {
+            text += " (\(result.filesWindowed) large file\(result.filesWindowed == 1 ? "" : "s") scanned in windows)"
+        }
+        if let config = result.configFile { text += "; config \(config)" }
+        return text
+    }
+
+    static func formatBytes(_ n: Int) -> String {
+        if n < 1024 { return "\(n) B" }
+        if n < 1024 * 1024 { return "\(n / 1024) KiB" }
+        return "\((n * 10 / (1024 * 1024)) / 10).\((n * 10 / (1024 * 1024)) % 10) MiB"
+    }
+}
+
+/// ANSI styling that is a no-op when colour is off.
+struct Paint {
+    var enabled: Bool
+    func wrap(_ s: String, _ code: String) -> String { enabled ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
+    func bold(_ s: String) -> String { wrap(s, "1") }
+    func dim(_ s: String) -> String { wrap(s, "2") }
+    func severity(_ s: Severity) -> String {
+        switch s {
+        case .error: return wrap("error", "31;1")
+        case .warning: return wrap("warning", "33;1")
+        case .note: return wrap("note", "36")
+        }
+    }
+}

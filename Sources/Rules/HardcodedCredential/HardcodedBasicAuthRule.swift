@@ -1,0 +1,113 @@
+import Engine
+import Facts
+import Foundation
+import Model
+import Prefilter
+import Support
+
+/// `hardcoded-basic-auth`: Basic credentials written literally: `Basic <base64 of id:secret>`
+/// (decoded and checked, in strings and comments alike), a literal `id:secret` handed to a
+/// base64 encoder, and `curl -u id:secret`. Messages name the kind of id, never the secret.
+struct HardcodedBasicAuthRule: StructuralRule {
+    let messageFields: [String: Set<String>] = ["literal": ["identity", "how"]]
+
+    /// Calls that base64-encode their argument (last path segment, or the whole path).
+    static let encoders: Set<String> = [
+        "btoa", "b64encode", "standard_b64encode", "urlsafe_b64encode", "encodebytes", "base64EncodedString",
+        "EncodeToString", "encodeToString", "encode64", "strict_encode64", "base64_encode", "ToBase64String",
+        "encodeBase64",
+        "encodeBase64String", "toBase64",
+    ]
+
+    func check(_ context: FileContext, _ rule: RuleDefinition) -> [RuleMatch] {
+        var matches: [RuleMatch] = []
+        find(context, rule, &matches)
+        return matches
+    }
+
+    private func find(_ context: FileContext, _ rule: RuleDefinition, _ matches: inout [RuleMatch]) {
+        let facts = context.facts
+        var reported = Set<Int>()
+        func report(_ range: Range<Int>, _ identity: String, _ how: String) {
+            guard reported.insert(range.lowerBound).inserted else { return }
+            matches.add(
+                range: range, secret: range,
+                message: rule.message("literal", ["identity": LiteralSecretShape.kindOfIdentity(identity), "how": how]))
+        }
+        // 1. `Basic dXNlcjpwYXNz` in strings, comments and prose.
+        for (index, token) in facts.tokens.enumerated()
+        where (token.kind == .string && !token.isTemplate) || token.kind == .comment {
+            let text = token.value ?? facts.text(index)
+            guard text.containsBytes("Basic ") || text.containsBytes("basic ") else { continue }
+            for encoded in Self.basicPayloads(in: text) {
+                guard let (identity, _) = Self.decodedPair(encoded) else { continue }
+                report(facts.contentRange(of: index, part: encoded), identity, "Authorization: Basic header value")
+            }
+        }
+        // 2. `btoa("id:secret")`, `base64.b64encode(b"id:secret")`, `Data("id:secret".utf8).base64EncodedString()`.
+        for call in facts.calls where Self.encoders.contains(call.name) || call.callee.hasSuffix("Buffer.from") {
+            if call.callee.hasSuffix("Buffer.from") {
+                // Only when the buffer is turned into base64 right away.
+                let after = facts.tokens[(call.closeParen + 1)..<min(facts.tokens.count, call.closeParen + 8)]
+                guard after.contains(where: { ($0.value ?? "") == "base64" }) else { continue }
+            }
+            // The literal is an argument, or inside the receiver: `Data("id:secret".utf8).base64EncodedString()`.
+            var searchRange = call.openParen..<call.closeParen
+            if let dot = facts.previous(call.calleeStart), facts.isPunct(dot, "."), let close = facts.previous(dot),
+                facts.isPunct(close, ")"), facts.tokens[close].pairIndex >= 0, facts.tokens[close].pairIndex < close
+            {
+                searchRange = facts.tokens[close].pairIndex..<call.closeParen
+            }
+            for index in searchRange where facts.tokens[index].kind == .string && !facts.tokens[index].isTemplate {
+                let value = facts.value(index)
+                guard let (identity, secret) = Self.pair(value), LiteralSecretShape.isPlausibleLiteral(secret) else {
+                    continue
+                }
+                report(facts.contentRange(of: index), identity, "id:secret passed to a base64 encoder")
+            }
+        }
+        // 3. `curl -u id:secret`.
+        for set in facts.curlHeaderSets {
+            for header in set.headers where header.value == "Basic (from -u)" {
+                guard let valueIndex = header.valueToken, facts.tokens[valueIndex].kind == .string,
+                    !facts.tokens[valueIndex].isTemplate,
+                    let (identity, secret) = Self.pair(facts.value(valueIndex)),
+                    LiteralSecretShape.isPlausibleLiteral(secret)
+                else { continue }
+                report(facts.contentRange(of: valueIndex), identity, "curl -u")
+            }
+        }
+    }
+
+    /// Base64 payloads following `Basic ` in a text.
+    static func basicPayloads(in text: String) -> [String] {
+        var result: [String] = []
+        var rest = Substring(text)
+        while let range = rest.range(of: "Basic ", options: .caseInsensitive) {
+            let payload = rest[range.upperBound...].prefix {
+                $0.isLetter || $0.isNumber || $0 == "+" || $0 == "/" || $0 == "="
+            }
+            if payload.count >= 8 { result.append(String(payload)) }
+            rest = rest[range.upperBound...]
+        }
+        return result
+    }
+
+    /// `id:secret` decoded from base64, when the secret is a plausible literal.
+    static func decodedPair(_ encoded: String) -> (String, String)? {
+        guard let bytes = Base64.decode(encoded), let text = String(validating: bytes, as: UTF8.self),
+            let (identity, secret) = pair(text), LiteralSecretShape.isPlausibleLiteral(secret)
+        else { return nil }
+        return (identity, secret)
+    }
+
+    /// Splits `id:secret` (printable, no spaces, non-empty secret).
+    static func pair(_ text: String) -> (String, String)? {
+        guard let colon = text.firstIndex(of: ":"),
+            text.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F })
+        else { return nil }
+        let identity = String(text[..<colon]), secret = String(text[text.index(after: colon)...])
+        guard !secret.isEmpty, !secret.contains("//"), !identity.contains("/") else { return nil }
+        return (identity, secret)
+    }
+}

@@ -1,0 +1,173 @@
+import Engine
+import Facts
+import Model
+import Prefilter
+import Support
+
+/// `hardcoded-secret`: a secret-looking literal bound to a credential-named variable, key,
+/// header, config entry or command-line flag. The name is the only evidence, so the value
+/// must pass `LiteralSecretShape.looksLikeSecret`; more specific rules (provider formats,
+/// appkey, Basic, Bearer) take precedence on the same value (`"precedence": "generic"` in its rule file; see `CredentialPrecedence`).
+struct HardcodedSecretRule: StructuralRule {
+    let messageFields: [String: Set<String>] = ["literal": ["name"]]
+
+    /// Words that may follow the credential word in a name that still holds the credential
+    /// (`API_KEY_PROD`, `passwordValue`, `secret_b64`); anything else (`PasswordLastUsed`,
+    /// `MasterKeySpec`) makes the name about the credential, not the credential.
+    static let trailingWords: Set<String> = [
+        "prod", "production", "dev", "development", "staging", "stage", "test", "live", "value", "val", "raw", "plain",
+        "str", "string", "b64", "base64", "hex", "default", "old", "new", "primary", "secondary", "main", "override",
+    ]
+
+    /// A name that reads like an identifier or config key (not a path, a CSV row or `AWS::Type`).
+    static func isIdentifierLike(_ name: String) -> Bool {
+        guard let first = name.unicodeScalars.first, name.utf8.count <= 80 else { return false }
+        if name.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII (nearly every name): the same test on bytes, without Unicode property lookups.
+            let bytes = Array(name.utf8)
+            func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+            guard isLetter(bytes[0]) || "_$@-".utf8.contains(bytes[0]) else { return false }
+            return bytes.allSatisfy { isLetter($0) || ($0 >= 0x30 && $0 <= 0x39) || "_.$@-".utf8.contains($0) }
+        }
+        guard first.properties.isAlphabetic || first == "_" || first == "$" || first == "@" || first == "-" else {
+            return false
+        }
+        return name.unicodeScalars.allSatisfy {
+            $0.properties.isAlphabetic || ("0"..."9").contains($0) || "_.$@-".unicodeScalars.contains($0)
+        }
+    }
+
+    /// True when the name's last credential word is at the end, or followed only by `trailingWords`.
+    static func endsWithCredentialWord(_ name: String) -> Bool {
+        let parts = CredentialNames.words(name)
+        guard !parts.isEmpty else { return false }
+        var end = parts.count
+        while end > 1, trailingWords.contains(parts[end - 1]) || parts[end - 1].allSatisfy(\.isNumber) { end -= 1 }
+        let core = Array(parts[..<end])
+        guard let last = core.last else { return false }
+        if CredentialNames.credentialWords.contains(last) { return true }
+        if core.count >= 2 && CredentialNames.credentialWords.contains(core[core.count - 2] + last) { return true }
+        // `auth_token`, `access_token`: a qualified token.
+        if last == "token" || last == "tokens", core.count >= 2,
+            CredentialNames.tokenQualifiers.contains(core[core.count - 2])
+        {
+            return true
+        }
+        return false
+    }
+
+    static func isCredentialFlag(_ named: NamedValue) -> Bool {
+        guard named.via == .commandFlag else { return false }
+        let words = CredentialNames.words(named.name)
+        return words.last == "token" || words.last == "key" && words.count >= 2
+    }
+
+    func wantsFile(_ context: FileContext, _ rule: RuleDefinition) -> Bool {
+        guard context.file.language != .plainText else { return false }
+        let bytes = context.file.bytes
+        return context.hits(for: rule).contains {
+            Self.credentialNameAround(bytes, $0) && Self.valueFollows(bytes, from: $0.end)
+        }
+    }
+
+    /// A byte of a name as the byte-level gates read it: identifier bytes, `-` and `.`.
+    private static func isNameByte(_ b: UInt8) -> Bool {
+        ASCII.isIdentifierByte(b) || b == UInt8(ascii: "-") || b == UInt8(ascii: ".")
+    }
+
+    /// The whole name around a keyword hit (`key` in `api_key`, `monkey`, `keyboard`) must be
+    /// one this rule reports, judged on bytes before the file is lexed: `key`/`token` hits in
+    /// ordinary names were the main reason files got lexed.
+    static func credentialNameAround(_ bytes: [UInt8], _ hit: KeywordPrefilter.Hit) -> Bool {
+        var start = hit.start, end = hit.end
+        while start > 0 && hit.start - start < 80 && Self.isNameByte(bytes[start - 1]) { start -= 1 }
+        while end < bytes.count && end - hit.end < 80 && Self.isNameByte(bytes[end]) { end += 1 }
+        let name = String(decoding: bytes[start..<end], as: UTF8.self)
+        if name.hasPrefix("-") { return true }  // command-line flags: `isCredentialFlag` decides after lexing
+        return CredentialNames.isCredentialName(name) && endsWithCredentialWord(name)
+    }
+
+    func check(_ context: FileContext, _ rule: RuleDefinition) -> [RuleMatch] {
+        var matches: [RuleMatch] = []
+        find(context, rule, &matches)
+        return matches
+    }
+
+    private func find(_ context: FileContext, _ rule: RuleDefinition, _ matches: inout [RuleMatch]) {
+        let candidates = context.facts.namedValues.filter { named in
+            // Cheapest test first: most names fail the credential-name check's byte prefilter.
+            named.valueKind == .literal
+                && (CredentialNames.isCredentialName(named.name) && Self.endsWithCredentialWord(named.name)
+                    || Self.isCredentialFlag(named))
+                && Self.isIdentifierLike(named.name)
+                // The appkey is `hardcoded-appkey`'s alone, also when a config turns that rule off.
+                && !HardcodedAppkeyRule.isAppKeyName(named.name)
+        }
+        // A name with many different literal values in one file is a table (test vectors,
+        // fixtures, generated data), not configuration.
+        var valuesByName: [String: Set<String>] = [:]
+        for named in candidates { valuesByName[named.name, default: []].insert(named.value) }
+        for named in candidates where valuesByName[named.name, default: []].count <= 4 {
+            let lower = named.value.lowercased()
+            // Basic/Bearer rules
+            if lower.hasPrefix("basic ") || lower.hasPrefix("bearer ") || lower.hasPrefix("token ") { continue }
+            guard LiteralSecretShape.looksLikeSecret(named.value, name: named.name) else { continue }
+            matches.add(
+                range: named.valueRange, secret: named.valueRange,
+                message: rule.message("literal", ["name": named.name]))
+        }
+    }
+
+    /// Byte-level look past a keyword hit: the rest of the name, a closing quote or bracket,
+    /// an assignment (`=`, `:`, `:=`, `=>`, `,` of a setter call, `: Type =`), then at least 8
+    /// value bytes. Most `key`/`token` hits in code fail this without lexing the file.
+    static func valueFollows(_ bytes: [UInt8], from start: Int) -> Bool {
+        let n = bytes.count
+        var i = start
+        func skipSpaces() { while i < n && (bytes[i] == 0x20 || bytes[i] == 0x09) { i += 1 } }
+        while i < n && Self.isNameByte(bytes[i]) { i += 1 }
+        var closers = 0
+        while i < n && closers < 2
+            && (bytes[i] == 0x22 || bytes[i] == 0x27 || bytes[i] == 0x60 || bytes[i] == UInt8(ascii: "]"))
+        { i += 1; closers += 1 }
+        skipSpaces()
+        guard i < n else { return false }
+        switch bytes[i] {
+        case UInt8(ascii: "="):
+            i += 1
+            if i < n && bytes[i] == UInt8(ascii: "=") { return false }  // comparison
+            if i < n && bytes[i] == UInt8(ascii: ">") { i += 1 }
+        case UInt8(ascii: ":"):
+            i += 1
+            if i < n && bytes[i] == UInt8(ascii: "=") { i += 1 }
+            // `let secret: String = "…"`: step over a type annotation.
+            skipSpaces()
+            var j = i
+            while j < n && (ASCII.isIdentifierByte(bytes[j]) || bytes[j] == UInt8(ascii: "?")) { j += 1 }
+            var k = j
+            while k < n && (bytes[k] == 0x20 || bytes[k] == 0x09) { k += 1 }
+            if j > i && k < n && bytes[k] == UInt8(ascii: "=") { i = k + 1 }
+        case UInt8(ascii: ","):
+            i += 1
+        default:
+            return false
+        }
+        skipSpaces()
+        // String prefixes (`b"…"`, `r'…'`, `@"…"`) and the opening quote.
+        if i + 1 < n
+            && (bytes[i] == UInt8(ascii: "b") || bytes[i] == UInt8(ascii: "r") || bytes[i] == UInt8(ascii: "@"))
+            && (bytes[i + 1] == 0x22 || bytes[i + 1] == 0x27)
+        {
+            i += 1
+        }
+        if i < n && (bytes[i] == 0x22 || bytes[i] == 0x27 || bytes[i] == 0x60) { i += 1 }
+        var length = 0
+        while i < n && length < 8 {
+            let b = bytes[i]
+            if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x22 || b == 0x27 || b == 0x60 { break }
+            length += 1
+            i += 1
+        }
+        return length >= 8
+    }
+}

@@ -1,0 +1,94 @@
+import Engine
+import Facts
+import Foundation
+import Model
+import Prefilter
+import Support
+
+/// `kubernetes-secret-manifest`: a Kubernetes `Secret` manifest with real values committed:
+/// `data:` values are base64, so they are decoded and judged; `stringData:` values as written.
+struct KubernetesSecretManifestRule: StructuralRule {
+    let messageFields: [String: Set<String>] = ["realValue": ["name", "section"]]
+
+    func check(_ context: FileContext, _ rule: RuleDefinition) -> [RuleMatch] {
+        var matches: [RuleMatch] = []
+        find(context, rule, &matches)
+        return matches
+    }
+
+    private func find(_ context: FileContext, _ rule: RuleDefinition, _ matches: inout [RuleMatch]) {
+        switch context.file.language {
+        case .yaml, .markdown: checkYAML(&matches, context, rule)
+        case .json: checkJSON(&matches, context, rule)
+        default: return
+        }
+    }
+
+    /// `{"kind": "Secret", "data": {"k": "base64"}, "stringData": {...}}` (kubectl -o json, generated manifests).
+    private func checkJSON(_ matches: inout [RuleMatch], _ context: FileContext, _ rule: RuleDefinition) {
+        let facts = context.facts
+        let bindings = facts.bindings
+        guard bindings.contains(where: { $0.name == "kind" && $0.value == "Secret" }) else { return }
+        for section in bindings
+        where (section.name == "data" || section.name == "stringData") && facts.isPunct(section.valueToken, "{") {
+            let close = facts.tokens[section.valueToken].pairIndex
+            guard close > section.valueToken else { continue }
+            for binding in bindings where binding.nameToken > section.valueToken && binding.nameToken < close {
+                judge(&matches, binding, section: section.name, context, rule)
+            }
+        }
+    }
+
+    /// Reports one entry of `data` (base64, decoded first) or `stringData` when it holds a real value.
+    private func judge(
+        _ matches: inout [RuleMatch], _ binding: Binding, section: String, _ context: FileContext,
+        _ rule: RuleDefinition
+    ) {
+        guard binding.valueKind == .literal else { return }
+        var content = binding.value
+        if section == "data" {
+            guard let bytes = Base64.decode(binding.value), let decoded = String(validating: bytes, as: UTF8.self)
+            else { return }
+            content = decoded.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        guard LiteralSecretShape.isPlausibleLiteral(content, name: binding.name), content.count >= 6 else { return }
+        let range = context.facts.contentRange(of: binding.valueToken)
+        matches.add(
+            range: range, secret: range,
+            message: rule.message("realValue", ["name": binding.name, "section": section]))
+    }
+
+    /// YAML manifests (also inside Markdown fences), multi-document streams included.
+    private func checkYAML(_ matches: inout [RuleMatch], _ context: FileContext, _ rule: RuleDefinition) {
+        let facts = context.facts
+        let bindings = facts.bindings
+        // Documents of a multi-document stream, by the byte offset where each starts.
+        let documentStarts =
+            [0]
+            + context.file.lineStarts.filter { start in
+                let bytes = context.file.bytes
+                return start + 3 <= bytes.count && bytes[start] == 0x2D && bytes[start + 1] == 0x2D
+                    && bytes[start + 2] == 0x2D
+            }
+        func document(of offset: Int) -> Int { documentStarts.lastIndex { $0 <= offset } ?? 0 }
+        func indent(_ tokenIndex: Int) -> Int { context.file.position(at: facts.tokens[tokenIndex].start).column }
+
+        let secretDocuments = Set(
+            bindings.filter { $0.name == "kind" && $0.value == "Secret" && indent($0.nameToken) == 1 }
+                .map { document(of: facts.tokens[$0.nameToken].start) })
+        guard !secretDocuments.isEmpty else { return }
+        var section: (name: String, indent: Int, document: Int)?
+        for binding in bindings {
+            let offset = facts.tokens[binding.nameToken].start
+            let column = indent(binding.nameToken)
+            if (binding.name == "data" || binding.name == "stringData") && column == 1 {
+                section = (binding.name, column, document(of: offset))
+                continue
+            }
+            guard let current = section, column > current.indent, document(of: offset) == current.document,
+                secretDocuments.contains(current.document)
+            else { section = column <= (section?.indent ?? 0) ? nil : section; continue }
+            judge(&matches, binding, section: current.name, context, rule)
+        }
+    }
+}

@@ -1,0 +1,129 @@
+import Engine
+import Facts
+import Model
+import Prefilter
+import Support
+
+/// `credential-in-log`: a logging call whose arguments carry an Authorization / appkey / API-key
+/// header read, a request's whole header collection, a variable named like a credential, or a
+/// variable assigned earlier in the same scope from a credential source (a Basic encoding, an auth
+/// header read, an environment read of a key, a header map carrying auth). Masked, derived or
+/// presence-only values (`redact(token)`, `len(token)`, `token is not None`, `Object.keys(headers)`,
+/// `'***'`) do not count.
+struct CredentialInLogRule: StructuralRule {
+    let messageFields: [String: Set<String>] = ["passed": ["reason", "callee"]]
+
+    /// Identifiers that turn a credential into something safe to log.
+    static let sanitizers: Set<String> = [
+        "redact", "redacted", "mask", "masked", "sanitize", "sanitized", "scrub", "obfuscate", "hash", "sha256", "md5",
+        "length", "count", "size", "len", "keys", "isEmpty", "hasPrefix", "startsWith", "prefix", "suffix", "type",
+        "typeof",
+        "bool", "Boolean", "present", "exists", "expiresAt", "expires_in", "expiry", "substring", "substr", "slice",
+        "dropLast", "take", "omit", "without", "except", "pick", "keySet", "Keys", "allKeys", "names", "private",
+        "sensitive",
+    ]
+    /// Words inside a name that say the value was made safe (`maskToken`, `redactedHeaders`, `safe_headers`).
+    static let sanitizerWords: Set<String> = [
+        "redact", "redacted", "redaction", "mask", "masked", "sanitize", "sanitized", "scrub", "scrubbed", "obfuscate",
+        "obfuscated", "censor", "censored", "anonymize", "anonymized", "truncate", "truncated", "hashed", "digest",
+        "fingerprint", "safe", "filtered",
+    ]
+    /// Identifiers of presence checks and conditions: the log says whether, not what.
+    static let presenceWords: Set<String> = [
+        "is", "not", "in", "if", "isset", "empty", "defined", "has", "hasOwnProperty", "includes", "contains",
+        "startswith", "endswith", "has_key", "isNotEmpty", "isNotBlank", "isBlank", "isNullOrEmpty", "IsNullOrEmpty",
+        "IsNullOrWhiteSpace", "nil", "blank", "null", "None", "instanceof",
+    ]
+    /// Names of whole header collections of a request.
+    static let headerCollections: Set<String> = [
+        "headers", "Header", "allHTTPHeaderFields", "httpAdditionalHeaders", "requestHeaders", "getHeaders",
+        "getAllHeaders",
+        "DefaultRequestHeaders", "all_headers",
+    ]
+    /// Receivers whose headers are a response's (they carry no request credential).
+    static let responseNames: Set<String> = [
+        "res", "resp", "response", "r2", "reply", "result", "httpResponse", "HTTPResponse",
+    ]
+    /// Calls that read one header or one entry by name: `getHeader("Authorization")`, `.get("appkey")`.
+    static let headerReaders: Set<String> = [
+        "get", "Get", "getHeader", "header", "value", "headers", "GetValues", "getFirst", "fetch", "getenv", "Getenv",
+        "getProperty", "get_header", "getRequestHeader", "GetHeader", "FirstOrDefault",
+    ]
+    /// Conversions that keep the credential's value.
+    static let valueMethods: Set<String> = [
+        "toString", "trim", "strip", "decode", "encode", "toUpperCase", "toLowerCase", "lower", "upper", "value",
+        "description", "rawValue", "string", "String", "get", "unwrap", "orEmpty", "toCharArray", "getBytes",
+    ]
+
+    /// Before lexing: a logging word near some keyword hit (common keywords such as `token` and
+    /// `header` occur in many files that log nothing).
+    func wantsFile(_ context: FileContext, _ rule: RuleDefinition) -> Bool {
+        switch context.file.language {
+        case .cLike, .python, .ruby, .shell: break
+        default: return false
+        }
+        let bytes = context.file.bytes
+        var covered = 0
+        for hit in context.hits(for: rule) {
+            let from = max(covered, hit.start - 400), to = min(bytes.count, hit.end + 600)
+            if from < to && Self.hasLoggingWord(bytes, from, to) { return true }
+            covered = max(covered, to)
+        }
+        return false
+    }
+
+    private static let gateWords: [[UInt8]] = [
+        "log", "print", "echo", "puts", "dump", "console", "write", "pp ", "info", "debug", "warn", "timber",
+    ].map { Array($0.utf8) }
+
+    static func hasLoggingWord(_ bytes: [UInt8], _ from: Int, _ to: Int) -> Bool {
+        var i = from
+        while i < to {
+            let b = bytes[i] | 0x20
+            if b == 0x6C || b == 0x70 || b == 0x65 || b == 0x64 || b == 0x63 || b == 0x77 || b == 0x69 || b == 0x74 {
+                for word in gateWords where word[0] == b && i + word.count <= bytes.count {
+                    var k = 1
+                    while k < word.count && (bytes[i + k] | 0x20) == word[k] { k += 1 }
+                    if k == word.count { return true }
+                }
+            }
+            i += 1
+        }
+        return false
+    }
+
+    func check(_ context: FileContext, _ rule: RuleDefinition) -> [RuleMatch] {
+        var matches: [RuleMatch] = []
+        find(context, rule, &matches)
+        return matches
+    }
+
+    private func find(_ context: FileContext, _ rule: RuleDefinition, _ matches: inout [RuleMatch]) {
+        let facts = context.facts
+        let logging = facts.loggingCalls
+        guard !logging.isEmpty else { return }
+        let sources = CredentialSources(facts)
+        for call in logging where !writesToFile(call, facts) {
+            for argument in call.arguments {
+                let tainted: (String, Int) -> String? = { name, _ in sources.reason(for: name, usedAt: call.calleeStart)
+                }
+                if let reason = leak(in: argument, facts, tainted) {
+                    let range = facts.tokens[argument.lowerBound].start..<facts.tokens[argument.upperBound - 1].end
+                    matches.add(
+                        range: range, message: rule.message("passed", ["reason": reason, "callee": call.callee]))
+                    break
+                }
+            }
+        }
+    }
+
+    /// Python `print(x, file=f)` writes a file, not a log (unless `f` is a standard stream).
+    private func writesToFile(_ call: Call, _ facts: FileFacts) -> Bool {
+        guard call.callee == "print", facts.file.language == .python else { return false }
+        for argument in call.arguments where argument.count >= 3 && facts.text(argument.lowerBound) == "file" {
+            let target = argument.dropFirst(2).map { facts.text($0) }.joined()
+            return !target.hasPrefix("sys.std")
+        }
+        return false
+    }
+}

@@ -1,0 +1,188 @@
+import Engine
+import Facts
+import Model
+import Prefilter
+import Support
+
+/// Variables assigned from a credential source in a file: a Basic encoding, an auth header read,
+/// an environment read of a key, a header map that carries an auth header. Logging rules ask
+/// whether a name used at some token was assigned so before it, in the same scope.
+struct CredentialSources {
+    struct Source {
+        var name: String
+        var token: Int
+        var reason: String
+    }
+
+    let facts: FileFacts
+    let sources: [Source]
+
+    /// Calls that produce the base64 half of a Basic credential.
+    static let basicEncoders: Set<String> = [
+        "btoa", "b64encode", "standard_b64encode", "encodebytes", "base64EncodedString", "EncodeToString",
+        "encodeToString",
+        "ToBase64String", "encode64", "strict_encode64", "base64_encode", "basicAuth", "BasicAuth", "HTTPBasicAuth",
+    ]
+
+    init(_ facts: FileFacts) {
+        self.facts = facts
+        var sources: [Source] = []
+        let credentialSetStarts = facts.objectLiteralHeaderSets.compactMap { $0.headers.first?.nameToken }
+        for binding in facts.bindings where !binding.nameIsQuoted && facts.tokens[binding.nameToken].kind == .identifier
+        {
+            // Keyword arguments and object keys are not variables.
+            if let before = facts.previous(binding.nameToken),
+                facts.isPunct(before, "(") || facts.isPunct(before, ",") || facts.isPunct(before, "{")
+                    || facts.isPunct(before, ".")
+            {
+                continue
+            }
+            let end = Self.statementEnd(from: binding.valueToken, facts)
+            if let reason = Self.sourceReason(binding, binding.valueToken..<end, facts, credentialSetStarts) {
+                sources.append(Source(name: binding.name, token: binding.nameToken, reason: reason))
+            }
+        }
+        // `headers["Authorization"] = …` / `h.set("X-API-Key", …)`: the map now carries auth.
+        for named in facts.namedValues
+        where named.isHeader && (named.via == .indexAssignment || named.via == .headerCall)
+            && CredentialNames.mechanism(ofHeader: named.name) != nil
+        {
+            guard let open = facts.previous(named.nameToken) else { continue }
+            var receiver: Int?
+            if facts.isPunct(open, "[") {
+                receiver = facts.previous(open)  // headers["Authorization"] = …
+            } else if facts.isPunct(open, "("), let setter = facts.previous(open), let dot = facts.previous(setter),
+                facts.isPunct(dot, ".")
+            {
+                receiver = facts.previous(dot)  // h.set("X-API-Key", …)
+            }
+            if let r = receiver, facts.tokens[r].kind == .identifier {
+                sources.append(
+                    Source(
+                        name: facts.text(r), token: r,
+                        reason: "'\(facts.text(r))', which carries the \(named.name) header"))
+            }
+        }
+        // `headers[req_header] = "NTLM %s" % …`: an auth scheme value stored under a computed key.
+        for i in facts.tokens.indices where facts.isPunct(i, "]") {
+            guard let eq = facts.next(i), facts.isPunct(eq, "="), let value = facts.next(eq),
+                facts.tokens[value].kind == .string,
+                let open = facts.tokens[i].pairIndex >= 0 ? facts.tokens[i].pairIndex : nil,
+                let receiver = facts.previous(open), facts.tokens[receiver].kind == .identifier
+            else { continue }
+            let lower = (facts.tokens[value].value ?? "").lowercased()
+            if ["basic ", "bearer ", "ntlm ", "negotiate ", "token "].contains(where: lower.hasPrefix) {
+                sources.append(
+                    Source(
+                        name: facts.text(receiver), token: receiver,
+                        reason: "'\(facts.text(receiver))', which carries an Authorization value"))
+            }
+        }
+        self.sources = sources
+    }
+
+    /// Why `name`, used at token `use`, holds a credential, or nil.
+    func reason(for name: String, usedAt use: Int) -> String? {
+        for source in sources.reversed() where source.name == name && source.token < use && sameScope(source.token, use)
+        {
+            return source.reason
+        }
+        return nil
+    }
+
+    private static func sourceReason(_ binding: Binding, _ range: Range<Int>, _ facts: FileFacts, _ setStarts: [Int])
+        -> String?
+    {
+        let tokens = facts.tokens
+        if setStarts.contains(where: range.contains) {
+            return "'\(binding.name)', a header map with a credential header"
+        }
+        for i in range {
+            switch tokens[i].kind {
+            case .identifier:
+                let text = facts.text(i)
+                if basicEncoders.contains(text) { return "'\(binding.name)', an encoded credential" }
+                if text.lowercased() == "authorization", let p = facts.previous(i), facts.isPunct(p, "."),
+                    let r = facts.previous(p), facts.text(r).lowercased().contains("header")
+                {
+                    return "'\(binding.name)', read from the Authorization header"
+                }
+                if binding.valueKind == .environment && CredentialNames.isCredentialName(text) {
+                    return "'\(binding.name)', read from \(text)"
+                }
+            case .string:
+                let value = tokens[i].value ?? ""
+                let lower = value.lowercased()
+                if lower.hasPrefix("basic ") || lower.hasPrefix("bearer ") {
+                    return "'\(binding.name)', an Authorization value"
+                }
+                if lower == "base64", let p = facts.previous(i), facts.isPunct(p, "(") {
+                    return "'\(binding.name)', an encoded credential"
+                }
+                if CredentialNames.headers.contains(lower), let p = facts.previous(i),
+                    facts.isPunct(p, "[") || facts.isPunct(p, "(") || facts.isPunct(p, ":")
+                {
+                    return "'\(binding.name)', read from the \(value) header"
+                }
+                if binding.valueKind == .environment && CredentialNames.isCredentialName(value) {
+                    return "'\(binding.name)', read from \(value)"
+                }
+            default:
+                continue
+            }
+        }
+        return nil
+    }
+
+    /// A statement ends at `;` or at a line break outside brackets.
+    static func statementEnd(from start: Int, _ facts: FileFacts) -> Int {
+        let tokens = facts.tokens
+        var i = start
+        var last = start
+        while i < tokens.count {
+            if facts.isPunct(i, ";") || facts.isPunct(i, ",") || facts.isPunct(i, ")") || facts.isPunct(i, "}")
+                || facts.isPunct(i, "]")
+            {
+                break
+            }
+            if i > start && facts.file.line(at: tokens[i].start) != facts.file.line(at: tokens[last].end - 1)
+                && !facts.isPunct(i, ".")
+            {
+                break
+            }
+            last = i
+            i = facts.isOpeningBracket(i) && tokens[i].pairIndex > i ? tokens[i].pairIndex + 1 : i + 1
+            if i - start > 400 { break }
+        }
+        return max(start + 1, min(i, tokens.count))
+    }
+
+    /// Brace languages: the innermost `{ … }` around the assignment also holds the use.
+    /// Indented languages: no `def` / `function` at or left of the assignment's indentation between them.
+    private func sameScope(_ a: Int, _ b: Int) -> Bool {
+        let tokens = facts.tokens
+        switch facts.file.language {
+        case .python, .ruby:
+            let indent = facts.file.position(at: tokens[a].start).column
+            for i in a..<b where tokens[i].kind == .identifier {
+                let t = facts.text(i)
+                if (t == "def" || t == "class") && facts.file.position(at: tokens[i].start).column <= indent {
+                    return false
+                }
+            }
+            return true
+        case .shell:
+            return true
+        default:
+            var j = a - 1
+            while j >= 0 {
+                if facts.isPunct(j, "}") && tokens[j].pairIndex >= 0 && tokens[j].pairIndex < j {
+                    j = tokens[j].pairIndex - 1; continue
+                }
+                if facts.isPunct(j, "{") { return tokens[j].pairIndex < 0 || tokens[j].pairIndex > b }
+                j -= 1
+            }
+            return true
+        }
+    }
+}

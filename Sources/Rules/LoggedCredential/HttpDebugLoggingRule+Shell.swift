@@ -1,0 +1,107 @@
+import Engine
+import Facts
+import Model
+import Prefilter
+import Support
+
+extension HttpDebugLoggingRule {
+    // MARK: Shell
+
+    /// A command's verbose flags and whether it sends a credential.
+    struct CurlCommand {
+        var start: Int
+        var end: Int
+        var verboseFlag: Int?
+        var sendsCredential: Bool
+    }
+
+    /// `curl` commands of a shell script or Dockerfile.
+    static func curlCommands(_ facts: FileFacts) -> [CurlCommand] {
+        let tokens = facts.tokens
+        var result: [CurlCommand] = []
+        var i = 0
+        while i < tokens.count {
+            defer { i += 1 }
+            guard tokens[i].kind == .string || tokens[i].kind == .identifier, facts.value(i) == "curl" else { continue }
+            var command = CurlCommand(start: i, end: i, verboseFlag: nil, sendsCredential: false)
+            var j = i + 1
+            while j < tokens.count && !facts.endsCommand(between: j - 1, and: j) {
+                let word = facts.value(j)
+                if word == "--verbose" || word.hasPrefix("--trace") {
+                    command.verboseFlag = command.verboseFlag ?? j
+                } else if word.hasPrefix("-") && !word.hasPrefix("--") && word.count > 1 && word.count <= 8
+                    && word.dropFirst().allSatisfy({ $0.isLetter }) && word.contains("v")
+                {
+                    command.verboseFlag = command.verboseFlag ?? j
+                }
+                if word == "-u" || word == "--user" || word.hasPrefix("--oauth2-bearer") || word.hasPrefix("--user=") {
+                    command.sendsCredential = true
+                }
+                if word == "-H" || word == "--header", let v = facts.next(j) {
+                    let header = facts.value(v)
+                    if let colon = header.firstIndex(of: ":"),
+                        CredentialNames.mechanism(ofHeader: header[..<colon].trimmingCharacters(in: .whitespaces))
+                            != nil
+                    {
+                        command.sendsCredential = true
+                    }
+                }
+                command.end = j
+                j += 1
+            }
+            result.append(command)
+            i = j - 1
+        }
+        return result
+    }
+
+    /// `curl -v` / `--trace` on a credentialed command; `set -x` (or `-o xtrace`, `bash -x`
+    /// shebang) before one, with no `set +x` in between.
+    func shellTracing(_ matches: inout [RuleMatch], _ context: FileContext, _ rule: RuleDefinition) {
+        let facts = context.facts
+        let tokens = facts.tokens
+        let commands = Self.curlCommands(facts).filter(\.sendsCredential)
+        guard !commands.isEmpty else { return }
+        for command in commands {
+            if let flag = command.verboseFlag {
+                report(
+                    &matches, context, rule, flag, flag,
+                    "curl \(facts.value(flag)) prints the request headers, the credential sent by this command included"
+                )
+            }
+        }
+        // Tracing switched on / off, in order.
+        var tracing: [(token: Int, on: Bool)] = []
+        if facts.file.bytes.starts(with: Array("#!".utf8)) {
+            let first = facts.file.lineText(1)
+            if first.containsBytes(" -x") || first.containsBytes(" -ex") || first.containsBytes(" -xe"),
+                let t = tokens.indices.first
+            {
+                tracing.append((t, true))
+            }
+        }
+        for i in tokens.indices
+        where tokens[i].kind == .identifier && facts.text(i) == "set" && facts.startsStatement(i) {
+            guard let flag = facts.next(i), !facts.endsCommand(between: i, and: flag) else { continue }
+            let word = facts.value(flag)
+            if word == "-o" || word == "+o", let option = facts.next(flag), facts.value(option) == "xtrace" {
+                tracing.append((flag, word == "-o"))
+            } else if (word.hasPrefix("-") || word.hasPrefix("+")) && word.count > 1
+                && word.dropFirst().allSatisfy({ $0.isLetter }) && word.contains("x")
+            {
+                tracing.append((flag, word.hasPrefix("-")))
+            }
+        }
+        for (index, switchOn) in tracing.enumerated() where switchOn.on {
+            let offAt = tracing[(index + 1)...].first(where: { !$0.on })?.token ?? tokens.count
+            if let command = commands.first(where: { $0.start > switchOn.token && $0.start < offAt }) {
+                report(
+                    &matches, context, rule, switchOn.token, switchOn.token,
+                    "shell tracing echoes a credentialed curl command into the log",
+                    related: [
+                        RelatedRange(tokens[command.start].start..<tokens[command.start].end, rule.message("command"))
+                    ])
+            }
+        }
+    }
+}

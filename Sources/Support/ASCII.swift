@@ -1,0 +1,87 @@
+/// Byte-level character helpers shared by the JSON parser and the lexers.
+package enum ASCII {
+    /// Value of a hexadecimal digit byte, or nil.
+    package static func hexValue(_ b: UInt8) -> UInt32? {
+        switch b {
+        case 0x30...0x39: return UInt32(b - 0x30)
+        case 0x41...0x46: return UInt32(b - 0x41 + 10)
+        case 0x61...0x66: return UInt32(b - 0x61 + 10)
+        default: return nil
+        }
+    }
+}
+
+extension ASCII {
+    /// First offset at or after `from` where `needle` occurs in `haystack` (plain byte search).
+    package static func find<Needle: RandomAccessCollection, Haystack: RandomAccessCollection>(
+        _ needle: Needle, in haystack: Haystack, from: Int
+    ) -> Int?
+    where Needle.Element == UInt8, Haystack.Element == UInt8, Needle.Index == Int, Haystack.Index == Int {
+        guard let first = needle.first, haystack.count >= needle.count else { return nil }
+        var i = from
+        let last = haystack.count - needle.count
+        while i <= last {
+            if haystack[i] == first {
+                var k = 1
+                while k < needle.count && haystack[i + k] == needle[needle.startIndex + k] { k += 1 }
+                if k == needle.count { return i }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// Letters, digits, `_` and `$`, plus any byte of a multi-byte UTF-8 sequence.
+    @inline(__always)
+    package static func isIdentifierByte(_ b: UInt8) -> Bool {
+        (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b == 0x5F || b == 0x24
+            || b >= 0x80
+    }
+}
+
+extension String {
+    /// Substring test on UTF-8 bytes. Foundation's `contains` goes through NSString and
+    /// UTF-16 and showed up at the top of profiles in per-token checks.
+    package func containsBytes(_ needle: String) -> Bool {
+        var haystack = self, needle = needle
+        return haystack.withUTF8 { h in needle.withUTF8 { n in n.isEmpty || ASCII.find(n, in: h, from: 0) != nil } }
+    }
+}
+
+extension String {
+    /// The string without leading and trailing spaces and tabs (no Foundation round trip).
+    package var trimmingSpaces: String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { $0 != " " && $0 != "\t" }) else { return "" }
+        let last = scalars.lastIndex(where: { $0 != " " && $0 != "\t" })!
+        if first == scalars.startIndex && last == scalars.index(before: scalars.endIndex) { return self }
+        return String(scalars[first...last])
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// Substring test on a file's bytes (for `wantsFile` gates that run before lexing).
+    package func containsBytes(_ needle: String) -> Bool { ASCII.find([UInt8](needle.utf8), in: self, from: 0) != nil }
+
+    /// Substring test ignoring ASCII case; `needle` must be lower-case. No copy of the file.
+    package func containsIgnoringASCIICase(_ needle: String) -> Bool {
+        let n = Array(needle.utf8)
+        guard count >= n.count else { return false }
+        guard !n.isEmpty else { return true }
+        @inline(__always) func folded(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
+        return withUnsafeBufferPointer { h in
+            var i = 0
+            while i <= h.count - n.count {
+                var k = 0
+                while k < n.count && folded(h[i + k]) == n[k] { k += 1 }
+                if k == n.count { return true }
+                i += 1
+            }
+            return false
+        }
+    }
+}
+
+extension Substring {
+    package func containsBytes(_ needle: String) -> Bool { String(self).containsBytes(needle) }
+}
