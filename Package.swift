@@ -49,3 +49,9 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// One target per stage; release builds optimise across them (the scan's hot paths call small
+// Support and Model functions from every stage, and an unspecialised generic call per byte costs).
+for target in package.targets where target.type == .regular {
+    target.swiftSettings = [.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))]
+}
