@@ -13,8 +13,9 @@ public protocol StructuralRule: Sendable {
     /// A cheap look at the keyword hits before the file is lexed: rules whose keywords are
     /// common words (`key`, `token`) say here whether any hit could matter.
     func wantsFile(_ context: FileContext, _ rule: RuleDefinition) -> Bool
-    /// What the rule found in the file; the engine makes findings of it.
-    func check(_ context: FileContext, _ rule: RuleDefinition) -> [RuleMatch]
+    /// Appends what the rule finds in the file to `matches`; the engine makes findings of them
+    /// (the rule sees only its own matches, never the file's findings).
+    func find(_ context: FileContext, _ rule: RuleDefinition, _ matches: inout [RuleMatch])
     /// The message variants the code reports (`rule.message(variant, values)`), each with the
     /// placeholders it fills; the rule file's `messages` must define exactly these.
     var messageFields: [String: Set<String>] { get }
@@ -22,6 +23,12 @@ public protocol StructuralRule: Sendable {
 
 extension StructuralRule {
     public func wantsFile(_ context: FileContext, _ rule: RuleDefinition) -> Bool { true }
+    /// What the rule found in the file.
+    public func check(_ context: FileContext, _ rule: RuleDefinition) -> [RuleMatch] {
+        var matches: [RuleMatch] = []
+        find(context, rule, &matches)
+        return matches
+    }
     public var messageFields: [String: Set<String>] { [:] }
 }
 

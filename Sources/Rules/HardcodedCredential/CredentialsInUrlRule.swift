@@ -41,13 +41,7 @@ struct CredentialsInUrlRule: StructuralRule {
         }
     }
 
-    func check(_ context: FileContext, _ rule: RuleDefinition) -> [RuleMatch] {
-        var matches: [RuleMatch] = []
-        find(context, rule, &matches)
-        return matches
-    }
-
-    private func find(_ context: FileContext, _ rule: RuleDefinition, _ matches: inout [RuleMatch]) {
+    func find(_ context: FileContext, _ rule: RuleDefinition, _ matches: inout [RuleMatch]) {
         let facts = context.facts
         for (index, token) in facts.tokens.enumerated() where token.kind == .string || token.kind == .comment {
             let text = token.value ?? facts.text(index)

@@ -22,13 +22,7 @@ struct HardcodedAppkeyRule: StructuralRule {
         return true
     }
 
-    func check(_ context: FileContext, _ rule: RuleDefinition) -> [RuleMatch] {
-        var matches: [RuleMatch] = []
-        find(context, rule, &matches)
-        return matches
-    }
-
-    private func find(_ context: FileContext, _ rule: RuleDefinition, _ matches: inout [RuleMatch]) {
+    func find(_ context: FileContext, _ rule: RuleDefinition, _ matches: inout [RuleMatch]) {
         for named in context.facts.namedValues where named.valueKind == .literal && Self.isAppKeyName(named.name) {
             guard LiteralSecretShape.isPlausibleLiteral(named.value, name: named.name),
                 !LiteralSecretShape.looksLikeIdentifierPath(named.value)

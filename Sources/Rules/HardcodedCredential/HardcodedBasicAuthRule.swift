@@ -19,13 +19,7 @@ struct HardcodedBasicAuthRule: StructuralRule {
         "encodeBase64String", "toBase64",
     ]
 
-    func check(_ context: FileContext, _ rule: RuleDefinition) -> [RuleMatch] {
-        var matches: [RuleMatch] = []
-        find(context, rule, &matches)
-        return matches
-    }
-
-    private func find(_ context: FileContext, _ rule: RuleDefinition, _ matches: inout [RuleMatch]) {
+    func find(_ context: FileContext, _ rule: RuleDefinition, _ matches: inout [RuleMatch]) {
         let facts = context.facts
         var reported = Set<Int>()
         func report(_ range: Range<Int>, _ identity: String, _ how: String) {

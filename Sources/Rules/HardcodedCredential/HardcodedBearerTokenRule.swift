@@ -16,13 +16,7 @@ struct HardcodedBearerTokenRule: StructuralRule {
         "oauthclientsecret", "googleclientsecret", "githubclientsecret",
     ]
 
-    func check(_ context: FileContext, _ rule: RuleDefinition) -> [RuleMatch] {
-        var matches: [RuleMatch] = []
-        find(context, rule, &matches)
-        return matches
-    }
-
-    private func find(_ context: FileContext, _ rule: RuleDefinition, _ matches: inout [RuleMatch]) {
+    func find(_ context: FileContext, _ rule: RuleDefinition, _ matches: inout [RuleMatch]) {
         let facts = context.facts
         var reported = Set<Int>()
         // Any literal string that is a whole Bearer credential: headers, variables, arguments.

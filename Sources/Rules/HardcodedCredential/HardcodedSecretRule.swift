@@ -87,13 +87,7 @@ struct HardcodedSecretRule: StructuralRule {
         return CredentialNames.isCredentialName(name) && endsWithCredentialWord(name)
     }
 
-    func check(_ context: FileContext, _ rule: RuleDefinition) -> [RuleMatch] {
-        var matches: [RuleMatch] = []
-        find(context, rule, &matches)
-        return matches
-    }
-
-    private func find(_ context: FileContext, _ rule: RuleDefinition, _ matches: inout [RuleMatch]) {
+    func find(_ context: FileContext, _ rule: RuleDefinition, _ matches: inout [RuleMatch]) {
         let candidates = context.facts.namedValues.filter { named in
             // Cheapest test first: most names fail the credential-name check's byte prefilter.
             named.valueKind == .literal

@@ -10,13 +10,7 @@ import Support
 struct KubernetesSecretManifestRule: StructuralRule {
     let messageFields: [String: Set<String>] = ["realValue": ["name", "section"]]
 
-    func check(_ context: FileContext, _ rule: RuleDefinition) -> [RuleMatch] {
-        var matches: [RuleMatch] = []
-        find(context, rule, &matches)
-        return matches
-    }
-
-    private func find(_ context: FileContext, _ rule: RuleDefinition, _ matches: inout [RuleMatch]) {
+    func find(_ context: FileContext, _ rule: RuleDefinition, _ matches: inout [RuleMatch]) {
         switch context.file.language {
         case .yaml, .markdown: checkYAML(&matches, context, rule)
         case .json: checkJSON(&matches, context, rule)

@@ -27,13 +27,7 @@ struct CredentialsOverHttpRule: StructuralRule {
     /// Request options that carry a credential without a header (`requests.get(url, auth=(id, secret))`, axios `auth: {…}`).
     static let authOptions: Set<String> = ["auth", "basic_auth", "digest_auth", "oauth2_bearer"]
 
-    func check(_ context: FileContext, _ rule: RuleDefinition) -> [RuleMatch] {
-        var matches: [RuleMatch] = []
-        find(context, rule, &matches)
-        return matches
-    }
-
-    private func find(_ context: FileContext, _ rule: RuleDefinition, _ matches: inout [RuleMatch]) {
+    func find(_ context: FileContext, _ rule: RuleDefinition, _ matches: inout [RuleMatch]) {
         let facts = context.facts
         let settings = context.settings
         var reported = Set<Int>()  // start offsets, one finding per credential

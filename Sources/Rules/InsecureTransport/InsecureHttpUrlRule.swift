@@ -21,13 +21,7 @@ struct InsecureHttpUrlRule: StructuralRule {
         "169.254.169.254", "[fd00:ec2::254]", "metadata.google.internal", "169.254.170.2",
     ]
 
-    func check(_ context: FileContext, _ rule: RuleDefinition) -> [RuleMatch] {
-        var matches: [RuleMatch] = []
-        find(context, rule, &matches)
-        return matches
-    }
-
-    private func find(_ context: FileContext, _ rule: RuleDefinition, _ matches: inout [RuleMatch]) {
+    func find(_ context: FileContext, _ rule: RuleDefinition, _ matches: inout [RuleMatch]) {
         let settings = context.settings
         let apiHosts = rule.apiHosts + settings.apiHosts
         for use in InsecureTransportRules.httpURLUses(context, apiHosts: apiHosts) {

@@ -37,13 +37,7 @@ struct SslDisabledConnectionRule: StructuralRule {
 
     enum Place { case local, privateNetwork, remote }
 
-    func check(_ context: FileContext, _ rule: RuleDefinition) -> [RuleMatch] {
-        var matches: [RuleMatch] = []
-        find(context, rule, &matches)
-        return matches
-    }
-
-    private func find(_ context: FileContext, _ rule: RuleDefinition, _ matches: inout [RuleMatch]) {
+    func find(_ context: FileContext, _ rule: RuleDefinition, _ matches: inout [RuleMatch]) {
         let facts = context.facts
         let baseSeverity = rule.severity
         func report(_ range: Range<Int>, _ host: String, _ what: String, payload: Bool = false) {

@@ -47,13 +47,7 @@ struct TlsVerificationDisabledRule: StructuralRule {
     ]
     static let urlArgumentNames: Set<String> = ["url", "uri", "endpoint", "base_url", "baseurl", "host"]
 
-    func check(_ context: FileContext, _ rule: RuleDefinition) -> [RuleMatch] {
-        var matches: [RuleMatch] = []
-        find(context, rule, &matches)
-        return matches
-    }
-
-    private func find(_ context: FileContext, _ rule: RuleDefinition, _ matches: inout [RuleMatch]) {
+    func find(_ context: FileContext, _ rule: RuleDefinition, _ matches: inout [RuleMatch]) {
         let facts = context.facts
         let severity = rule.severity
         let candidates = InsecureTransportRules.hitTokens(context, rule)

@@ -40,13 +40,7 @@ struct TrustAllCertificatesRule: StructuralRule {
         name.hasPrefix("pin") || evaluationMarkers.contains { name.contains($0) }
     }
 
-    func check(_ context: FileContext, _ rule: RuleDefinition) -> [RuleMatch] {
-        var matches: [RuleMatch] = []
-        find(context, rule, &matches)
-        return matches
-    }
-
-    private func find(_ context: FileContext, _ rule: RuleDefinition, _ matches: inout [RuleMatch]) {
+    func find(_ context: FileContext, _ rule: RuleDefinition, _ matches: inout [RuleMatch]) {
         let facts = context.facts
         let severity = rule.severity
         let tokens = facts.tokens

@@ -27,13 +27,7 @@ struct AccessLogCredentialsRule: StructuralRule {
         }
     }
 
-    func check(_ context: FileContext, _ rule: RuleDefinition) -> [RuleMatch] {
-        var matches: [RuleMatch] = []
-        find(context, rule, &matches)
-        return matches
-    }
-
-    private func find(_ context: FileContext, _ rule: RuleDefinition, _ matches: inout [RuleMatch]) {
+    func find(_ context: FileContext, _ rule: RuleDefinition, _ matches: inout [RuleMatch]) {
         let file = context.file
         let hits = context.hits(for: rule)
         // Traefik keeps headers on lines that carry no keyword (`Authorization: keep` under

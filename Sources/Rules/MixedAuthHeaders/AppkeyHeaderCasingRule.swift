@@ -15,13 +15,7 @@ struct AppkeyHeaderCasingRule: StructuralRule {
         return FileFacts.isAppKeySpelling(name) && name.allSatisfy { $0.isLetter || $0 == "-" || $0 == "_" }
     }
 
-    func check(_ context: FileContext, _ rule: RuleDefinition) -> [RuleMatch] {
-        var matches: [RuleMatch] = []
-        find(context, rule, &matches)
-        return matches
-    }
-
-    private func find(_ context: FileContext, _ rule: RuleDefinition, _ matches: inout [RuleMatch]) {
+    func find(_ context: FileContext, _ rule: RuleDefinition, _ matches: inout [RuleMatch]) {
         let facts = context.facts
         var reported = Set<Int>()
         func report(_ nameToken: Int, _ name: String) {

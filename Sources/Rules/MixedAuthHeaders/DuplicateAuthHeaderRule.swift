@@ -13,13 +13,7 @@ struct DuplicateAuthHeaderRule: StructuralRule {
     /// The same header twice need at least two keyword hits; most files mention one header once.
     func wantsFile(_ context: FileContext, _ rule: RuleDefinition) -> Bool { context.hits(for: rule).count >= 2 }
 
-    func check(_ context: FileContext, _ rule: RuleDefinition) -> [RuleMatch] {
-        var matches: [RuleMatch] = []
-        find(context, rule, &matches)
-        return matches
-    }
-
-    private func find(_ context: FileContext, _ rule: RuleDefinition, _ matches: inout [RuleMatch]) {
+    func find(_ context: FileContext, _ rule: RuleDefinition, _ matches: inout [RuleMatch]) {
         let facts = context.facts
         let extra = context.settings.credentialHeaders
         // OpenAPI requirement objects name schemes, not values: two OAuth2 schemes in one object
