@@ -43,13 +43,12 @@ public struct Configuration: Sendable {
     /// Seconds one rule may spend on one file before it is cut short (and the run fails closed).
     public var ruleTimeout: Double?
     public var baseline: String?
-    public var reportDocumentationLinks: Bool?
 
     public init() {}
 
     static let knownKeys = [
         "rules", "exclude", "rulePaths", "allowedHosts", "apiHosts", "credentialHeaders",
-        "failOn", "maxFileSize", "ruleTimeout", "baseline", "reportDocumentationLinks",
+        "failOn", "maxFileSize", "ruleTimeout", "baseline",
     ]
 
     public static func parse(bytes: [UInt8], path: String) throws(ConfigError) -> Configuration {
@@ -111,11 +110,6 @@ public struct Configuration: Sendable {
                     throw fail(node, "'baseline' must be a file path")
                 }
                 config.baseline = relative(s)
-            case "reportDocumentationLinks":
-                guard case .bool(let b) = node.value else {
-                    throw fail(node, "'reportDocumentationLinks' must be true or false")
-                }
-                config.reportDocumentationLinks = b
             default:
                 let suggestion =
                     knownKeys.min(by: { editDistance($0, member.key) < editDistance($1, member.key) }) ?? ""

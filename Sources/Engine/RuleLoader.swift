@@ -13,7 +13,7 @@ public enum RuleLoader {
     static let knownKeys: Set<String> = [
         "id", "category", "severity", "engine", "summary", "description", "fix", "keywords", "pattern",
         "secretGroup", "minEntropy", "placeholderCheck", "skipComments", "validator", "files",
-        "excludeFiles", "allowlist", "message", "examples", "tags", "references", "multiline", "caseSensitiveKeywords",
+        "excludeFiles", "allowlist", "message", "examples", "multiline", "caseSensitiveKeywords",
         "windowReach", "secretless",
         "precedence", "severityIn", "apiHosts", "messages",
     ]

@@ -15,8 +15,6 @@ public struct ScanSettings: Sendable {
     public var apiHosts: [String] = []
     /// Header names that carry credentials, in addition to the built-in list.
     public var credentialHeaders: [String] = []
-    /// Report `http://` links in comments and Markdown prose too (off by default).
-    public var reportDocumentationLinks = false
     /// Print secrets in full (opt-in; every format redacts by default).
     public var showSecrets = false
     /// Keys report and baseline fingerprints (the CLI and LSP set it from the environment or baseline).

@@ -32,22 +32,6 @@ struct TextReporter: Reporter {
     }
 }
 
-/// `path:line:col: severity: message [rule]`, one line each (Vim errorformat, grep-like tools).
-struct CompactReporter: Reporter {
-    func render(_ input: ReportInput) -> String {
-        var out = ""
-        for f in input.result.findings {
-            out +=
-                "\(PrintableText.escaped(f.file)):\(f.line):\(f.column): \(f.severity.rawValue): \(f.message) [\(f.rule)]\n"
-        }
-        for issue in input.incompleteChecks {
-            out +=
-                "\(PrintableText.escaped(issue.file)):1:1: error: \(ReportInput.incompleteMessage(issue)) [\(ReportInput.incompleteCheckName)]\n"
-        }
-        return out
-    }
-}
-
 enum SummaryLine {
     static func render(_ result: ScanResult) -> String {
         let counts = Dictionary(grouping: result.findings, by: \.severity).mapValues(\.count)

@@ -86,7 +86,6 @@ public final class ScanPlan: Sendable {
         settings.allowedHosts = config.allowedHosts
         settings.apiHosts += config.apiHosts
         settings.credentialHeaders = config.credentialHeaders
-        settings.reportDocumentationLinks = config.reportDocumentationLinks ?? false
         settings.maxFileSize = config.maxFileSize ?? settings.maxFileSize
         settings.ruleTimeBudgetSeconds = config.ruleTimeout ?? settings.ruleTimeBudgetSeconds
         return settings

@@ -80,4 +80,19 @@ final class StageDependencyTests: XCTestCase {
         }
         XCTAssertEqual(documented, graph, "ARCHITECTURE.md's target table and Package.swift disagree")
     }
+
+    /// Rules answer from facts: they never run git or other programs, and never lex (the Rules
+    /// target does not depend on Lexing; this holds what the module graph cannot forbid).
+    func testRulesRunNoProcessAndNoLexer() throws {
+        let folder = Self.root + "/Sources/Rules"
+        let files = FileManager.default.enumerator(atPath: folder)?.compactMap { $0 as? String } ?? []
+        XCTAssertFalse(files.isEmpty)
+        for file in files where file.hasSuffix(".swift") {
+            let code = try String(contentsOfFile: folder + "/" + file, encoding: .utf8).split(separator: "\n")
+                .filter { !$0.trimmingCharacters(in: .whitespaces).hasPrefix("//") }.joined(separator: "\n")
+            for call in ["Git.", "Subprocess.", "Process(", "posix_spawn", "LexerRegistry", "FileManager.default"] {
+                XCTAssertFalse(code.contains(call), "Sources/Rules/\(file) uses \(call)")
+            }
+        }
+    }
 }
