@@ -46,30 +46,9 @@ struct SARIFReporter: Reporter {
                         .object([
                             (
                                 "physicalLocation",
-                                .object([
-                                    (
-                                        "artifactLocation",
-                                        .object([
-                                            ("uri", .string(Self.uri(finding.file))),
-                                            ("uriBaseId", .string("%SRCROOT%")),
-                                        ])
-                                    ),
-                                    (
-                                        "region",
-                                        .object([
-                                            ("startLine", .int(finding.line)), ("startColumn", .int(finding.column)),
-                                            ("endLine", .int(max(finding.line, finding.endLine))),
-                                            (
-                                                "endColumn",
-                                                .int(
-                                                    max(
-                                                        finding.endColumn,
-                                                        finding.line == finding.endLine ? finding.column + 1 : 1))
-                                            ),
-                                            ("snippet", .object([("text", .string(finding.snippet))])),
-                                        ])
-                                    ),
-                                ])
+                                Self.physicalLocation(
+                                    file: finding.file, line: finding.line, column: finding.column,
+                                    endLine: finding.endLine, endColumn: finding.endColumn, snippet: finding.snippet)
                             )
                         ])
                     ])
@@ -178,25 +157,27 @@ struct SARIFReporter: Reporter {
             ("id", .int(id)),
             (
                 "physicalLocation",
-                .object([
-                    (
-                        "artifactLocation",
-                        .object([("uri", .string(uri(related.file))), ("uriBaseId", .string("%SRCROOT%"))])
-                    ),
-                    (
-                        "region",
-                        .object([
-                            ("startLine", .int(related.line)), ("startColumn", .int(related.column)),
-                            ("endLine", .int(max(related.line, related.endLine))),
-                            (
-                                "endColumn",
-                                .int(max(related.endColumn, related.line == related.endLine ? related.column + 1 : 1))
-                            ),
-                        ])
-                    ),
-                ])
+                physicalLocation(
+                    file: related.file, line: related.line, column: related.column, endLine: related.endLine,
+                    endColumn: related.endColumn)
             ),
             ("message", .object([("text", .string(related.message))])),
+        ])
+    }
+
+    /// A file and region, for a result's location and its related locations alike. The end is
+    /// never before the start (SARIF rejects it); an empty one-line range still covers a column.
+    static func physicalLocation(
+        file: String, line: Int, column: Int, endLine: Int, endColumn: Int, snippet: String? = nil
+    ) -> JSONOut {
+        var region: [(String, JSONOut)] = [
+            ("startLine", .int(line)), ("startColumn", .int(column)), ("endLine", .int(max(line, endLine))),
+            ("endColumn", .int(max(endColumn, line == endLine ? column + 1 : 1))),
+        ]
+        if let snippet { region.append(("snippet", .object([("text", .string(snippet))]))) }
+        return .object([
+            ("artifactLocation", .object([("uri", .string(uri(file))), ("uriBaseId", .string("%SRCROOT%"))])),
+            ("region", .object(region)),
         ])
     }
 
