@@ -2,8 +2,8 @@ import Model
 import Support
 
 /// One case-insensitive pass over a file's bytes that finds every rule keyword at once
-/// (an Aho–Corasick automaton compiled to a dense DFA). Rules then run only near their hits,
-/// so most bytes of a tree are touched exactly once, here.
+/// (an Aho–Corasick automaton compiled to a dense DFA over byte classes). Rules then run only
+/// near their hits, so most bytes of a tree are touched exactly once, here.
 public final class KeywordPrefilter: Sendable {
     /// A keyword occurrence: which keyword, and the byte range it covers.
     public struct Hit: Sendable, Equatable {
@@ -13,12 +13,17 @@ public final class KeywordPrefilter: Sendable {
     }
 
     public let keywords: [String]
-    /// transitions[state * 256 + byte] -> next state. Bytes are ASCII-lower-cased before lookup
-    /// by folding the table itself, so the scan loop has no case conversion.
+    /// Byte → class: each byte that occurs in a keyword (upper-case ASCII folded onto lower-case)
+    /// has its own class, every other byte shares class 0. Rows of the table are `classCount`
+    /// wide instead of 256: with 250+ rules a 256-wide table was megabytes, slow to build at
+    /// start-up and too large for the cache during the scan.
+    private let byteClass: [UInt8]
+    private let classCount: Int
+    /// transitions[row + class] -> the next state's row (state * classCount), negated when
+    /// that state ends a keyword: the scan loop tests the sign instead of loading a flag.
     private let transitions: [Int32]
     /// For each state, the keywords that end there (own output plus dictionary-suffix outputs).
     private let outputs: [[Int32]]
-    private let hasOutput: [Bool]
     private let keywordLengths: [Int]
     private let longest: Int
 
@@ -28,19 +33,32 @@ public final class KeywordPrefilter: Sendable {
         self.keywordLengths = lowered.map(\.count)
         self.longest = max(1, lowered.map(\.count).max() ?? 1)
 
-        // 1. Trie, in one flat table (state * 256 + byte; -1 = no edge yet). Keywords are
-        //    lower-cased, so only lower-case edges exist until step 3.
-        var goto: [Int32] = Array(repeating: -1, count: 256)
+        var classes = [UInt8](repeating: 0, count: 256)
+        var classCount = 1
+        for word in lowered {
+            for byte in word where classes[Int(byte)] == 0 && classCount < 256 {
+                classes[Int(byte)] = UInt8(classCount)
+                classCount += 1
+            }
+        }
+        for upper in 0x41...0x5A { classes[upper] = classes[upper + 0x20] }
+        self.byteClass = classes
+        self.classCount = classCount
+        let width = classCount
+
+        // 1. Trie, in one flat table (state * width + class; -1 = no edge yet).
+        var goto: [Int32] = Array(repeating: -1, count: width)
         var out: [[Int32]] = [[]]
         for (index, word) in lowered.enumerated() where !word.isEmpty {
             var state = 0
             for byte in word {
-                if goto[state * 256 + Int(byte)] == -1 {
-                    goto[state * 256 + Int(byte)] = Int32(out.count)
-                    goto.append(contentsOf: repeatElement(-1, count: 256))
+                let slot = state * width + Int(classes[Int(byte)])
+                if goto[slot] == -1 {
+                    goto[slot] = Int32(out.count)
+                    goto.append(contentsOf: repeatElement(-1, count: width))
                     out.append([])
                 }
-                state = Int(goto[state * 256 + Int(byte)])
+                state = Int(goto[slot])
             }
             out[state].append(Int32(index))
         }
@@ -52,20 +70,20 @@ public final class KeywordPrefilter: Sendable {
         var queue: [Int] = []
         queue.reserveCapacity(stateCount)
         goto.withUnsafeMutableBufferPointer { table in
-            for byte in 0..<256 {
-                let next = table[byte]
-                if next == -1 { table[byte] = 0 } else { fail[Int(next)] = 0; queue.append(Int(next)) }
+            for cls in 0..<width {
+                let next = table[cls]
+                if next == -1 { table[cls] = 0 } else { fail[Int(next)] = 0; queue.append(Int(next)) }
             }
             var head = 0
             while head < queue.count {
                 let state = queue[head]; head += 1
-                let row = state * 256, failRow = fail[state] * 256
-                for byte in 0..<256 {
-                    let next = table[row + byte]
+                let row = state * width, failRow = fail[state] * width
+                for cls in 0..<width {
+                    let next = table[row + cls]
                     if next == -1 {
-                        table[row + byte] = table[failRow + byte]
+                        table[row + cls] = table[failRow + cls]
                     } else {
-                        fail[Int(next)] = Int(table[failRow + byte])
+                        fail[Int(next)] = Int(table[failRow + cls])
                         queue.append(Int(next))
                     }
                 }
@@ -73,16 +91,15 @@ public final class KeywordPrefilter: Sendable {
         }
         for state in queue { out[state] += out[fail[state]] }
 
-        // 3. Fold upper-case ASCII onto the lower-case transitions, so the scan loop needs no
-        //    case conversion.
-        goto.withUnsafeMutableBufferPointer { table in
-            for state in 0..<stateCount {
-                for byte in 0x41...0x5A { table[state * 256 + byte] = table[state * 256 + byte + 0x20] }
-            }
+        // 3. Entries become the next state's row offset, negative when that state has output
+        //    (the root never has: keywords are not empty).
+        let ends = out.map { !$0.isEmpty }
+        for slot in goto.indices {
+            let next = Int(goto[slot])
+            goto[slot] = Int32(ends[next] ? -(next * width) : next * width)
         }
         self.transitions = goto
         self.outputs = out
-        self.hasOutput = out.map { !$0.isEmpty }
     }
 
     /// Every keyword occurrence in `bytes`, in order of end offset.
@@ -97,24 +114,24 @@ public final class KeywordPrefilter: Sendable {
         let middle = n / 2
         var first: [Hit] = [], second: [Hit] = []
         transitions.withUnsafeBufferPointer { table in
-            hasOutput.withUnsafeBufferPointer { flags in
+            byteClass.withUnsafeBufferPointer { classes in
                 bytes.withUnsafeBufferPointer { input in
                     let firstEnd = min(n, middle + longest - 1)
                     var a = 0, b = 0
                     var i = 0, j = middle
                     while j < n {
                         if i < firstEnd {
-                            a = Int(table[a &* 256 &+ Int(input[i])])
-                            if flags[a] { collect(state: a, end: i + 1, keepStartsBefore: middle, into: &first) }
+                            a = Int(table[a &+ Int(classes[Int(input[i])])])
+                            if a < 0 { a = -a; collect(row: a, end: i + 1, keepStartsBefore: middle, into: &first) }
                             i += 1
                         }
-                        b = Int(table[b &* 256 &+ Int(input[j])])
-                        if flags[b] { collect(state: b, end: j + 1, keepStartsBefore: n, into: &second) }
+                        b = Int(table[b &+ Int(classes[Int(input[j])])])
+                        if b < 0 { b = -b; collect(row: b, end: j + 1, keepStartsBefore: n, into: &second) }
                         j += 1
                     }
                     while i < firstEnd {
-                        a = Int(table[a &* 256 &+ Int(input[i])])
-                        if flags[a] { collect(state: a, end: i + 1, keepStartsBefore: middle, into: &first) }
+                        a = Int(table[a &+ Int(classes[Int(input[i])])])
+                        if a < 0 { a = -a; collect(row: a, end: i + 1, keepStartsBefore: middle, into: &first) }
                         i += 1
                     }
                 }
@@ -138,13 +155,14 @@ public final class KeywordPrefilter: Sendable {
     func singleWalk(_ bytes: [UInt8]) -> [Hit] {
         var hits: [Hit] = []
         transitions.withUnsafeBufferPointer { table in
-            hasOutput.withUnsafeBufferPointer { flags in
+            byteClass.withUnsafeBufferPointer { classes in
                 bytes.withUnsafeBufferPointer { input in
-                    var state = 0
+                    var row = 0
                     for i in 0..<input.count {
-                        state = Int(table[state &* 256 &+ Int(input[i])])
-                        if flags[state] {
-                            collect(state: state, end: i + 1, keepStartsBefore: input.count, into: &hits)
+                        row = Int(table[row &+ Int(classes[Int(input[i])])])
+                        if row < 0 {
+                            row = -row
+                            collect(row: row, end: i + 1, keepStartsBefore: input.count, into: &hits)
                         }
                     }
                 }
@@ -154,8 +172,8 @@ public final class KeywordPrefilter: Sendable {
     }
 
     @inline(__always)
-    private func collect(state: Int, end: Int, keepStartsBefore limit: Int, into hits: inout [Hit]) {
-        for k in outputs[state] {
+    private func collect(row: Int, end: Int, keepStartsBefore limit: Int, into hits: inout [Hit]) {
+        for k in outputs[row / classCount] {
             let keyword = Int(k)
             let start = end - keywordLengths[keyword]
             if start < limit { hits.append(Hit(keyword: keyword, start: start, end: end)) }

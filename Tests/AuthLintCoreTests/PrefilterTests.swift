@@ -67,4 +67,29 @@ final class PrefilterTests: XCTestCase {
             XCTAssertEqual(prefilter.scan(bytes).map(\.start), [start], "offset \(offset)")
         }
     }
+
+    func testByteClassesOnTheBuiltinCatalogOverEveryByteValue() throws {
+        // Rows are indexed by byte class, not byte: bytes in no keyword share one class, and
+        // upper-case letters share their lower-case letter's. Every byte value and the catalog's
+        // real keywords, planted in mixed case among random bytes, against the naive search.
+        let keywords = Array(Set(try RuleLoader.builtinRules().flatMap(\.keywords))).sorted()
+        let prefilter = KeywordPrefilter(keywords: keywords)
+        var generator = SeededGenerator(seed: 0xB17E)
+        for size in [64, 4500, 9000] {
+            var bytes = (0..<size).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            for _ in 0..<(size / 40) {
+                let word = Array(keywords.randomElement(using: &generator)!.utf8).map { byte -> UInt8 in
+                    let flip = Bool.random(using: &generator) && (0x61...0x7A).contains(byte)
+                    return flip ? byte - 0x20 : byte
+                }
+                let at = Int.random(in: 0...(size - word.count), using: &generator)
+                bytes.replaceSubrange(at..<(at + word.count), with: word)
+            }
+            let got = prefilter.scan(bytes).map { Occurrence(keyword: $0.keyword, start: $0.start, end: $0.end) }
+            let expected = Self.naive(keywords, bytes)
+            XCTAssertFalse(expected.isEmpty)
+            XCTAssertEqual(Set(got), Set(expected), "size \(size), seed \(generator.seed)")
+            XCTAssertEqual(got.count, expected.count, "size \(size)")
+        }
+    }
 }
