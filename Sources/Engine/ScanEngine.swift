@@ -19,6 +19,8 @@ public final class ScanEngine: Sendable {
     private let suppressionKeyword: Int
     /// Per enabled rule, everything the per-file loop needs, resolved once (no id lookups per file).
     private let plans: [RulePlan]
+    /// Rules without keywords (they see every file their globs select).
+    private let keywordlessRules: [Int]
     private let implementations: RuleImplementations
     /// The enabled rule of the suppression category (notes on directives that suppress nothing).
     let unusedSuppressionRule: RuleDefinition?
@@ -29,7 +31,6 @@ public final class ScanEngine: Sendable {
             case file(any StructuralRule)
             case project(any ProjectRule)
         }
-        let needsKeyword: Bool
         /// The rule's keywords as written, when only exact-case hits count.
         let exactKeywords: [[UInt8]]?
         let files: RuleFileFilter
@@ -58,6 +59,7 @@ public final class ScanEngine: Sendable {
         suppressionKeyword = index(of: "authlint:ignore")
         prefilter = KeywordPrefilter(keywords: keywords)
         rulesByKeyword = byKeyword
+        keywordlessRules = rules.indices.filter { rules[$0].keywords.isEmpty }
         plans = rules.map { rule in
             let check: RulePlan.Check?
             if rule.engine == .pattern {
@@ -68,7 +70,6 @@ public final class ScanEngine: Sendable {
                 check = implementations.projectRules[rule.id].map { .project($0) }
             }
             return RulePlan(
-                needsKeyword: !rule.keywords.isEmpty,
                 exactKeywords: rule.caseSensitiveKeywords ? rule.keywords.map { Array($0.utf8) } : nil,
                 files: RuleFileFilter(include: rule.files, exclude: rule.excludeFiles), check: check)
         }
@@ -183,9 +184,10 @@ public final class ScanEngine: Sendable {
 
     /// Prefilter, then each rule whose keywords occur (rules in `skipping` do not run).
     func runRules(_ file: SourceFile, skipping: Set<String> = []) -> RuleRun {
-        // Hits gathered by rule index first: one dictionary entry per rule hit, not per keyword hit.
-        var hitsByIndex = [[KeywordPrefilter.Hit]](repeating: [], count: rules.count)
+        var hitsByIndex = [[KeywordPrefilter.Hit]](repeating: [], count: rules.count)  // per rule, not keyword
         var hasSuppressions = false
+        // Only rules with a hit, plus the keywordless ones, run: of hundreds, a file has a handful.
+        var active = keywordlessRules
         for hit in prefilter.scan(file.bytes) {
             if hit.keyword == suppressionKeyword { hasSuppressions = true }
             for ruleIndex in rulesByKeyword[hit.keyword] {
@@ -194,21 +196,22 @@ public final class ScanEngine: Sendable {
                 {
                     continue
                 }
+                if hitsByIndex[ruleIndex].isEmpty { active.append(ruleIndex) }
                 hitsByIndex[ruleIndex].append(hit)
             }
         }
+        active.sort()
         var hitsByRule: [String: [KeywordPrefilter.Hit]] = [:]
-        for index in rules.indices where !hitsByIndex[index].isEmpty {
+        for index in active where !hitsByIndex[index].isEmpty {
             hitsByRule[rules[index].id] = hitsByIndex[index]
         }
         var run = RuleRun(
             context: FileContext(file: file, settings: settings, hitsByRule: hitsByRule),
             hasSuppressions: hasSuppressions)
         let context = run.context
-        for index in rules.indices {
-            let plan = plans[index]
-            guard !plan.needsKeyword || !hitsByIndex[index].isEmpty, let check = plan.check else { continue }
-            guard plan.files.matches(file.path), skipping.isEmpty || !skipping.contains(rules[index].id) else {
+        for index in active {
+            guard let check = plans[index].check else { continue }
+            guard plans[index].files.matches(file.path), skipping.isEmpty || !skipping.contains(rules[index].id) else {
                 continue
             }
             switch check {
