@@ -15,6 +15,9 @@ public struct Call: Sendable {
     public var closeParen: Int
     /// Arguments split on top-level commas: half-open token index ranges.
     public var arguments: [Range<Int>]
+    /// The tokens between the parentheses (empty for `f(` as a file's last token, where
+    /// `closeParen == openParen`: a range built by hand there trapped).
+    public var innerTokens: Range<Int> { (openParen + 1)..<max(openParen + 1, closeParen) }
 }
 
 extension FileFacts {

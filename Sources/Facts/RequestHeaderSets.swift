@@ -126,7 +126,7 @@ extension FileFacts {
                     i += 1
                 }
             }
-            scan(members: (call.openParen + 1)..<call.closeParen, depth: 0)
+            scan(members: call.innerTokens, depth: 0)
             if hasAuth && headers.count >= 2 { sets.append(HeaderSet(origin: .callOptions, headers: headers)) }
         }
         return sets

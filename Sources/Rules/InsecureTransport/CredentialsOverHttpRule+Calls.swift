@@ -222,7 +222,7 @@ extension CredentialsOverHttpRule {
         for call in facts.calls where Self.requestVerbs.contains(call.name) && call.callee.contains(".") {
             let root = String(call.callee.split(separator: ".")[0])
             guard let credential = sessionCredentials[root], credential.at < call.openParen,
-                let use = ((call.openParen + 1)..<call.closeParen).lazy.compactMap({ url(at: $0) }).first
+                let use = call.innerTokens.lazy.compactMap({ url(at: $0) }).first
             else { continue }
             report(credential.range, credential.what, use)
         }
