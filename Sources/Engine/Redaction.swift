@@ -148,13 +148,25 @@ public enum Redaction {
         guard text.count >= 4 else { return text }
         let ns = text as NSString
         let whole = NSRange(location: 0, length: ns.length)
+        // A value overlapping a marker already there (`sk-…[redacted]`) is the rest of a masked
+        // secret: masking it again printed `…[redacted]]` and `…[redacted][redacted]`.
+        var markers: [NSRange] = []
+        var from = 0
+        while from < ns.length {
+            let found = ns.range(of: marker, range: NSRange(location: from, length: ns.length - from))
+            guard found.location != NSNotFound else { break }
+            markers.append(found)
+            from = NSMaxRange(found)
+        }
         var spans: [NSRange] = []
         for scrubber in scrubbers {
             for match in scrubber.regex.matches(in: text, range: whole) {
                 let valueRange = match.range(at: scrubber.valueGroup)
                 guard valueRange.location != NSNotFound, valueRange.length > 0 else { continue }
                 let value = ns.substring(with: valueRange)
-                guard !value.contains("…[redacted]"), !value.contains("\u{1}") else { continue }
+                guard !value.contains("…[redacted]"), !value.contains("\u{1}"),
+                    !markers.contains(where: { NSIntersectionRange($0, valueRange).length > 0 })
+                else { continue }
                 let name = scrubber.nameGroup.map { ns.substring(with: match.range(at: $0)) } ?? ""
                 guard scrubber.accepts(name, value) else { continue }
                 spans.append(valueRange)

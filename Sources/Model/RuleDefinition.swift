@@ -122,6 +122,9 @@ public struct RuleDefinition: Sendable {
         case generic
         /// Credential shapes: an appkey, Basic or Bearer header, URL userinfo.
         case shape
+        /// A token format several providers share or that carries no provider context (a JWT, an
+        /// `AIza…` Google key, `sk_live_…`): a provider rule that also saw the provider's name wins.
+        case format
         /// A provider's own token format (the default: the most specific evidence there is).
         case provider
 
@@ -129,6 +132,7 @@ public struct RuleDefinition: Sendable {
             switch name {
             case "generic": self = .generic
             case "shape": self = .shape
+            case "format": self = .format
             case "provider": self = .provider
             default: return nil
             }

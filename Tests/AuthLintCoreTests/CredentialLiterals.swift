@@ -77,6 +77,16 @@ enum CredentialLiterals {
         }
         // Twilio account SIDs are account identifiers that sit beside the auth token, not credentials.
         if value.range(of: #"^AC[0-9a-f]{32}$"#, options: .regularExpression) != nil { return false }
+        // Names with a digit in a provider's name (`auth0_client_secret:`, `AUTH0_CLIENT_SECRET`):
+        // snake-case words ending in a credential word, an optional separator after it.
+        if value.range(
+            of: #"^[A-Za-z][A-Za-z0-9]*([_-][A-Za-z0-9]+)*[_-](secret|token|key|password|id)[:=]?$"#,
+            options: [.regularExpression, .caseInsensitive]) != nil
+            || value.range(of: #"^[a-z][a-z0-9]*([A-Z][a-z0-9]*)*(Secret|Token|Key|Password|Id)$"#, options: .regularExpression)
+                != nil
+        {
+            return false
+        }
         // dates, expiries
         if value.range(of: #"^\d{4}-\d{2}-\d{2}"#, options: .regularExpression) != nil { return false }
         return value.contains(where: \.isNumber) && value.contains(where: \.isLetter)

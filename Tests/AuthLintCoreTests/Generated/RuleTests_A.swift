@@ -6,14 +6,114 @@ final class AccessLogCredentialsRuleTests: XCTestCase {
     func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "access-log-credentials") }
 }
 
+final class AdafruitIoKeyRuleTests: XCTestCase {
+    func testFireExamples() throws { try RuleExampleHarness.checkFireExamples(of: "adafruit-io-key") }
+    func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "adafruit-io-key") }
+}
+
+final class AdobeClientIdRuleTests: XCTestCase {
+    func testFireExamples() throws { try RuleExampleHarness.checkFireExamples(of: "adobe-client-id") }
+    func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "adobe-client-id") }
+}
+
+final class AdobeClientSecretRuleTests: XCTestCase {
+    func testFireExamples() throws { try RuleExampleHarness.checkFireExamples(of: "adobe-client-secret") }
+    func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "adobe-client-secret") }
+}
+
+final class AgeSecretKeyRuleTests: XCTestCase {
+    func testFireExamples() throws { try RuleExampleHarness.checkFireExamples(of: "age-secret-key") }
+    func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "age-secret-key") }
+}
+
+final class AirtableApiKeyRuleTests: XCTestCase {
+    func testFireExamples() throws { try RuleExampleHarness.checkFireExamples(of: "airtable-api-key") }
+    func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "airtable-api-key") }
+}
+
+final class AirtablePersonalAccessTokenRuleTests: XCTestCase {
+    func testFireExamples() throws { try RuleExampleHarness.checkFireExamples(of: "airtable-personal-access-token") }
+    func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "airtable-personal-access-token") }
+}
+
+final class AivenApiTokenRuleTests: XCTestCase {
+    func testFireExamples() throws { try RuleExampleHarness.checkFireExamples(of: "aiven-api-token") }
+    func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "aiven-api-token") }
+}
+
+final class AlgoliaAdminApiKeyRuleTests: XCTestCase {
+    func testFireExamples() throws { try RuleExampleHarness.checkFireExamples(of: "algolia-admin-api-key") }
+    func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "algolia-admin-api-key") }
+}
+
+final class AlibabaAccessKeyIdRuleTests: XCTestCase {
+    func testFireExamples() throws { try RuleExampleHarness.checkFireExamples(of: "alibaba-access-key-id") }
+    func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "alibaba-access-key-id") }
+}
+
+final class AlibabaAccessKeySecretRuleTests: XCTestCase {
+    func testFireExamples() throws { try RuleExampleHarness.checkFireExamples(of: "alibaba-access-key-secret") }
+    func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "alibaba-access-key-secret") }
+}
+
+final class AmazonLwaClientSecretRuleTests: XCTestCase {
+    func testFireExamples() throws { try RuleExampleHarness.checkFireExamples(of: "amazon-lwa-client-secret") }
+    func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "amazon-lwa-client-secret") }
+}
+
+final class AmazonMwsAuthTokenRuleTests: XCTestCase {
+    func testFireExamples() throws { try RuleExampleHarness.checkFireExamples(of: "amazon-mws-auth-token") }
+    func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "amazon-mws-auth-token") }
+}
+
 final class AnthropicApiKeyRuleTests: XCTestCase {
     func testFireExamples() throws { try RuleExampleHarness.checkFireExamples(of: "anthropic-api-key") }
     func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "anthropic-api-key") }
 }
 
+final class ApifyApiTokenRuleTests: XCTestCase {
+    func testFireExamples() throws { try RuleExampleHarness.checkFireExamples(of: "apify-api-token") }
+    func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "apify-api-token") }
+}
+
 final class AppkeyHeaderCasingRuleTests: XCTestCase {
     func testFireExamples() throws { try RuleExampleHarness.checkFireExamples(of: "appkey-header-casing") }
     func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "appkey-header-casing") }
+}
+
+final class ArtifactoryApiKeyRuleTests: XCTestCase {
+    func testFireExamples() throws { try RuleExampleHarness.checkFireExamples(of: "artifactory-api-key") }
+    func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "artifactory-api-key") }
+}
+
+final class ArtifactoryIdentityTokenRuleTests: XCTestCase {
+    func testFireExamples() throws { try RuleExampleHarness.checkFireExamples(of: "artifactory-identity-token") }
+    func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "artifactory-identity-token") }
+}
+
+final class ArtifactoryReferenceTokenRuleTests: XCTestCase {
+    func testFireExamples() throws { try RuleExampleHarness.checkFireExamples(of: "artifactory-reference-token") }
+    func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "artifactory-reference-token") }
+}
+
+final class AsanaClientIdRuleTests: XCTestCase {
+    func testFireExamples() throws { try RuleExampleHarness.checkFireExamples(of: "asana-client-id") }
+    func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "asana-client-id") }
+}
+
+final class AsanaClientSecretRuleTests: XCTestCase {
+    func testFireExamples() throws { try RuleExampleHarness.checkFireExamples(of: "asana-client-secret") }
+    func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "asana-client-secret") }
+}
+
+final class AsanaPersonalAccessTokenRuleTests: XCTestCase {
+    func testFireExamples() throws { try RuleExampleHarness.checkFireExamples(of: "asana-personal-access-token") }
+    func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "asana-personal-access-token") }
+}
+
+final class AssemblyaiApiKeyRuleTests: XCTestCase {
+    func testFireExamples() throws { try RuleExampleHarness.checkFireExamples(of: "assemblyai-api-key") }
+    func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "assemblyai-api-key") }
 }
 
 final class AtlassianApiTokenRuleTests: XCTestCase {
@@ -26,9 +126,34 @@ final class AtsArbitraryLoadsRuleTests: XCTestCase {
     func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "ats-arbitrary-loads") }
 }
 
+final class Auth0ClientSecretRuleTests: XCTestCase {
+    func testFireExamples() throws { try RuleExampleHarness.checkFireExamples(of: "auth0-client-secret") }
+    func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "auth0-client-secret") }
+}
+
+final class AuthressServiceClientAccessKeyRuleTests: XCTestCase {
+    func testFireExamples() throws { try RuleExampleHarness.checkFireExamples(of: "authress-service-client-access-key") }
+    func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "authress-service-client-access-key") }
+}
+
 final class AwsAccessKeyIdRuleTests: XCTestCase {
     func testFireExamples() throws { try RuleExampleHarness.checkFireExamples(of: "aws-access-key-id") }
     func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "aws-access-key-id") }
+}
+
+final class AwsAppsyncApiKeyRuleTests: XCTestCase {
+    func testFireExamples() throws { try RuleExampleHarness.checkFireExamples(of: "aws-appsync-api-key") }
+    func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "aws-appsync-api-key") }
+}
+
+final class AwsBedrockApiKeyRuleTests: XCTestCase {
+    func testFireExamples() throws { try RuleExampleHarness.checkFireExamples(of: "aws-bedrock-api-key") }
+    func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "aws-bedrock-api-key") }
+}
+
+final class AwsBedrockShortTermApiKeyRuleTests: XCTestCase {
+    func testFireExamples() throws { try RuleExampleHarness.checkFireExamples(of: "aws-bedrock-short-term-api-key") }
+    func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "aws-bedrock-short-term-api-key") }
 }
 
 final class AwsSecretAccessKeyRuleTests: XCTestCase {
@@ -36,9 +161,59 @@ final class AwsSecretAccessKeyRuleTests: XCTestCase {
     func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "aws-secret-access-key") }
 }
 
+final class AwsSessionTokenRuleTests: XCTestCase {
+    func testFireExamples() throws { try RuleExampleHarness.checkFireExamples(of: "aws-session-token") }
+    func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "aws-session-token") }
+}
+
+final class AzureAdClientSecretRuleTests: XCTestCase {
+    func testFireExamples() throws { try RuleExampleHarness.checkFireExamples(of: "azure-ad-client-secret") }
+    func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "azure-ad-client-secret") }
+}
+
+final class AzureApimSubscriptionKeyRuleTests: XCTestCase {
+    func testFireExamples() throws { try RuleExampleHarness.checkFireExamples(of: "azure-apim-subscription-key") }
+    func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "azure-apim-subscription-key") }
+}
+
+final class AzureAppConfigurationConnectionStringRuleTests: XCTestCase {
+    func testFireExamples() throws { try RuleExampleHarness.checkFireExamples(of: "azure-app-configuration-connection-string") }
+    func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "azure-app-configuration-connection-string") }
+}
+
+final class AzureCognitiveSearchApiKeyRuleTests: XCTestCase {
+    func testFireExamples() throws { try RuleExampleHarness.checkFireExamples(of: "azure-cognitive-search-api-key") }
+    func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "azure-cognitive-search-api-key") }
+}
+
+final class AzureContainerRegistryPasswordRuleTests: XCTestCase {
+    func testFireExamples() throws { try RuleExampleHarness.checkFireExamples(of: "azure-container-registry-password") }
+    func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "azure-container-registry-password") }
+}
+
+final class AzureCosmosdbKeyRuleTests: XCTestCase {
+    func testFireExamples() throws { try RuleExampleHarness.checkFireExamples(of: "azure-cosmosdb-key") }
+    func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "azure-cosmosdb-key") }
+}
+
+final class AzureDevopsPersonalAccessTokenRuleTests: XCTestCase {
+    func testFireExamples() throws { try RuleExampleHarness.checkFireExamples(of: "azure-devops-personal-access-token") }
+    func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "azure-devops-personal-access-token") }
+}
+
+final class AzureOpenaiApiKeyRuleTests: XCTestCase {
+    func testFireExamples() throws { try RuleExampleHarness.checkFireExamples(of: "azure-openai-api-key") }
+    func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "azure-openai-api-key") }
+}
+
 final class AzureSasTokenRuleTests: XCTestCase {
     func testFireExamples() throws { try RuleExampleHarness.checkFireExamples(of: "azure-sas-token") }
     func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "azure-sas-token") }
+}
+
+final class AzureSharedAccessKeyRuleTests: XCTestCase {
+    func testFireExamples() throws { try RuleExampleHarness.checkFireExamples(of: "azure-shared-access-key") }
+    func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "azure-shared-access-key") }
 }
 
 final class AzureStorageAccountKeyRuleTests: XCTestCase {

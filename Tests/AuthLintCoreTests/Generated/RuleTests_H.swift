@@ -26,9 +26,39 @@ final class HardcodedSecretRuleTests: XCTestCase {
     func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "hardcoded-secret") }
 }
 
+final class HarnessAccessTokenRuleTests: XCTestCase {
+    func testFireExamples() throws { try RuleExampleHarness.checkFireExamples(of: "harness-access-token") }
+    func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "harness-access-token") }
+}
+
+final class HashicorpHcpClientSecretRuleTests: XCTestCase {
+    func testFireExamples() throws { try RuleExampleHarness.checkFireExamples(of: "hashicorp-hcp-client-secret") }
+    func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "hashicorp-hcp-client-secret") }
+}
+
+final class HashicorpTerraformApiTokenRuleTests: XCTestCase {
+    func testFireExamples() throws { try RuleExampleHarness.checkFireExamples(of: "hashicorp-terraform-api-token") }
+    func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "hashicorp-terraform-api-token") }
+}
+
+final class HcaptchaSecretKeyRuleTests: XCTestCase {
+    func testFireExamples() throws { try RuleExampleHarness.checkFireExamples(of: "hcaptcha-secret-key") }
+    func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "hcaptcha-secret-key") }
+}
+
 final class HerokuApiKeyRuleTests: XCTestCase {
     func testFireExamples() throws { try RuleExampleHarness.checkFireExamples(of: "heroku-api-key") }
     func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "heroku-api-key") }
+}
+
+final class HetznerCloudApiTokenRuleTests: XCTestCase {
+    func testFireExamples() throws { try RuleExampleHarness.checkFireExamples(of: "hetzner-cloud-api-token") }
+    func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "hetzner-cloud-api-token") }
+}
+
+final class HoneycombApiKeyRuleTests: XCTestCase {
+    func testFireExamples() throws { try RuleExampleHarness.checkFireExamples(of: "honeycomb-api-key") }
+    func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "honeycomb-api-key") }
 }
 
 final class HttpDebugLoggingRuleTests: XCTestCase {
@@ -39,6 +69,16 @@ final class HttpDebugLoggingRuleTests: XCTestCase {
 final class HttpWireLoggingRuleTests: XCTestCase {
     func testFireExamples() throws { try RuleExampleHarness.checkFireExamples(of: "http-wire-logging") }
     func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "http-wire-logging") }
+}
+
+final class HubspotApiKeyRuleTests: XCTestCase {
+    func testFireExamples() throws { try RuleExampleHarness.checkFireExamples(of: "hubspot-api-key") }
+    func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "hubspot-api-key") }
+}
+
+final class HubspotPrivateAppTokenRuleTests: XCTestCase {
+    func testFireExamples() throws { try RuleExampleHarness.checkFireExamples(of: "hubspot-private-app-token") }
+    func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "hubspot-private-app-token") }
 }
 
 final class HuggingfaceTokenRuleTests: XCTestCase {

@@ -6,14 +6,104 @@ final class PackageManagerTlsDisabledRuleTests: XCTestCase {
     func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "package-manager-tls-disabled") }
 }
 
+final class PagerdutyApiKeyRuleTests: XCTestCase {
+    func testFireExamples() throws { try RuleExampleHarness.checkFireExamples(of: "pagerduty-api-key") }
+    func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "pagerduty-api-key") }
+}
+
+final class PagerdutyIntegrationKeyRuleTests: XCTestCase {
+    func testFireExamples() throws { try RuleExampleHarness.checkFireExamples(of: "pagerduty-integration-key") }
+    func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "pagerduty-integration-key") }
+}
+
+final class PaypalClientSecretRuleTests: XCTestCase {
+    func testFireExamples() throws { try RuleExampleHarness.checkFireExamples(of: "paypal-client-secret") }
+    func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "paypal-client-secret") }
+}
+
+final class PerplexityApiKeyRuleTests: XCTestCase {
+    func testFireExamples() throws { try RuleExampleHarness.checkFireExamples(of: "perplexity-api-key") }
+    func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "perplexity-api-key") }
+}
+
+final class PineconeApiKeyRuleTests: XCTestCase {
+    func testFireExamples() throws { try RuleExampleHarness.checkFireExamples(of: "pinecone-api-key") }
+    func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "pinecone-api-key") }
+}
+
+final class PipedriveApiTokenRuleTests: XCTestCase {
+    func testFireExamples() throws { try RuleExampleHarness.checkFireExamples(of: "pipedrive-api-token") }
+    func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "pipedrive-api-token") }
+}
+
+final class PlaidAccessTokenRuleTests: XCTestCase {
+    func testFireExamples() throws { try RuleExampleHarness.checkFireExamples(of: "plaid-access-token") }
+    func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "plaid-access-token") }
+}
+
+final class PlaidClientIdRuleTests: XCTestCase {
+    func testFireExamples() throws { try RuleExampleHarness.checkFireExamples(of: "plaid-client-id") }
+    func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "plaid-client-id") }
+}
+
+final class PlaidSecretKeyRuleTests: XCTestCase {
+    func testFireExamples() throws { try RuleExampleHarness.checkFireExamples(of: "plaid-secret-key") }
+    func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "plaid-secret-key") }
+}
+
+final class PlanetscaleApiTokenRuleTests: XCTestCase {
+    func testFireExamples() throws { try RuleExampleHarness.checkFireExamples(of: "planetscale-api-token") }
+    func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "planetscale-api-token") }
+}
+
+final class PlanetscaleOauthTokenRuleTests: XCTestCase {
+    func testFireExamples() throws { try RuleExampleHarness.checkFireExamples(of: "planetscale-oauth-token") }
+    func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "planetscale-oauth-token") }
+}
+
+final class PlanetscalePasswordRuleTests: XCTestCase {
+    func testFireExamples() throws { try RuleExampleHarness.checkFireExamples(of: "planetscale-password") }
+    func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "planetscale-password") }
+}
+
+final class PosthogPersonalApiKeyRuleTests: XCTestCase {
+    func testFireExamples() throws { try RuleExampleHarness.checkFireExamples(of: "posthog-personal-api-key") }
+    func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "posthog-personal-api-key") }
+}
+
 final class PostmanApiKeyRuleTests: XCTestCase {
     func testFireExamples() throws { try RuleExampleHarness.checkFireExamples(of: "postman-api-key") }
     func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "postman-api-key") }
 }
 
+final class PostmarkServerTokenRuleTests: XCTestCase {
+    func testFireExamples() throws { try RuleExampleHarness.checkFireExamples(of: "postmark-server-token") }
+    func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "postmark-server-token") }
+}
+
+final class PrefectApiKeyRuleTests: XCTestCase {
+    func testFireExamples() throws { try RuleExampleHarness.checkFireExamples(of: "prefect-api-key") }
+    func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "prefect-api-key") }
+}
+
+final class PrismaAccelerateApiKeyRuleTests: XCTestCase {
+    func testFireExamples() throws { try RuleExampleHarness.checkFireExamples(of: "prisma-accelerate-api-key") }
+    func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "prisma-accelerate-api-key") }
+}
+
 final class PrivateKeyPemRuleTests: XCTestCase {
     func testFireExamples() throws { try RuleExampleHarness.checkFireExamples(of: "private-key-pem") }
     func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "private-key-pem") }
+}
+
+final class PulumiAccessTokenRuleTests: XCTestCase {
+    func testFireExamples() throws { try RuleExampleHarness.checkFireExamples(of: "pulumi-access-token") }
+    func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "pulumi-access-token") }
+}
+
+final class PusherAppSecretRuleTests: XCTestCase {
+    func testFireExamples() throws { try RuleExampleHarness.checkFireExamples(of: "pusher-app-secret") }
+    func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "pusher-app-secret") }
 }
 
 final class PypiApiTokenRuleTests: XCTestCase {
