@@ -9,7 +9,7 @@ import Support
 /// must pass `LiteralSecretShape.looksLikeSecret`; more specific rules (provider formats,
 /// appkey, Basic, Bearer) take precedence on the same value (`"precedence": "generic"` in its rule file; see `CredentialPrecedence`).
 struct HardcodedSecretRule: StructuralRule {
-    let messageFields: [String: Set<String>] = ["literal": ["name"]]
+    let messageFields: [String: Set<String>] = ["literal": ["name"], "checksum": ["name", "provider"]]
 
     /// Words that may follow the credential word in a name that still holds the credential
     /// (`API_KEY_PROD`, `passwordValue`, `secret_b64`); anything else (`PasswordLastUsed`,
@@ -85,27 +85,58 @@ struct HardcodedSecretRule: StructuralRule {
         let name = String(decoding: bytes[start..<end], as: UTF8.self)
         if name.hasPrefix("-") { return true }  // command-line flags: `isCredentialFlag` decides after lexing
         return CredentialNames.isCredentialName(name) && endsWithCredentialWord(name)
+            || CredentialNames.isWeakCredentialName(name) || isAuthName(name)
     }
 
+    /// How much the name alone says about its value.
+    enum NameEvidence { case strong, weak, auth }
+
+    static func evidence(ofName name: String) -> NameEvidence? {
+        if CredentialNames.isCredentialName(name) && endsWithCredentialWord(name) { return .strong }
+        if CredentialNames.isWeakCredentialName(name) { return .weak }
+        return isAuthName(name) ? .auth : nil
+    }
+
+    /// `auth:` (npm/yarn config, Go `auth` fields): a credential only for a token-shaped value.
+    static func isAuthName(_ name: String) -> Bool { CredentialNames.words(name).last == "auth" }
+
     func find(_ context: FileContext, _ rule: RuleDefinition, _ matches: inout [RuleMatch]) {
-        let candidates = context.facts.namedValues.filter { named in
+        var evidence: [Int: NameEvidence] = [:]
+        var candidates: [NamedValue] = []
+        for named in context.facts.namedValues {
             // Cheapest test first: most names fail the credential-name check's byte prefilter.
-            named.valueKind == .literal
-                && (CredentialNames.isCredentialName(named.name) && Self.endsWithCredentialWord(named.name)
-                    || Self.isCredentialFlag(named))
-                && Self.isIdentifierLike(named.name)
+            guard named.valueKind == .literal, CredentialNames.mayContainCredentialWord(named.name),
+                let strength = Self.isCredentialFlag(named) ? .strong : Self.evidence(ofName: named.name),
+                Self.isIdentifierLike(named.name),
                 // The appkey is `hardcoded-appkey`'s alone, also when a config turns that rule off.
-                && !HardcodedAppkeyRule.isAppKeyName(named.name)
+                !HardcodedAppkeyRule.isAppKeyName(named.name)
+            else { continue }
+            evidence[candidates.count] = strength
+            candidates.append(named)
         }
         // A name with many different literal values in one file is a table (test vectors,
         // fixtures, generated data), not configuration.
         var valuesByName: [String: Set<String>] = [:]
         for named in candidates { valuesByName[named.name, default: []].insert(named.value) }
-        for named in candidates where valuesByName[named.name, default: []].count <= 4 {
+        for (i, named) in candidates.enumerated() where valuesByName[named.name, default: []].count <= 4 {
             let lower = named.value.lowercased()
             // Basic/Bearer rules
             if lower.hasPrefix("basic ") || lower.hasPrefix("bearer ") || lower.hasPrefix("token ") { continue }
-            guard LiteralSecretShape.looksLikeSecret(named.value, name: named.name) else { continue }
+            let strength = evidence[i] ?? .weak
+            // A GitHub/npm token whose checksum fails is no provider finding: likely made up.
+            if let failing = ChecksummedTokenShape.failingChecksum(named.value) {
+                guard LiteralSecretShape.isPlausibleLiteral(named.value, name: named.name) else { continue }
+                matches.add(
+                    range: named.valueRange, secret: named.valueRange,
+                    message: rule.message("checksum", ["name": named.name, "provider": failing]), severity: .warning)
+                continue
+            }
+            switch strength {
+            case .strong: guard LiteralSecretShape.looksLikeSecret(named.value, name: named.name) else { continue }
+            case .weak:
+                guard LiteralSecretShape.looksLikeSecretForWeakName(named.value, name: named.name) else { continue }
+            case .auth: continue
+            }
             matches.add(
                 range: named.valueRange, secret: named.valueRange,
                 message: rule.message("literal", ["name": named.name]))
@@ -125,7 +156,23 @@ struct HardcodedSecretRule: StructuralRule {
             && (bytes[i] == 0x22 || bytes[i] == 0x27 || bytes[i] == 0x60 || bytes[i] == UInt8(ascii: "]"))
         { i += 1; closers += 1 }
         skipSpaces()
+        // Go `var name string = …`: a declared type before the `=`.
+        var typeEnd = i
+        while typeEnd < n && ASCII.isIdentifierByte(bytes[typeEnd]) { typeEnd += 1 }
+        if typeEnd > i {
+            i = typeEnd
+            skipSpaces()
+        }
         guard i < n else { return false }
+        // XML element text, also on the next line: `<apiToken>\n    value\n</apiToken>`.
+        if bytes[i] == UInt8(ascii: ">") {
+            i += 1
+            while i < n && (bytes[i] == 0x20 || bytes[i] == 0x09 || bytes[i] == 0x0A || bytes[i] == 0x0D) { i += 1 }
+            return valueBytes(bytes, from: i) >= 8
+        }
+        // Makefile `?=`, `!=`, `+=`, `::=`, `:::=` and PHP `.=`.
+        if i + 1 < n && "?!+.".utf8.contains(bytes[i]) && bytes[i + 1] == UInt8(ascii: "=") { i += 1 }
+        while i + 1 < n && bytes[i] == UInt8(ascii: ":") && bytes[i + 1] == UInt8(ascii: ":") { i += 1 }
         switch bytes[i] {
         case UInt8(ascii: "="):
             i += 1
@@ -155,13 +202,18 @@ struct HardcodedSecretRule: StructuralRule {
             i += 1
         }
         if i < n && (bytes[i] == 0x22 || bytes[i] == 0x27 || bytes[i] == 0x60) { i += 1 }
-        var length = 0
-        while i < n && length < 8 {
+        return valueBytes(bytes, from: i) >= 8
+    }
+
+    /// Value bytes at `start` up to a space, line break or quote, counted to 8.
+    private static func valueBytes(_ bytes: [UInt8], from start: Int) -> Int {
+        var i = start, length = 0
+        while i < bytes.count && length < 8 {
             let b = bytes[i]
             if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x22 || b == 0x27 || b == 0x60 { break }
             length += 1
             i += 1
         }
-        return length >= 8
+        return length
     }
 }

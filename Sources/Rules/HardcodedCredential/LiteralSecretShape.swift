@@ -46,6 +46,57 @@ enum LiteralSecretShape {
         return entropy >= (count >= 20 ? 3.0 : 2.5)
     }
 
+    /// Values of bare `token`/`key` names (`token`, `asanaToken`, `DIGITALOCEAN_TOKEN`): such
+    /// names also hold cache keys, i18n keys, lexer tokens and hashes, so the value must look
+    /// issued: 16+ characters of a token alphabet, letters and digits mixed, high entropy for its
+    /// length, and not a UUID, a digest under a one-word name, an identifier or a file name.
+    static func looksLikeSecretForWeakName(_ raw: String, name: String) -> Bool {
+        let value = raw.trimmingSpaces
+        let count = value.utf8.count
+        guard count >= 16, count <= 512, looksLikeSecret(value, name: name) else { return false }
+        var letters = 0, digits = 0, upper = 0, dots = 0
+        for b in value.utf8 {
+            switch b {
+            case 0x30...0x39: digits += 1
+            case 0x41...0x5A: letters += 1; upper += 1
+            case 0x61...0x7A: letters += 1
+            case UInt8(ascii: "."): dots += 1
+            case UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "+"), UInt8(ascii: "/"), UInt8(ascii: "="),
+                UInt8(ascii: "~"):
+                break
+            default: return false  // `user:{id}:profile`, `login.title %s`: not a token alphabet
+            }
+        }
+        let lower = letters - upper
+        guard letters >= 4, digits >= 2 || (upper > 0 && lower > 0 && count >= 20) else { return false }
+        if dots == 1 || dots > 2 { return false }  // `config.json`, `a.b.c.d`; JWTs have two
+        if isUUID(value) { return false }
+        // A bare `key`/`token` holding a digest is a cache or content key far more often than a credential.
+        if CredentialNames.words(name).count == 1 && digits + letters == count
+            && value.utf8.allSatisfy({ ASCII.hexValue($0) != nil })
+        {
+            return false
+        }
+        // `ReactComponentKey12`: an identifier with a number at the end.
+        if digits <= 3, let firstDigit = value.firstIndex(where: \.isNumber),
+            value[firstDigit...].allSatisfy(\.isNumber)
+        {
+            return false
+        }
+        let floor = min(3.5, log2(Double(count)) - 0.7)
+        return Entropy.shannon(value[...]) >= floor
+    }
+
+    static func isUUID(_ value: String) -> Bool {
+        let bytes = Array(value.utf8)
+        guard bytes.count == 36 else { return false }
+        for (i, b) in bytes.enumerated() {
+            if [8, 13, 18, 23].contains(i) { if b != UInt8(ascii: "-") { return false } }
+            else if ASCII.hexValue(b) == nil { return false }
+        }
+        return true
+    }
+
     /// Values the caller's name already marks as a credential (appkey, Bearer, client_secret):
     /// anything but a placeholder, an empty or trivial value, or a reference to a real source.
     static func isPlausibleLiteral(_ raw: String, name: String = "") -> Bool {
