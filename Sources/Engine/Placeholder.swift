@@ -17,6 +17,11 @@ public enum Placeholder {
         "undefined", "secret-here", "key-here", "token-here", "here>", "put-", "enter-", "my-",
         "my_", "test-key", "test_key", "testkey", "foobar", "lorem", "process.env", "os.environ",
         "getenv", "env(", "env.", "$(", "vault:", "secretsmanager", "ssm:", "arn:aws",
+        // Keyboard rows typed after a real prefix (`sk_live_qwertyuiop`).
+        "qwerty", "asdfgh", "zxcvbn",
+        // Masked and encrypted-at-rest values: SOPS, Ansible Vault, sealed-secrets, `[PASSWORD]`.
+        "enc[aes256_gcm", "$ansible_vault", "[password]", "[token]", "[secret]", "[api_key]", "[apikey]",
+        "&lt;", "&gt;", "replace_me", "replaceme", "**", "•",
     ]
 
     public static func isPlaceholder(_ value: Substring) -> Bool {
@@ -29,6 +34,26 @@ public enum Placeholder {
         if let first = lowered.first, lowered.count >= 3, lowered.allSatisfy({ $0 == first }) { return true }
         // Runs like `12345678`, `abcdefgh`: keyboard-mash values used in docs.
         if isAscendingRun(lowered) { return true }
+        // The same inside a value (`sk_live_abcdefghijklmnop`, `…1234567890`): random text
+        // practically never holds six consecutive letters or digits in order.
+        if containsAscendingRun(lowered.utf8, length: 6) { return true }
+        return false
+    }
+
+    /// True when `bytes` hold `length` consecutive letters or digits in alphabet order.
+    static func containsAscendingRun(_ bytes: String.UTF8View, length: Int) -> Bool {
+        var run = 1
+        var previous: UInt8 = 0
+        for b in bytes {
+            let isAlphanumeric = (b >= 0x30 && b <= 0x39) || (b >= 0x61 && b <= 0x7A)
+            if isAlphanumeric && previous != 0 && b == previous &+ 1 && b != 0x3A && b != 0x61 {
+                run += 1
+                if run >= length { return true }
+            } else {
+                run = 1
+            }
+            previous = isAlphanumeric ? b : 0
+        }
         return false
     }
 

@@ -43,9 +43,11 @@ extension FileFacts {
 
     /// `{"config.ini": "API_TOKEN=…\nDEBUG=true"}`: lines of an env file inside one string.
     func fromEmbeddedEnvironmentLines() -> [NamedValue] {
+        guard file.language == .json || file.language == .yaml else { return [] }
         var result: [NamedValue] = []
         for (i, token) in tokens.enumerated() where token.kind == .string && !token.isTemplate {
-            guard let content = token.value, content.contains("\n"), content.contains("=") else { continue }
+            guard let content = token.value, content.utf8.contains(0x0A), content.utf8.contains(UInt8(ascii: "="))
+            else { continue }
             for line in content.split(whereSeparator: \.isNewline) {
                 guard let eq = line.firstIndex(of: "="), eq != line.startIndex else { continue }
                 let name = line[..<eq], lineValue = String(line[line.index(after: eq)...]).trimmingSpaces
@@ -70,7 +72,9 @@ extension FileFacts {
         for open in tokens.indices where isPunct(open, "<") {
             guard let tag = next(open), tokens[tag].kind == .identifier, let gt = next(tag), isPunct(gt, ">"),
                 let content = next(gt), tokens[content].kind == .string, let lt = next(content), isPunct(lt, "<"),
-                let slash = next(lt), isPunct(slash, "/"), let closing = next(slash), text(closing) == text(tag)
+                let slash = next(lt), isPunct(slash, "/"), let closing = next(slash), text(closing) == text(tag),
+                // A plist `<key>` holds a dictionary key's name, not a key.
+                text(tag) != "key"
             else { continue }
             let text = value(content)
             result.append(

@@ -139,7 +139,9 @@ public enum CredentialNames {
         "lang", "label", "css", "style", "react", "vue", "node", "tree", "sequence", "seq", "position", "type", "kind",
         "name", "id", "prop", "meta", "config", "setting", "settings", "option", "options", "feature", "flag", "step",
         "route", "tab", "menu", "view", "form", "storybook", "story", "test", "mock", "fake", "dummy", "sample",
-        "example", "cipher", "nonce", "iv", "salt",
+        "example", "cipher", "nonce", "iv", "salt", "result", "context", "cluster", "new", "old", "mixin", "request",
+        "response", "websocket", "hex", "verification", "grant", "activation", "constraint", "constraints",
+        "dictionary", "property", "attribute", "attr", "env", "environment", "header", "path", "url",
     ]
 
     /// Names whose only credential word is a bare trailing `token` or `key` (`token`, `key`,
@@ -152,7 +154,15 @@ public enum CredentialNames {
         let before = parts[parts.count - 2]
         if nonCredentialQualifiers.contains(before) || before.allSatisfy(\.isNumber) { return false }
         return !parts.dropLast().contains { metadataWords.contains($0) && $0 != "key" }
+            && !parts.contains(where: notRealWords.contains)
     }
+
+    /// Words in a name that say its value is deliberately not a working credential
+    /// (`nonMatchingToken`, `invalidKey`, `fakeToken`): test data for a parser or validator.
+    package static let notRealWords: Set<String> = [
+        "non", "invalid", "bad", "wrong", "fake", "mock", "dummy", "malformed", "bogus", "unknown", "nonexistent",
+        "authenticity", "expected", "sample", "example",
+    ]
 
     /// True when a variable / field / key name denotes a credential value
     /// (`apiKey`, `API_KEY_SECRET`, `authHeader`, `password`; not `tokenCount`, `secretName`).

@@ -65,8 +65,10 @@ struct HardcodedSecretRule: StructuralRule {
     func wantsFile(_ context: FileContext, _ rule: RuleDefinition) -> Bool {
         guard context.file.language != .plainText else { return false }
         let bytes = context.file.bytes
-        return context.hits(for: rule).contains {
-            Self.credentialNameAround(bytes, $0) && Self.valueFollows(bytes, from: $0.end)
+        return context.hits(for: rule).contains { hit in
+            guard let evidence = Self.credentialNameAround(bytes, hit) else { return false }
+            // Bare `token`/`key` names are everywhere in code: only a long value is worth lexing for.
+            return Self.valueFollows(bytes, from: hit.end, minimum: evidence == .strong ? 8 : 16)
         }
     }
 
@@ -78,20 +80,20 @@ struct HardcodedSecretRule: StructuralRule {
     /// The whole name around a keyword hit (`key` in `api_key`, `monkey`, `keyboard`) must be
     /// one this rule reports, judged on bytes before the file is lexed: `key`/`token` hits in
     /// ordinary names were the main reason files got lexed.
-    static func credentialNameAround(_ bytes: [UInt8], _ hit: KeywordPrefilter.Hit) -> Bool {
+    static func credentialNameAround(_ bytes: [UInt8], _ hit: KeywordPrefilter.Hit) -> NameEvidence? {
         var start = hit.start, end = hit.end
         while start > 0 && hit.start - start < 80 && Self.isNameByte(bytes[start - 1]) { start -= 1 }
         while end < bytes.count && end - hit.end < 80 && Self.isNameByte(bytes[end]) { end += 1 }
         let name = String(decoding: bytes[start..<end], as: UTF8.self)
-        if name.hasPrefix("-") { return true }  // command-line flags: `isCredentialFlag` decides after lexing
-        return CredentialNames.isCredentialName(name) && endsWithCredentialWord(name)
-            || CredentialNames.isWeakCredentialName(name) || isAuthName(name)
+        if name.hasPrefix("-") { return .strong }  // command-line flags: `isCredentialFlag` decides after lexing
+        return evidence(ofName: name)
     }
 
     /// How much the name alone says about its value.
     enum NameEvidence { case strong, weak, auth }
 
     static func evidence(ofName name: String) -> NameEvidence? {
+        if CredentialNames.words(name).contains(where: CredentialNames.notRealWords.contains) { return nil }
         if CredentialNames.isCredentialName(name) && endsWithCredentialWord(name) { return .strong }
         if CredentialNames.isWeakCredentialName(name) { return .weak }
         return isAuthName(name) ? .auth : nil
@@ -117,7 +119,11 @@ struct HardcodedSecretRule: StructuralRule {
         // A name with many different literal values in one file is a table (test vectors,
         // fixtures, generated data), not configuration.
         var valuesByName: [String: Set<String>] = [:]
-        for named in candidates { valuesByName[named.name, default: []].insert(named.value) }
+        var weakValueCounts: [String: Int] = [:]
+        for (i, named) in candidates.enumerated() {
+            valuesByName[named.name, default: []].insert(named.value)
+            if evidence[i] == .weak { weakValueCounts[named.value, default: 0] += 1 }
+        }
         for (i, named) in candidates.enumerated() where valuesByName[named.name, default: []].count <= 4 {
             let lower = named.value.lowercased()
             // Basic/Bearer rules
@@ -134,7 +140,10 @@ struct HardcodedSecretRule: StructuralRule {
             switch strength {
             case .strong: guard LiteralSecretShape.looksLikeSecret(named.value, name: named.name) else { continue }
             case .weak:
-                guard LiteralSecretShape.looksLikeSecretForWeakName(named.value, name: named.name) else { continue }
+                // The same value under bare `token`/`key` names again and again is example data (API specs).
+                guard weakValueCounts[named.value, default: 0] <= 2,
+                    LiteralSecretShape.looksLikeSecretForWeakName(named.value, name: named.name)
+                else { continue }
             case .auth: continue
             }
             matches.add(
@@ -146,7 +155,7 @@ struct HardcodedSecretRule: StructuralRule {
     /// Byte-level look past a keyword hit: the rest of the name, a closing quote or bracket,
     /// an assignment (`=`, `:`, `:=`, `=>`, `,` of a setter call, `: Type =`), then at least 8
     /// value bytes. Most `key`/`token` hits in code fail this without lexing the file.
-    static func valueFollows(_ bytes: [UInt8], from start: Int) -> Bool {
+    static func valueFollows(_ bytes: [UInt8], from start: Int, minimum: Int = 8) -> Bool {
         let n = bytes.count
         var i = start
         func skipSpaces() { while i < n && (bytes[i] == 0x20 || bytes[i] == 0x09) { i += 1 } }
@@ -168,7 +177,7 @@ struct HardcodedSecretRule: StructuralRule {
         if bytes[i] == UInt8(ascii: ">") {
             i += 1
             while i < n && (bytes[i] == 0x20 || bytes[i] == 0x09 || bytes[i] == 0x0A || bytes[i] == 0x0D) { i += 1 }
-            return valueBytes(bytes, from: i) >= 8
+            return valueBytes(bytes, from: i, upTo: minimum) >= minimum
         }
         // Makefile `?=`, `!=`, `+=`, `::=`, `:::=` and PHP `.=`.
         if i + 1 < n && "?!+.".utf8.contains(bytes[i]) && bytes[i + 1] == UInt8(ascii: "=") { i += 1 }
@@ -202,13 +211,13 @@ struct HardcodedSecretRule: StructuralRule {
             i += 1
         }
         if i < n && (bytes[i] == 0x22 || bytes[i] == 0x27 || bytes[i] == 0x60) { i += 1 }
-        return valueBytes(bytes, from: i) >= 8
+        return valueBytes(bytes, from: i, upTo: minimum) >= minimum
     }
 
-    /// Value bytes at `start` up to a space, line break or quote, counted to 8.
-    private static func valueBytes(_ bytes: [UInt8], from start: Int) -> Int {
+    /// Value bytes at `start` up to a space, line break or quote, counted to `limit`.
+    private static func valueBytes(_ bytes: [UInt8], from start: Int, upTo limit: Int) -> Int {
         var i = start, length = 0
-        while i < bytes.count && length < 8 {
+        while i < bytes.count && length < limit {
             let b = bytes[i]
             if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x22 || b == 0x27 || b == 0x60 { break }
             length += 1
