@@ -34,14 +34,29 @@ public enum Placeholder {
         if let first = lowered.first, lowered.count >= 3, lowered.allSatisfy({ $0 == first }) { return true }
         // Runs like `12345678`, `abcdefgh`: keyboard-mash values used in docs.
         if isAscendingRun(lowered) { return true }
-        // The same inside a value (`sk_live_abcdefghijklmnop`, `…1234567890`): random text
-        // practically never holds six consecutive letters or digits in order.
-        if containsAscendingRun(lowered.utf8, length: 6) { return true }
+        // The same after a token prefix (`sk_live_abcdefghijklmnop`, `xk_1234567890`): random
+        // text practically never holds six consecutive letters or digits in order.
+        if let body = bodyAfterPrefix(lowered), containsAscendingRun(body, length: 6) { return true }
         return false
     }
 
+    /// What follows a token prefix (`sk_live_`, `xoxb-`, `ghp_`): the last `_`/`-` in the first
+    /// 16 characters, after at least one letter. Nil for a value with no prefix.
+    static func bodyAfterPrefix(_ value: String) -> Substring.UTF8View? {
+        let bytes = value.utf8
+        var cut: String.Index?
+        var sawLetter = false
+        for (offset, index) in zip(0..<16, bytes.indices) {
+            let b = bytes[index]
+            if b >= 0x61 && b <= 0x7A { sawLetter = true }
+            if (b == UInt8(ascii: "_") || b == UInt8(ascii: "-")) && sawLetter && offset > 0 { cut = index }
+        }
+        guard let cut else { return nil }
+        return value[value.utf8.index(after: cut)...].utf8
+    }
+
     /// True when `bytes` hold `length` consecutive letters or digits in alphabet order.
-    static func containsAscendingRun(_ bytes: String.UTF8View, length: Int) -> Bool {
+    static func containsAscendingRun(_ bytes: Substring.UTF8View, length: Int) -> Bool {
         var run = 1
         var previous: UInt8 = 0
         for b in bytes {

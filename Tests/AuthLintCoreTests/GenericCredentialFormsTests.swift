@@ -102,6 +102,12 @@ final class GenericCredentialFormsTests: XCTestCase {
         try assertFires(".env", "DIGITALOCEAN_TOKEN=\(Self.secret)")
     }
 
+    /// Adjacent literals joined by `+` / `.`: the first literal is still judged.
+    func testConcatenationKeepsTheFirstLiteral() throws {
+        try assertFires("a.js", "const asanaToken = \"q7vzk2m9xw4tr8ha\" + \"3nfb6jc1yd5pe0ls\";")
+        try assertFires("a.php", "$asanaToken = 'q7vzk2m9xw4tr8ha' . '3nfb6jc1yd5pe0ls';")
+    }
+
     func testBareTokenAndKeyNames() throws {
         try assertFires("a.py", "token = '\(Self.secret)'")
         try assertFires("a.js", "const myToken = '\(Self.secret)';")

@@ -203,6 +203,12 @@ struct HardcodedSecretRule: StructuralRule {
             return false
         }
         skipSpaces()
+        // A YAML block scalar (`|`, `>-`, `|2`): the value starts on the next line.
+        if i < n && (bytes[i] == UInt8(ascii: "|") || bytes[i] == UInt8(ascii: ">")) {
+            i += 1
+            while i < n && "+-0123456789".utf8.contains(bytes[i]) { i += 1 }
+            while i < n && (bytes[i] == 0x20 || bytes[i] == 0x09 || bytes[i] == 0x0A || bytes[i] == 0x0D) { i += 1 }
+        }
         // String prefixes (`b"…"`, `r'…'`, `@"…"`) and the opening quote.
         if i + 1 < n
             && (bytes[i] == UInt8(ascii: "b") || bytes[i] == UInt8(ascii: "r") || bytes[i] == UInt8(ascii: "@"))
