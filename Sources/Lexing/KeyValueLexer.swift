@@ -35,7 +35,8 @@ struct KeyValueLexer: Lexer {
                 tokens.append(Token(kind: .identifier, start: i, end: nameEnd))
             }
             // logstash / Ruby-hash style `"name" => "value"`.
-            let opEnd = bytes[k] == UInt8(ascii: "=") && k + 1 < line.end && bytes[k + 1] == UInt8(ascii: ">") ? k + 2 : k + 1
+            let opEnd =
+                bytes[k] == UInt8(ascii: "=") && k + 1 < line.end && bytes[k + 1] == UInt8(ascii: ">") ? k + 2 : k + 1
             tokens.append(Token(kind: .punctuation, start: k, end: opEnd))
             let valueStart = cursor.skipSpaces(opEnd, line.end)
             if valueStart < line.end

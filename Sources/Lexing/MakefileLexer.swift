@@ -48,7 +48,9 @@ struct MakefileLexer: Lexer {
     private func assignmentOperatorEnd(_ bytes: [UInt8], _ k: Int, _ end: Int) -> Int? {
         var j = k
         while j < end && j - k < 3 && bytes[j] == UInt8(ascii: ":") { j += 1 }
-        if j == k && j < end && (bytes[j] == UInt8(ascii: "?") || bytes[j] == UInt8(ascii: "!") || bytes[j] == UInt8(ascii: "+")) {
+        if j == k && j < end
+            && (bytes[j] == UInt8(ascii: "?") || bytes[j] == UInt8(ascii: "!") || bytes[j] == UInt8(ascii: "+"))
+        {
             j += 1
         }
         guard j < end, bytes[j] == UInt8(ascii: "=") else { return nil }

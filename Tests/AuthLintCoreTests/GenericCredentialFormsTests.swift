@@ -165,8 +165,9 @@ final class GenericCredentialFormsTests: XCTestCase {
         ] {
             XCTAssertTrue(Placeholder.isPlaceholder(value), value)
         }
-        for value in [Self.secret, "Zk3q9X1ZI9WQyv3yRYWgvJ5JmU9YBOhD7DhpBtTUZEThbBXZ", "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"]
-        {
+        for value in [
+            Self.secret, "Zk3q9X1ZI9WQyv3yRYWgvJ5JmU9YBOhD7DhpBtTUZEThbBXZ", "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",
+        ] {
             XCTAssertFalse(Placeholder.isPlaceholder(value), value)
         }
     }

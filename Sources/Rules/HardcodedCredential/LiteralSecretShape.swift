@@ -110,8 +110,11 @@ enum LiteralSecretShape {
         let bytes = Array(value.utf8)
         guard bytes.count == 36 else { return false }
         for (i, b) in bytes.enumerated() {
-            if [8, 13, 18, 23].contains(i) { if b != UInt8(ascii: "-") { return false } }
-            else if ASCII.hexValue(b) == nil { return false }
+            if [8, 13, 18, 23].contains(i) {
+                if b != UInt8(ascii: "-") { return false }
+            } else if ASCII.hexValue(b) == nil {
+                return false
+            }
         }
         return true
     }
