@@ -17,6 +17,11 @@ public enum Placeholder {
         "undefined", "secret-here", "key-here", "token-here", "here>", "put-", "enter-", "my-",
         "my_", "test-key", "test_key", "testkey", "foobar", "lorem", "process.env", "os.environ",
         "getenv", "env(", "env.", "$(", "vault:", "secretsmanager", "ssm:", "arn:aws",
+        // Keyboard rows typed after a real prefix (`sk_live_qwertyuiop`).
+        "qwerty", "asdfgh", "zxcvbn",
+        // Masked and encrypted-at-rest values: SOPS, Ansible Vault, sealed-secrets, `[PASSWORD]`.
+        "enc[aes256_gcm", "$ansible_vault", "[password]", "[token]", "[secret]", "[api_key]", "[apikey]",
+        "&lt;", "&gt;", "replace_me", "replaceme", "**", "•",
     ]
 
     public static func isPlaceholder(_ value: Substring) -> Bool {
@@ -29,6 +34,41 @@ public enum Placeholder {
         if let first = lowered.first, lowered.count >= 3, lowered.allSatisfy({ $0 == first }) { return true }
         // Runs like `12345678`, `abcdefgh`: keyboard-mash values used in docs.
         if isAscendingRun(lowered) { return true }
+        // The same after a token prefix (`sk_live_abcdefghijklmnop`, `xk_1234567890`): random
+        // text practically never holds six consecutive letters or digits in order.
+        if let body = bodyAfterPrefix(lowered), containsAscendingRun(body, length: 6) { return true }
+        return false
+    }
+
+    /// What follows a token prefix (`sk_live_`, `xoxb-`, `ghp_`): the last `_`/`-` in the first
+    /// 16 characters, after at least one letter. Nil for a value with no prefix.
+    static func bodyAfterPrefix(_ value: String) -> Substring.UTF8View? {
+        let bytes = value.utf8
+        var cut: String.Index?
+        var sawLetter = false
+        for (offset, index) in zip(0..<16, bytes.indices) {
+            let b = bytes[index]
+            if b >= 0x61 && b <= 0x7A { sawLetter = true }
+            if (b == UInt8(ascii: "_") || b == UInt8(ascii: "-")) && sawLetter && offset > 0 { cut = index }
+        }
+        guard let cut else { return nil }
+        return value[value.utf8.index(after: cut)...].utf8
+    }
+
+    /// True when `bytes` hold `length` consecutive letters or digits in alphabet order.
+    static func containsAscendingRun(_ bytes: Substring.UTF8View, length: Int) -> Bool {
+        var run = 1
+        var previous: UInt8 = 0
+        for b in bytes {
+            let isAlphanumeric = (b >= 0x30 && b <= 0x39) || (b >= 0x61 && b <= 0x7A)
+            if isAlphanumeric && previous != 0 && b == previous &+ 1 && b != 0x3A && b != 0x61 {
+                run += 1
+                if run >= length { return true }
+            } else {
+                run = 1
+            }
+            previous = isAlphanumeric ? b : 0
+        }
         return false
     }
 

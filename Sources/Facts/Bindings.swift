@@ -52,13 +52,25 @@ extension FileFacts {
             defer { i += 1 }
             let token = tokens[i]
             guard token.kind == .identifier || (token.kind == .string && !token.isTemplate) else { continue }
-            guard var op = next(i), tokens[op].kind == .punctuation else { continue }
+            guard var op = next(i) else { continue }
+            // Go `var name string = "…"`: a declared type between the name and `=`.
+            if token.kind == .identifier, tokens[op].kind == .identifier, let eq = next(op), isPunct(eq, "="),
+                let keyword = previous(i), text(keyword) == "var" || text(keyword) == "const"
+            {
+                op = eq
+            }
+            guard tokens[op].kind == .punctuation else { continue }
             var opText = text(op)
             // `let key: String = "…"` — skip a simple type annotation to reach `=`.
             if opText == ":", let type = next(op), tokens[type].kind == .identifier,
                 let eq = next(type), isPunct(eq, "=")
             {
                 op = eq
+                opText = "="
+            }
+            // PHP `.=` appends to a string: the literal is still written into the name.
+            if opText == ".", let second = next(op), tokens[second].start == tokens[op].end, isPunct(second, "=") {
+                op = second
                 opText = "="
             }
             // Ruby/PHP `=>` and `:=` may be lexed as two tokens.

@@ -36,7 +36,8 @@ extension FileFacts {
             guard file.language != .plainText else { return [] }
             return
                 (fromBindings() + fromEnvironmentListItems() + fromHeaderCalls() + fromIndexAssignments()
-                + fromNameValuePairs() + fromCurlHeaders() + fromCommandFlags())
+                + fromNameValuePairs() + fromCurlHeaders() + fromCommandFlags() + fromLiteralPairCalls()
+                + fromEmbeddedEnvironmentLines() + fromXMLElements())
                 .sorted { $0.valueRange.lowerBound < $1.valueRange.lowerBound }
         }
     }

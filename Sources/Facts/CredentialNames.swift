@@ -109,7 +109,7 @@ public enum CredentialNames {
     /// ASCII lower-cased, the name (and so every word or joined pair of words) must contain a
     /// stem. Most names in a file fail it, and splitting them into words was 8% of a scan.
     /// Non-ASCII names take the full path.
-    static func mayContainCredentialWord(_ name: String) -> Bool {
+    package static func mayContainCredentialWord(_ name: String) -> Bool {
         var name = name
         // Folded on the stack: this runs for every keyword hit's name, and a heap array per call
         // (plus an unspecialised generic search) was a tenth of a scan.
@@ -135,6 +135,45 @@ public enum CredentialNames {
             }
         }
     }
+
+    /// Words before a bare `token`/`key` that make the name about something other than a
+    /// credential: database and cache keys, pagination and lexer tokens, i18n keys.
+    package static let nonCredentialQualifiers: Set<String> = [
+        "sort", "primary", "foreign", "partition", "cache", "map", "dict", "hash", "lookup", "unique", "composite",
+        "row", "object", "storage", "translation", "i18n", "l10n", "idempotency", "public", "pub", "list", "item",
+        "group", "index", "search", "field", "column", "table", "entry", "message", "registry", "redis", "cursor",
+        "query", "bucket", "file", "hot", "short", "dedup", "dedupe", "routing", "shard", "cancel", "cancellation",
+        "continuation", "page", "pagination", "next", "prev", "previous", "lexer", "parser", "syntax", "sync",
+        "resume", "change", "start", "end", "stop", "eos", "bos", "pad", "unk", "mask", "sep", "cls", "special",
+        "word", "input", "output", "max", "min", "num", "total", "current", "last", "first", "split", "delimiter",
+        "notification", "push", "device", "fcm", "apns", "registration", "sub", "event", "state", "theme", "locale",
+        "lang", "label", "css", "style", "react", "vue", "node", "tree", "sequence", "seq", "position", "type", "kind",
+        "name", "id", "prop", "meta", "config", "setting", "settings", "option", "options", "feature", "flag", "step",
+        "route", "tab", "menu", "view", "form", "storybook", "story", "test", "mock", "fake", "dummy", "sample",
+        "example", "cipher", "nonce", "iv", "salt", "result", "context", "cluster", "new", "old", "mixin", "request",
+        "response", "websocket", "hex", "verification", "grant", "activation", "constraint", "constraints",
+        "dictionary", "property", "attribute", "attr", "env", "environment", "header", "path", "url",
+    ]
+
+    /// Names whose only credential word is a bare trailing `token` or `key` (`token`, `key`,
+    /// `myToken`, `asanaToken`, `DIGITALOCEAN_TOKEN`, `stripe_key`). Weak evidence: the value
+    /// must pass the stricter `LiteralSecretShape.looksLikeSecretForWeakName`.
+    package static func isWeakCredentialName(_ name: String) -> Bool {
+        let parts = words(name)
+        guard let last = parts.last, last == "token" || last == "key", parts.count <= 5 else { return false }
+        guard parts.count >= 2 else { return true }
+        let before = parts[parts.count - 2]
+        if nonCredentialQualifiers.contains(before) || before.allSatisfy(\.isNumber) { return false }
+        return !parts.dropLast().contains { metadataWords.contains($0) && $0 != "key" }
+            && !parts.contains(where: notRealWords.contains)
+    }
+
+    /// Words in a name that say its value is deliberately not a working credential
+    /// (`nonMatchingToken`, `invalidKey`, `fakeToken`): test data for a parser or validator.
+    package static let notRealWords: Set<String> = [
+        "non", "invalid", "bad", "wrong", "fake", "mock", "dummy", "malformed", "bogus", "unknown", "nonexistent",
+        "authenticity", "expected", "sample", "example",
+    ]
 
     /// True when a variable / field / key name denotes a credential value
     /// (`apiKey`, `API_KEY_SECRET`, `authHeader`, `password`; not `tokenCount`, `secretName`).

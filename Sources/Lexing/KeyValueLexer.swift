@@ -34,8 +34,11 @@ struct KeyValueLexer: Lexer {
             } else {
                 tokens.append(Token(kind: .identifier, start: i, end: nameEnd))
             }
-            tokens.append(Token(kind: .punctuation, start: k, end: k + 1))
-            let valueStart = cursor.skipSpaces(k + 1, line.end)
+            // logstash / Ruby-hash style `"name" => "value"`.
+            let opEnd =
+                bytes[k] == UInt8(ascii: "=") && k + 1 < line.end && bytes[k + 1] == UInt8(ascii: ">") ? k + 2 : k + 1
+            tokens.append(Token(kind: .punctuation, start: k, end: opEnd))
+            let valueStart = cursor.skipSpaces(opEnd, line.end)
             if valueStart < line.end
                 && (bytes[valueStart] == UInt8(ascii: "[") || bytes[valueStart] == UInt8(ascii: "{"))
             {

@@ -23,7 +23,8 @@ public enum LexerRegistry {
 
     public static func tokenize(_ file: SourceFile) -> [Token] {
         let lexer: any Lexer =
-            file.language == .cLike && file.dialect == .go ? CodeLexer(.go) : lexer(for: file.language)
+            file.language == .cLike && file.dialect == .go
+            ? CodeLexer(.go) : MakefileLexer.isMakefile(file.path) ? MakefileLexer() : lexer(for: file.language)
         var tokens = lexer.tokenize(file.bytes)
         LexerSupport.matchBrackets(&tokens, bytes: file.bytes)
         return tokens

@@ -36,7 +36,7 @@ public enum Language: String, Sendable, CaseIterable {
         case "jenkinsfile": return .cLike
         case "nginx.conf", "httpd.conf", "apache2.conf", "haproxy.cfg", "caddyfile", ".htaccess": return .serverConfig
         case ".npmrc", ".pypirc", ".gitconfig", ".netrc", ".editorconfig", "pip.conf", ".yarnrc": return .keyValue
-        case ".bashrc", ".zshrc", ".profile", ".bash_profile", "makefile": return .shell
+        case ".bashrc", ".zshrc", ".profile", ".bash_profile", "makefile", "gnumakefile": return .shell
         default: break
         }
         if name.hasPrefix("dockerfile.") || name.hasSuffix(".dockerfile") { return .dockerfile }
@@ -48,7 +48,7 @@ public enum Language: String, Sendable, CaseIterable {
             return .cLike
         case "py", "pyi", "pyw": return .python
         case "rb", "rake", "gemspec", "erb": return .ruby
-        case "sh", "bash", "zsh", "ksh", "fish", "command", "ps1", "bat", "cmd": return .shell
+        case "sh", "bash", "zsh", "ksh", "fish", "command", "ps1", "bat", "cmd", "mk": return .shell
         case "yml", "yaml": return .yaml
         case "json", "jsonc", "json5", "har", "postman_collection", "ipynb", "geojson", "webmanifest": return .json
         case "env", "ini", "toml", "properties", "cfg", "conf", "config", "tfvars", "hcl", "tf", "npmrc",

@@ -61,7 +61,7 @@ final class RuleFileFieldsTests: XCTestCase {
     func testSeverityInCapsFindingsInTestFiles() throws {
         let rule = try RuleLoader.parse(bytes: ruleFile(#", "severityIn": {"test": "warning"}"#), source: "x-rule.json")
         let engine = try ScanEngine(rules: [rule], settings: ScanSettings())
-        let code = Array("v = XK_12345678\n".utf8)
+        let code = Array("v = XK_73914682\n".utf8)
         XCTAssertEqual(
             engine.scan(file: SourceFile(path: "src/app.py", bytes: code)).findings.map(\.severity), [.error])
         XCTAssertEqual(
@@ -74,7 +74,7 @@ final class RuleFileFieldsTests: XCTestCase {
             bytes: ruleFile(#", "precedence": "generic""#, id: "a-guess"), source: "a-guess.json")
         let provider = try RuleLoader.parse(bytes: ruleFile("", id: "b-format"), source: "b-format.json")
         let engine = try ScanEngine(rules: [generic, provider], settings: ScanSettings())
-        let found = engine.scan(file: SourceFile(path: "a.py", bytes: Array("v = XK_12345678\n".utf8))).findings
+        let found = engine.scan(file: SourceFile(path: "a.py", bytes: Array("v = XK_73914682\n".utf8))).findings
         XCTAssertEqual(found.map(\.rule), ["b-format"])
     }
 

@@ -9,7 +9,7 @@ import Support
 /// must pass `LiteralSecretShape.looksLikeSecret`; more specific rules (provider formats,
 /// appkey, Basic, Bearer) take precedence on the same value (`"precedence": "generic"` in its rule file; see `CredentialPrecedence`).
 struct HardcodedSecretRule: StructuralRule {
-    let messageFields: [String: Set<String>] = ["literal": ["name"]]
+    let messageFields: [String: Set<String>] = ["literal": ["name"], "checksum": ["name", "provider"]]
 
     /// Words that may follow the credential word in a name that still holds the credential
     /// (`API_KEY_PROD`, `passwordValue`, `secret_b64`); anything else (`PasswordLastUsed`,
@@ -65,8 +65,10 @@ struct HardcodedSecretRule: StructuralRule {
     func wantsFile(_ context: FileContext, _ rule: RuleDefinition) -> Bool {
         guard context.file.language != .plainText else { return false }
         let bytes = context.file.bytes
-        return context.hits(for: rule).contains {
-            Self.credentialNameAround(bytes, $0) && Self.valueFollows(bytes, from: $0.end)
+        return context.hits(for: rule).contains { hit in
+            guard let evidence = Self.credentialNameAround(bytes, hit) else { return false }
+            // Bare `token`/`key` names are everywhere in code: only a long value is worth lexing for.
+            return Self.valueFollows(bytes, from: hit.end, minimum: evidence == .strong ? 8 : 16)
         }
     }
 
@@ -78,34 +80,72 @@ struct HardcodedSecretRule: StructuralRule {
     /// The whole name around a keyword hit (`key` in `api_key`, `monkey`, `keyboard`) must be
     /// one this rule reports, judged on bytes before the file is lexed: `key`/`token` hits in
     /// ordinary names were the main reason files got lexed.
-    static func credentialNameAround(_ bytes: [UInt8], _ hit: KeywordPrefilter.Hit) -> Bool {
+    static func credentialNameAround(_ bytes: [UInt8], _ hit: KeywordPrefilter.Hit) -> NameEvidence? {
         var start = hit.start, end = hit.end
         while start > 0 && hit.start - start < 80 && Self.isNameByte(bytes[start - 1]) { start -= 1 }
         while end < bytes.count && end - hit.end < 80 && Self.isNameByte(bytes[end]) { end += 1 }
         let name = String(decoding: bytes[start..<end], as: UTF8.self)
-        if name.hasPrefix("-") { return true }  // command-line flags: `isCredentialFlag` decides after lexing
-        return CredentialNames.isCredentialName(name) && endsWithCredentialWord(name)
+        if name.hasPrefix("-") { return .strong }  // command-line flags: `isCredentialFlag` decides after lexing
+        return evidence(ofName: name)
     }
 
+    /// How much the name alone says about its value.
+    enum NameEvidence { case strong, weak, auth }
+
+    static func evidence(ofName name: String) -> NameEvidence? {
+        if CredentialNames.words(name).contains(where: CredentialNames.notRealWords.contains) { return nil }
+        if CredentialNames.isCredentialName(name) && endsWithCredentialWord(name) { return .strong }
+        if CredentialNames.isWeakCredentialName(name) { return .weak }
+        return isAuthName(name) ? .auth : nil
+    }
+
+    /// `auth:` (npm/yarn config, Go `auth` fields): a credential only for a token-shaped value.
+    static func isAuthName(_ name: String) -> Bool { CredentialNames.words(name).last == "auth" }
+
     func find(_ context: FileContext, _ rule: RuleDefinition, _ matches: inout [RuleMatch]) {
-        let candidates = context.facts.namedValues.filter { named in
+        var evidence: [Int: NameEvidence] = [:]
+        var candidates: [NamedValue] = []
+        for named in context.facts.namedValues {
             // Cheapest test first: most names fail the credential-name check's byte prefilter.
-            named.valueKind == .literal
-                && (CredentialNames.isCredentialName(named.name) && Self.endsWithCredentialWord(named.name)
-                    || Self.isCredentialFlag(named))
-                && Self.isIdentifierLike(named.name)
+            guard named.valueKind == .literal, CredentialNames.mayContainCredentialWord(named.name),
+                let strength = Self.isCredentialFlag(named) ? .strong : Self.evidence(ofName: named.name),
+                Self.isIdentifierLike(named.name),
                 // The appkey is `hardcoded-appkey`'s alone, also when a config turns that rule off.
-                && !HardcodedAppkeyRule.isAppKeyName(named.name)
+                !HardcodedAppkeyRule.isAppKeyName(named.name)
+            else { continue }
+            evidence[candidates.count] = strength
+            candidates.append(named)
         }
         // A name with many different literal values in one file is a table (test vectors,
         // fixtures, generated data), not configuration.
         var valuesByName: [String: Set<String>] = [:]
-        for named in candidates { valuesByName[named.name, default: []].insert(named.value) }
-        for named in candidates where valuesByName[named.name, default: []].count <= 4 {
+        var weakValueCounts: [String: Int] = [:]
+        for (i, named) in candidates.enumerated() {
+            valuesByName[named.name, default: []].insert(named.value)
+            if evidence[i] == .weak { weakValueCounts[named.value, default: 0] += 1 }
+        }
+        for (i, named) in candidates.enumerated() where valuesByName[named.name, default: []].count <= 4 {
             let lower = named.value.lowercased()
             // Basic/Bearer rules
             if lower.hasPrefix("basic ") || lower.hasPrefix("bearer ") || lower.hasPrefix("token ") { continue }
-            guard LiteralSecretShape.looksLikeSecret(named.value, name: named.name) else { continue }
+            let strength = evidence[i] ?? .weak
+            // A GitHub/npm token whose checksum fails is no provider finding: likely made up.
+            if let failing = ChecksummedTokenShape.failingChecksum(named.value) {
+                guard LiteralSecretShape.isPlausibleLiteral(named.value, name: named.name) else { continue }
+                matches.add(
+                    range: named.valueRange, secret: named.valueRange,
+                    message: rule.message("checksum", ["name": named.name, "provider": failing]), severity: .warning)
+                continue
+            }
+            switch strength {
+            case .strong: guard LiteralSecretShape.looksLikeSecret(named.value, name: named.name) else { continue }
+            case .weak:
+                // The same value under bare `token`/`key` names again and again is example data (API specs).
+                guard weakValueCounts[named.value, default: 0] <= 2,
+                    LiteralSecretShape.looksLikeSecretForWeakName(named.value, name: named.name)
+                else { continue }
+            case .auth: continue
+            }
             matches.add(
                 range: named.valueRange, secret: named.valueRange,
                 message: rule.message("literal", ["name": named.name]))
@@ -115,7 +155,7 @@ struct HardcodedSecretRule: StructuralRule {
     /// Byte-level look past a keyword hit: the rest of the name, a closing quote or bracket,
     /// an assignment (`=`, `:`, `:=`, `=>`, `,` of a setter call, `: Type =`), then at least 8
     /// value bytes. Most `key`/`token` hits in code fail this without lexing the file.
-    static func valueFollows(_ bytes: [UInt8], from start: Int) -> Bool {
+    static func valueFollows(_ bytes: [UInt8], from start: Int, minimum: Int = 8) -> Bool {
         let n = bytes.count
         var i = start
         func skipSpaces() { while i < n && (bytes[i] == 0x20 || bytes[i] == 0x09) { i += 1 } }
@@ -125,7 +165,23 @@ struct HardcodedSecretRule: StructuralRule {
             && (bytes[i] == 0x22 || bytes[i] == 0x27 || bytes[i] == 0x60 || bytes[i] == UInt8(ascii: "]"))
         { i += 1; closers += 1 }
         skipSpaces()
+        // Go `var name string = …`: a declared type before the `=`.
+        var typeEnd = i
+        while typeEnd < n && ASCII.isIdentifierByte(bytes[typeEnd]) { typeEnd += 1 }
+        if typeEnd > i {
+            i = typeEnd
+            skipSpaces()
+        }
         guard i < n else { return false }
+        // XML element text, also on the next line: `<apiToken>\n    value\n</apiToken>`.
+        if bytes[i] == UInt8(ascii: ">") {
+            i += 1
+            while i < n && (bytes[i] == 0x20 || bytes[i] == 0x09 || bytes[i] == 0x0A || bytes[i] == 0x0D) { i += 1 }
+            return valueBytes(bytes, from: i, upTo: minimum) >= minimum
+        }
+        // Makefile `?=`, `!=`, `+=`, `::=`, `:::=` and PHP `.=`.
+        if i + 1 < n && "?!+.".utf8.contains(bytes[i]) && bytes[i + 1] == UInt8(ascii: "=") { i += 1 }
+        while i + 1 < n && bytes[i] == UInt8(ascii: ":") && bytes[i + 1] == UInt8(ascii: ":") { i += 1 }
         switch bytes[i] {
         case UInt8(ascii: "="):
             i += 1
@@ -147,6 +203,12 @@ struct HardcodedSecretRule: StructuralRule {
             return false
         }
         skipSpaces()
+        // A YAML block scalar (`|`, `>-`, `|2`): the value starts on the next line.
+        if i < n && (bytes[i] == UInt8(ascii: "|") || bytes[i] == UInt8(ascii: ">")) {
+            i += 1
+            while i < n && "+-0123456789".utf8.contains(bytes[i]) { i += 1 }
+            while i < n && (bytes[i] == 0x20 || bytes[i] == 0x09 || bytes[i] == 0x0A || bytes[i] == 0x0D) { i += 1 }
+        }
         // String prefixes (`b"…"`, `r'…'`, `@"…"`) and the opening quote.
         if i + 1 < n
             && (bytes[i] == UInt8(ascii: "b") || bytes[i] == UInt8(ascii: "r") || bytes[i] == UInt8(ascii: "@"))
@@ -155,13 +217,18 @@ struct HardcodedSecretRule: StructuralRule {
             i += 1
         }
         if i < n && (bytes[i] == 0x22 || bytes[i] == 0x27 || bytes[i] == 0x60) { i += 1 }
-        var length = 0
-        while i < n && length < 8 {
+        return valueBytes(bytes, from: i, upTo: minimum) >= minimum
+    }
+
+    /// Value bytes at `start` up to a space, line break or quote, counted to `limit`.
+    private static func valueBytes(_ bytes: [UInt8], from start: Int, upTo limit: Int) -> Int {
+        var i = start, length = 0
+        while i < bytes.count && length < limit {
             let b = bytes[i]
             if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x22 || b == 0x27 || b == 0x60 { break }
             length += 1
             i += 1
         }
-        return length >= 8
+        return length
     }
 }

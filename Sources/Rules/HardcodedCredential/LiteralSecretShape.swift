@@ -35,6 +35,7 @@ enum LiteralSecretShape {
         if looksLikeDateOrVersion(value) { return false }
         if value.hasSuffix("(") || value.contains("()") { return false }  // code that a line lexer kept as text
         if value.hasPrefix("-") || isMadeOfWords(value) { return false }  // flags, `access-token-123`
+        if namesACredential(value) { return false }  // `CleartextPassword1`, `MySecretToken2`
         // HTTP header names and other letters-and-dashes identifiers (`Access-Control-Allow-Credentials`).
         if !hasDigit && value.allSatisfy({ $0.isLetter || $0 == "-" || $0 == "_" || $0 == "." })
             && value.contains(where: { $0 == "-" || $0 == "_" || $0 == "." })
@@ -44,6 +45,78 @@ enum LiteralSecretShape {
         // Hex digests and UUIDs named like a key are keys; anything else needs character variety.
         let entropy = Entropy.shannon(value[...])
         return entropy >= (count >= 20 ? 3.0 : 2.5)
+    }
+
+    /// Values of bare `token`/`key` names (`token`, `asanaToken`, `DIGITALOCEAN_TOKEN`): such
+    /// names also hold cache keys, i18n keys, lexer tokens and hashes, so the value must look
+    /// issued: 16+ characters of a token alphabet, letters and digits mixed, high entropy for its
+    /// length, and not a UUID, a digest under a one-word name, an identifier or a file name.
+    static func looksLikeSecretForWeakName(_ raw: String, name: String) -> Bool {
+        let value = raw.trimmingSpaces
+        let count = value.utf8.count
+        guard count >= 16, count <= 512, looksLikeSecret(value, name: name) else { return false }
+        var letters = 0, digits = 0, upper = 0, dots = 0
+        for b in value.utf8 {
+            switch b {
+            case 0x30...0x39: digits += 1
+            case 0x41...0x5A: letters += 1; upper += 1
+            case 0x61...0x7A: letters += 1
+            case UInt8(ascii: "."): dots += 1
+            case UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "+"), UInt8(ascii: "/"), UInt8(ascii: "="),
+                UInt8(ascii: "~"):
+                break
+            default: return false  // `user:{id}:profile`, `login.title %s`: not a token alphabet
+            }
+        }
+        guard letters >= 4, digits >= 1, !isWordy(value) else { return false }
+        if dots == 1 || dots > 2 { return false }  // `config.json`, `a.b.c.d`; JWTs have two
+        if isUUID(value) { return false }
+        // A bare `key`/`token` holding a digest is a cache or content key far more often than a credential.
+        if CredentialNames.words(name).count == 1 && digits + letters == count
+            && value.utf8.allSatisfy({ ASCII.hexValue($0) != nil })
+        {
+            return false
+        }
+        // `ReactComponentKey12`: an identifier with a number at the end.
+        if digits <= 3, let firstDigit = value.firstIndex(where: \.isNumber),
+            value[firstDigit...].allSatisfy(\.isNumber)
+        {
+            return false
+        }
+        let floor = min(3.5, log2(Double(count)) - 0.7)
+        return Entropy.shannon(value[...]) >= floor
+    }
+
+    /// `ApplicationSummaryList`, `IDEDidComputeMac32BitWarning`: in mixed case, most letters
+    /// sit in lower-case runs of three or more, as in camel-case words; random text has few.
+    static func isWordy(_ value: String) -> Bool {
+        guard value.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return false }
+        var inRuns = 0, letters = 0, run = 0
+        for b in value.utf8 {
+            let isLower = b >= 0x61 && b <= 0x7A
+            if isLower || (b >= 0x41 && b <= 0x5A) { letters += 1 }
+            if isLower {
+                run += 1
+            } else {
+                if run >= 3 { inRuns += run }
+                run = 0
+            }
+        }
+        if run >= 3 { inRuns += run }
+        return letters > 0 && inRuns * 10 >= letters * 6
+    }
+
+    static func isUUID(_ value: String) -> Bool {
+        let bytes = Array(value.utf8)
+        guard bytes.count == 36 else { return false }
+        for (i, b) in bytes.enumerated() {
+            if [8, 13, 18, 23].contains(i) {
+                if b != UInt8(ascii: "-") { return false }
+            } else if ASCII.hexValue(b) == nil {
+                return false
+            }
+        }
+        return true
     }
 
     /// Values the caller's name already marks as a credential (appkey, Bearer, client_secret):
@@ -101,6 +174,18 @@ enum LiteralSecretShape {
             return part.count <= 4 && !letters.isEmpty && !digits.isEmpty && digits.allSatisfy(\.isNumber)
         }
         return parts.allSatisfy(isWordLike) && parts.contains { $0.allSatisfy(\.isLetter) && $0.count >= 3 }
+    }
+
+    /// Capitalised words and at most two digits, one of them a credential word: a value that
+    /// describes itself (`CleartextPassword1`, `SuperSecretKey`) is a stand-in, not an issued secret.
+    static func namesACredential(_ value: String) -> Bool {
+        let digits = value.reversed().prefix(while: \.isNumber).count
+        let letters = value.dropLast(digits)
+        guard digits <= 2, letters.count >= 6, letters.allSatisfy(\.isLetter), letters.first?.isLetter == true
+        else { return false }
+        let words = CredentialNames.words(String(letters))
+        guard words.count >= 2 else { return false }
+        return words.contains { ["password", "passwd", "secret", "token", "key", "pass", "pwd"].contains($0) }
     }
 
     /// `foo.bar.baz`, `com.example.app`, `module:attr`, `snake_case_name`, `kebab-case-name`.

@@ -1,0 +1,87 @@
+import Lexing
+import Model
+import Support
+
+/// Name → value pairs written in forms that are not a `name = value` binding: a setter call
+/// with two literals (`System.setProperty("API_TOKEN", "…")`, `os.Setenv`, `config.set`,
+/// `putenv("API_TOKEN=…")`), a `.env` file held in a string (`"NAME=…\nOTHER=…"`) and an XML
+/// element holding only text (`<apiToken>…</apiToken>`).
+extension FileFacts {
+    func fromLiteralPairCalls() -> [NamedValue] {
+        guard file.language.isProgrammingLanguage || file.language == .shell else { return [] }
+        let headerNames = Set(headerCalls.map(\.nameToken))
+        var result: [NamedValue] = []
+        for open in tokens.indices where isPunct(open, "(") {
+            guard let first = next(open), tokens[first].kind == .string, !tokens[first].isTemplate,
+                tokens[first].quote != 0, !headerNames.contains(first)
+            else { continue }
+            let name = value(first)
+            if let close = next(first), isPunct(close, ")") {
+                // `putenv("NAME=value")`: one literal holding the assignment.
+                guard let eq = name.firstIndex(of: "="), eq != name.startIndex,
+                    let callee = previous(open), text(callee) == "putenv"
+                else { continue }
+                let envName = String(name[..<eq]), envValue = String(name[name.index(after: eq)...])
+                guard !envValue.isEmpty else { continue }
+                result.append(
+                    NamedValue(
+                        name: envName, nameToken: first, valueToken: first, valueKind: .literal, value: envValue,
+                        valueRange: contentRange(of: first, part: envValue), via: .binding, isHeader: false))
+                continue
+            }
+            guard let comma = next(first), isPunct(comma, ","), let second = next(comma),
+                tokens[second].kind == .string, let after = next(second), isPunct(after, ")") || isPunct(after, ",")
+            else { continue }
+            let (kind, text) = classifyValue(at: second)
+            result.append(
+                NamedValue(
+                    name: name, nameToken: first, valueToken: second, valueKind: kind, value: text,
+                    valueRange: contentRange(of: second), via: .binding, isHeader: false))
+        }
+        return result
+    }
+
+    /// `{"config.ini": "API_TOKEN=…\nDEBUG=true"}`: lines of an env file inside one string.
+    func fromEmbeddedEnvironmentLines() -> [NamedValue] {
+        guard file.language == .json || file.language == .yaml else { return [] }
+        var result: [NamedValue] = []
+        for (i, token) in tokens.enumerated() where token.kind == .string && !token.isTemplate {
+            guard let content = token.value, content.utf8.contains(0x0A), content.utf8.contains(UInt8(ascii: "="))
+            else { continue }
+            for line in content.split(whereSeparator: \.isNewline) {
+                guard let eq = line.firstIndex(of: "="), eq != line.startIndex else { continue }
+                let name = line[..<eq], lineValue = String(line[line.index(after: eq)...]).trimmingSpaces
+                guard !lineValue.isEmpty, name.utf8.allSatisfy(ASCII.isIdentifierByte) else { continue }
+                let kind: Binding.ValueKind = Self.looksLikeEnvironmentReference(lineValue) ? .environment : .literal
+                let range = contentRange(of: i, part: lineValue)
+                // Only when the value is in the file verbatim, so a finding points at it.
+                guard range != contentRange(of: i) || content == lineValue else { continue }
+                result.append(
+                    NamedValue(
+                        name: String(name), nameToken: i, valueToken: i, valueKind: kind, value: lineValue,
+                        valueRange: range, via: .binding, isHeader: false))
+            }
+        }
+        return result
+    }
+
+    /// `<apiToken>value</apiToken>`, also with the value on its own line.
+    func fromXMLElements() -> [NamedValue] {
+        guard file.language == .xml else { return [] }
+        var result: [NamedValue] = []
+        for open in tokens.indices where isPunct(open, "<") {
+            guard let tag = next(open), tokens[tag].kind == .identifier, let gt = next(tag), isPunct(gt, ">"),
+                let content = next(gt), tokens[content].kind == .string, let lt = next(content), isPunct(lt, "<"),
+                let slash = next(lt), isPunct(slash, "/"), let closing = next(slash), text(closing) == text(tag),
+                // A plist `<key>` holds a dictionary key's name, not a key.
+                text(tag) != "key"
+            else { continue }
+            let text = value(content)
+            result.append(
+                NamedValue(
+                    name: self.text(tag), nameToken: tag, valueToken: content, valueKind: .literal, value: text,
+                    valueRange: tokens[content].start..<tokens[content].end, via: .binding, isHeader: false))
+        }
+        return result
+    }
+}

@@ -1,0 +1,174 @@
+import XCTest
+
+@testable import Engine
+@testable import Facts
+@testable import Lexing
+@testable import Model
+@testable import Rules
+
+/// `hardcoded-secret` on bare `token`/`key` names, in every syntax form a config or program
+/// writes an assignment in, and the near misses those names hold in real code.
+final class GenericCredentialFormsTests: XCTestCase {
+    /// Random, 32 characters of [a-z0-9]: what a generated API token looks like.
+    static let secret = "q7vzk2m9xw4tr8ha3nfb6jc1yd5pe0ls"
+
+    private static let scanner = Result { try TestSupport.builtinScanner() }
+
+    private func genericFindings(_ path: String, _ code: String) throws -> [Finding] {
+        let result = try Self.scanner.get().scan(file: SourceFile(path: path, bytes: Array(code.utf8)))
+        return result.findings.filter { $0.rule == "hardcoded-secret" }
+    }
+
+    private func assertFires(
+        _ path: String, _ code: String, file: StaticString = #filePath, line: UInt = #line
+    ) throws {
+        let found = try genericFindings(path, code)
+        XCTAssertEqual(found.count, 1, "\(path): \(code)", file: file, line: line)
+    }
+
+    private func assertQuiet(_ path: String, _ code: String, file: StaticString = #filePath, line: UInt = #line)
+        throws
+    {
+        let found = try genericFindings(path, code)
+        XCTAssertEqual(found.map(\.message), [], "\(path): \(code)", file: file, line: line)
+    }
+
+    func testINIAndProperties() throws {
+        try assertFires("app.ini", "asanaToken=\"\(Self.secret)\"")
+        try assertFires("app.ini", "asanaToken = \(Self.secret)")
+        try assertFires("app.properties", "asana.token=\(Self.secret)")
+        try assertFires("config.toml", "asana_token = '\(Self.secret)'")
+    }
+
+    func testJSONAndEscapedEnvironmentInAString() throws {
+        try assertFires("a.json", "{\n  \"asana_token\": \"\(Self.secret)\"\n}")
+        try assertFires("a.json", "{\"config.ini\": \"ASANA_TOKEN=\(Self.secret)\\nDEBUG=true\"}")
+    }
+
+    func testXMLElementOverSeveralLinesAndAttribute() throws {
+        try assertFires("a.xml", "<asanaToken>\n    \(Self.secret)\n</asanaToken>")
+        try assertFires("a.xml", "<setting asanaToken=\"\(Self.secret)\"/>")
+    }
+
+    func testYAMLPlainQuotedAndBlockScalars() throws {
+        try assertFires("a.yaml", "asana_token: \(Self.secret)")
+        try assertFires("a.yaml", "asana_token: '\(Self.secret)'")
+        try assertFires("a.yaml", "asana_token: \"\(Self.secret)\"")
+        try assertFires("a.yaml", "asana_token: |\n  \(Self.secret)\nnext: 1\n")
+        try assertFires("a.yaml", "asana_token: >\n  \(Self.secret)\nnext: 1\n")
+    }
+
+    func testTypedDeclarations() throws {
+        try assertFires("A.cs", "string asanaToken = \"\(Self.secret)\";")
+        try assertFires("A.java", "String asanaToken = \"\(Self.secret)\";")
+        try assertFires("A.kt", "var asanaToken = \"\(Self.secret)\"")
+    }
+
+    func testGoForms() throws {
+        try assertFires("a.go", "var asanaToken string = \"\(Self.secret)\"")
+        try assertFires("a.go", "asanaToken := \"\(Self.secret)\"")
+        try assertFires("a.go", "asanaToken := `\(Self.secret)`")
+    }
+
+    func testPHPForms() throws {
+        try assertFires("a.php", "$asanaToken .= \"\(Self.secret)\";")
+        try assertFires("a.php", "$asanaToken = '\(Self.secret)';")
+        try assertFires("a.php", "$config = ['asana_token' => '\(Self.secret)'];")
+    }
+
+    func testPythonAndLogstash() throws {
+        try assertFires("a.py", "asanaToken = '\(Self.secret)'")
+        try assertFires("pipeline.conf", "  \"asanaToken\" => \"\(Self.secret)\"")
+    }
+
+    func testSetterCallsWithTwoLiterals() throws {
+        try assertFires("A.java", "System.setProperty(\"ASANA_TOKEN\", \"\(Self.secret)\");")
+        try assertFires("a.go", "os.Setenv(\"ASANA_TOKEN\", \"\(Self.secret)\")")
+        try assertFires("a.php", "putenv(\"ASANA_TOKEN=\(Self.secret)\");")
+        try assertFires("a.js", "config.set(\"asanaToken\", \"\(Self.secret)\");")
+    }
+
+    func testMakefileOperators() throws {
+        for op in ["=", ":=", "::=", ":::=", "?=", "!="] {
+            try assertFires("Makefile", "ASANA_TOKEN \(op) \"\(Self.secret)\"\n\nall:\n\techo ok\n")
+        }
+        try assertFires("rules.mk", "export ASANA_TOKEN := \(Self.secret)")
+    }
+
+    func testShellDockerfileAndTerraform() throws {
+        try assertFires("deploy.sh", "export ASANA_TOKEN=\(Self.secret)")
+        try assertFires("Dockerfile", "FROM alpine\nENV ASANA_TOKEN=\(Self.secret)")
+        try assertFires("main.tf", "asana_token = \"\(Self.secret)\"")
+        try assertFires(".env", "DIGITALOCEAN_TOKEN=\(Self.secret)")
+    }
+
+    /// Adjacent literals joined by `+` / `.`: the first literal is still judged.
+    func testConcatenationKeepsTheFirstLiteral() throws {
+        try assertFires("a.js", "const asanaToken = \"q7vzk2m9xw4tr8ha\" + \"3nfb6jc1yd5pe0ls\";")
+        try assertFires("a.php", "$asanaToken = 'q7vzk2m9xw4tr8ha' . '3nfb6jc1yd5pe0ls';")
+    }
+
+    func testBareTokenAndKeyNames() throws {
+        try assertFires("a.py", "token = '\(Self.secret)'")
+        try assertFires("a.js", "const myToken = '\(Self.secret)';")
+        try assertFires("a.yaml", "key: \(Self.secret)")
+        try assertFires("a.rb", "stripe_key = '\(Self.secret)'")
+    }
+
+    /// What bare `token`/`key` names hold in real code when they are not credentials.
+    func testNamesAndValuesThatAreNotCredentials() throws {
+        try assertQuiet("a.py", "tokenCount = 'q7vzk2m9xw4tr8ha3nfb6jc1'")
+        try assertQuiet("a.py", "sortKey = 'q7vzk2m9xw4tr8ha3nfb6jc1'")
+        try assertQuiet("a.py", "primaryKey = 'q7vzk2m9xw4tr8ha3nfb6jc1'")
+        try assertQuiet("a.py", "foreign_key = 'q7vzk2m9xw4tr8ha3nfb6jc1'")
+        try assertQuiet("a.swift", "let keyPath = \"user.profile.displayName2\"")
+        try assertQuiet("a.js", "const keyboard = 'q7vzk2m9xw4tr8ha3nfb6jc1';")
+        try assertQuiet("a.js", "const monkey = 'q7vzk2m9xw4tr8ha3nfb6jc1';")
+        try assertQuiet("a.py", "tokenizer = 'bert-base-uncased-v2'")
+        try assertQuiet("a.js", "const nextPageToken = response.nextPageToken;")
+        try assertQuiet("a.js", "const csrfToken = document.cookie.match(/csrftoken=(\\w+)/)[1];")
+        try assertQuiet("a.js", "const key = 'login.title';")
+        try assertQuiet("a.js", "const key = `user:${id}:profile`;")
+        try assertQuiet("a.py", "key = 'application/vnd.api+json'")
+        try assertQuiet("a.py", "key = 'report-2024-03-01.csv'")
+        try assertQuiet("a.py", "key = '2.14.0-beta.3'")
+        try assertQuiet("a.py", "key = '550e8400-e29b-41d4-a716-446655440000'")
+        try assertQuiet("a.py", "key = 'd41d8cd98f00b204e9800998ecf8427e'")
+        try assertQuiet("a.py", "cache_key = 'q7vzk2m9xw4tr8ha3nfb6jc1'")
+        try assertQuiet("a.py", "result_key = 'ApplicationSummaryList'")
+        try assertQuiet("Info.plist", "<dict>\n  <key>IDEDidComputeMac32BitWarning</key>\n  <true/>\n</dict>")
+        try assertQuiet("a.go", "nonMatchingToken := \"p3gkpto8vnnt2feu\"")
+        try assertQuiet("a.py", "token = 'short1'")
+        try assertQuiet("a.py", "token = os.environ['ASANA_TOKEN']")
+    }
+
+    /// A GitHub/npm token whose CRC32 checksum fails is no provider finding; the generic rule
+    /// reports it at warning and says the checksum does not match.
+    func testChecksumFailingTokensAreWarnings() throws {
+        let valid = "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"
+        let failing = String(valid.dropLast()) + "2"
+        for code in ["token = '\(failing)'", "GITHUB_TOKEN = '\(failing)'", "auth = '\(failing)'"] {
+            let found = try genericFindings("a.py", code)
+            XCTAssertEqual(found.count, 1, code)
+            XCTAssertEqual(found.first?.severity, .warning, code)
+            XCTAssertTrue(found.first?.message.contains("checksum does not match") == true, code)
+        }
+        XCTAssertEqual(try genericFindings("a.py", "token = '\(valid)'").count, 0, "the provider rule speaks")
+    }
+
+    func testPlaceholdersAndPublishedSamples() {
+        for value in [
+            "AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "sk_live_abcdefghijklmnop",
+            "tok_q7vzk2m91234567890", "sk_test_qwertyuiop", "[PASSWORD]", "&lt;token&gt;", "********", "•••••",
+            "ENC[AES256_GCM,data:q7vzk2m9,iv:abc,tag:def,type:str]", "$ANSIBLE_VAULT;1.1;AES256", "<redacted>",
+            "REPLACE_ME", "zzzzzzzzzzzz",
+        ] {
+            XCTAssertTrue(Placeholder.isPlaceholder(value), value)
+        }
+        for value in [
+            Self.secret, "Zk3q9X1ZI9WQyv3yRYWgvJ5JmU9YBOhD7DhpBtTUZEThbBXZ", "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",
+        ] {
+            XCTAssertFalse(Placeholder.isPlaceholder(value), value)
+        }
+    }
+}
