@@ -6,11 +6,11 @@ import Support
 extension SecretValidators {
     package static let structuredTokenValidators: [String: Check] = [
         // `<prefix>_` + base64/base64url of a JSON object, optionally followed by `_<secret>`.
-        "base64-json-object": { StructuredTokenChecks.base64JSONObject($0) != nil },
+        "base64-json-object": { StructuredTokenChecks.base64JSONText($0) != nil },
         // Grafana API key: base64 of `{"k":…,"n":…,"id":…}`.
         "grafana-api-key": { token in
-            guard let json = StructuredTokenChecks.base64JSONObject(token) else { return false }
-            return json["k"] != nil && json["n"] != nil && json["id"] != nil
+            guard let json = StructuredTokenChecks.base64JSONText(token) else { return false }
+            return ["\"k\":", "\"n\":", "\"id\":"].allSatisfy { json.contains($0) }
         },
         // `<hrp>1<data><6-character checksum>` (bech32 or bech32m), as age secret keys are written.
         "bech32-checksum": { StructuredTokenChecks.hasBech32Checksum($0) },
@@ -22,10 +22,13 @@ extension SecretValidators {
 }
 
 enum StructuredTokenChecks {
-    /// The JSON object a token carries: the part after the first `_` (unless the token itself
-    /// starts like base64 JSON, `ey…`), tried whole and without a trailing `_<secret>` segment,
-    /// as standard base64 and as base64url.
-    static func base64JSONObject(_ token: Substring) -> JSONNode? {
+    /// The JSON object text a token carries: the part after the first `_` (unless the token
+    /// itself starts like base64 JSON, `ey…`), tried whole and without a trailing `_<secret>`
+    /// segment, as standard base64 and as base64url. The text must read as an object (`{"key":`,
+    /// no control characters, closed by `}`); values are not parsed and a stray non-UTF-8 byte is
+    /// tolerated, since tokens copied through other tools (and test fixtures) are not always
+    /// strict JSON; random base64 still fails the object shape.
+    static func base64JSONText(_ token: Substring) -> String? {
         var body = token
         if !token.hasPrefix("ey"), let underscore = token.firstIndex(of: "_") {
             body = token[token.index(after: underscore)...]
@@ -35,13 +38,22 @@ enum StructuredTokenChecks {
         for candidate in candidates {
             for urlSafe in [false, true] {
                 guard let bytes = Base64.decode(String(candidate), urlSafe: urlSafe),
-                    let json = try? JSONNode.parse(bytes, allowComments: false),
-                    case .object = json.value
+                    case let text = String(decoding: bytes, as: UTF8.self), isJSONObjectText(text)
                 else { continue }
-                return json
+                return text
             }
         }
         return nil
+    }
+
+    private static func isJSONObjectText(_ text: String) -> Bool {
+        let trimmed = text.drop(while: \.isWhitespace)
+        guard trimmed.hasPrefix("{"), text.last(where: { !$0.isWhitespace }) == "}",
+            !text.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\n" && $0 != "\r" && $0 != "\t" })
+        else { return false }
+        let afterBrace = trimmed.dropFirst().drop(while: \.isWhitespace)
+        guard afterBrace.hasPrefix("\""), let close = afterBrace.dropFirst().firstIndex(of: "\"") else { return false }
+        return afterBrace[afterBrace.index(after: close)...].drop(while: \.isWhitespace).hasPrefix(":")
     }
 
     private static let bech32Alphabet = Array("qpzry9x8gf2tvdw0s3jn54khce6mua7l".utf8)

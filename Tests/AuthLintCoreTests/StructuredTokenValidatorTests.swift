@@ -16,6 +16,8 @@ final class StructuredTokenValidatorTests: XCTestCase {
         XCTAssertFalse(try check("base64-json-object", "ops_jCaxrATD3PBJvWZrg7fmxjoshmj9DTY9pUIp15EYbwGQ8QfWMyHm9C6hTA_94UEulMNuJgDupAmAZe_9-nISKpY7V28heuqcF16AKDu7knw1t9oZb5wz58wsInm85T8s169BKqaErMyB6t7ZixM8PYY6r7RrZYaP"))
         XCTAssertFalse(try check("base64-json-object", "glc_eyJub3QgY2xvc2Vk"))  // `{"not closed`
         XCTAssertFalse(try check("base64-json-object", "ops_WzEsMiwzXQ"))  // `[1,2,3]`: not an object
+        // Object text whose values are not strict JSON (a leading-zero number) still counts.
+        XCTAssertTrue(try check("base64-json-object", "sntrys_eyJpYXQiOjAxMjMsIm9yZyI6ImFjbWUifQ==_abc"))
     }
 
     func testGrafanaAPIKeyNeedsItsFields() throws {
