@@ -6,6 +6,11 @@ final class AccessLogCredentialsRuleTests: XCTestCase {
     func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "access-log-credentials") }
 }
 
+final class AgeSecretKeyRuleTests: XCTestCase {
+    func testFireExamples() throws { try RuleExampleHarness.checkFireExamples(of: "age-secret-key") }
+    func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "age-secret-key") }
+}
+
 final class AnthropicApiKeyRuleTests: XCTestCase {
     func testFireExamples() throws { try RuleExampleHarness.checkFireExamples(of: "anthropic-api-key") }
     func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "anthropic-api-key") }

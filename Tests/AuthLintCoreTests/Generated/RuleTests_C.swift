@@ -6,6 +6,11 @@ final class CommittedDotenvRuleTests: XCTestCase {
     func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "committed-dotenv") }
 }
 
+final class ConnectionStringPasswordRuleTests: XCTestCase {
+    func testFireExamples() throws { try RuleExampleHarness.checkFireExamples(of: "connection-string-password") }
+    func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "connection-string-password") }
+}
+
 final class CredentialInLogRuleTests: XCTestCase {
     func testFireExamples() throws { try RuleExampleHarness.checkFireExamples(of: "credential-in-log") }
     func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "credential-in-log") }

@@ -45,3 +45,18 @@ final class GoogleApiKeyRuleTests: XCTestCase {
     func testFireExamples() throws { try RuleExampleHarness.checkFireExamples(of: "google-api-key") }
     func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "google-api-key") }
 }
+
+final class GrafanaApiKeyRuleTests: XCTestCase {
+    func testFireExamples() throws { try RuleExampleHarness.checkFireExamples(of: "grafana-api-key") }
+    func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "grafana-api-key") }
+}
+
+final class GrafanaCloudTokenRuleTests: XCTestCase {
+    func testFireExamples() throws { try RuleExampleHarness.checkFireExamples(of: "grafana-cloud-token") }
+    func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "grafana-cloud-token") }
+}
+
+final class GrafanaServiceAccountTokenRuleTests: XCTestCase {
+    func testFireExamples() throws { try RuleExampleHarness.checkFireExamples(of: "grafana-service-account-token") }
+    func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "grafana-service-account-token") }
+}

@@ -31,6 +31,11 @@ final class HerokuApiKeyRuleTests: XCTestCase {
     func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "heroku-api-key") }
 }
 
+final class HexDerPrivateKeyRuleTests: XCTestCase {
+    func testFireExamples() throws { try RuleExampleHarness.checkFireExamples(of: "hex-der-private-key") }
+    func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "hex-der-private-key") }
+}
+
 final class HttpDebugLoggingRuleTests: XCTestCase {
     func testFireExamples() throws { try RuleExampleHarness.checkFireExamples(of: "http-debug-logging") }
     func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "http-debug-logging") }

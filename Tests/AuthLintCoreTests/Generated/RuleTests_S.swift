@@ -11,6 +11,11 @@ final class SentryDsnSecretRuleTests: XCTestCase {
     func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "sentry-dsn-secret") }
 }
 
+final class SentryOrgAuthTokenRuleTests: XCTestCase {
+    func testFireExamples() throws { try RuleExampleHarness.checkFireExamples(of: "sentry-org-auth-token") }
+    func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "sentry-org-auth-token") }
+}
+
 final class ShopifyAccessTokenRuleTests: XCTestCase {
     func testFireExamples() throws { try RuleExampleHarness.checkFireExamples(of: "shopify-access-token") }
     func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "shopify-access-token") }
