@@ -35,5 +35,7 @@ public enum SecretValidators {
 
 extension SecretValidators {
     /// Rule families contribute validators here (one static table per family file).
-    static var ruleFamilyValidators: [String: Check] { providerTokenValidators }
+    static var ruleFamilyValidators: [String: Check] {
+        providerTokenValidators.merging(structuredTokenValidators, uniquingKeysWith: { first, _ in first })
+    }
 }
