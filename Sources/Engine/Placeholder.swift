@@ -13,9 +13,9 @@ public enum Placeholder {
     private static let markers: [String] = [
         "your-", "your_", "yourkey", "your key", "insert", "replace", "placeholder", "changeme",
         "change-me", "change_me", "example", "dummy", "sample", "fake", "redacted", "<", "${", "{{",
-        "%(", "xxxx", "****", "••", "…", "...", "todo", "fixme", "tbd", "n/a", "none", "null", "nil",
-        "undefined", "secret-here", "key-here", "token-here", "here>", "put-", "enter-", "my-",
-        "my_", "test-key", "test_key", "testkey", "foobar", "lorem", "process.env", "os.environ",
+        "%(", "xxxx", "****", "••", "…", "...", "fixme",
+        "undefined", "secret-here", "key-here", "token-here", "here>", "enter-",
+        "tokenhere", "keyhere", "secrethere", "stringhere", "valuehere", "test-key", "test_key", "testkey", "foobar", "lorem", "process.env", "os.environ",
         "getenv", "env(", "env.", "$(", "vault:", "secretsmanager", "ssm:", "arn:aws",
         // Keyboard rows typed after a real prefix (`sk_live_qwertyuiop`).
         "qwerty", "asdfgh", "zxcvbn",
@@ -24,10 +24,16 @@ public enum Placeholder {
         "&lt;", "&gt;", "replace_me", "replaceme", "**", "•",
     ]
 
+    /// Short markers that count only as a word of their own (`TBD`, `my_token`, `none`): inside
+    /// a long random token, `nil` or `tbd` occur by chance, and one in five 360-character AWS
+    /// session tokens was taken for a placeholder.
+    private static let wordMarkers: [String] = ["todo", "tbd", "n/a", "none", "null", "nil", "put-", "my-", "my_"]
+
     public static func isPlaceholder(_ value: Substring) -> Bool {
         let lowered = value.lowercased()
         if lowered.isEmpty { return true }
         for marker in markers where lowered.containsBytes(marker) { return true }
+        if wordMarkers.contains(where: { containsWord($0, in: lowered) }) { return true }
         // A shell or Makefile variable as the whole value: $TOKEN, $(TOKEN), %TOKEN%.
         if lowered.hasPrefix("$") || (lowered.hasPrefix("%") && lowered.hasSuffix("%")) { return true }
         // One character repeated (`aaaaaaaa`, `00000000`, `--------`).
@@ -73,6 +79,23 @@ public enum Placeholder {
     }
 
     public static func isPlaceholder(_ value: String) -> Bool { isPlaceholder(value[...]) }
+
+    /// `word` occurs with no letter or digit right before it, nor right after it when it ends
+    /// in one (`my_` and `put-` carry their own boundary).
+    static func containsWord(_ word: String, in text: String) -> Bool {
+        let bytes = Array(text.utf8), needle = Array(word.utf8)
+        func isAlnum(_ b: UInt8) -> Bool { (b >= 0x30 && b <= 0x39) || (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) }
+        let checkAfter = needle.last.map(isAlnum) ?? false
+        var from = 0
+        while let at = ASCII.find(needle, in: bytes, from: from) {
+            let before = at == 0 || !isAlnum(bytes[at - 1])
+            let end = at + needle.count
+            let after = !checkAfter || end == bytes.count || !isAlnum(bytes[end])
+            if before && after { return true }
+            from = at + 1
+        }
+        return false
+    }
 
     private static func isAscendingRun(_ s: String) -> Bool {
         let scalars = Array(s.unicodeScalars)

@@ -34,78 +34,78 @@ final class GenericCredentialFormsTests: XCTestCase {
     }
 
     func testINIAndProperties() throws {
-        try assertFires("app.ini", "asanaToken=\"\(Self.secret)\"")
-        try assertFires("app.ini", "asanaToken = \(Self.secret)")
-        try assertFires("app.properties", "asana.token=\(Self.secret)")
-        try assertFires("config.toml", "asana_token = '\(Self.secret)'")
+        try assertFires("app.ini", "widgetToken=\"\(Self.secret)\"")
+        try assertFires("app.ini", "widgetToken = \(Self.secret)")
+        try assertFires("app.properties", "widget.token=\(Self.secret)")
+        try assertFires("config.toml", "widget_token = '\(Self.secret)'")
     }
 
     func testJSONAndEscapedEnvironmentInAString() throws {
-        try assertFires("a.json", "{\n  \"asana_token\": \"\(Self.secret)\"\n}")
-        try assertFires("a.json", "{\"config.ini\": \"ASANA_TOKEN=\(Self.secret)\\nDEBUG=true\"}")
+        try assertFires("a.json", "{\n  \"widget_token\": \"\(Self.secret)\"\n}")
+        try assertFires("a.json", "{\"config.ini\": \"WIDGET_TOKEN=\(Self.secret)\\nDEBUG=true\"}")
     }
 
     func testXMLElementOverSeveralLinesAndAttribute() throws {
-        try assertFires("a.xml", "<asanaToken>\n    \(Self.secret)\n</asanaToken>")
-        try assertFires("a.xml", "<setting asanaToken=\"\(Self.secret)\"/>")
+        try assertFires("a.xml", "<widgetToken>\n    \(Self.secret)\n</widgetToken>")
+        try assertFires("a.xml", "<setting widgetToken=\"\(Self.secret)\"/>")
     }
 
     func testYAMLPlainQuotedAndBlockScalars() throws {
-        try assertFires("a.yaml", "asana_token: \(Self.secret)")
-        try assertFires("a.yaml", "asana_token: '\(Self.secret)'")
-        try assertFires("a.yaml", "asana_token: \"\(Self.secret)\"")
-        try assertFires("a.yaml", "asana_token: |\n  \(Self.secret)\nnext: 1\n")
-        try assertFires("a.yaml", "asana_token: >\n  \(Self.secret)\nnext: 1\n")
+        try assertFires("a.yaml", "widget_token: \(Self.secret)")
+        try assertFires("a.yaml", "widget_token: '\(Self.secret)'")
+        try assertFires("a.yaml", "widget_token: \"\(Self.secret)\"")
+        try assertFires("a.yaml", "widget_token: |\n  \(Self.secret)\nnext: 1\n")
+        try assertFires("a.yaml", "widget_token: >\n  \(Self.secret)\nnext: 1\n")
     }
 
     func testTypedDeclarations() throws {
-        try assertFires("A.cs", "string asanaToken = \"\(Self.secret)\";")
-        try assertFires("A.java", "String asanaToken = \"\(Self.secret)\";")
-        try assertFires("A.kt", "var asanaToken = \"\(Self.secret)\"")
+        try assertFires("A.cs", "string widgetToken = \"\(Self.secret)\";")
+        try assertFires("A.java", "String widgetToken = \"\(Self.secret)\";")
+        try assertFires("A.kt", "var widgetToken = \"\(Self.secret)\"")
     }
 
     func testGoForms() throws {
-        try assertFires("a.go", "var asanaToken string = \"\(Self.secret)\"")
-        try assertFires("a.go", "asanaToken := \"\(Self.secret)\"")
-        try assertFires("a.go", "asanaToken := `\(Self.secret)`")
+        try assertFires("a.go", "var widgetToken string = \"\(Self.secret)\"")
+        try assertFires("a.go", "widgetToken := \"\(Self.secret)\"")
+        try assertFires("a.go", "widgetToken := `\(Self.secret)`")
     }
 
     func testPHPForms() throws {
-        try assertFires("a.php", "$asanaToken .= \"\(Self.secret)\";")
-        try assertFires("a.php", "$asanaToken = '\(Self.secret)';")
-        try assertFires("a.php", "$config = ['asana_token' => '\(Self.secret)'];")
+        try assertFires("a.php", "$widgetToken .= \"\(Self.secret)\";")
+        try assertFires("a.php", "$widgetToken = '\(Self.secret)';")
+        try assertFires("a.php", "$config = ['widget_token' => '\(Self.secret)'];")
     }
 
     func testPythonAndLogstash() throws {
-        try assertFires("a.py", "asanaToken = '\(Self.secret)'")
-        try assertFires("pipeline.conf", "  \"asanaToken\" => \"\(Self.secret)\"")
+        try assertFires("a.py", "widgetToken = '\(Self.secret)'")
+        try assertFires("pipeline.conf", "  \"widgetToken\" => \"\(Self.secret)\"")
     }
 
     func testSetterCallsWithTwoLiterals() throws {
-        try assertFires("A.java", "System.setProperty(\"ASANA_TOKEN\", \"\(Self.secret)\");")
-        try assertFires("a.go", "os.Setenv(\"ASANA_TOKEN\", \"\(Self.secret)\")")
-        try assertFires("a.php", "putenv(\"ASANA_TOKEN=\(Self.secret)\");")
-        try assertFires("a.js", "config.set(\"asanaToken\", \"\(Self.secret)\");")
+        try assertFires("A.java", "System.setProperty(\"WIDGET_TOKEN\", \"\(Self.secret)\");")
+        try assertFires("a.go", "os.Setenv(\"WIDGET_TOKEN\", \"\(Self.secret)\")")
+        try assertFires("a.php", "putenv(\"WIDGET_TOKEN=\(Self.secret)\");")
+        try assertFires("a.js", "config.set(\"widgetToken\", \"\(Self.secret)\");")
     }
 
     func testMakefileOperators() throws {
         for op in ["=", ":=", "::=", ":::=", "?=", "!="] {
-            try assertFires("Makefile", "ASANA_TOKEN \(op) \"\(Self.secret)\"\n\nall:\n\techo ok\n")
+            try assertFires("Makefile", "WIDGET_TOKEN \(op) \"\(Self.secret)\"\n\nall:\n\techo ok\n")
         }
-        try assertFires("rules.mk", "export ASANA_TOKEN := \(Self.secret)")
+        try assertFires("rules.mk", "export WIDGET_TOKEN := \(Self.secret)")
     }
 
     func testShellDockerfileAndTerraform() throws {
-        try assertFires("deploy.sh", "export ASANA_TOKEN=\(Self.secret)")
-        try assertFires("Dockerfile", "FROM alpine\nENV ASANA_TOKEN=\(Self.secret)")
-        try assertFires("main.tf", "asana_token = \"\(Self.secret)\"")
+        try assertFires("deploy.sh", "export WIDGET_TOKEN=\(Self.secret)")
+        try assertFires("Dockerfile", "FROM alpine\nENV WIDGET_TOKEN=\(Self.secret)")
+        try assertFires("main.tf", "widget_token = \"\(Self.secret)\"")
         try assertFires(".env", "DIGITALOCEAN_TOKEN=\(Self.secret)")
     }
 
     /// Adjacent literals joined by `+` / `.`: the first literal is still judged.
     func testConcatenationKeepsTheFirstLiteral() throws {
-        try assertFires("a.js", "const asanaToken = \"q7vzk2m9xw4tr8ha\" + \"3nfb6jc1yd5pe0ls\";")
-        try assertFires("a.php", "$asanaToken = 'q7vzk2m9xw4tr8ha' . '3nfb6jc1yd5pe0ls';")
+        try assertFires("a.js", "const widgetToken = \"q7vzk2m9xw4tr8ha\" + \"3nfb6jc1yd5pe0ls\";")
+        try assertFires("a.php", "$widgetToken = 'q7vzk2m9xw4tr8ha' . '3nfb6jc1yd5pe0ls';")
     }
 
     func testBareTokenAndKeyNames() throws {
@@ -139,7 +139,7 @@ final class GenericCredentialFormsTests: XCTestCase {
         try assertQuiet("Info.plist", "<dict>\n  <key>IDEDidComputeMac32BitWarning</key>\n  <true/>\n</dict>")
         try assertQuiet("a.go", "nonMatchingToken := \"p3gkpto8vnnt2feu\"")
         try assertQuiet("a.py", "token = 'short1'")
-        try assertQuiet("a.py", "token = os.environ['ASANA_TOKEN']")
+        try assertQuiet("a.py", "token = os.environ['WIDGET_TOKEN']")
     }
 
     /// A GitHub/npm token whose CRC32 checksum fails is no provider finding; the generic rule
@@ -161,12 +161,15 @@ final class GenericCredentialFormsTests: XCTestCase {
             "AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "sk_live_abcdefghijklmnop",
             "tok_q7vzk2m91234567890", "sk_test_qwertyuiop", "[PASSWORD]", "&lt;token&gt;", "********", "•••••",
             "ENC[AES256_GCM,data:q7vzk2m9,iv:abc,tag:def,type:str]", "$ANSIBLE_VAULT;1.1;AES256", "<redacted>",
-            "REPLACE_ME", "zzzzzzzzzzzz",
+            "REPLACE_ME", "zzzzzzzzzzzz", "TBD", "none", "my_api_key", "put-your-token", "xoxe.xoxp-1-RANDOMSTRINGHERE",
+            "xoxe.xoxp-1-SlackAppConfigurationAccessTokenHere", "null",
         ] {
             XCTAssertTrue(Placeholder.isPlaceholder(value), value)
         }
         for value in [
             Self.secret, "Zk3q9X1ZI9WQyv3yRYWgvJ5JmU9YBOhD7DhpBtTUZEThbBXZ", "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",
+            // Short words inside random tokens are chance, not placeholders.
+            "FwoGZXIvYXdzEJr7nilK9zTbdQ2NoneHx4Ry8NULLxM3tbdVw", "aiv_Q7vTodo2kMy_x9Rput-4Lz",
         ] {
             XCTAssertFalse(Placeholder.isPlaceholder(value), value)
         }

@@ -111,6 +111,11 @@ final class ConfluentApiSecretRuleTests: XCTestCase {
     func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "confluent-api-secret") }
 }
 
+final class ConnectionStringPasswordRuleTests: XCTestCase {
+    func testFireExamples() throws { try RuleExampleHarness.checkFireExamples(of: "connection-string-password") }
+    func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "connection-string-password") }
+}
+
 final class ContentfulDeliveryTokenRuleTests: XCTestCase {
     func testFireExamples() throws { try RuleExampleHarness.checkFireExamples(of: "contentful-delivery-token") }
     func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "contentful-delivery-token") }

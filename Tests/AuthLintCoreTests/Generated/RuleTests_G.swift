@@ -111,9 +111,9 @@ final class GrafanaApiKeyRuleTests: XCTestCase {
     func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "grafana-api-key") }
 }
 
-final class GrafanaCloudApiTokenRuleTests: XCTestCase {
-    func testFireExamples() throws { try RuleExampleHarness.checkFireExamples(of: "grafana-cloud-api-token") }
-    func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "grafana-cloud-api-token") }
+final class GrafanaCloudTokenRuleTests: XCTestCase {
+    func testFireExamples() throws { try RuleExampleHarness.checkFireExamples(of: "grafana-cloud-token") }
+    func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "grafana-cloud-token") }
 }
 
 final class GrafanaServiceAccountTokenRuleTests: XCTestCase {

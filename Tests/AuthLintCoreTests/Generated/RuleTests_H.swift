@@ -56,6 +56,11 @@ final class HetznerCloudApiTokenRuleTests: XCTestCase {
     func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "hetzner-cloud-api-token") }
 }
 
+final class HexDerPrivateKeyRuleTests: XCTestCase {
+    func testFireExamples() throws { try RuleExampleHarness.checkFireExamples(of: "hex-der-private-key") }
+    func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "hex-der-private-key") }
+}
+
 final class HoneycombApiKeyRuleTests: XCTestCase {
     func testFireExamples() throws { try RuleExampleHarness.checkFireExamples(of: "honeycomb-api-key") }
     func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "honeycomb-api-key") }

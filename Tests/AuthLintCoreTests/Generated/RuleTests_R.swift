@@ -11,6 +11,11 @@ final class RapidapiKeyRuleTests: XCTestCase {
     func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "rapidapi-key") }
 }
 
+final class RawPrivateKeyValueRuleTests: XCTestCase {
+    func testFireExamples() throws { try RuleExampleHarness.checkFireExamples(of: "raw-private-key-value") }
+    func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "raw-private-key-value") }
+}
+
 final class RazorpayKeySecretRuleTests: XCTestCase {
     func testFireExamples() throws { try RuleExampleHarness.checkFireExamples(of: "razorpay-key-secret") }
     func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "razorpay-key-secret") }

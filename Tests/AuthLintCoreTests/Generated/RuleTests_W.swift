@@ -21,6 +21,11 @@ final class WeblateApiKeyRuleTests: XCTestCase {
     func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "weblate-api-key") }
 }
 
+final class WireguardPrivateKeyRuleTests: XCTestCase {
+    func testFireExamples() throws { try RuleExampleHarness.checkFireExamples(of: "wireguard-private-key") }
+    func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "wireguard-private-key") }
+}
+
 final class WoocommerceConsumerSecretRuleTests: XCTestCase {
     func testFireExamples() throws { try RuleExampleHarness.checkFireExamples(of: "woocommerce-consumer-secret") }
     func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "woocommerce-consumer-secret") }

@@ -1,0 +1,1 @@
+client = Client(api_key="LTAIdzdAGoVc0xWZqnx3DJrf")

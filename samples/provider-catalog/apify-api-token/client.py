@@ -1,0 +1,1 @@
+client = Client(api_key="apify_api_baC1DRbWnPE7wqI3HCbfJZQZmD1B8vXMKOgt")

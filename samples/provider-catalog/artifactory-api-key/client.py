@@ -1,0 +1,1 @@
+client = Client(api_key="AKCp46dyRyniYjnQoiP1taaBtQljRkqQlcSXtnBl7K7cy9CI20Xje9LtEZDMhIm54VRHiIQUl")

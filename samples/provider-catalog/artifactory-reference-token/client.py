@@ -1,0 +1,1 @@
+client = Client(api_key="cmVmdGtuOjAxOjlWxjS6mMBqAcWBiHWiJBW6ZWW37eEVtMNb92nBJ2bMfsmdZ9Aw")

@@ -1,0 +1,1 @@
+client = Client(api_key="sc_fs73o55zsgni.xxvgz.acc_bpa809dg0nawsovc9jbghg8k.wM9NBgVaEWBCIV/sePkwL3zX06LVw1Q4hItsN0wZW1KJbgF+lNWzb0draXCq")

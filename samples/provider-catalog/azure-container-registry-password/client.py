@@ -1,0 +1,1 @@
+client = Client(api_key="uSlcSrp52tpUToExrzMaDjI53M/9XIj3ht7xUKsus/+ACRJZHFJh")

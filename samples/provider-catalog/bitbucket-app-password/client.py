@@ -1,0 +1,1 @@
+client = Client(api_key="ATBBCOHdueDabyTVyzEjKGF4yrJEDD68471F")

@@ -1,0 +1,1 @@
+client = Client(api_key="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")

@@ -1,0 +1,1 @@
+client = Client(api_key="xsmtpsib-7aa5004a86ffd3ff37a15d0579443e1efec0192bce9e8bba8047068b2ed12704-Amy6c2sfYuEL7TK3")

@@ -1,0 +1,1 @@
+client = Client(api_key="CCIPAT_P8hJC8vIegf0XmBRTsZNnb_9677566dfa6305992df7952ce97dc2f2bbb176f3")

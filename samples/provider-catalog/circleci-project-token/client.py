@@ -1,0 +1,1 @@
+client = Client(api_key="CCIPRJ_xfT6uIX4LFn3dtjoadw3jh_0db07846af5588fbf0dde2f3db46450ba70f5a30")

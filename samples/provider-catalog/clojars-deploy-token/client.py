@@ -1,0 +1,1 @@
+client = Client(api_key="CLOJARS_9h4o9pzc3v8nd3okt2x27wg9t3ytz3ut9wxc4wpaejacj70a9z5awf7g7anm")

@@ -1,0 +1,1 @@
+client = Client(api_key="CCDB1_epsQDDUgmgohBGE2YP2TlA_7fjOBwGNJSFt9fBt4KMWkdzF4qmbdcfHi9vdVGJx")

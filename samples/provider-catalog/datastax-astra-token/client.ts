@@ -1,0 +1,1 @@
+const astraDbApplicationToken = 'AstraCS:NEnXfqUOKrieVCZDZCmpFvFV:2a79b46d44ea78521dca695b4522cda84f349d4635b8e9e83b08964a3f25bbfc';

@@ -1,0 +1,1 @@
+DEEPL_AUTH_KEY = "4f4ad103-0600-4caf-a54c-f2d6c5c4ae99:fx"

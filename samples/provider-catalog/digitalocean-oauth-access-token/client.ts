@@ -1,0 +1,1 @@
+const digitaloceanAccessToken = 'doo_v1_dcedc9d473e7f27d186156a656b7f5ea2a6bf89a63f7b3a19ba01bac082a15bb';

@@ -1,0 +1,1 @@
+let digitaloceanToken = "dop_v1_21a5cec2482a76ae00c5cbd42937e7fd9cb5e9881174f2f9e0e5dab3533fc46a"

@@ -1,0 +1,1 @@
+SPACES_SECRET_KEY = "NPbwDgaj3sDr7wPxglzN58+fU6AJo/bfF9Rfpq8juDv"

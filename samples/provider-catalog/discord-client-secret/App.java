@@ -1,0 +1,1 @@
+System.setProperty("DISCORD_CLIENT_SECRET", "_hTMtuRS-m3gK6eVmQ3EFnrGwPs90NUc");

@@ -1,0 +1,1 @@
+drone_token = "tnMYZbAl6jiFDQRVyXSi0SoXGj3GGuld"

@@ -1,0 +1,1 @@
+ELEVENLABS_API_KEY = "sk_d30e086f73a88db5abd26bc86380c9aa87ddd5eda527abf4"

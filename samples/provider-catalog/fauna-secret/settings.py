@@ -1,0 +1,1 @@
+FAUNA_SECRET = "fnA79jXejXMm4OQVjpEz6PNodaaICgMdDXddp600"

@@ -1,0 +1,1 @@
+System.setProperty("FLW_PUBLIC_KEY", "FLWPUBK_TEST-2ae0a78f54c8a2fc906156a21e08de46-X");

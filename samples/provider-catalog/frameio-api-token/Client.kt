@@ -1,0 +1,1 @@
+private val frameioToken = "fio-u-7WpgwgI2tvM3ejkwo_id4yYGW3o4A3wswqkhsJeTNBAOAdqEbdg1y5jhk3IrikkS"

@@ -1,0 +1,1 @@
+freshbooks_access_token = "be8e6578c2c6a132abb47c633722a453f8d386d56db95aa076d7d5fb1d041b1a"

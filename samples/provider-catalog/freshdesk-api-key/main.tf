@@ -1,0 +1,1 @@
+freshdesk_api_key = "ABpHyNHhuupKLzphkIgy"

@@ -1,0 +1,1 @@
+GOCARDLESS_ACCESS_TOKEN = "sandbox_qR1EzgHdooqNm4m0MeRs87X-poQlze2yZfczH8X9"

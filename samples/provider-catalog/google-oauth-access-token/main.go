@@ -1,0 +1,1 @@
+os.Setenv("GOOGLE_ACCESS_TOKEN", "ya29.U3uEUq6zIRztoW3eNqHHwuQaT-5EGPZkn-iLNZnnrzVoFn3DAryxsLaa0i54bjg05ot1xHDAkq_GQ2EQIsp0-fFPFB_xqgglaXviJUv_caZxBXfZ68XQ3juS5dMieluCdUWK_sPPnW3p6qpFUZAuIwW4llJ0jVmR")

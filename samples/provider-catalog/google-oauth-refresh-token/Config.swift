@@ -1,0 +1,1 @@
+let googleRefreshToken = "1//04POg0Pt4tP_2eGrTlMkXxD1uibh9YaUARrlw6c6TA4Geh2hJoZmSZ0GGBbF-YXVGkP1RyYDx10oGtKo5CxIL4QcZZV8R5FOXiQz"

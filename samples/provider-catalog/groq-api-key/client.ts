@@ -1,0 +1,1 @@
+const groqApiKey = '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';

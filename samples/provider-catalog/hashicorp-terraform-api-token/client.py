@@ -1,0 +1,1 @@
+client = TerraformClient(api_key="thV7hBPi1kmFJ7.atlasv1.lDtjEbSVcB9dNIzDoc3x5YMXPVpLmDgWLQnvi49_MuucKTSO47kKqEu7eF3RZrNoxUG")

@@ -1,0 +1,1 @@
+client = MailerSend(api_key="mlsn.25b66dcd055b1a1ca2637530b8ca4920d372f91392236cdbaee0f8bb36c35cc4")

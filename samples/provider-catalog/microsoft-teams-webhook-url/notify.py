@@ -1,0 +1,1 @@
+requests.post("https://acme0tgx.webhook.office.com/webhookb2/9d0e71a7-4104-40a8-84e6-b2a57fe4dca9@6b91f76b-927d-42f3-a9d0-86d88658132a/IncomingWebhook/00cdb2d7f00d45b80f3f5db3f5277396/699893e1-79b0-497e-9f63-199314e1c7e1/V2UtFa8Yeunc5VMuWXLS1jXiFGyKnkDA7G3DAzhShK0iv", json={"text": "deploy done"})

@@ -1,0 +1,1 @@
+FLOW_URL = "https://prod-64.westeurope.logic.azure.com:443/workflows/5165dcbb5a2172d8f2a6b700edc564ce/triggers/manual/paths/invoke?api-version=2016-06-01&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0&sig=VdL8oXtNyQbfA2kSn0fhrycETVXvVdilU8E1cF1PQj1"

@@ -1,0 +1,1 @@
+client = midtransclient.CoreApi(api_key="SB-Mid-server-gV4vaeKNahKq4RL2h-r90Q3t")

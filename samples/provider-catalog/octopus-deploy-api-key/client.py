@@ -1,0 +1,1 @@
+client = OctopusClient(api_key="API-UKN8BH62ZYAW7JG1X7QSEBBESSD")

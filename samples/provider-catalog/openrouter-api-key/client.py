@@ -1,0 +1,1 @@
+client = OpenAI(api_key="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")

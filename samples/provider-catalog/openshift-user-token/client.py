@@ -1,0 +1,1 @@
+client = OpenShiftClient(api_key="sha256~xp3jEE2FukqzXc8beY-kVNINJNgZ3lPrdSslKmhOlSu")

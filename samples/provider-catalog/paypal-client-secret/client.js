@@ -1,0 +1,1 @@
+const paypalClientSecret = 'EqBKMyNjqdsjk1SoHMFcxZOFooz9rVk-r1z_c5S0Mu6zav4fF-G3RoTiRew5BZ245MPyCyCgSuZlytm5';

@@ -1,0 +1,1 @@
+pipedrive_api_token = "3e29cd30caebe7aa96c19f0980a6889aed46080a"

@@ -1,0 +1,1 @@
+ENV['PLANETSCALE_SERVICE_TOKEN'] ||= 'pscale_tkn_7tqohTjnjl2fHEZ7Wi7wXMHuCaCwkZ2BF6Brke5IaMf'

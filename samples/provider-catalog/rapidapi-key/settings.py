@@ -1,0 +1,1 @@
+rapidapi_key = "eYsOxZBcYpDijTLFeKQGJVY9Io1GJb5jPUiHONjYMXjzJAoXMQ"

@@ -1,0 +1,1 @@
+razorpay_key_secret = "fcsgYTKS6E5LaN8MdFtvshz0"

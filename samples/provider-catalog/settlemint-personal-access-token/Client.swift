@@ -1,0 +1,1 @@
+let settlemintAccessToken = "sm_pat_RSVju0AKvi1buOMs"

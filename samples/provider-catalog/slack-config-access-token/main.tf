@@ -1,0 +1,3 @@
+variable "slack_config_token" {
+  default = "xoxe.xoxp-1-GflNtCN8tVI5DHD9FT5PEiDMXBnGDNz6Ihg1KAOiWMBsnh7E4OKjqDYmarXsDxsZ6BjVe5rYgUuuRxYhOWsqQ7ScYaGLl8HlKFn13KrraM1JBkU5wubJvo9IV8dbKWKZdVfISeJRSjHEhx7EPginGJcR4mLjSYNxLCjl0K"
+}

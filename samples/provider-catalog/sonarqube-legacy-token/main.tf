@@ -1,0 +1,1 @@
+sonar_token = "ea39727de84d6c7078205c7f2055f81ca7a5f072"

@@ -1,0 +1,1 @@
+let srcAccessToken = "sgp_local_38afc7bb280b621902715980e44df920192a301b"

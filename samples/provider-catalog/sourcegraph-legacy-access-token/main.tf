@@ -1,0 +1,1 @@
+sourcegraph_token = "078400b924e23b6bb84d474a9c817ec09bca8b79"

@@ -1,0 +1,1 @@
+var sparkpostApiKey = "1f3d49283406c1a6b235882f68f22303b8091452"

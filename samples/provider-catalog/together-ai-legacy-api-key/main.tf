@@ -1,0 +1,1 @@
+together_api_key = "334fdbaaf993d8042b64fffcfadda2310a632dc8bb3ec7ac1ee161eeed551be6"

@@ -1,0 +1,1 @@
+travis_api_token = "6eYydlmNhV2sJFMKLNdxpf"

@@ -1,0 +1,1 @@
+System.setProperty("TWITTER_API_KEY", "upbxk3SMCjLcUSEIZ94CQJoLI");

@@ -1,0 +1,1 @@
+upstash_redis_rest_token = "AhSPYTTzkXrEoF55eiCxPuV6yyZvLZPq1ewxdM0JrmySbgZKATI5Cq8vFStp6="

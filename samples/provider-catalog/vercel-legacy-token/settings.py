@@ -1,0 +1,1 @@
+vercel_token = "fbLjIew4aXfREPvL7DQbDmjT"

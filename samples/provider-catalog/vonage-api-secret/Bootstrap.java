@@ -1,0 +1,1 @@
+System.setProperty("VONAGE_API_SECRET", "u6zFB9KVBtS5XDAb");

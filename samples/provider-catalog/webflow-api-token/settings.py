@@ -1,0 +1,1 @@
+webflow_api_token = "323f475ab31b981d0502e6d5731a2b37c75aa2e220826b4fa1e7b220333ae69a"

@@ -1,0 +1,1 @@
+String woocommerceConsumerSecret = "cs_ef601820943c846ac8252ac3a3ee10ef652d8d2f";

@@ -1,0 +1,3 @@
+export const config = {
+  apiKey: 'AQVNi5CfO8xVs5dk1HlJRV9sAT6jqnDh1V8kM0rY',
+};

@@ -1,0 +1,1 @@
+zendesk_api_token = "e20s8M8umR64JafjEgoGzApMoDg4VCFW95EqzcHI"

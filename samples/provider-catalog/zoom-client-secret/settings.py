@@ -1,0 +1,1 @@
+zoom_client_secret = "ePrfWIUytAXyx44mSxxI9vIQAKHHxIyJ"
