@@ -15,7 +15,8 @@ public enum Placeholder {
         "change-me", "change_me", "example", "dummy", "sample", "fake", "redacted", "<", "${", "{{",
         "%(", "xxxx", "****", "••", "…", "...", "fixme",
         "undefined", "secret-here", "key-here", "token-here", "here>", "enter-",
-        "tokenhere", "keyhere", "secrethere", "stringhere", "valuehere", "test-key", "test_key", "testkey", "foobar", "lorem", "process.env", "os.environ",
+        "tokenhere", "keyhere", "secrethere", "stringhere", "valuehere", "test-key", "test_key", "testkey", "foobar",
+        "lorem", "process.env", "os.environ",
         "getenv", "env(", "env.", "$(", "vault:", "secretsmanager", "ssm:", "arn:aws",
         // Keyboard rows typed after a real prefix (`sk_live_qwertyuiop`).
         "qwerty", "asdfgh", "zxcvbn",
@@ -84,7 +85,9 @@ public enum Placeholder {
     /// in one (`my_` and `put-` carry their own boundary).
     static func containsWord(_ word: String, in text: String) -> Bool {
         let bytes = Array(text.utf8), needle = Array(word.utf8)
-        func isAlnum(_ b: UInt8) -> Bool { (b >= 0x30 && b <= 0x39) || (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) }
+        func isAlnum(_ b: UInt8) -> Bool {
+            (b >= 0x30 && b <= 0x39) || (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A)
+        }
         let checkAfter = needle.last.map(isAlnum) ?? false
         var from = 0
         while let at = ASCII.find(needle, in: bytes, from: from) {

@@ -128,7 +128,8 @@ public enum CredentialNames {
                     count += 1
                 }
                 let folded = UnsafeBufferPointer(rebasing: buffer[0..<count])
-                for stem in stems where stem.withUnsafeBufferPointer({ ASCII.findBytes($0, in: folded, from: 0) }) != nil {
+                for stem in stems
+                where stem.withUnsafeBufferPointer({ ASCII.findBytes($0, in: folded, from: 0) }) != nil {
                     return true
                 }
                 return false

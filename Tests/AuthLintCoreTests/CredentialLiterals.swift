@@ -82,7 +82,8 @@ enum CredentialLiterals {
         if value.range(
             of: #"^[A-Za-z][A-Za-z0-9]*([_-][A-Za-z0-9]+)*[_-](secret|token|key|password|id)[:=]?$"#,
             options: [.regularExpression, .caseInsensitive]) != nil
-            || value.range(of: #"^[a-z][a-z0-9]*([A-Z][a-z0-9]*)*(Secret|Token|Key|Password|Id)$"#, options: .regularExpression)
+            || value.range(
+                of: #"^[a-z][a-z0-9]*([A-Z][a-z0-9]*)*(Secret|Token|Key|Password|Id)$"#, options: .regularExpression)
                 != nil
         {
             return false

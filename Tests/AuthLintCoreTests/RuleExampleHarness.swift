@@ -198,14 +198,17 @@ enum RuleExampleHarness {
         if rule.category == .hardcodedCredential && !rule.secretless {
             // A finding from a name to a value on a later line (`<apiToken>` / value / `</apiToken>`,
             // YAML `key: |`) shows its first line, where there is no secret to mask.
-            for (shown, full) in zip(result.findings, revealed) where shown.rule == rule.id && shown.endLine == shown.line {
+            for (shown, full) in zip(result.findings, revealed)
+            where shown.rule == rule.id && shown.endLine == shown.line {
                 // Masked in both (a credential header's value is scrubbed whatever the rule), or cut
                 // off before the secret (a long URL whose signature is past the snippet's end).
                 if maskedTexts(redacted: shown.snippet, revealed: full.snippet).isEmpty
                     && !shown.snippet.hasPrefix("-----BEGIN ") && !full.snippet.contains(Redaction.marker)
                     && !full.snippet.hasSuffix("…")
                 {
-                    problems.append("finding at \(shown.line):\(shown.column) masks nothing: \(shown.snippet) (revealed: \(full.snippet))")
+                    problems.append(
+                        "finding at \(shown.line):\(shown.column) masks nothing: \(shown.snippet) (revealed: \(full.snippet))"
+                    )
                 }
             }
         }

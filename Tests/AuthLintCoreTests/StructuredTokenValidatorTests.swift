@@ -10,10 +10,25 @@ final class StructuredTokenValidatorTests: XCTestCase {
     }
 
     func testBase64JSONObject() throws {
-        XCTAssertTrue(try check("base64-json-object", "glc_eyJvIjoiODA0MjExIiwibiI6InN0YWNrLTU5MTAwMy1obS13cml0ZS1tZXRyaWNzIiwiayI6IldHUHlrdzNZVG9OTVc5Tmt2WGQ1dlpPQiIsIm0iOnsiciI6InByb2QtZXUtd2VzdC0yIn19"))
-        XCTAssertTrue(try check("base64-json-object", "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"))
-        XCTAssertTrue(try check("base64-json-object", "eyJrIjoiSXJPYUx1QXFraUw2ZHpjZHZHb0pXc2sxQ2RTWEFvWm0iLCJuIjoiY2ktZGVwbG95IiwiaWQiOjF9"))
-        XCTAssertFalse(try check("base64-json-object", "ops_jCaxrATD3PBJvWZrg7fmxjoshmj9DTY9pUIp15EYbwGQ8QfWMyHm9C6hTA_94UEulMNuJgDupAmAZe_9-nISKpY7V28heuqcF16AKDu7knw1t9oZb5wz58wsInm85T8s169BKqaErMyB6t7ZixM8PYY6r7RrZYaP"))
+        XCTAssertTrue(
+            try check(
+                "base64-json-object",
+                "glc_eyJvIjoiODA0MjExIiwibiI6InN0YWNrLTU5MTAwMy1obS13cml0ZS1tZXRyaWNzIiwiayI6IldHUHlrdzNZVG9OTVc5Tmt2WGQ1dlpPQiIsIm0iOnsiciI6InByb2QtZXUtd2VzdC0yIn19"
+            ))
+        XCTAssertTrue(
+            try check(
+                "base64-json-object",
+                "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"
+            ))
+        XCTAssertTrue(
+            try check(
+                "base64-json-object",
+                "eyJrIjoiSXJPYUx1QXFraUw2ZHpjZHZHb0pXc2sxQ2RTWEFvWm0iLCJuIjoiY2ktZGVwbG95IiwiaWQiOjF9"))
+        XCTAssertFalse(
+            try check(
+                "base64-json-object",
+                "ops_jCaxrATD3PBJvWZrg7fmxjoshmj9DTY9pUIp15EYbwGQ8QfWMyHm9C6hTA_94UEulMNuJgDupAmAZe_9-nISKpY7V28heuqcF16AKDu7knw1t9oZb5wz58wsInm85T8s169BKqaErMyB6t7ZixM8PYY6r7RrZYaP"
+            ))
         XCTAssertFalse(try check("base64-json-object", "glc_eyJub3QgY2xvc2Vk"))  // `{"not closed`
         XCTAssertFalse(try check("base64-json-object", "ops_WzEsMiwzXQ"))  // `[1,2,3]`: not an object
         // Object text whose values are not strict JSON (a leading-zero number) still counts.
@@ -21,34 +36,84 @@ final class StructuredTokenValidatorTests: XCTestCase {
     }
 
     func testGrafanaAPIKeyNeedsItsFields() throws {
-        XCTAssertTrue(try check("grafana-api-key", "eyJrIjoiSXJPYUx1QXFraUw2ZHpjZHZHb0pXc2sxQ2RTWEFvWm0iLCJuIjoiY2ktZGVwbG95IiwiaWQiOjF9"))
+        XCTAssertTrue(
+            try check(
+                "grafana-api-key",
+                "eyJrIjoiSXJPYUx1QXFraUw2ZHpjZHZHb0pXc2sxQ2RTWEFvWm0iLCJuIjoiY2ktZGVwbG95IiwiaWQiOjF9"))
         XCTAssertFalse(try check("grafana-api-key", "eyJrIjoiaEZrcnJReGVKNm1YSmxTd1A5MElmVlJoVWkwaWpJZmMiLCJuIjoieCJ9"))
         XCTAssertFalse(try check("grafana-api-key", "eyJrIjoiXXXXXXXX"))
     }
 
     func testBech32Checksum() throws {
-        XCTAssertTrue(try check("bech32-checksum", "AGE-SECRET-KEY-1VASN8XFD8GLJ9SSKGZAX9PA0KWY3DUYL05EKHWYUJCMU4EKFTLFQS697SZ"))
-        XCTAssertTrue(try check("bech32-checksum", "AGE-SECRET-KEY-1VASN8XFD8GLJ9SSKGZAX9PA0KWY3DUYL05EKHWYUJCMU4EKFTLFQS697SZ".lowercased()))
-        XCTAssertFalse(try check("bech32-checksum", "AGE-SECRET-KEY-1VASN8XFD8GLJ9SQKGZAX9PA0KWY3DUYL05EKHWYUJCMU4EKFTLFQS697SZ"))  // one character changed
+        XCTAssertTrue(
+            try check("bech32-checksum", "AGE-SECRET-KEY-1VASN8XFD8GLJ9SSKGZAX9PA0KWY3DUYL05EKHWYUJCMU4EKFTLFQS697SZ"))
+        XCTAssertTrue(
+            try check(
+                "bech32-checksum",
+                "AGE-SECRET-KEY-1VASN8XFD8GLJ9SSKGZAX9PA0KWY3DUYL05EKHWYUJCMU4EKFTLFQS697SZ".lowercased()))
+        // one character changed
+        XCTAssertFalse(
+            try check("bech32-checksum", "AGE-SECRET-KEY-1VASN8XFD8GLJ9SQKGZAX9PA0KWY3DUYL05EKHWYUJCMU4EKFTLFQS697SZ"))
         XCTAssertFalse(try check("bech32-checksum", "AGE-SECRET-KEY-1" + String(repeating: "Q", count: 58)))
         XCTAssertFalse(try check("bech32-checksum", "AGE-SECRET-KEY-1qpzry9"))  // mixed case
     }
 
     func testHexDERPrivateKey() throws {
-        XCTAssertTrue(try check("der-private-key-hex", "302e020100300506032b65700422042063dcae362676a92dd9915615f2b787adc6167850670a448e016c345cfdee8814"))  // PKCS#8 Ed25519
-        XCTAssertTrue(try check("der-private-key-hex", "307702010104207684E6329B76FA0D5B2137F3EBB729BFCA7198ECFB2DF180A92D091C052B79AFA00A06082A8648CE3D030107A14403420004D16B14EF6CA116244F9E01615422856733E6C9F90EA33671418B67D3C3205AF0B179EC0E21BDDDB799C7BF269BF0681F181E244B2CFD2D6825EC35E18F51C57F"))  // SEC1 P-256, upper case
-        XCTAssertTrue(try check("der-private-key-hex", "3081a7020100022100cc3bd8411edbd25c2fad1280490295d50c5637606656d2cf66626ad05e88172e02030100010220e109ec5fb8db66c5713a4fdaa739a7b84f1bdfb0b85037c3cfb6acb63f624b700210c0f514e1706bf6e84111804be8afdf520210c97a8820eee5416ee14a68f7a8d39c2802104861adad9adcfc9eaab670316156e33202105801aa5ab14bf6d931e4aaaa2bcaa3420210a86abec0ddb43b68dcdc58a866001c80"))  // PKCS#1 RSA
-        XCTAssertFalse(try check("der-private-key-hex", "302a300506032b6570032100883300854ff3acfabffd2a82c8ce71ee3443bfd9bd6a778f87a09ec4a1d4c39b"))  // public key
-        XCTAssertFalse(try check("der-private-key-hex", "302e020100300506032b657004220420c44933bd05ff1ace4e139408f60e6a4c5ef88ea0f2b596934b31c119"))  // cut short
-        XCTAssertFalse(try check("der-private-key-hex", "302e020100300506032b65700422042063dcae362676a92dd9915615f2b787adc6167850670a448e016c345cfdee8814" + "00"))  // trailing byte
+        // PKCS#8 Ed25519
+        XCTAssertTrue(
+            try check(
+                "der-private-key-hex",
+                "302e020100300506032b65700422042063dcae362676a92dd9915615f2b787adc6167850670a448e016c345cfdee8814"))
+        XCTAssertTrue(
+            try check(
+                "der-private-key-hex",
+                "307702010104207684E6329B76FA0D5B2137F3EBB729BFCA7198ECFB2DF180A92D091C052B79AFA00A06082A8648CE3D030107A14403420004D16B14EF6CA116244F9E01615422856733E6C9F90EA33671418B67D3C3205AF0B179EC0E21BDDDB799C7BF269BF0681F181E244B2CFD2D6825EC35E18F51C57F"
+            ))  // SEC1 P-256, upper case
+        XCTAssertTrue(
+            try check(
+                "der-private-key-hex",
+                "3081a7020100022100cc3bd8411edbd25c2fad1280490295d50c5637606656d2cf66626ad05e88172e02030100010220e109ec5fb8db66c5713a4fdaa739a7b84f1bdfb0b85037c3cfb6acb63f624b700210c0f514e1706bf6e84111804be8afdf520210c97a8820eee5416ee14a68f7a8d39c2802104861adad9adcfc9eaab670316156e33202105801aa5ab14bf6d931e4aaaa2bcaa3420210a86abec0ddb43b68dcdc58a866001c80"
+            ))  // PKCS#1 RSA
+        // public key
+        XCTAssertFalse(
+            try check(
+                "der-private-key-hex",
+                "302a300506032b6570032100883300854ff3acfabffd2a82c8ce71ee3443bfd9bd6a778f87a09ec4a1d4c39b"))
+        // cut short
+        XCTAssertFalse(
+            try check(
+                "der-private-key-hex",
+                "302e020100300506032b657004220420c44933bd05ff1ace4e139408f60e6a4c5ef88ea0f2b596934b31c119"))
+        XCTAssertFalse(
+            try check(
+                "der-private-key-hex",
+                "302e020100300506032b65700422042063dcae362676a92dd9915615f2b787adc6167850670a448e016c345cfdee8814"
+                    + "00"))  // trailing byte
         XCTAssertFalse(try check("der-private-key-hex", "3082020100"))
     }
 
     func testBase64WrappedPEM() throws {
-        XCTAssertTrue(try check("base64-pem-private-key", "LS0tLS1CRUdJTiBQUklWQVRFIEtFWS0tLS0tCk1DNENBUUF3QlFZREsyVndCQ0lFSUdiS0xFTjFWQ0RnSWVaeTN0bXhzMk5yai9TM0xWeEFOVVoya3RqanMyRXYKLS0tLS1FTkQgUFJJVkFURSBLRVktLS0tLQo="))
-        XCTAssertTrue(try check("base64-pem-private-key", String("LS0tLS1CRUdJTiBQUklWQVRFIEtFWS0tLS0tCk1DNENBUUF3QlFZREsyVndCQ0lFSUdiS0xFTjFWQ0RnSWVaeTN0bXhzMk5yai9TM0xWeEFOVVoya3RqanMyRXYKLS0tLS1FTkQgUFJJVkFURSBLRVktLS0tLQo=".dropLast(3))))  // cut off
-        XCTAssertFalse(try check("base64-pem-private-key", "LS0tLS1CRUdJTiBQVUJMSUMgS0VZLS0tLS0KTUNvd0JRWURLMlZ3QXlFQTArbnYvM3FTNUtEajZubXFLL29UaUQzL2RZVURIVlRMZmhKVnA3c0JrYTQ9Ci0tLS0tRU5EIFBVQkxJQyBLRVktLS0tLQo="))  // public key
-        XCTAssertFalse(try check("base64-pem-private-key", "LS0tLS1CRUdJTiBQUklWQVRFIEtFWS0tLS0tCjxwYXN0ZSB5b3VyIGtleSBoZXJlLCBpdCBpcyBsb25nIGVub3VnaCB0byBjb3VudD4KLS0tLS1FTkQgUFJJVkFURSBLRVktLS0tLQo="))  // placeholder body
+        XCTAssertTrue(
+            try check(
+                "base64-pem-private-key",
+                "LS0tLS1CRUdJTiBQUklWQVRFIEtFWS0tLS0tCk1DNENBUUF3QlFZREsyVndCQ0lFSUdiS0xFTjFWQ0RnSWVaeTN0bXhzMk5yai9TM0xWeEFOVVoya3RqanMyRXYKLS0tLS1FTkQgUFJJVkFURSBLRVktLS0tLQo="
+            ))
+        XCTAssertTrue(
+            try check(
+                "base64-pem-private-key",
+                String(
+                    "LS0tLS1CRUdJTiBQUklWQVRFIEtFWS0tLS0tCk1DNENBUUF3QlFZREsyVndCQ0lFSUdiS0xFTjFWQ0RnSWVaeTN0bXhzMk5yai9TM0xWeEFOVVoya3RqanMyRXYKLS0tLS1FTkQgUFJJVkFURSBLRVktLS0tLQo="
+                        .dropLast(3))))  // cut off
+        XCTAssertFalse(
+            try check(
+                "base64-pem-private-key",
+                "LS0tLS1CRUdJTiBQVUJMSUMgS0VZLS0tLS0KTUNvd0JRWURLMlZ3QXlFQTArbnYvM3FTNUtEajZubXFLL29UaUQzL2RZVURIVlRMZmhKVnA3c0JrYTQ9Ci0tLS0tRU5EIFBVQkxJQyBLRVktLS0tLQo="
+            ))  // public key
+        XCTAssertFalse(
+            try check(
+                "base64-pem-private-key",
+                "LS0tLS1CRUdJTiBQUklWQVRFIEtFWS0tLS0tCjxwYXN0ZSB5b3VyIGtleSBoZXJlLCBpdCBpcyBsb25nIGVub3VnaCB0byBjb3VudD4KLS0tLS1FTkQgUFJJVkFURSBLRVktLS0tLQo="
+            ))  // placeholder body
         XCTAssertFalse(try check("base64-pem-private-key", "LS0tLS1CRUdJTiBQUklWQVRF"))
     }
 }
