@@ -15,9 +15,23 @@ public struct ConfigError: Error, CustomStringConvertible, Sendable {
     /// redacted. A secret pasted under the wrong key must not land in CI logs; the position and
     /// the key name still say where it is.
     package static func echo(_ value: String) -> String {
-        let isWord =
-            value.count <= 24 && value.unicodeScalars.allSatisfy { ($0 >= "a" && $0 <= "z") || $0 == "-" || $0 == "_" }
-        return isWord ? value : RedactedText.of(value[...]) + " (\(value.count) characters)"
+        return isIdentifier(value) ? value : RedactedText.of(value[...]) + " (\(value.count) characters)"
+    }
+
+    /// Lower-case words joined by `-`/`_` (`warn`, `github-personal-access-token`,
+    /// `bech32-checksum`): rule ids, validator and role names, typos of them. Shown as written so
+    /// an error names what it is about; at most one short word may hold digits, so hex, UUIDs and
+    /// random tokens are still redacted.
+    static func isIdentifier(_ value: String) -> Bool {
+        guard value.count <= 64,
+            value.unicodeScalars.allSatisfy({
+                ($0 >= "a" && $0 <= "z") || ($0 >= "0" && $0 <= "9") || $0 == "-" || $0 == "_"
+            })
+        else { return false }
+        let words = value.split(whereSeparator: { $0 == "-" || $0 == "_" })
+        let withDigits = words.filter { $0.contains(where: \.isNumber) }
+        return !words.isEmpty && words.allSatisfy { $0.count <= 16 } && withDigits.count <= 1
+            && withDigits.allSatisfy { $0.count <= 7 && $0.first?.isLetter == true }
     }
 }
 

@@ -44,6 +44,18 @@ final class ErrorEchoTests: XCTestCase {
         }
     }
 
+    func testIdentifiersAreEchoedAndRandomValuesAreNot() {
+        for shown in ["warn", "github-personal-access-token-chk", "bech32-checksum", "test_key", "severity-in"] {
+            XCTAssertEqual(ConfigError.echo(shown), shown)
+        }
+        for hidden in [
+            Self.secret, "d41d8cd98f00b204e9800998ecf8427e", "9f86d081-884c-7d65-9a2f-eaa0c55ad015",
+            "a1b2c3-d4e5f6", "kqzvbwmxjtrplnydhgfs", "ghp_lno4r0gyjer87dgdw5zbttgayi5afw0ihlm1",
+        ] {
+            XCTAssertFalse(ConfigError.echo(hidden).contains(hidden), hidden)
+        }
+    }
+
     func testRuleFileErrorsRedactEchoedValues() throws {
         for field in ["category", "severity", "engine", "id", "validator"] {
             var fields = ["id": "x-echo", "category": "hardcoded-credential", "severity": "error", "engine": "pattern"]
