@@ -54,7 +54,9 @@ struct HardcodedBasicAuthRule: StructuralRule {
             }
             for index in searchRange where facts.tokens[index].kind == .string && !facts.tokens[index].isTemplate {
                 let value = facts.value(index)
-                guard let (identity, secret) = Self.pair(value), LiteralSecretShape.isPlausibleLiteral(secret) else {
+                guard let (identity, secret) = Self.pair(value),
+                    LiteralSecretShape.isPlausibleLiteral(secret, name: identity)
+                else {
                     continue
                 }
                 report(facts.contentRange(of: index), identity, "id:secret passed to a base64 encoder")
@@ -66,7 +68,8 @@ struct HardcodedBasicAuthRule: StructuralRule {
                 guard let valueIndex = header.valueToken, facts.tokens[valueIndex].kind == .string,
                     !facts.tokens[valueIndex].isTemplate,
                     let (identity, secret) = Self.pair(facts.value(valueIndex)),
-                    LiteralSecretShape.isPlausibleLiteral(secret)
+                    // `test:test`, `user:pass`: demo pairs, the user name repeated or a stand-in word.
+                    LiteralSecretShape.isPlausibleLiteral(secret, name: identity)
                 else { continue }
                 report(facts.contentRange(of: valueIndex), identity, "curl -u")
             }
@@ -90,7 +93,7 @@ struct HardcodedBasicAuthRule: StructuralRule {
     /// `id:secret` decoded from base64, when the secret is a plausible literal.
     static func decodedPair(_ encoded: String) -> (String, String)? {
         guard let bytes = Base64.decode(encoded), let text = String(validating: bytes, as: UTF8.self),
-            let (identity, secret) = pair(text), LiteralSecretShape.isPlausibleLiteral(secret)
+            let (identity, secret) = pair(text), LiteralSecretShape.isPlausibleLiteral(secret, name: identity)
         else { return nil }
         return (identity, secret)
     }

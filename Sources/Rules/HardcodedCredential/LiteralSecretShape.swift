@@ -139,7 +139,7 @@ enum LiteralSecretShape {
         if CredentialNames.headers.contains(lower) { return false }  // a header name, not its value
         if [
             "true", "false", "yes", "no", "on", "off", "required", "optional", "bearer", "basic", "string", "secret",
-            "password", "token",
+            "password", "token", "pass", "passwd", "pwd", "test", "demo", "guest", "admin", "user", "username",
         ].contains(lower) {
             return false
         }
