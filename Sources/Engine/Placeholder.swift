@@ -85,9 +85,7 @@ public enum Placeholder {
     /// in one (`my_` and `put-` carry their own boundary).
     static func containsWord(_ word: String, in text: String) -> Bool {
         let bytes = Array(text.utf8), needle = Array(word.utf8)
-        func isAlnum(_ b: UInt8) -> Bool {
-            (b >= 0x30 && b <= 0x39) || (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A)
-        }
+        let isAlnum = ASCII.isAlphanumeric
         let checkAfter = needle.last.map(isAlnum) ?? false
         var from = 0
         while let at = ASCII.find(needle, in: bytes, from: from) {

@@ -46,7 +46,7 @@ enum ProviderTokenChecks {
         let bytes = Array(token.utf8)
         guard let underscore = bytes.lastIndex(of: UInt8(ascii: "_")) else { return false }
         let body = bytes[(underscore + 1)...]
-        guard body.count > 6, body.allSatisfy(isAlphanumeric) else { return false }
+        guard body.count > 6, body.allSatisfy(ASCII.isAlphanumeric) else { return false }
         let random = Array(body.dropLast(6))
         let check = Array(body.suffix(6))
         let crc = CRC32.checksum(random)
@@ -102,7 +102,7 @@ enum ProviderTokenChecks {
                 }
                 continue
             }
-            if isAlphanumeric(c) || c == UInt8(ascii: "+") || c == UInt8(ascii: "/") || c == UInt8(ascii: "=") {
+            if ASCII.isAlphanumeric(c) || c == UInt8(ascii: "+") || c == UInt8(ascii: "/") || c == UInt8(ascii: "=") {
                 chars.append(c)
             }
         }
@@ -131,9 +131,5 @@ enum ProviderTokenChecks {
         let length = blob[start..<(start + 4)].reduce(0) { $0 << 8 | Int($1) }
         guard length > 0, blob.count >= start + 4 + length else { return "" }
         return String(decoding: blob[(start + 4)..<(start + 4 + length)], as: UTF8.self)
-    }
-
-    private static func isAlphanumeric(_ c: UInt8) -> Bool {
-        (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A)
     }
 }

@@ -86,29 +86,6 @@ enum StructuredTokenChecks {
         return chk
     }
 
-    static func hexBytes(_ text: Substring) -> [UInt8]? {
-        let digits = Array(text.utf8)
-        guard digits.count % 2 == 0 else { return nil }
-        var out: [UInt8] = []
-        out.reserveCapacity(digits.count / 2)
-        var index = 0
-        while index < digits.count {
-            guard let high = hexValue(digits[index]), let low = hexValue(digits[index + 1]) else { return nil }
-            out.append(high << 4 | low)
-            index += 2
-        }
-        return out
-    }
-
-    private static func hexValue(_ c: UInt8) -> UInt8? {
-        switch c {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): c - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): c - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): c - UInt8(ascii: "A") + 10
-        default: nil
-        }
-    }
-
     /// One DER element at `offset`: its tag and the range of its content, nil if it overruns.
     static func derElement(_ der: [UInt8], at offset: Int) -> (tag: UInt8, content: Range<Int>)? {
         guard offset + 2 <= der.count else { return nil }
@@ -129,7 +106,7 @@ enum StructuredTokenChecks {
     /// version INTEGER 0 or 1, and the next is an INTEGER (PKCS#1, DSA), a SEQUENCE (PKCS#8's
     /// algorithm) or an OCTET STRING (SEC1). Certificates and public keys start with a SEQUENCE.
     static func isHexDERPrivateKey(_ hex: Substring) -> Bool {
-        guard let der = hexBytes(hex), let outer = derElement(der, at: 0), outer.tag == 0x30,
+        guard let der = ASCII.bytes(hex: hex), let outer = derElement(der, at: 0), outer.tag == 0x30,
             outer.content.upperBound == der.count,
             let version = derElement(der, at: outer.content.lowerBound), version.tag == 0x02,
             version.content.count == 1, der[version.content.lowerBound] <= 1,

@@ -9,6 +9,25 @@ package enum ASCII {
         default: return nil
         }
     }
+
+    /// `0-9`, `A-Z`, `a-z`: the base62 alphabet of most token formats.
+    @inline(__always)
+    package static func isAlphanumeric(_ b: UInt8) -> Bool {
+        (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A)
+    }
+
+    /// The bytes a hex string spells (either case), or nil for an odd length or a non-hex digit.
+    package static func bytes(hex: some StringProtocol) -> [UInt8]? {
+        let digits = Array(hex.utf8)
+        guard digits.count % 2 == 0 else { return nil }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(digits.count / 2)
+        for i in stride(from: 0, to: digits.count, by: 2) {
+            guard let high = hexValue(digits[i]), let low = hexValue(digits[i + 1]) else { return nil }
+            bytes.append(UInt8(high << 4 | low))
+        }
+        return bytes
+    }
 }
 
 extension ASCII {

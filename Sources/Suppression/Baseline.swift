@@ -72,7 +72,7 @@ public struct Baseline: Sendable {
         }
         var salt: [UInt8] = []
         if keying == .salt {
-            guard let hex = root["salt"]?.stringValue, let bytes = Self.bytes(hex: hex), bytes.count >= 16 else {
+            guard let hex = root["salt"]?.stringValue, let bytes = ASCII.bytes(hex: hex), bytes.count >= 16 else {
                 throw ConfigError(
                     file: path, line: root.line, column: root.column,
                     problem: "a salt-keyed baseline needs 'salt': 32 or more hex digits")
@@ -93,17 +93,6 @@ public struct Baseline: Sendable {
         var baseline = Baseline(findings: [], salt: salt, keying: keying)
         baseline.entries = entries
         return baseline
-    }
-
-    private static func bytes(hex: String) -> [UInt8]? {
-        let digits = Array(hex.utf8)
-        guard digits.count % 2 == 0 else { return nil }
-        var bytes: [UInt8] = []
-        for i in stride(from: 0, to: digits.count, by: 2) {
-            guard let high = ASCII.hexValue(digits[i]), let low = ASCII.hexValue(digits[i + 1]) else { return nil }
-            bytes.append(UInt8(high << 4 | low))
-        }
-        return bytes
     }
 
     /// Moves findings that the baseline knows into `suppressed`; returns entries nothing matched.

@@ -39,6 +39,18 @@ final class SupportTests: XCTestCase {
         XCTAssertEqual(SHA256.hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
     }
 
+    func testHexBytesRoundTripAndRejects() {
+        var generator = SeededGenerator(seed: 0x4E7)
+        for count in [0, 1, 16, 257] {
+            let bytes = (0..<count).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            let lower = bytes.map { String(format: "%02x", $0) }.joined()
+            XCTAssertEqual(ASCII.bytes(hex: lower), bytes)
+            XCTAssertEqual(ASCII.bytes(hex: lower.uppercased()), bytes)
+        }
+        for bad in ["abc", "0g", "zz", " 0a", "0a\n"] { XCTAssertNil(ASCII.bytes(hex: bad), bad) }
+        XCTAssertEqual((0...255).filter { ASCII.isAlphanumeric(UInt8($0)) }.count, 62)
+    }
+
     func testBase64AgainstCoreutilsAndStrictness() throws {
         let tool = try TestSupport.requireTool("base64")
         for n in [0, 1, 2, 3, 4, 5, 31, 32, 33, 100] {

@@ -20,12 +20,8 @@ enum ChecksummedTokenShape {
             return nil
         }
         let body = token.utf8.dropFirst(4)
-        guard body.count == 36, body.allSatisfy(isBase62) else { return nil }
+        guard body.count == 36, body.allSatisfy(ASCII.isAlphanumeric) else { return nil }
         guard let check = SecretValidators.named(validator), !check(token[...]) else { return nil }
         return provider
-    }
-
-    private static func isBase62(_ b: UInt8) -> Bool {
-        (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A)
     }
 }
