@@ -93,14 +93,13 @@ struct HardcodedSecretRule: StructuralRule {
     enum NameEvidence { case strong, weak, auth }
 
     static func evidence(ofName name: String) -> NameEvidence? {
-        if CredentialNames.words(name).contains(where: CredentialNames.notRealWords.contains) { return nil }
+        let words = CredentialNames.words(name)
+        if words.contains(where: CredentialNames.notRealWords.contains) { return nil }
         if CredentialNames.isCredentialName(name) && endsWithCredentialWord(name) { return .strong }
         if CredentialNames.isWeakCredentialName(name) { return .weak }
-        return isAuthName(name) ? .auth : nil
+        // `auth:` (npm/yarn config, Go `auth` fields): a credential only for a token-shaped value.
+        return words.last == "auth" ? .auth : nil
     }
-
-    /// `auth:` (npm/yarn config, Go `auth` fields): a credential only for a token-shaped value.
-    static func isAuthName(_ name: String) -> Bool { CredentialNames.words(name).last == "auth" }
 
     func find(_ context: FileContext, _ rule: RuleDefinition, _ matches: inout [RuleMatch]) {
         var evidence: [Int: NameEvidence] = [:]
