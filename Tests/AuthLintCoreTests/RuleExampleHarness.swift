@@ -77,6 +77,9 @@ enum RuleExampleHarness {
         }
     }
 
+    /// `AUTHLINT_TRACE_EXAMPLES=1`: print each cut-short variant before scanning it (read once).
+    static let traceExamples = ProcessInfo.processInfo.environment["AUTHLINT_TRACE_EXAMPLES"] != nil
+
     /// Files being edited are cut short: the example ending right after an opening bracket or
     /// quote, and followed by a call left open at the end of the file (`f(` as the last token
     /// trapped in a header fact). A trap here fails the whole test run, naming no example, so
@@ -89,7 +92,7 @@ enum RuleExampleHarness {
             variants.append(String(decoding: code[...cut], as: UTF8.self))
         }
         for variant in variants {
-            if ProcessInfo.processInfo.environment["AUTHLINT_TRACE_EXAMPLES"] != nil { print(example.file, variant) }
+            if traceExamples { print(example.file, variant) }
             _ = catalog.scanner.scan(file: source(example, code: variant))
         }
     }
