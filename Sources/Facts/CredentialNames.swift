@@ -170,10 +170,12 @@ public enum CredentialNames {
     }
 
     /// Words in a name that say its value is deliberately not a working credential
-    /// (`nonMatchingToken`, `invalidKey`, `fakeToken`): test data for a parser or validator.
+    /// (`nonMatchingToken`, `invalidKey`, `fakeToken`): test data for a parser or validator;
+    /// and anti-forgery tokens (`csrf_token`, `X-XSRF-TOKEN`), per-session form values that
+    /// grant nothing on their own.
     package static let notRealWords: Set<String> = [
         "non", "invalid", "bad", "wrong", "fake", "mock", "dummy", "malformed", "bogus", "unknown", "nonexistent",
-        "authenticity", "expected", "sample", "example",
+        "authenticity", "expected", "sample", "example", "csrf", "xsrf",
     ]
 
     /// True when a variable / field / key name denotes a credential value

@@ -65,15 +65,40 @@ struct HardcodedBasicAuthRule: StructuralRule {
         // 3. `curl -u id:secret`.
         for set in facts.curlHeaderSets {
             for header in set.headers where header.value == "Basic (from -u)" {
-                guard let valueIndex = header.valueToken, facts.tokens[valueIndex].kind == .string,
-                    !facts.tokens[valueIndex].isTemplate,
-                    let (identity, secret) = Self.pair(facts.value(valueIndex)),
+                guard let valueIndex = header.valueToken, let (word, range) = Self.shellWord(facts, from: valueIndex)
+                else { continue }
+                if let (identity, secret) = Self.pair(word),
                     // `test:test`, `user:pass`: demo pairs, the user name repeated or a stand-in word.
                     LiteralSecretShape.isPlausibleLiteral(secret, name: identity)
-                else { continue }
-                report(facts.contentRange(of: valueIndex), identity, "curl -u")
+                {
+                    report(range, identity, "curl -u")
+                } else if word.hasSuffix(":"), Self.pair(word + "x") != nil,
+                    // `-u sk_live_…:`: an API key sent as the user name with an empty password.
+                    LiteralSecretShape.looksLikeSecret(String(word.dropLast()), name: "api_key")
+                {
+                    report(range, String(word.dropLast()), "curl -u with an empty password")
+                }
             }
         }
+    }
+
+    /// The shell word starting at token `index`: quoted and bare parts written together
+    /// (`kevin:'pRf7…'`) are one word. Nil when a part is a template or not a literal.
+    static func shellWord(_ facts: FileFacts, from index: Int) -> (String, Range<Int>)? {
+        var word = "", last = index, k = index
+        while k < facts.tokens.count, k == index || facts.tokens[k].start == facts.tokens[k - 1].end {
+            let token = facts.tokens[k]
+            guard !token.isTemplate, token.kind == .string || token.kind == .identifier || token.kind == .number
+                || (token.kind == .punctuation && facts.text(k) == ":")
+            else { break }
+            word += token.kind == .punctuation ? facts.text(k) : facts.value(k)
+            last = k
+            k += 1
+        }
+        guard facts.tokens[index].kind == .string || last > index, !word.isEmpty else { return nil }
+        let range =
+            last == index ? facts.contentRange(of: index) : facts.tokens[index].start..<facts.tokens[last].end
+        return (word, range)
     }
 
     /// Base64 payloads following `Basic ` in a text.

@@ -8,7 +8,11 @@ import Support
 /// `hardcoded-bearer-token`: `Authorization: Bearer <literal>` in any string or header form, and
 /// literal OAuth secrets (`client_secret`, `refresh_token`, `access_token`, `id_token`).
 struct HardcodedBearerTokenRule: StructuralRule {
-    let messageFields: [String: Set<String>] = ["bearer": [], "oauth": ["name"]]
+    let messageFields: [String: Set<String>] = ["bearer": [], "oauth": ["name"], "scheme": ["scheme"]]
+
+    /// Authorization schemes other than Bearer whose parameter is a bare API token
+    /// (`Authorization: Token …` in Django REST and GitHub, `SSWS` in Okta, `Bot` in Discord).
+    static let tokenSchemes: Set<String> = ["token", "api-token", "apitoken", "api-key", "apikey", "key", "ssws", "bot"]
 
     /// OAuth parameters whose values are credentials by definition (squashed, lower-case).
     static let oauthNames: Set<String> = [
@@ -33,6 +37,13 @@ struct HardcodedBearerTokenRule: StructuralRule {
                 message: rule.message("bearer"))
         }
         for named in facts.namedValues where named.valueKind == .literal {
+            if named.name.lowercased().hasSuffix("authorization"), let (scheme, credential) = Self.schemeCredential(named.value),
+                reported.insert(named.valueRange.lowerBound).inserted
+            {
+                let range = facts.contentRange(of: named.valueToken, part: credential)
+                matches.add(range: range, secret: range, message: rule.message("scheme", ["scheme": scheme]))
+                continue
+            }
             let squashed = named.name.lowercased().filter { $0.isLetter || $0.isNumber }
             guard HardcodedSecretRule.isIdentifierLike(named.name),
                 Self.oauthNames.contains(where: { squashed.hasSuffix($0) }),
@@ -43,6 +54,20 @@ struct HardcodedBearerTokenRule: StructuralRule {
                 range: named.valueRange, secret: named.valueRange,
                 message: rule.message("oauth", ["name": named.name]))
         }
+    }
+
+    /// `Token 9f3a…` → (`Token`, `9f3a…`) when the scheme is one of `tokenSchemes` and the
+    /// parameter is a plausible literal token (digits, at least 16 characters, not words).
+    static func schemeCredential(_ value: String) -> (String, String)? {
+        let parts = value.split(separator: " ", omittingEmptySubsequences: true)
+        guard parts.count == 2, tokenSchemes.contains(parts[0].lowercased()) else { return nil }
+        let credential = String(parts[1])
+        guard credential.count >= 16, credential.contains(where: \.isNumber),
+            credential.allSatisfy({ $0.isLetter || $0.isNumber || "-._~+/=".contains($0) }),
+            LiteralSecretShape.looksLikeSecret(credential, name: "api_token"),
+            !LiteralSecretShape.isMadeOfWords(credential)
+        else { return nil }
+        return (String(parts[0]), credential)
     }
 
     /// The token of `Bearer <token>` or `Authorization: Bearer <token>` when that is the whole text.

@@ -22,7 +22,7 @@ struct KubernetesSecretManifestRule: StructuralRule {
     private func checkJSON(_ matches: inout [RuleMatch], _ context: FileContext, _ rule: RuleDefinition) {
         let facts = context.facts
         let bindings = facts.bindings
-        guard bindings.contains(where: { $0.name == "kind" && $0.value == "Secret" }) else { return }
+        guard bindings.contains(where: { $0.name == "kind" && $0.value.lowercased() == "secret" }) else { return }
         for section in bindings
         where (section.name == "data" || section.name == "stringData") && facts.isPunct(section.valueToken, "{") {
             let close = facts.tokens[section.valueToken].pairIndex
@@ -68,7 +68,7 @@ struct KubernetesSecretManifestRule: StructuralRule {
         func indent(_ tokenIndex: Int) -> Int { context.file.position(at: facts.tokens[tokenIndex].start).column }
 
         let secretDocuments = Set(
-            bindings.filter { $0.name == "kind" && $0.value == "Secret" && indent($0.nameToken) == 1 }
+            bindings.filter { $0.name == "kind" && $0.value.lowercased() == "secret" && indent($0.nameToken) == 1 }
                 .map { document(of: facts.tokens[$0.nameToken].start) })
         guard !secretDocuments.isEmpty else { return }
         var section: (name: String, indent: Int, document: Int)?

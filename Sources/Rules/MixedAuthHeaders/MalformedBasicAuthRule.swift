@@ -70,6 +70,8 @@ struct MalformedBasicAuthRule: StructuralRule {
             return "id:secret is put after 'Basic ' without base64 encoding"
         }
         guard !isTemplate, !payload.isEmpty, !Placeholder.isPlaceholder(payload) else { return nil }
+        // `Basic {base64(email:password)}`, `Basic <base64>`: a description of the value, not one.
+        if let first = payload.first, "{<[(".contains(first) { return nil }
         guard let bytes = Base64.decode(payload) else { return "the value after 'Basic ' is not valid base64" }
         guard bytes.contains(UInt8(ascii: ":")) else {
             return "the value after 'Basic ' decodes to text without the ':' between id and secret"
