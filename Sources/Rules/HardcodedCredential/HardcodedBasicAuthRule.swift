@@ -88,8 +88,9 @@ struct HardcodedBasicAuthRule: StructuralRule {
         var word = "", last = index, k = index
         while k < facts.tokens.count, k == index || facts.tokens[k].start == facts.tokens[k - 1].end {
             let token = facts.tokens[k]
-            guard !token.isTemplate, token.kind == .string || token.kind == .identifier || token.kind == .number
-                || (token.kind == .punctuation && facts.text(k) == ":")
+            guard !token.isTemplate,
+                token.kind == .string || token.kind == .identifier || token.kind == .number
+                    || (token.kind == .punctuation && facts.text(k) == ":")
             else { break }
             word += token.kind == .punctuation ? facts.text(k) : facts.value(k)
             last = k

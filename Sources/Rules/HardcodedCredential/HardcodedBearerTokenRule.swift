@@ -12,7 +12,9 @@ struct HardcodedBearerTokenRule: StructuralRule {
 
     /// Authorization schemes other than Bearer whose parameter is a bare API token
     /// (`Authorization: Token …` in Django REST and GitHub, `SSWS` in Okta, `Bot` in Discord).
-    static let tokenSchemes: Set<String> = ["token", "api-token", "apitoken", "api-key", "apikey", "key", "ssws", "bot"]
+    static let tokenSchemes: Set<String> = [
+        "token", "api-token", "apitoken", "api-key", "apikey", "key", "ssws", "bot",
+    ]
 
     /// OAuth parameters whose values are credentials by definition (squashed, lower-case).
     static let oauthNames: Set<String> = [
@@ -37,7 +39,8 @@ struct HardcodedBearerTokenRule: StructuralRule {
                 message: rule.message("bearer"))
         }
         for named in facts.namedValues where named.valueKind == .literal {
-            if named.name.lowercased().hasSuffix("authorization"), let (scheme, credential) = Self.schemeCredential(named.value),
+            if named.name.lowercased().hasSuffix("authorization"),
+                let (scheme, credential) = Self.schemeCredential(named.value),
                 reported.insert(named.valueRange.lowerBound).inserted
             {
                 let range = facts.contentRange(of: named.valueToken, part: credential)
