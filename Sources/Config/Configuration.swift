@@ -43,12 +43,15 @@ public struct Configuration: Sendable {
     /// Seconds one rule may spend on one file before it is cut short (and the run fails closed).
     public var ruleTimeout: Double?
     public var baseline: String?
+    /// File roles whose findings are reported one severity lower (`"lowerSeverityIn"`); nil
+    /// keeps the engine's default (tests, fixtures, documentation).
+    public var lowerSeverityIn: Set<RuleDefinition.FileRoleName>?
 
     public init() {}
 
     static let knownKeys = [
         "rules", "exclude", "rulePaths", "allowedHosts", "apiHosts", "credentialHeaders",
-        "failOn", "maxFileSize", "ruleTimeout", "baseline",
+        "failOn", "maxFileSize", "ruleTimeout", "baseline", "lowerSeverityIn",
     ]
 
     public static func parse(bytes: [UInt8], path: String) throws(ConfigError) -> Configuration {
@@ -105,6 +108,19 @@ public struct Configuration: Sendable {
                     throw fail(node, "'ruleTimeout' must be a number of seconds from 0.1 to 600")
                 }
                 config.ruleTimeout = seconds
+            case "lowerSeverityIn":
+                var roles = Set<RuleDefinition.FileRoleName>()
+                guard case .array(let items) = node.value else {
+                    throw fail(node, "'lowerSeverityIn' must be an array of file roles such as [\"test\", \"fixture\"]")
+                }
+                for item in items {
+                    guard case .string(let s) = item.value, let role = RuleDefinition.FileRoleName(rawValue: s) else {
+                        let known = RuleDefinition.FileRoleName.allCases.map(\.rawValue).joined(separator: ", ")
+                        throw fail(item, "'lowerSeverityIn' holds file roles (known: \(known))")
+                    }
+                    roles.insert(role)
+                }
+                config.lowerSeverityIn = roles
             case "baseline":
                 guard case .string(let s) = node.value, !s.isEmpty else {
                     throw fail(node, "'baseline' must be a file path")

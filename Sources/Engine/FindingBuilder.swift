@@ -38,7 +38,8 @@ enum FindingBuilder {
         let ordered = raw.sorted { ($0.range.lowerBound, $0.rule.id) < ($1.range.lowerBound, $1.rule.id) }
         var findings: [Finding] = []
         var seen = Set<String>()
-        let roles = fileRoles(of: file.path, head: file.bytes.prefix(512), for: ordered)
+        let roles = fileRoles(
+            of: file.path, head: file.bytes.prefix(512), for: ordered, lowering: settings.lowerSeverityIn)
         for item in ordered {
             // Two paths to the same finding (overlapping windows, repeated facts) report once.
             let identity = "\(item.rule.id)#\(item.range.lowerBound)#\(item.range.upperBound)"
@@ -53,7 +54,7 @@ enum FindingBuilder {
             occurrences[occurrenceKey] = occurrence + 1
             findings.append(
                 Finding(
-                    rule: item.rule.id, category: item.rule.category, severity: severity(item, in: roles),
+                    rule: item.rule.id, category: item.rule.category, severity: severity(item, in: roles, lowering: settings.lowerSeverityIn),
                     file: file.path,
                     line: start.line, column: start.column, endLine: end.line, endColumn: end.column,
                     message: item.message,
@@ -70,19 +71,35 @@ enum FindingBuilder {
         return findings
     }
 
-    /// The roles of the file that some finding's rule caps its severity for (`severityIn`).
-    static func fileRoles(of path: String, head: ArraySlice<UInt8>, for findings: [RawFinding]) -> Set<
-        RuleDefinition.FileRoleName
-    > {
-        guard findings.contains(where: { !$0.rule.severityIn.isEmpty }) else { return [] }
+    /// The roles of the file, when some finding's rule caps its severity for a role (`severityIn`)
+    /// or the settings lower findings in some roles.
+    static func fileRoles(
+        of path: String, head: ArraySlice<UInt8>, for findings: [RawFinding],
+        lowering: Set<RuleDefinition.FileRoleName>
+    ) -> Set<RuleDefinition.FileRoleName> {
+        guard !lowering.isEmpty || findings.contains(where: { !$0.rule.severityIn.isEmpty }) else { return [] }
         return RuleDefinition.FileRoleName.names(of: FileRole(path: path, head: head))
     }
 
-    /// The rule's severity for the finding, capped by its rule file's `severityIn` for the file's roles.
-    static func severity(_ item: RawFinding, in roles: Set<RuleDefinition.FileRoleName>) -> Severity {
+    /// The rule's severity for the finding: capped by its rule file's `severityIn` for the file's
+    /// roles; otherwise one step lower in a file of a `lowering` role. A rule's own cap is its
+    /// decision for that role, so the two never add up.
+    static func severity(
+        _ item: RawFinding, in roles: Set<RuleDefinition.FileRoleName>, lowering: Set<RuleDefinition.FileRoleName>
+    ) -> Severity {
         var severity = item.severity
-        for role in roles { if let cap = item.rule.severityIn[role] { severity = min(severity, cap) } }
-        return severity
+        var capped = false
+        for role in roles {
+            if let cap = item.rule.severityIn[role] {
+                severity = min(severity, cap)
+                capped = true
+            }
+        }
+        guard !capped, !roles.isDisjoint(with: lowering) else { return severity }
+        switch severity {
+        case .error: return .warning
+        case .warning, .note: return .note
+        }
     }
 
     private static let secretSpansKey = FactKey<SecretSpans>("secretSpans")

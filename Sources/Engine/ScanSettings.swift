@@ -38,6 +38,10 @@ public struct ScanSettings: Sendable {
     /// 1 MiB: dense code has ~30 bytes of tokens per byte, so a lexed window stays near 40 MB.
     public var windowBytes = 1024 * 1024
     public var windowMargin = 32 * 1024
+    /// Findings in files of these roles are reported one severity lower (error → warning →
+    /// note) unless the rule's own `severityIn` caps that role: most literal keys, keys in test
+    /// vectors and URLs in tests and docs are inputs, not shipped configuration.
+    public var lowerSeverityIn: Set<RuleDefinition.FileRoleName> = [.test, .fixture, .documentation]
     /// What git tracks and ignores (`committed-dotenv`); no repository unless the caller says.
     public var repository: any RepositoryStatus = NoRepository()
 

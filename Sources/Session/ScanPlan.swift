@@ -88,6 +88,7 @@ public final class ScanPlan: Sendable {
         settings.credentialHeaders = config.credentialHeaders
         settings.maxFileSize = config.maxFileSize ?? settings.maxFileSize
         settings.ruleTimeBudgetSeconds = config.ruleTimeout ?? settings.ruleTimeBudgetSeconds
+        settings.lowerSeverityIn = config.lowerSeverityIn ?? settings.lowerSeverityIn
         return settings
     }
 
