@@ -54,7 +54,8 @@ enum FindingBuilder {
             occurrences[occurrenceKey] = occurrence + 1
             findings.append(
                 Finding(
-                    rule: item.rule.id, category: item.rule.category, severity: severity(item, in: roles, lowering: settings.lowerSeverityIn),
+                    rule: item.rule.id, category: item.rule.category,
+                    severity: severity(item, in: roles, lowering: settings.lowerSeverityIn),
                     file: file.path,
                     line: start.line, column: start.column, endLine: end.line, endColumn: end.column,
                     message: item.message,

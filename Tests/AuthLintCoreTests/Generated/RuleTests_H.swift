@@ -26,6 +26,11 @@ final class HardcodedSecretRuleTests: XCTestCase {
     func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "hardcoded-secret") }
 }
 
+final class HardcodedSecretAtSinkRuleTests: XCTestCase {
+    func testFireExamples() throws { try RuleExampleHarness.checkFireExamples(of: "hardcoded-secret-at-sink") }
+    func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "hardcoded-secret-at-sink") }
+}
+
 final class HarnessAccessTokenRuleTests: XCTestCase {
     func testFireExamples() throws { try RuleExampleHarness.checkFireExamples(of: "harness-access-token") }
     func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "harness-access-token") }
