@@ -118,6 +118,11 @@ final class HTMLReporterTests: XCTestCase {
         XCTAssertTrue(run.stdout.contains("Cnry…[redacted]"), "the snippet shows the redacted canary")
         XCTAssertFalse(run.stdout.contains(canary))
         XCTAssertFalse(run.stdout.contains(String(canary.dropFirst(4))))
+        // The header names what was scanned and when (UTC, ISO 8601).
+        XCTAssertTrue(run.stdout.contains("<dt>Scanned</dt><dd><code>.</code></dd>"))
+        XCTAssertNotNil(
+            run.stdout.range(of: #"<dt>Date</dt><dd>\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ</dd>"#, options: .regularExpression)
+        )
         let shown = try TestSupport.authlint(["scan", ".", "--format", "html", "--show-secrets"], cwd: dir)
         XCTAssertTrue(shown.stdout.contains(canary), "--show-secrets should reveal the canary")
     }
