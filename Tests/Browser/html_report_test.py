@@ -109,6 +109,17 @@ def main():
         check(descending == sorted(before, reverse=True), "second click sorts descending: %s" % descending)
         check(ascending != before or descending != before, "sorting reorders the rows")
 
+        # Clicking a chart bar filters the table to its category.
+        bar = bars[-1]
+        category = bar.get_attribute("data-category")
+        bar.find_element(By.TAG_NAME, "rect").click()
+        by_bar = visible_rows(driver)
+        check(0 < len(by_bar) < len(rows) and set(column(by_bar, "category")) == {category},
+              "clicking the %s bar shows only its rows (%d of %d)" % (category, len(by_bar), len(rows)))
+        category_select = Select(driver.find_element(By.ID, "filter-category"))
+        check(category_select.first_selected_option.text == category, "the category select follows the bar")
+        category_select.select_by_index(0)
+
         # A rule link opens that rule's embedded explanation.
         link = driver.find_element(By.CSS_SELECTOR, "a.rule-link")
         target = link.get_attribute("href").split("#", 1)[1]
