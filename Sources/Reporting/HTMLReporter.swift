@@ -17,6 +17,7 @@ struct HTMLReporter: Reporter {
         out += "<section id=\"chart-section\">\n<h2>Findings by category and severity</h2>\n"
         out += HTMLChart.render(result.findings) + "</section>\n"
         out += findingsSection(input)
+        out += suppressedSection(result.suppressed)
         out += issuesSection(result.issues)
         out += rulesSection(input)
         out += "<script>\n\(HTMLPageAssets.script)\n</script>\n</body>\n</html>\n"
@@ -118,6 +119,21 @@ struct HTMLReporter: Reporter {
             out += "<pre class=\"snippet\"><code>\(HTMLText.escape(finding.snippet))</code></pre>"
         }
         return out + "</td>\n</tr>\n"
+    }
+
+    /// Findings an inline directive, config ignore or baseline hid, folded away: where they are
+    /// and what hid them, so a review can question a suppression (no snippets: not reported).
+    func suppressedSection(_ suppressed: [Finding]) -> String {
+        guard !suppressed.isEmpty else { return "" }
+        var out =
+            "<section id=\"suppressed\">\n<details><summary>\(HTMLText.plural(suppressed.count, "suppressed finding"))"
+        out += "</summary>\n<ul>\n"
+        for finding in suppressed {
+            out += "<li><span class=\"loc\">\(HTMLText.path(finding.file)):\(finding.line):\(finding.column)</span> "
+            out += "\(HTMLText.escape(finding.rule)) (\(finding.severity.rawValue)), suppressed by "
+            out += HTMLText.escape(finding.suppressedBy ?? "a suppression") + "</li>\n"
+        }
+        return out + "</ul>\n</details>\n</section>\n"
     }
 
     /// Files not fully checked (they fail the run) in the open; skipped files folded away by

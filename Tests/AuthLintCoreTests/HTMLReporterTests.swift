@@ -19,9 +19,12 @@ final class HTMLReporterTests: XCTestCase {
             endColumn: 9, message: message, snippet: snippet)
     }
 
-    func render(_ findings: [Finding], issues: [ScanIssue] = [], scannedPaths: [String] = []) -> String {
+    func render(
+        _ findings: [Finding], suppressed: [Finding] = [], issues: [ScanIssue] = [], scannedPaths: [String] = []
+    ) -> String {
         var result = ScanResult()
         result.findings = findings
+        result.suppressed = suppressed
         result.issues = issues
         return ReportFormat.html.reporter.render(ReportInput(result: result, rules: [], scannedPaths: scannedPaths))
     }
@@ -45,14 +48,17 @@ final class HTMLReporterTests: XCTestCase {
                 file: Self.markup + ".py", line: 1, column: 1, endLine: 1, endColumn: 2,
                 message: "<svg onload=alert(3)>")
         ]
-        let page = render([hostile], scannedPaths: [Self.markup])
-        for raw in [Self.markup, "<script>alert", "<svg onload", "<b onclick", "</code></pre><b"] {
+        var hidden = hostile
+        hidden.suppressedBy = "<i>baseline</i>"
+        let page = render([hostile], suppressed: [hidden], scannedPaths: [Self.markup])
+        for raw in [Self.markup, "<script>alert", "<svg onload", "<b onclick", "</code></pre><b", "<i>"] {
             XCTAssertFalse(page.contains(raw), "unescaped: \(raw)")
         }
         XCTAssertTrue(page.contains("&lt;img src=x onerror=alert(1)&gt;.py:2:3"), "the path shows as text")
         XCTAssertTrue(page.contains("data-path=\"&lt;img src=x onerror=alert(1)&gt;.py\""))
         XCTAssertTrue(page.contains("found &lt;script&gt;alert(2)&lt;/script&gt; &amp; more"))
         XCTAssertTrue(page.contains("&lt;svg onload=alert(3)&gt;"))
+        XCTAssertTrue(page.contains("suppressed by &lt;i&gt;baseline&lt;/i&gt;"))
         // The page's own script is its only one.
         XCTAssertEqual(page.components(separatedBy: "<script").count - 1, 1)
     }
