@@ -26,7 +26,10 @@ enum ScanCommand {
         let color =
             format == .text && console.stdoutIsTerminal && overrides.output == nil
             && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
-        let report = format.reporter.render(ReportInput(result: result, rules: plan.allRules, color: color))
+        let report = format.reporter.render(
+            ReportInput(
+                result: result, rules: plan.allRules, color: color, scannedPaths: scannedNames(input),
+                generatedAt: ISO8601DateFormatter().string(from: Date())))
         if let output = overrides.output {
             do {
                 try ReportOutput.write(report, to: output)
@@ -105,6 +108,16 @@ enum ScanCommand {
             : stdinName.map { .standardInput(name: $0) }
                 ?? .paths(options.positional.isEmpty ? ["."] : options.positional)
         return (overrides, input, format)
+    }
+
+    /// What the run read, as the user named it (the HTML report's header).
+    static func scannedNames(_ input: ScanInput) -> [String] {
+        switch input {
+        case .paths(let paths): return paths
+        case .stagedIndex: return ["staged index"]
+        case .standardInput(let name): return ["standard input as \(name)"]
+        case .document(let path, _): return [path]
+        }
     }
 
     static func parseFormat(_ text: String) throws(UsageError) -> ReportFormat {

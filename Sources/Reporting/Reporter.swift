@@ -8,14 +8,21 @@ public struct ReportInput: Sendable {
     public var toolVersion: String
     /// ANSI colours (text formats only; the CLI decides from TTY and NO_COLOR).
     public var color: Bool
+    /// What was scanned, as the user named it (paths, `staged index`, `stdin as NAME`), and when
+    /// (ISO 8601): the HTML report's header, read away from the run that made it.
+    public var scannedPaths: [String]
+    public var generatedAt: String?
 
     public init(
-        result: ScanResult, rules: [RuleDefinition], toolVersion: String = AuthLint.version, color: Bool = false
+        result: ScanResult, rules: [RuleDefinition], toolVersion: String = AuthLint.version, color: Bool = false,
+        scannedPaths: [String] = [], generatedAt: String? = nil
     ) {
         self.result = result
         self.rules = rules
         self.toolVersion = toolVersion
         self.color = color
+        self.scannedPaths = scannedPaths
+        self.generatedAt = generatedAt
     }
 }
 
@@ -36,7 +43,7 @@ public protocol Reporter: Sendable {
 }
 
 public enum ReportFormat: String, CaseIterable, Sendable {
-    case text, json, sarif, junit, checkstyle, github, gitlab, compact
+    case text, json, sarif, junit, checkstyle, github, gitlab, compact, html
 
     public var reporter: any Reporter {
         switch self {
@@ -48,6 +55,7 @@ public enum ReportFormat: String, CaseIterable, Sendable {
         case .github: return GitHubReporter()
         case .gitlab: return GitLabReporter()
         case .compact: return CompactReporter()
+        case .html: return HTMLReporter()
         }
     }
 }

@@ -28,6 +28,7 @@ final class ReportGoldenTests: XCTestCase {
         case .json, .gitlab: return "\(format.rawValue).json"
         case .sarif: return "sarif.sarif"
         case .junit, .checkstyle: return "\(format.rawValue).xml"
+        case .html: return "html.html"
         }
     }
 
@@ -111,6 +112,9 @@ final class ReportGoldenTests: XCTestCase {
         result.bytesLexed = 23_456
         result.durationMs = 42
         result.configFile = ".authlint.json"
-        return ReportInput(result: result, rules: try rules(), toolVersion: "9.9.9-golden", color: false)
+        // Scanned names and a date only the HTML header shows; a name with markup it must escape.
+        return ReportInput(
+            result: result, rules: try rules(), toolVersion: "9.9.9-golden", color: false,
+            scannedPaths: ["src", "test/<b>&'q'"], generatedAt: "2026-12-07T10:00:00Z")
     }
 }

@@ -220,11 +220,11 @@ enum RuleExampleHarness {
         let used = Set(result.findings.map(\.rule))
         let rules = catalog.rules.filter { used.contains($0.id) }
         let input = ReportInput(result: result, rules: rules)
-        let emptyInput = ReportInput(result: ScanResult(), rules: rules)
+        let documentationInput = ReportInput(result: TestSupport.withoutFindingTexts(result), rules: rules)
         for format in ReportFormat.allCases {
             let report = format.reporter.render(input)
-            let empty = format.reporter.render(emptyInput)
-            for secret in secrets where occurrences(of: secret, in: report) > occurrences(of: secret, in: empty) {
+            let docs = format.reporter.render(documentationInput)  // the rules' texts may quote a prefix
+            for secret in secrets where occurrences(of: secret, in: report) > occurrences(of: secret, in: docs) {
                 problems.append("the \(format.rawValue) report shows the masked secret \"\(secret.prefix(4))…\"")
             }
         }
