@@ -36,6 +36,35 @@ extension FileFacts {
         return -1
     }
 
+    /// True when a name assigned at token `a` is still the one used at token `b` (a < b). Brace
+    /// languages: the innermost `{ … }` around the assignment also holds the use. Indented
+    /// languages: no `def` / `class` at or left of the assignment's indentation between them.
+    package func sameScope(_ a: Int, _ b: Int) -> Bool {
+        switch file.language {
+        case .python, .ruby:
+            let indent = file.position(at: tokens[a].start).column
+            for i in a..<b where tokens[i].kind == .identifier {
+                let t = text(i)
+                if (t == "def" || t == "class") && file.position(at: tokens[i].start).column <= indent {
+                    return false
+                }
+            }
+            return true
+        case .shell:
+            return true
+        default:
+            var j = a - 1
+            while j >= 0 {
+                if isPunct(j, "}") && tokens[j].pairIndex >= 0 && tokens[j].pairIndex < j {
+                    j = tokens[j].pairIndex - 1; continue
+                }
+                if isPunct(j, "{") { return tokens[j].pairIndex < 0 || tokens[j].pairIndex > b }
+                j -= 1
+            }
+            return true
+        }
+    }
+
     private func indentation(ofLine line: Int) -> Int {
         let range = file.lineRange(line)
         var n = 0

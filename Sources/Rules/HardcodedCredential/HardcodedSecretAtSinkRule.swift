@@ -165,12 +165,22 @@ struct HardcodedSecretAtSinkRule: StructuralRule {
             }
         }
         if let literal, names.isEmpty { return (literal, facts.value(literal)) }
-        // The nearest binding of the name before the call.
+        // The nearest binding of the name before the call, at top level or in a scope the call
+        // sees, to a whole literal (`key = "mrk-" + key` builds a value from one).
         guard literal == nil, names.count == 1,
             let binding = bindings[facts.text(names[0])]?.last(where: { $0.valueToken < call.openParen }),
-            facts.tokens[binding.valueToken].kind == .string
+            facts.tokens[binding.valueToken].kind == .string,
+            facts.file.position(at: facts.tokens[binding.nameToken].start).column == 1
+                || facts.sameScope(binding.nameToken, call.openParen),
+            !continuesExpression(after: binding.valueToken, facts)
         else { return nil }
         return (binding.valueToken, binding.value)
+    }
+
+    /// An operator or member access right after a literal: the value is built from it.
+    static func continuesExpression(after index: Int, _ facts: FileFacts) -> Bool {
+        guard let next = facts.next(index), facts.tokens[next].kind == .punctuation else { return false }
+        return ["+", ".", "%", "*", "[", "(", "||", "??", "or", "&&"].contains(facts.text(next))
     }
 
     /// Any literal but the ones that stand for a value: empty, template syntax, env references,
@@ -180,11 +190,14 @@ struct HardcodedSecretAtSinkRule: StructuralRule {
         guard value.count >= 3, !FileFacts.looksLikeEnvironmentReference(value) else { return false }
         let lower = value.lowercased()
         if ["${", "{{", "<", "%s", "%(", "#{"].contains(where: lower.hasPrefix) { return false }
-        if ["your", "changeme", "change_me", "change-me", "replace", "placeholder", "xxxx", "redacted", "****"]
-            .contains(where: lower.contains)
-        {
+        if [
+            "your", "changeme", "change_me", "change-me", "replace", "placeholder", "xxxx", "redacted", "****",
+            "example", "dummy", "sample", "fake",
+        ]
+        .contains(where: lower.contains) {
             return false
         }
+        if lower.hasPrefix("test") { return false }  // `test_password`: a test database's
         if value.hasPrefix("/") || value.hasPrefix("./") || lower.hasSuffix(".pem") || lower.hasSuffix(".key") {
             return false
         }

@@ -83,8 +83,8 @@ struct CredentialSources {
 
     /// Why `name`, used at token `use`, holds a credential, or nil.
     func reason(for name: String, usedAt use: Int) -> String? {
-        for source in sources.reversed() where source.name == name && source.token < use && sameScope(source.token, use)
-        {
+        for source in sources.reversed()
+        where source.name == name && source.token < use && facts.sameScope(source.token, use) {
             return source.reason
         }
         return nil
@@ -157,32 +157,4 @@ struct CredentialSources {
         return max(start + 1, min(i, tokens.count))
     }
 
-    /// Brace languages: the innermost `{ … }` around the assignment also holds the use.
-    /// Indented languages: no `def` / `function` at or left of the assignment's indentation between them.
-    private func sameScope(_ a: Int, _ b: Int) -> Bool {
-        let tokens = facts.tokens
-        switch facts.file.language {
-        case .python, .ruby:
-            let indent = facts.file.position(at: tokens[a].start).column
-            for i in a..<b where tokens[i].kind == .identifier {
-                let t = facts.text(i)
-                if (t == "def" || t == "class") && facts.file.position(at: tokens[i].start).column <= indent {
-                    return false
-                }
-            }
-            return true
-        case .shell:
-            return true
-        default:
-            var j = a - 1
-            while j >= 0 {
-                if facts.isPunct(j, "}") && tokens[j].pairIndex >= 0 && tokens[j].pairIndex < j {
-                    j = tokens[j].pairIndex - 1; continue
-                }
-                if facts.isPunct(j, "{") { return tokens[j].pairIndex < 0 || tokens[j].pairIndex > b }
-                j -= 1
-            }
-            return true
-        }
-    }
 }
