@@ -64,6 +64,15 @@ extension FileFacts {
         "environ",
     ]
 
+    /// Constructors of URL objects (the name of the call).
+    static let urlConstructors: Set<String> = ["Uri", "URI", "uri", "URL", "HttpUrl"]
+
+    /// XML parents whose `<url>` a build tool fetches from or deploys to (Maven repositories,
+    /// distribution management, settings.xml mirrors and proxies, Ivy resolvers).
+    static let fetchingXMLParents: Set<String> = [
+        "repository", "pluginrepository", "snapshotrepository", "mirror", "proxy", "site", "ibiblio", "url",
+    ]
+
     /// Words in a variable, key or parameter name that make its value a connection target.
     static let connectionNameWords: [String] = [
         "url", "uri", "endpoint", "host", "server", "base", "api", "webhook", "callback", "proxy", "registry", "origin",
@@ -71,7 +80,8 @@ extension FileFacts {
     ]
 
     private func extractHTTPURLUses() -> [URLUse] {
-        if file.dialect.isProse || file.language == .plainText { return [] }
+        // Prose is not code; Markdown's code fences are (its prose lexes to comments, not strings).
+        if (file.dialect.isProse && file.language != .markdown) || file.language == .plainText { return [] }
         var uses: [URLUse] = []
         for index in tokens.indices where tokens[index].kind == .string {
             let token = tokens[index]
@@ -117,6 +127,11 @@ extension FileFacts {
                 return false
             }
             if file.language == .xml && !Self.isConnectionAttribute(key) { return false }
+        } else if file.language == .xml, let tag = xmlElementName(enclosingText: index) {
+            // `<url>` of a Maven `<repository>`, `<mirror>` or `<pluginRepository>`: a build fetches from it;
+            // the project's, licence's or developer's `<url>` only documents.
+            guard Self.isConnectionAttribute(tag), let parent = xmlParentElement(ofTextAt: index) else { return false }
+            return Self.fetchingXMLParents.contains(parent)
         } else if file.language == .xml {
             // Element text (plist `<string>`) counts only after a key that names an endpoint.
             guard let keyIndex = (0..<index).reversed().first(where: { tokens[$0].kind == .string }) else {
@@ -146,6 +161,17 @@ extension FileFacts {
     private func isConnectionSinkInCode(_ index: Int, callName: String?) -> Bool {
         guard let p = previous(index) else { return false }
         if let call = callName, Self.connectionCalls.contains(call) { return true }
+        // A URL object built from the literal (`new Uri("http://…")`, Kotlin/Java `URL(…)`, Gradle
+        // `uri(…)`): made to be connected to. Swift's `URL(string:)` is judged by its consumer below.
+        if let call = callName, Self.urlConstructors.contains(call), isPunct(p, "("), file.dialect != .swift {
+            return true
+        }
+        // Command syntax without `=`: Gradle `maven { url "http://…" }`, a Gemfile's `source 'http://…'`.
+        if tokens[p].kind == .identifier, tokens[p].end < tokens[index].start {
+            let word = text(p)
+            if word == "url" || word == "uri" { return true }
+            if word == "source", PathSyntax.lastComponent(file.path) == "Gemfile" { return true }
+        }
         // `name = "…"`, `name: "…"`, `"name": "…"`, `name => "…"`, keyword arguments.
         var op = p
         if isPunct(op, "("), let n = previous(op), tokens[n].kind == .identifier, text(n) == "URL" || text(n) == "NSURL"
@@ -190,6 +216,44 @@ extension FileFacts {
             "url", "uri", "endpoint", "host", "server", "address", "baseurl", "base_url", "api", "proxy", "registry",
             "value",
         ].contains { name.contains($0) }
+    }
+
+    /// `url` for the text of `<url>…</url>` (lower-cased), when token `index` is an element's text.
+    private func xmlElementName(enclosingText index: Int) -> String? {
+        guard let close = previous(index), isPunct(close, ">"), let name = previous(close),
+            tokens[name].kind == .identifier, let open = previous(name), isPunct(open, "<")
+        else { return nil }
+        return text(name).lowercased()
+    }
+
+    /// The element that holds the element whose text is token `index` (`repository` for a
+    /// `<repository><id>…</id><url>…</url>`), skipping closed siblings; nil at the root.
+    private func xmlParentElement(ofTextAt index: Int) -> String? {
+        var depth = 0
+        var k = index - 3  // before the `<url>` open tag
+        while k > 0, index - k < 4000 {
+            defer { k -= 1 }
+            guard isPunct(k - 1, "<") || (isPunct(k - 1, "/") && k >= 2 && isPunct(k - 2, "<")),
+                tokens[k].kind == .identifier
+            else { continue }
+            if isPunct(k - 1, "/") {
+                depth += 1
+            } else if isSelfClosing(tagAt: k) {
+                continue
+            } else if depth == 0 {
+                return text(k).lowercased()
+            } else {
+                depth -= 1
+            }
+        }
+        return nil
+    }
+
+    /// `<br/>`: the tag whose name is token `k` ends with `/>`.
+    private func isSelfClosing(tagAt k: Int) -> Bool {
+        var j = k + 1
+        while j < tokens.count, !isPunct(j, ">"), j - k < 200 { j += 1 }
+        return j < tokens.count && isPunct(j - 1, "/")
     }
 
     /// Name of the call whose argument list contains token `index`, if any.
