@@ -27,13 +27,7 @@ extension HttpDebugLoggingRule {
             var j = i + 1
             while j < tokens.count && !facts.endsCommand(between: j - 1, and: j) {
                 let word = facts.value(j)
-                if word == "--verbose" || word.hasPrefix("--trace") {
-                    command.verboseFlag = command.verboseFlag ?? j
-                } else if word.hasPrefix("-") && !word.hasPrefix("--") && word.count > 1 && word.count <= 8
-                    && word.dropFirst().allSatisfy({ $0.isLetter }) && word.contains("v")
-                {
-                    command.verboseFlag = command.verboseFlag ?? j
-                }
+                if Self.isVerboseFlag(word) { command.verboseFlag = command.verboseFlag ?? j }
                 if word == "-u" || word == "--user" || word.hasPrefix("--oauth2-bearer") || word.hasPrefix("--user=") {
                     command.sendsCredential = true
                 }
@@ -103,5 +97,41 @@ extension HttpDebugLoggingRule {
                     ])
             }
         }
+    }
+
+    /// `run: curl -v -H "Authorization: …" …` in CI YAML: the step's log shows the header.
+    func yamlCurlVerbose(_ matches: inout [RuleMatch], _ context: FileContext, _ rule: RuleDefinition) {
+        for command in context.facts.shellCommands where command.program == "curl" {
+            let words = command.words.map(\.text)
+            let sendsCredential = words.indices.contains { k in
+                let word = words[k]
+                if word == "-u" || word == "--user" || word.hasPrefix("--user=") || word.hasPrefix("--oauth2-bearer") {
+                    return true
+                }
+                guard word == "-H" || word == "--header", k + 1 < words.count,
+                    let colon = words[k + 1].firstIndex(of: ":")
+                else { return false }
+                let name = words[k + 1][..<colon].trimmingCharacters(in: .whitespaces)
+                return CredentialNames.mechanism(ofHeader: name) != nil
+            }
+            guard sendsCredential, let flag = command.words.first(where: { Self.isVerboseFlag($0.text) }) else {
+                continue
+            }
+            matches.add(
+                range: flag.range,
+                message: rule.message(
+                    "logged",
+                    [
+                        "reason":
+                            "curl \(flag.text) prints the request headers, the credential sent by this command included"
+                    ]))
+        }
+    }
+
+    /// `--verbose`, `--trace…`, or a short-flag cluster holding `v` (`-v`, `-sv`, `-fsSLv`).
+    static func isVerboseFlag(_ word: String) -> Bool {
+        if word == "--verbose" || word.hasPrefix("--trace") { return true }
+        return word.hasPrefix("-") && !word.hasPrefix("--") && word.count > 1 && word.count <= 8
+            && word.dropFirst().allSatisfy({ $0.isLetter }) && word.contains("v")
     }
 }

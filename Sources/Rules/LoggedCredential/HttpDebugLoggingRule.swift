@@ -19,7 +19,7 @@ struct HttpDebugLoggingRule: StructuralRule {
     func wantsFile(_ context: FileContext, _ rule: RuleDefinition) -> Bool {
         let bytes = context.file.bytes
         switch context.file.language {
-        case .shell, .dockerfile:
+        case .shell, .dockerfile, .yaml:
             return bytes.containsBytes("--trace") || bytes.containsBytes("--verbose") || bytes.containsBytes(" -v")
                 || Self.hasShortVerboseCluster(bytes) || bytes.containsBytes("xtrace") || bytes.containsBytes("set -")
                 || bytes.containsBytes(" -x")
@@ -57,6 +57,7 @@ struct HttpDebugLoggingRule: StructuralRule {
             if facts.file.dialect == .go { goDumpLogged(&matches, context, rule) }
             if [.java, .kotlin, .scala, .groovy].contains(facts.file.dialect) { okHttpLevel(&matches, context, rule) }
         case .shell, .dockerfile: shellTracing(&matches, context, rule)
+        case .yaml: yamlCurlVerbose(&matches, context, rule)
         default: break
         }
     }
