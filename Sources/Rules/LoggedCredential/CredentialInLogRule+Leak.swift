@@ -44,6 +44,14 @@ extension CredentialInLogRule {
                     }
                     continue
                 }
+                // C# `request.Headers.ToString()`: the whole set, printed.
+                if Self.headerCollections.contains(name), isMember, prevIsDot, let dot = after,
+                    let member = facts.next(dot), ["ToString", "toString", "description"].contains(facts.text(member)),
+                    let receiver = before.flatMap({ facts.previous($0) }),
+                    !Self.responseNames.contains(facts.text(receiver))
+                {
+                    return "the request's whole header set (\(facts.text(receiver)).\(name))"
+                }
                 if Self.headerCollections.contains(name) && !isMember && !isIndex {
                     // `allHeaders(headers: request.headers, except: …)`: an unknown call transforms the set.
                     if let wrapper = facts.enclosingCall(of: i), wrapper.openParen >= argument.lowerBound,
@@ -101,6 +109,13 @@ extension CredentialInLogRule {
                     if let reason = leakInHole(hole, facts, tainted) { return reason }
                 }
                 if !holes.isEmpty || token.isTemplate { continue }
+                // `"Authorization: Basic " + encoded`: the printed text is a header value.
+                let lower = value.lowercased()
+                if ["authorization: basic ", "authorization: bearer ", "authorization: token "].contains(where: {
+                    lower.hasSuffix($0)
+                }), let next = inside(facts.next(i)), facts.isPunct(next, "+") || facts.isPunct(next, ".") {
+                    return "an Authorization header value"
+                }
                 if CredentialNames.headers.contains(value.lowercased()), isHeaderRead(at: i, facts) {
                     return "the \(value) header"
                 }

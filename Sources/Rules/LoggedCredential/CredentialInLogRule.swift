@@ -38,7 +38,7 @@ struct CredentialInLogRule: StructuralRule {
     static let headerCollections: Set<String> = [
         "headers", "Header", "allHTTPHeaderFields", "httpAdditionalHeaders", "requestHeaders", "getHeaders",
         "getAllHeaders",
-        "DefaultRequestHeaders", "all_headers",
+        "DefaultRequestHeaders", "all_headers", "Headers",
     ]
     /// Receivers whose headers are a response's (they carry no request credential).
     static let responseNames: Set<String> = [
@@ -97,7 +97,10 @@ struct CredentialInLogRule: StructuralRule {
         let logging = facts.loggingCalls
         guard !logging.isEmpty else { return }
         let sources = CredentialSources(facts)
+        var reportedArguments: [Range<Int>] = []
         for call in logging where !writesToFile(call, facts) {
+            // `error_log(print_r($headers, true))`: the outer call's finding covers the inner one.
+            if reportedArguments.contains(where: { $0.contains(call.calleeStart) }) { continue }
             for argument in call.arguments {
                 let tainted: (String, Int) -> String? = { name, _ in sources.reason(for: name, usedAt: call.calleeStart)
                 }
@@ -105,6 +108,7 @@ struct CredentialInLogRule: StructuralRule {
                     let range = facts.tokens[argument.lowerBound].start..<facts.tokens[argument.upperBound - 1].end
                     matches.add(
                         range: range, message: rule.message("passed", ["reason": reason, "callee": call.callee]))
+                    reportedArguments.append(argument)
                     break
                 }
             }

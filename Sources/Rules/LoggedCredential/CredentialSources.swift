@@ -24,6 +24,9 @@ struct CredentialSources {
         "ToBase64String", "encode64", "strict_encode64", "base64_encode", "basicAuth", "BasicAuth", "HTTPBasicAuth",
     ]
 
+    /// Calls that return all headers of the current request, Authorization included.
+    static let requestHeaderReaders: Set<String> = ["getallheaders", "apache_request_headers"]
+
     init(_ facts: FileFacts) {
         self.facts = facts
         var sources: [Source] = []
@@ -102,6 +105,9 @@ struct CredentialSources {
             case .identifier:
                 let text = facts.text(i)
                 if basicEncoders.contains(text) { return "'\(binding.name)', an encoded credential" }
+                if requestHeaderReaders.contains(text) {
+                    return "'\(binding.name)', every request header (\(text)())"
+                }
                 if text.lowercased() == "authorization", let p = facts.previous(i), facts.isPunct(p, "."),
                     let r = facts.previous(p), facts.text(r).lowercased().contains("header")
                 {
