@@ -17,6 +17,10 @@ enum ScanCommand {
     static func run(_ args: [String], console: inout Console) throws -> Int32 {
         let options = try parser.parse(args)
         let (overrides, input, format) = try resolve(options)
+        let colorText = options.value("--color") ?? "auto"
+        guard let colorChoice = ColorChoice(rawValue: colorText) else {
+            throw UsageError("--color must be auto, always or never, got '\(colorText)'")
+        }
         let plan = try ScanPlan(
             overrides: overrides, searchFrom: overrides.standardInputName ?? overrides.namedPaths.first ?? ".")
         var notes: [String] = []
@@ -24,9 +28,12 @@ enum ScanCommand {
         for note in notes { console.err(note) }
 
         let color =
-            format == .text && console.stdoutIsTerminal && overrides.output == nil
-            && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
-        let report = format.reporter.render(ReportInput(result: result, rules: plan.allRules, color: color))
+            format == .text
+            && colorChoice.enabled(
+                stdoutIsTerminal: console.stdoutIsTerminal, writesToFile: overrides.output != nil,
+                environment: ProcessInfo.processInfo.environment)
+        let report = format.reporter.render(
+            ReportInput(result: result, rules: plan.allRules, color: color, verbose: options.has("--verbose")))
         if let output = overrides.output {
             do {
                 try ReportOutput.write(report, to: output)

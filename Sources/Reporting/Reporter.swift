@@ -8,14 +8,18 @@ public struct ReportInput: Sendable {
     public var toolVersion: String
     /// ANSI colours (text formats only; the CLI decides from TTY and NO_COLOR).
     public var color: Bool
+    /// `--verbose`: list each skipped file (binary, too large, not regular), not only their counts.
+    public var verbose: Bool
 
     public init(
-        result: ScanResult, rules: [RuleDefinition], toolVersion: String = AuthLint.version, color: Bool = false
+        result: ScanResult, rules: [RuleDefinition], toolVersion: String = AuthLint.version, color: Bool = false,
+        verbose: Bool = false
     ) {
         self.result = result
         self.rules = rules
         self.toolVersion = toolVersion
         self.color = color
+        self.verbose = verbose
     }
 }
 

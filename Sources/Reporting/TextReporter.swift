@@ -2,7 +2,8 @@ import Model
 import Support
 
 /// Human output: `path:line:col: severity[rule] message`, the redacted snippet indented below,
-/// one `related: path:line:col: message` line per related location, then a one-line summary. `path:line:col` first so terminals and editors make it clickable.
+/// one `related: path:line:col: message` line per related location, then counts by category and
+/// rule and a one-line summary. `path:line:col` first so terminals and editors make it clickable.
 struct TextReporter: Reporter {
     func render(_ input: ReportInput) -> String {
         let paint = Paint(enabled: input.color)
@@ -18,17 +19,38 @@ struct TextReporter: Reporter {
                 out += " " + related.message + "\n"
             }
         }
-        for issue in input.result.issues {
-            if issue.isIncompleteCheck {
-                out +=
-                    paint.severity(.error)
-                    + " \(PrintableText.escaped(issue.file)): not fully checked: \(issue.message)\n"
-            } else {
+        for issue in input.result.errors {
+            let what = issue.isIncompleteCheck ? "not fully checked" : "cannot read"
+            out += paint.severity(.error) + " \(PrintableText.escaped(issue.file)): \(what): \(issue.message)\n"
+        }
+        // Skipped files are policy, not trouble: counted in the summary, listed only when asked.
+        if input.verbose {
+            for issue in input.result.skippedFiles {
                 out += paint.dim("skipped \(PrintableText.escaped(issue.file)): \(issue.message)") + "\n"
             }
         }
+        out += CountTable.render(input.result.findings)
         out += SummaryLine.render(input.result) + "\n"
         return out
+    }
+}
+
+/// Findings by category and by rule, most first: 142 `private-key-pem` lines read as one line
+/// here. Nothing when there are no findings (the summary line says so).
+enum CountTable {
+    static func render(_ findings: [Finding]) -> String {
+        guard !findings.isEmpty else { return "" }
+        let categories = ReportCounts.byCategory(findings)
+        let rules = ReportCounts.byRule(findings)
+        let width = max(24, (categories + rules).map(\.key.count).max() ?? 0)
+        let countWidth = String(findings.count).count
+        func line(_ row: ReportCounts.Row) -> String {
+            let severities = row.severities.map { "\($0.1) \($0.0.rawValue)" }.joined(separator: ", ")
+            let count = String(row.count)
+            return "  " + row.key.padding(toLength: width, withPad: " ", startingAt: 0) + "  "
+                + String(repeating: " ", count: countWidth - count.count) + count + "  " + severities + "\n"
+        }
+        return "by category:\n" + categories.map(line).joined() + "by rule:\n" + rules.map(line).joined()
     }
 }
 
@@ -42,8 +64,12 @@ enum SummaryLine {
         text += "\(counts[.note, default: 0]) note\(counts[.note, default: 0] == 1 ? "" : "s")"
         if !result.suppressed.isEmpty { text += ", \(result.suppressed.count) suppressed" }
         let incomplete = result.incompleteChecks.count
-        if result.issues.count > incomplete { text += ", \(result.issues.count - incomplete) skipped" }
+        let unreadable = result.errors.count - incomplete
         if incomplete > 0 { text += ", \(incomplete) not fully checked (rule cut short or skipped)" }
+        if unreadable > 0 { text += ", \(unreadable) unreadable" }
+        for (reason, count) in ReportCounts.skipped(result) where count > 0 {
+            text += ", " + ReportCounts.skipPhrase(reason, count)
+        }
         if result.filesWindowed > 0 {
             text += " (\(result.filesWindowed) large file\(result.filesWindowed == 1 ? "" : "s") scanned in windows)"
         }
