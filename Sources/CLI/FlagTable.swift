@@ -56,7 +56,7 @@ enum FlagTable {
             name: "--show-secrets", help: "print secrets in full (every format redacts by default)", commands: ["scan"]),
         Flag(
             name: "--write-baseline", valueName: "FILE",
-            help: "record current findings by fingerprint (no secrets, sorted, atomic)", commands: ["scan"]),
+            help: "record current findings by fingerprint (no secrets, sorted, atomic); exit 0", commands: ["scan"]),
         Flag(name: "--baseline", valueName: "FILE", help: "report only findings not in FILE", commands: ["scan"]),
         Flag(name: "--report-stale", help: "with --baseline: list entries that matched no finding", commands: ["scan"]),
         Flag(name: "--no-ignore", help: "do not honour .gitignore / .authlintignore", commands: ["scan"]),

@@ -41,19 +41,28 @@ enum ScanCommand {
                 console.err("authlint: \(error)\n")
                 return 2
             }
-        } else {
+        } else if overrides.writeBaselinePath == nil {
             console.out(report)
         }
         let threshold = plan.failThreshold
         // Fail closed: a file not fully checked (a rule cut short, token rules skipped) may hide
-        // findings, so the gate must not pass. `--fail-on never` still exits 0; the report says it.
+        // findings, so the gate must not pass (nor a baseline written from it be complete).
+        // `--fail-on never` still exits 0; the report says it.
         let incomplete = result.incompleteChecks
         if !incomplete.isEmpty && threshold != .never {
+            if overrides.writeBaselinePath != nil && overrides.output == nil {
+                for issue in incomplete {
+                    console.err("authlint: \(PrintableText.escaped(issue.file)): not fully checked: \(issue.message)\n")
+                }
+            }
             console.err(
                 "authlint: \(incomplete.count) file check\(incomplete.count == 1 ? "" : "s") did not complete (see the report): exit 2\n"
             )
             return 2
         }
+        // Writing a baseline records the findings (its note said how many went where): they are
+        // accepted, not a failed gate.
+        if overrides.writeBaselinePath != nil { return 0 }
         return threshold.fails(on: result.findings) ? 1 : 0
     }
 

@@ -133,7 +133,8 @@ public final class ScanPlan: Sendable {
         if let path = overrides.writeBaselinePath, let written = writingBaseline {
             let baseline = Baseline(findings: result.findings, salt: written.salt, keying: written.keying)
             try ReportOutput.write(baseline.render(), to: path)
-            note("authlint: wrote \(result.findings.count) findings to baseline \(PrintableText.escaped(path))\n")
+            let count = result.findings.count
+            note("authlint: wrote \(count) finding\(count == 1 ? "" : "s") to \(PrintableText.escaped(path))\n")
         } else if let baseline = readBaseline {
             let stale = baseline.apply(to: &result)
             if overrides.reportStaleBaselineEntries {
