@@ -16,15 +16,24 @@ enum ScanCommand {
 
     static func run(_ args: [String], console: inout Console) throws -> Int32 {
         let options = try parser.parse(args)
-        let (overrides, input, format) = try resolve(options)
+        var (overrides, input, format) = try resolve(options)
         let colorText = options.value("--color") ?? "auto"
         guard let colorChoice = ColorChoice(rawValue: colorText) else {
             throw UsageError("--color must be auto, always or never, got '\(colorText)'")
         }
+        // A progress line only on a terminal's stderr, never when output is captured or in CI.
+        let progress =
+            console.captured == nil ? ProgressDisplay.make(environment: ProcessInfo.processInfo.environment) : nil
+        overrides.progress = progress?.progress
         let plan = try ScanPlan(
             overrides: overrides, searchFrom: overrides.standardInputName ?? overrides.namedPaths.first ?? ".")
         var notes: [String] = []
-        let result = try plan.scan(input) { notes.append($0) }
+        let result: ScanResult
+        do {
+            progress?.begin()
+            defer { progress?.finish() }
+            result = try plan.scan(input) { notes.append($0) }
+        }
         for note in notes { console.err(note) }
 
         let color =

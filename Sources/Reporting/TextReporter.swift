@@ -54,7 +54,7 @@ enum CountTable {
     }
 }
 
-enum SummaryLine {
+package enum SummaryLine {
     static func render(_ result: ScanResult) -> String {
         let counts = Dictionary(grouping: result.findings, by: \.severity).mapValues(\.count)
         var text =
@@ -77,7 +77,7 @@ enum SummaryLine {
         return text
     }
 
-    static func formatBytes(_ n: Int) -> String {
+    package static func formatBytes(_ n: Int) -> String {
         if n < 1024 { return "\(n) B" }
         if n < 1024 * 1024 { return "\(n / 1024) KiB" }
         return "\((n * 10 / (1024 * 1024)) / 10).\((n * 10 / (1024 * 1024)) % 10) MiB"

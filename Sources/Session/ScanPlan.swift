@@ -52,6 +52,7 @@ public final class ScanPlan: Sendable {
         // committed-dotenv asks the live repository what git tracks (rules run no git themselves).
         settings.repository = GitRepositoryStatus()
         settings.showSecrets = overrides.showSecrets
+        settings.progress = overrides.progress
         settings.maxFileSize = overrides.maxFileSize ?? settings.maxFileSize
         // --staged: ask git for the index while the engine is built; the size limit (flag or
         // config) must be known first, since blobs over it are never read.
