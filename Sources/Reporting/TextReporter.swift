@@ -29,28 +29,40 @@ struct TextReporter: Reporter {
                 out += paint.dim("skipped \(PrintableText.escaped(issue.file)): \(issue.message)") + "\n"
             }
         }
-        out += CountTable.render(input.result.findings)
+        out += CountTable.render(input.result.findings, verbose: input.verbose)
         out += SummaryLine.render(input.result) + "\n"
         return out
     }
 }
 
 /// Findings by category and by rule, most first: 142 `private-key-pem` lines read as one line
-/// here. Nothing when there are no findings (the summary line says so).
+/// here. Nothing when there are no findings (the summary line says so). The rule table stops
+/// after `ruleRows` rows unless `--verbose` (a tree can hit hundreds of rules once each).
 enum CountTable {
-    static func render(_ findings: [Finding]) -> String {
+    static let ruleRows = 20
+
+    static func render(_ findings: [Finding], verbose: Bool) -> String {
         guard !findings.isEmpty else { return "" }
         let categories = ReportCounts.byCategory(findings)
         let rules = ReportCounts.byRule(findings)
-        let width = max(24, (categories + rules).map(\.key.count).max() ?? 0)
+        let shown = verbose ? rules : Array(rules.prefix(ruleRows))
+        let width = max(24, (categories + shown).map(\.key.count).max() ?? 0)
         let countWidth = String(findings.count).count
         func line(_ row: ReportCounts.Row) -> String {
-            let severities = row.severities.map { "\($0.1) \($0.0.rawValue)" }.joined(separator: ", ")
+            let severities = row.severities.map { "\($0.1) \($0.0.rawValue)\($0.1 == 1 ? "" : "s")" }
             let count = String(row.count)
             return "  " + row.key.padding(toLength: width, withPad: " ", startingAt: 0) + "  "
-                + String(repeating: " ", count: countWidth - count.count) + count + "  " + severities + "\n"
+                + String(repeating: " ", count: countWidth - count.count) + count + "  "
+                + severities.joined(separator: ", ") + "\n"
         }
-        return "by category:\n" + categories.map(line).joined() + "by rule:\n" + rules.map(line).joined()
+        var out = "by category:\n" + categories.map(line).joined() + "by rule:\n" + shown.map(line).joined()
+        let hidden = rules.dropFirst(shown.count)
+        if !hidden.isEmpty {
+            let count = hidden.map(\.count).reduce(0, +)
+            out +=
+                "  … \(hidden.count) more rule\(hidden.count == 1 ? "" : "s") with \(count) finding\(count == 1 ? "" : "s") (all with --verbose, or JSON summary.byRule)\n"
+        }
+        return out
     }
 }
 

@@ -115,11 +115,11 @@ final class OutputSummaryTests: XCTestCase {
             Array(table.prefix(8)),
             [
                 "by category:",
-                "  hardcoded-credential      3  2 error, 1 warning",
+                "  hardcoded-credential      3  2 errors, 1 warning",
                 "  insecure-transport        1  1 warning",
                 "  logged-credential         1  1 note",
                 "by rule:",
-                "  private-key-pem           3  2 error, 1 warning",
+                "  private-key-pem           3  2 errors, 1 warning",
                 "  credential-in-log         1  1 note",
                 "  insecure-http-url         1  1 warning",
             ], text)
@@ -136,6 +136,27 @@ final class OutputSummaryTests: XCTestCase {
             byCategory.map { $0["category"] as? String },
             ["hardcoded-credential", "insecure-transport", "logged-credential"])
         XCTAssertEqual(byCategory.map { $0["count"] as? Int }, [3, 1, 1])
+    }
+
+    /// Past 20 rules the text table says how many more (all of them with --verbose); JSON has all.
+    func testLongRuleTableIsCutWithoutVerbose() throws {
+        var result = ScanResult()
+        result.findings = (0..<25).flatMap { i in
+            (0...(i == 0 ? 2 : 0)).map { _ in
+                finding("rule-\(String(format: "%02d", i))", .hardcodedCredential, .error, line: i + 1)
+            }
+        }
+        let text = render(.text, result)
+        // Padded to the 24-column key and the 2-digit total: most first, then by id.
+        XCTAssertTrue(text.contains("  rule-00" + String(repeating: " ", count: 20) + "3  3 errors\n  rule-01"), text)
+        XCTAssertTrue(text.contains("  rule-19  "), text)
+        XCTAssertFalse(text.contains("  rule-20  "), text)
+        XCTAssertTrue(
+            text.contains("  … 5 more rules with 5 findings (all with --verbose, or JSON summary.byRule)\n"), text)
+        let verbose = render(.text, result, verbose: true)
+        XCTAssertTrue(verbose.contains("  rule-24  "), verbose)
+        XCTAssertFalse(verbose.contains("more rules"), verbose)
+        XCTAssertEqual((try summary(render(.json, result))["byRule"] as? [Any])?.count, 25)
     }
 
     /// The built binary on a tree with a binary file: counted, listed only with --verbose, and
