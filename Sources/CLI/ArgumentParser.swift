@@ -51,7 +51,10 @@ struct ArgumentParser {
                 name = String(arg[..<eq])
                 inlineValue = String(arg[arg.index(after: eq)...])
             }
-            guard let spec = specs[name] else { throw UsageError("unknown option '\(name)'") }
+            guard let spec = specs[name] else {
+                throw UsageError(
+                    "unknown option '\(name)'" + Suggestion.hint(for: name, among: specs.keys.sorted()))
+            }
             if spec.takesValue {
                 let value: String
                 if let inlineValue {

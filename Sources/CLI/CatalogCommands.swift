@@ -66,7 +66,9 @@ enum ExplainCommand {
         }
         let rules = try RuleLoader.builtinRules()
         guard let rule = rules.first(where: { $0.id == id }) else {
-            throw UsageError("unknown rule id '\(id)' (see `authlint rules`)")
+            let hint =
+                Suggestion.closest(to: id, among: rules.map(\.id).sorted()).map { "did you mean '\($0)'? " } ?? ""
+            throw UsageError("unknown rule id '\(id)' (\(hint)see `authlint rules`)")
         }
         console.out(RuleExplanation.render(rule))
         return 0

@@ -12,20 +12,12 @@ import Suppression
 
 /// The `authlint` command: subcommands and flags only; all work happens in the engine.
 public enum CommandLineInterface {
-    /// The commands by hand, every flag from `FlagTable`.
-    static let usage = """
-        usage: authlint [scan] [PATH ...] [options]
-               authlint rules [--format text|json|markdown|keywords]
-               authlint explain RULE-ID
-               authlint init [--force] [FILE]
-               authlint install-hook [--force]
-               authlint lsp
-               authlint --version
+    /// `--help`: the README's usage block (a test holds the two equal), then the exit codes.
+    static let usage =
+        "usage:\n" + FlagTable.usageLines().joined(separator: "\n") + """
 
-        scan options:
-        \(FlagTable.helpLines(for: "scan").joined(separator: "\n"))
-        exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, config, rule or I/O error
-        """
+            exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, config, rule or I/O error
+            """
 
     public static func run(_ args: [String]) -> Int32 {
         var console = Console()
@@ -48,18 +40,22 @@ public enum CommandLineInterface {
 
     static func runCommand(_ args: [String], console: inout Console) -> Int32 {
         var args = args
-        let command: String
-        if let first = args.first, ["scan", "rules", "explain", "init", "install-hook", "lsp"].contains(first) {
+        var command = "scan"
+        if let first = args.first, FlagTable.commandNames.contains(first) {
             command = first
             args.removeFirst()
         } else if args.first == "--version" || args.first == "-V" {
-            console.out("authlint \(AuthLint.version)\n")
-            return 0
-        } else if args.first == "--help" || args.first == "-h" || args.first == "help" {
-            console.out(usage + "\n")
-            return 0
-        } else {
-            command = "scan"
+            command = "version"
+            args.removeFirst()
+        } else if args.first == "--help" || args.first == "-h" {
+            command = "help"
+            args.removeFirst()
+        } else if let first = args.first, !first.hasPrefix("-"), !FileManager.default.fileExists(atPath: first),
+            let command = Suggestion.closest(to: first, among: FlagTable.commandNames)
+        {
+            // `authlint scna` is a typo of a command, not a missing path.
+            console.err(usageError("unknown command '\(first)' (did you mean '\(command)'?)"))
+            return 2
         }
         do {
             switch command {
@@ -67,6 +63,10 @@ public enum CommandLineInterface {
             case "explain": return try ExplainCommand.run(args, console: &console)
             case "init": return try InitCommand.run(args, console: &console)
             case "install-hook": return try InstallHookCommand.run(args, console: &console)
+            case "version", "help":
+                guard args.isEmpty else { throw UsageError("`\(command)` takes no arguments") }
+                console.out(command == "version" ? "authlint \(AuthLint.version)\n" : usage + "\n")
+                return 0
             case "lsp":
                 // `--stdio` is what VS Code's client library appends; stdio is the only transport.
                 guard args.allSatisfy({ $0 == "--stdio" }) else {
@@ -76,12 +76,19 @@ public enum CommandLineInterface {
             default: return try ScanCommand.run(args, console: &console)
             }
         } catch let error as UsageError {
-            console.err("authlint: \(error.description)\n\(usage)\n")
+            console.err(usageError(error.description))
             return 2
         } catch {
             console.err("authlint: \(error)\n")
             return 2
         }
+    }
+}
+
+extension CommandLineInterface {
+    /// One line naming the problem and where help is; the full help would scroll it away.
+    static func usageError(_ message: String) -> String {
+        "authlint: \(message)\nsee 'authlint --help'\n"
     }
 }
 

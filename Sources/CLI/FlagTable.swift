@@ -56,10 +56,16 @@ enum FlagTable {
             name: "--show-secrets", help: "print secrets in full (every format redacts by default)", commands: ["scan"]),
         Flag(
             name: "--write-baseline", valueName: "FILE",
-            help: "record current findings by fingerprint (no secrets, sorted, atomic)", commands: ["scan"]),
+            help: "record current findings by fingerprint (no secrets, sorted, atomic); exit 0", commands: ["scan"]),
         Flag(name: "--baseline", valueName: "FILE", help: "report only findings not in FILE", commands: ["scan"]),
         Flag(name: "--report-stale", help: "with --baseline: list entries that matched no finding", commands: ["scan"]),
         Flag(name: "--no-ignore", help: "do not honour .gitignore / .authlintignore", commands: ["scan"]),
+        Flag(
+            name: "--verbose", help: "list every skipped file (binary, too large, not regular), not just counts",
+            commands: ["scan"]),
+        Flag(
+            name: "--color", valueName: "auto|always|never",
+            help: "colour text output (auto: terminal; NO_COLOR off, FORCE_COLOR on)", commands: ["scan"]),
         Flag(
             name: "--format", valueName: "text|json|markdown|keywords", help: "catalog format (default text)",
             commands: ["rules"]),
@@ -67,6 +73,36 @@ enum FlagTable {
             name: "--force", help: "replace an existing file (init) or a hook authlint did not write",
             commands: ["init", "install-hook"]),
     ]
+
+    /// Every subcommand's synopsis and help, in `--help` (and README) order; `scan`'s flags
+    /// follow its line.
+    static let commands: [(name: String, synopsis: String, help: String)] = [
+        ("scan", "authlint [scan] [PATH ...]", "scan paths (default: current directory)"),
+        ("rules", "authlint rules [--format text|json|markdown|keywords]", "the rule catalog"),
+        ("explain", "authlint explain ID", "one rule's description, fix and examples"),
+        ("init", "authlint init [--force] [FILE]", "write a commented starter .authlint.json (never overwrites)"),
+        (
+            "install-hook", "authlint install-hook [--force]",
+            "write a git pre-commit hook running `authlint scan --staged`"
+        ),
+        ("lsp", "authlint lsp", "language server on stdin/stdout (see Editor integration)"),
+        ("version", "authlint version | --version", "print the version"),
+        ("help", "authlint help | --help", "this usage text"),
+    ]
+
+    static var commandNames: [String] { commands.map(\.name) }
+
+    /// The usage block of `--help` and the README: each command's line, the scan flags under it.
+    static func usageLines() -> [String] {
+        commands.flatMap { command in
+            let line = padded(command.synopsis, width: 32) + command.help
+            return command.name == "scan" ? [line] + helpLines(for: "scan") : [line]
+        }
+    }
+
+    static func padded(_ head: String, width: Int) -> String {
+        head + String(repeating: " ", count: head.count > width - 2 ? 3 : width - head.count)
+    }
 
     static func flags(for command: String) -> [Flag] { flags.filter { $0.commands.contains(command) } }
 

@@ -16,20 +16,35 @@ enum ScanCommand {
 
     static func run(_ args: [String], console: inout Console) throws -> Int32 {
         let options = try parser.parse(args)
-        let (overrides, input, format) = try resolve(options)
+        var (overrides, input, format) = try resolve(options)
+        let colorText = options.value("--color") ?? "auto"
+        guard let colorChoice = ColorChoice(rawValue: colorText) else {
+            throw UsageError("--color must be auto, always or never, got '\(colorText)'")
+        }
+        // A progress line only on a terminal's stderr, never when output is captured or in CI.
+        let progress =
+            console.captured == nil ? ProgressDisplay.make(environment: ProcessInfo.processInfo.environment) : nil
+        overrides.progress = progress?.progress
         let plan = try ScanPlan(
             overrides: overrides, searchFrom: overrides.standardInputName ?? overrides.namedPaths.first ?? ".")
         var notes: [String] = []
-        let result = try plan.scan(input) { notes.append($0) }
+        let result: ScanResult
+        do {
+            progress?.begin()
+            defer { progress?.finish() }
+            result = try plan.scan(input) { notes.append($0) }
+        }
         for note in notes { console.err(note) }
 
         let color =
-            format == .text && console.stdoutIsTerminal && overrides.output == nil
-            && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
+            format == .text
+            && colorChoice.enabled(
+                stdoutIsTerminal: console.stdoutIsTerminal, writesToFile: overrides.output != nil,
+                environment: ProcessInfo.processInfo.environment)
         let report = format.reporter.render(
             ReportInput(
-                result: result, rules: plan.allRules, color: color, scannedPaths: scannedNames(input),
-                generatedAt: ISO8601DateFormatter().string(from: Date())))
+                result: result, rules: plan.allRules, color: color, verbose: options.has("--verbose"),
+                scannedPaths: scannedNames(input), generatedAt: ISO8601DateFormatter().string(from: Date())))
         if let output = overrides.output {
             do {
                 try ReportOutput.write(report, to: output)
@@ -37,19 +52,28 @@ enum ScanCommand {
                 console.err("authlint: \(error)\n")
                 return 2
             }
-        } else {
+        } else if overrides.writeBaselinePath == nil {
             console.out(report)
         }
         let threshold = plan.failThreshold
         // Fail closed: a file not fully checked (a rule cut short, token rules skipped) may hide
-        // findings, so the gate must not pass. `--fail-on never` still exits 0; the report says it.
+        // findings, so the gate must not pass (nor a baseline written from it be complete).
+        // `--fail-on never` still exits 0; the report says it.
         let incomplete = result.incompleteChecks
         if !incomplete.isEmpty && threshold != .never {
+            if overrides.writeBaselinePath != nil && overrides.output == nil {
+                for issue in incomplete {
+                    console.err("authlint: \(PrintableText.escaped(issue.file)): not fully checked: \(issue.message)\n")
+                }
+            }
             console.err(
                 "authlint: \(incomplete.count) file check\(incomplete.count == 1 ? "" : "s") did not complete (see the report): exit 2\n"
             )
             return 2
         }
+        // Writing a baseline records the findings (its note said how many went where): they are
+        // accepted, not a failed gate.
+        if overrides.writeBaselinePath != nil { return 0 }
         return threshold.fails(on: result.findings) ? 1 : 0
     }
 

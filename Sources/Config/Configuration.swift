@@ -33,6 +33,8 @@ public struct Configuration: Sendable {
 
     public var path: String?
     public var rules: [String: RuleOverride] = [:]
+    /// Where each rule id of `rules` is written, so an unknown id is reported at file:line:col.
+    public var rulePositions: [String: (line: Int, column: Int)] = [:]
     public var exclude: [String] = []
     public var rulePaths: [String] = []
     public var allowedHosts: [String] = []
@@ -48,6 +50,11 @@ public struct Configuration: Sendable {
     public var lowerSeverityIn: Set<RuleDefinition.FileRoleName>?
 
     public init() {}
+
+    /// A rule id's position as one comparable number (line, then column); 0 when unknown.
+    public func rulePosition(_ id: String) -> Int {
+        rulePositions[id].map { $0.line * 1_000_000 + $0.column } ?? 0
+    }
 
     static let knownKeys = [
         "rules", "exclude", "rulePaths", "allowedHosts", "apiHosts", "credentialHeaders",
@@ -86,6 +93,7 @@ public struct Configuration: Sendable {
                 }
                 for entry in entries {
                     config.rules[entry.key] = try ruleOverride(entry.node, id: entry.key, fail: fail)
+                    config.rulePositions[entry.key] = (entry.node.line, entry.node.column)
                 }
             case "exclude": config.exclude = try strings(node, "exclude")
             case "rulePaths": config.rulePaths = try strings(node, "rulePaths").map(relative)
@@ -128,7 +136,10 @@ public struct Configuration: Sendable {
                 config.baseline = relative(s)
             default:
                 let suggestion =
-                    knownKeys.min(by: { editDistance($0, member.key) < editDistance($1, member.key) }) ?? ""
+                    knownKeys.min(by: {
+                        Suggestion.editDistance($0.lowercased(), member.key.lowercased())
+                            < Suggestion.editDistance($1.lowercased(), member.key.lowercased())
+                    }) ?? ""
                 throw fail(node, "unknown key '\(member.key)' (did you mean '\(suggestion)'?)")
             }
         }
@@ -170,20 +181,5 @@ public struct Configuration: Sendable {
         default:
             throw fail(node, "rule '\(id)': expected \"off\", \"on\", a severity or an object")
         }
-    }
-
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a.lowercased()), b = Array(b.lowercased())
-        var row = Array(0...b.count)
-        for i in 1...max(1, a.count) where !a.isEmpty {
-            var previous = row[0]
-            row[0] = i
-            for j in 1...max(1, b.count) where !b.isEmpty {
-                let current = row[j]
-                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
-                previous = current
-            }
-        }
-        return row[b.count]
     }
 }

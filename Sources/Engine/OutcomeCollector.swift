@@ -14,8 +14,12 @@ final class OutcomeCollector: @unchecked Sendable {
     private(set) var counts = ScanResult()
     private(set) var kept: [(path: String, outcome: ScanEngine.FileOutcome)] = []
     private let lock = NSLock()
+    private let progress: ScanProgress?
+
+    init(progress: ScanProgress? = nil) { self.progress = progress }
 
     func add(_ path: String, _ outcome: ScanEngine.FileOutcome) {
+        progress?.fileDone(bytes: outcome.bytes, findings: outcome.findings.count)
         lock.lock(); defer { lock.unlock() }
         if outcome.scanned {
             counts.filesScanned += 1

@@ -116,7 +116,7 @@ public final class ScanEngine: Sendable {
         }
         producer.stackSize = 8 << 20
         producer.start()
-        let collected = OutcomeCollector()
+        let collected = OutcomeCollector(progress: settings.progress)
         DispatchQueue.concurrentPerform(iterations: max(1, jobs)) { _ in
             while let file = queue.pop() {
                 switch open(file) {

@@ -8,6 +8,8 @@ import Suppression
 
 /// Settings every rule may consult, resolved from CLI flags and `.authlint.json`.
 public struct ScanSettings: Sendable {
+    /// Totals for a progress display (the CLI on a terminal); nil when nobody watches.
+    public var progress: ScanProgress?
     /// Hosts where `http://` is acceptable (exact host or `*.suffix`).
     public var allowedHosts: [String] = []
     /// Configured hosts whose plain-http use is an error, not a warning (the seed APIs are rule

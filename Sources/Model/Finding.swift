@@ -93,4 +93,8 @@ public struct ScanIssue: Error, Sendable, Equatable {
     /// gate never passes on a check that did not run. (Binary and oversized files are skipped
     /// by policy and counted; they are not this.)
     public var isIncompleteCheck: Bool { kind == .ruleTimeout || kind == .partialCheck }
+
+    /// Left out by policy (binary, over `--max-file-size`, not a regular file): counted in the
+    /// summary, listed with `--verbose`, never an error. Unreadable files and incomplete checks are.
+    public var isPolicySkip: Bool { kind == .binary || kind == .tooLarge || kind == .notRegular }
 }

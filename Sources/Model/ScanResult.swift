@@ -23,4 +23,8 @@ public struct ScanResult: Sendable {
 
     /// Files scanned but not fully checked (rule timeouts, skipped token rules): the run fails closed.
     public var incompleteChecks: [ScanIssue] { issues.filter(\.isIncompleteCheck) }
+    /// Files left out by policy (binary, too large, not regular): counts, not errors.
+    public var skippedFiles: [ScanIssue] { issues.filter(\.isPolicySkip) }
+    /// Real errors: unreadable files, rule timeouts, partial checks.
+    public var errors: [ScanIssue] { issues.filter { !$0.isPolicySkip } }
 }

@@ -44,7 +44,8 @@ struct HTMLReporter: Reporter {
             ("Warnings", "\(bySeverity[.warning, default: 0])"),
             ("Notes", "\(bySeverity[.note, default: 0])"),
             ("Suppressed", "\(result.suppressed.count)"),
-            ("Files skipped", "\(result.issues.count - incomplete)"),
+            ("Files skipped", "\(result.skippedFiles.count)"),
+            ("Files not read (errors)", "\(result.errors.count - incomplete)"),
             ("Files not fully checked", "\(incomplete)"),
         ]
         for (name, value) in counts { out += "<tr><td>\(name)</td><td>\(value)</td></tr>\n" }
@@ -140,7 +141,7 @@ struct HTMLReporter: Reporter {
     /// reason, so thousands of binary files do not bury the findings.
     func issuesSection(_ issues: [ScanIssue]) -> String {
         guard !issues.isEmpty else { return "" }
-        var out = "<section id=\"issues\">\n<h2>Files not fully checked or skipped</h2>\n"
+        var out = "<section id=\"issues\">\n<h2>Files not fully checked, not read or skipped</h2>\n"
         let incomplete = issues.filter(\.isIncompleteCheck)
         if !incomplete.isEmpty {
             out += "<p><strong>\(HTMLText.plural(incomplete.count, "file check")) did not complete</strong>"
@@ -151,7 +152,17 @@ struct HTMLReporter: Reporter {
             }
             out += "</ul>\n"
         }
-        let skipped = Dictionary(grouping: issues.filter { !$0.isIncompleteCheck }, by: \.kind)
+        // Unreadable files are errors, not policy: in the open too.
+        let unreadable = issues.filter { !$0.isPolicySkip && !$0.isIncompleteCheck }
+        if !unreadable.isEmpty {
+            out +=
+                "<p><strong>\(HTMLText.plural(unreadable.count, "file")) could not be read</strong>:</p>\n<ul class=\"unreadable\">\n"
+            for issue in unreadable {
+                out += "<li><code>\(HTMLText.path(issue.file))</code>: \(HTMLText.escape(issue.message))</li>\n"
+            }
+            out += "</ul>\n"
+        }
+        let skipped = Dictionary(grouping: issues.filter(\.isPolicySkip), by: \.kind)
         for kind in skipped.keys.sorted(by: { $0.rawValue < $1.rawValue }) {
             let files = skipped[kind]!
             out += "<details class=\"skipped\"><summary>\(Self.skippedSummary(kind, files.count))</summary>\n<ul>\n"

@@ -6,7 +6,7 @@ struct JSONReporter: Reporter {
     func render(_ input: ReportInput) -> String {
         let result = input.result
         let findings: [JSONOut] = result.findings.map(Self.finding)
-        let errors: [JSONOut] = result.issues.map { issue in
+        let errors: [JSONOut] = result.errors.map { issue in
             var fields: [(String, JSONOut)] = [
                 ("file", .string(issue.file)), ("kind", .string(issue.kind.rawValue)),
                 ("message", .string(issue.message)),
@@ -20,22 +20,46 @@ struct JSONReporter: Reporter {
             ("findings", .array(findings)),
             (
                 "summary",
-                .object([
-                    ("filesScanned", .int(result.filesScanned)),
-                    ("bytesScanned", .int(result.bytesScanned)),
-                    ("filesLexed", .int(result.filesLexed)),
-                    ("filesWindowed", .int(result.filesWindowed)),
-                    ("findings", .int(result.findings.count)),
-                    ("suppressed", .int(result.suppressed.count)),
-                    // Fail-closed count: scanned files some rule did not finish on (listed in `errors`).
-                    ("notFullyChecked", .int(result.incompleteChecks.count)),
-                    ("durationMs", .int(result.durationMs)),
-                    ("config", result.configFile.map(JSONOut.string) ?? .null),
-                    ("errors", .array(errors)),
-                ])
+                .object(
+                    [
+                        ("filesScanned", .int(result.filesScanned)),
+                        ("bytesScanned", .int(result.bytesScanned)),
+                        ("filesLexed", .int(result.filesLexed)),
+                        ("filesWindowed", .int(result.filesWindowed)),
+                        ("findings", .int(result.findings.count)),
+                        ("suppressed", .int(result.suppressed.count)),
+                        // Fail-closed count: scanned files some rule did not finish on (listed in `errors`).
+                        ("notFullyChecked", .int(result.incompleteChecks.count)),
+                        ("durationMs", .int(result.durationMs)),
+                        ("config", result.configFile.map(JSONOut.string) ?? .null),
+                        ("errors", .array(errors)),
+                    ] + Self.skipped(input) + [
+                        (
+                            "byCategory",
+                            ReportCounts.json(ReportCounts.byCategory(result.findings), keyName: "category")
+                        ),
+                        ("byRule", ReportCounts.json(ReportCounts.byRule(result.findings), keyName: "rule")),
+                    ])
             ),
         ])
         return report.render(pretty: true) + "\n"
+    }
+
+    /// `skipped`: files left out by policy, counted by reason (not errors); with `--verbose` also
+    /// `skippedFiles`, their paths by reason.
+    static func skipped(_ input: ReportInput) -> [(String, JSONOut)] {
+        let counts = ReportCounts.skipped(input.result)
+        var fields: [(String, JSONOut)] = [("skipped", .object(counts.map { ($0.reason.rawValue, .int($0.count)) }))]
+        if input.verbose {
+            let paths = Dictionary(grouping: input.result.skippedFiles, by: \.kind)
+            fields.append(
+                (
+                    "skippedFiles",
+                    .object(
+                        counts.map { ($0.reason.rawValue, .array((paths[$0.reason] ?? []).map { .string($0.file) })) })
+                ))
+        }
+        return fields
     }
 
     static func finding(_ f: Finding) -> JSONOut {

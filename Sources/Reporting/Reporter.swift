@@ -8,6 +8,8 @@ public struct ReportInput: Sendable {
     public var toolVersion: String
     /// ANSI colours (text formats only; the CLI decides from TTY and NO_COLOR).
     public var color: Bool
+    /// `--verbose`: list each skipped file (binary, too large, not regular), not only their counts.
+    public var verbose: Bool
     /// What was scanned, as the user named it (paths, `staged index`, `stdin as NAME`), and when
     /// (ISO 8601): the HTML report's header, read away from the run that made it.
     public var scannedPaths: [String]
@@ -15,12 +17,13 @@ public struct ReportInput: Sendable {
 
     public init(
         result: ScanResult, rules: [RuleDefinition], toolVersion: String = AuthLint.version, color: Bool = false,
-        scannedPaths: [String] = [], generatedAt: String? = nil
+        verbose: Bool = false, scannedPaths: [String] = [], generatedAt: String? = nil
     ) {
         self.result = result
         self.rules = rules
         self.toolVersion = toolVersion
         self.color = color
+        self.verbose = verbose
         self.scannedPaths = scannedPaths
         self.generatedAt = generatedAt
     }

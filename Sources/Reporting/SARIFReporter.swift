@@ -104,7 +104,7 @@ struct SARIFReporter: Reporter {
                                 )
                             ])
                         ),
-                        ("invocations", .array([Self.invocation(input.result)])),
+                        ("invocations", .array([Self.invocation(input.result, verbose: input.verbose)])),
                         ("columnKind", .string("unicodeCodePoints")),
                         ("results", .array(results)),
                     ])
@@ -115,11 +115,22 @@ struct SARIFReporter: Reporter {
     }
 
     /// The run's outcome: not successful when a file was not fully checked, with one
-    /// notification per issue (errors for incomplete checks, notes for policy skips).
-    static func invocation(_ result: ScanResult) -> JSONOut {
-        let notifications: [JSONOut] = result.issues.map { issue in
+    /// notification per error (incomplete checks, unreadable files) and one note per skip reason
+    /// (per skipped file with `--verbose`): a skipped binary file is not an error.
+    static func invocation(_ result: ScanResult, verbose: Bool) -> JSONOut {
+        let skipNotes: [JSONOut] =
+            verbose
+            ? []
+            : ReportCounts.skipped(result).filter { $0.count > 0 }.map {
+                .object([
+                    ("level", .string("note")),
+                    ("message", .object([("text", .string(ReportCounts.skipPhrase($0, $1)))])),
+                ])
+            }
+        let listed = verbose ? result.errors + result.skippedFiles : result.errors
+        let notifications: [JSONOut] = listed.map { issue in
             var fields: [(String, JSONOut)] = [
-                ("level", .string(issue.isIncompleteCheck ? "error" : "note")),
+                ("level", .string(issue.isPolicySkip ? "note" : "error")),
                 ("message", .object([("text", .string("\(issue.file): \(issue.message)"))])),
                 (
                     "locations",
@@ -147,7 +158,7 @@ struct SARIFReporter: Reporter {
         }
         return .object([
             ("executionSuccessful", .bool(result.incompleteChecks.isEmpty)),
-            ("toolExecutionNotifications", .array(notifications)),
+            ("toolExecutionNotifications", .array(notifications + skipNotes)),
         ])
     }
 

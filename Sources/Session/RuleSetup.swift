@@ -35,13 +35,20 @@ enum RuleSetup {
         -> [RuleDefinition]
     {
         let known = Set(rules.map(\.id))
-        for id in config.rules.keys where !known.contains(id) {
+        let ids = known.sorted()
+        func hint(_ id: String) -> String {
+            Suggestion.closest(to: id, among: ids).map { "did you mean '\($0)'? " } ?? ""
+        }
+        // In file order, so the first unknown id reported is the first the user wrote.
+        for id in config.rules.keys.sorted(by: { config.rulePosition($0) < config.rulePosition($1) })
+        where !known.contains(id) {
+            let position = config.rulePositions[id]
             throw ConfigError(
-                file: config.path ?? ".authlint.json", line: 0, column: 0, problem: "unknown rule id '\(id)' in 'rules'"
-            )
+                file: config.path ?? ".authlint.json", line: position?.line ?? 0, column: position?.column ?? 0,
+                problem: "unknown rule id '\(ConfigError.echo(id))' in 'rules' (\(hint(id))see `authlint rules`)")
         }
         for id in enable + disable where !known.contains(id) {
-            throw UsageError("unknown rule id '\(id)' (see `authlint rules`)")
+            throw UsageError("unknown rule id '\(ConfigError.echo(id))' (\(hint(id))see `authlint rules`)")
         }
         var active: [RuleDefinition] = []
         for var rule in rules {

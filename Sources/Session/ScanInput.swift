@@ -43,6 +43,8 @@ public struct ScanOverrides: Sendable {
     public var since: String?
     public var reportUnusedSuppressions = false
     public var failOn: FailThreshold?
+    /// Where the engine counts files, bytes and findings as it goes (a progress display).
+    public var progress: ScanProgress?
 
     public init() {}
 }

@@ -52,6 +52,7 @@ public final class ScanPlan: Sendable {
         // committed-dotenv asks the live repository what git tracks (rules run no git themselves).
         settings.repository = GitRepositoryStatus()
         settings.showSecrets = overrides.showSecrets
+        settings.progress = overrides.progress
         settings.maxFileSize = overrides.maxFileSize ?? settings.maxFileSize
         // --staged: ask git for the index while the engine is built; the size limit (flag or
         // config) must be known first, since blobs over it are never read.
@@ -134,7 +135,8 @@ public final class ScanPlan: Sendable {
         if let path = overrides.writeBaselinePath, let written = writingBaseline {
             let baseline = Baseline(findings: result.findings, salt: written.salt, keying: written.keying)
             try ReportOutput.write(baseline.render(), to: path)
-            note("authlint: wrote \(result.findings.count) findings to baseline \(PrintableText.escaped(path))\n")
+            let count = result.findings.count
+            note("authlint: wrote \(count) finding\(count == 1 ? "" : "s") to \(PrintableText.escaped(path))\n")
         } else if let baseline = readBaseline {
             let stale = baseline.apply(to: &result)
             if overrides.reportStaleBaselineEntries {

@@ -21,7 +21,13 @@ public struct DiffFilter: Sendable {
         guard !rev.hasPrefix("-"), !rev.isEmpty else { throw Git.Failure(description: "'\(rev)' is not a revision") }
         var roots: [String] = []
         for start in staged || scanPaths.isEmpty ? [cwd] : scanPaths.map(Self.directory(of:)) {
-            let root = try Git.topLevel(cwd: start)
+            let root: String
+            do { root = try Git.topLevel(cwd: start) } catch {
+                throw Git.Failure(
+                    description:
+                        "\(PrintableText.escaped(start)) is not inside a git repository (--since compares with its history): \(error)"
+                )
+            }
             if !roots.contains(root) { roots.append(root) }
         }
         var filter = DiffFilter()
@@ -53,21 +59,28 @@ public struct DiffFilter: Sendable {
         }
     }
 
-    /// The commit REV names, or an error that says why not (a shallow clone lacks history).
+    /// The commit REV names, or an error that names it and says why not: a shallow clone (CI's
+    /// default checkout) lacks the history, and the error gives the fix.
     static func verify(_ rev: String, root: String) throws -> String {
         if let id = try? Git.line(
             ["rev-parse", "--verify", "--quiet", "--end-of-options", rev + "^{commit}"], cwd: root)
         {
             return id
         }
+        let shown = PrintableText.escaped(rev)
         let shallow = (try? Git.text(["rev-parse", "--is-shallow-repository"], cwd: root))?.hasPrefix("true") ?? false
         if shallow {
             throw Git.Failure(
                 description:
-                    "'\(rev)' is not a commit in this shallow clone of \(root): only part of the history was fetched; fetch it (git fetch --deepen=N or --unshallow; in CI e.g. actions/checkout with fetch-depth: 0)"
+                    "'\(shown)' is not in this shallow clone of \(root): only the latest commits were fetched. Fetch the history with `git fetch --unshallow` (plus the branch it names, e.g. `git fetch origin main`), or clone it whole: `fetch-depth: 0` on actions/checkout, `GIT_DEPTH: 0` in GitLab CI"
             )
         }
-        throw Git.Failure(description: "'\(rev)' is not a commit in the repository at \(root)")
+        if (try? Git.line(["rev-parse", "--verify", "--quiet", "HEAD"], cwd: root)) == nil {
+            throw Git.Failure(description: "'\(shown)' is not a commit: the repository at \(root) has no commits yet")
+        }
+        throw Git.Failure(
+            description:
+                "'\(shown)' is not a commit in the repository at \(root) (a branch, tag or commit id; is it fetched?)")
     }
 
     /// The directory a scan path lives in (itself for a directory).

@@ -39,7 +39,10 @@ final class CLITests: XCTestCase {
             XCTAssertGreaterThanOrEqual(finding["column"] as! Int, 1)
         }
         let summary = try XCTUnwrap(report["summary"] as? [String: Any])
-        for key in ["filesScanned", "bytesScanned", "findings", "suppressed", "durationMs", "errors"] {
+        for key in [
+            "filesScanned", "bytesScanned", "findings", "suppressed", "durationMs", "errors", "skipped", "byRule",
+            "byCategory",
+        ] {
             XCTAssertNotNil(summary[key], "summary.\(key)")
         }
         XCTAssertEqual(summary["findings"] as? Int, findings.count)

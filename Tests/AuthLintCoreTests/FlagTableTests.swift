@@ -18,16 +18,21 @@ import XCTest
 /// The flag table is the one definition of the command line: the parser, `--help` and the
 /// README's usage block all come from it.
 final class FlagTableTests: XCTestCase {
-    /// The scan flag lines of the README's usage block, exactly as `FlagTable` renders them.
+    /// The README's usage block, every command and scan flag line, exactly as `--help` prints it.
     func testReadmeUsageBlockMatchesTheTable() throws {
         let readme = try String(contentsOfFile: TestSupport.packageRoot + "/README.md", encoding: .utf8)
         let lines = readme.components(separatedBy: "\n")
         let start = try XCTUnwrap(
             lines.firstIndex { $0.hasPrefix("authlint [scan] [PATH ...]") }, "README has no usage block")
-        let block = lines[(start + 1)...].prefix { $0.hasPrefix("  ") }
+        let block = lines[start...].prefix { !$0.hasPrefix("```") }
         XCTAssertEqual(
-            Array(block), FlagTable.helpLines(for: "scan"),
-            "README usage block drifted from FlagTable: paste the scan options of `authlint --help`")
+            Array(block), FlagTable.usageLines(),
+            "README usage block drifted from FlagTable: paste the usage block of `authlint --help`")
+        XCTAssertTrue(CommandLineInterface.usage.contains(FlagTable.usageLines().joined(separator: "\n")))
+        // Every command the dispatcher knows has a line, and every line's command is dispatched.
+        for name in FlagTable.commandNames {
+            XCTAssertTrue(block.contains { $0.hasPrefix("authlint \(name)") || name == "scan" }, name)
+        }
     }
 
     func testHelpListsEveryScanFlagAndParserAcceptsIt() throws {

@@ -202,8 +202,25 @@ final class GitHygieneTests: XCTestCase {
         try TestSupport.run(git, ["clone", "-q", "--depth", "1", "file://" + dir, clone])
         let run = try TestSupport.authlint(["scan", "--since", "HEAD~1"], cwd: clone)
         XCTAssertEqual(run.status, 2)
-        XCTAssertTrue(run.stderr.contains("shallow"), run.stderr)
-        XCTAssertTrue(run.stderr.contains("HEAD~1"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("'HEAD~1' is not in this shallow clone of "), run.stderr)
+        for fix in ["`git fetch --unshallow`", "`fetch-depth: 0` on actions/checkout"] {
+            XCTAssertTrue(run.stderr.contains(fix), run.stderr)
+        }
+        XCTAssertFalse(run.stderr.contains("failed: \n") || run.stderr.contains("failed: "), run.stderr)
+        // The fix it names works.
+        XCTAssertEqual(try TestSupport.run(git, ["fetch", "-q", "--unshallow"], cwd: clone).status, 0)
+        XCTAssertEqual(try TestSupport.authlint(["scan", "--since", "HEAD~1"], cwd: clone).status, 0)
+        // Not shallow: the unknown revision is named, with no empty git reason.
+        let unknown = try TestSupport.authlint(["scan", "--since", "no-such-branch"], cwd: dir)
+        XCTAssertEqual(unknown.status, 2)
+        XCTAssertTrue(
+            unknown.stderr.contains("'no-such-branch' is not a commit in the repository at "), unknown.stderr)
+        XCTAssertFalse(unknown.stderr.contains("shallow"), unknown.stderr)
+        // Outside any repository: said so.
+        let outside = try TestSupport.temporaryDirectory()
+        let noRepo = try TestSupport.authlint(["scan", "--since", "HEAD"], cwd: outside)
+        XCTAssertEqual(noRepo.status, 2)
+        XCTAssertTrue(noRepo.stderr.contains("is not inside a git repository"), noRepo.stderr)
         let dashed = try TestSupport.authlint(["scan", "--since", "--output=\(dir)/x"], cwd: dir)
         XCTAssertEqual(dashed.status, 2)
         XCTAssertFalse(FileManager.default.fileExists(atPath: dir + "/x"))

@@ -43,7 +43,8 @@ final class HostileInputTests: XCTestCase, HostileInputChecks {
         XCTAssertEqual(
             places(report),
             ["invalid.js:github-personal-access-token:2:12", "late-nul.js:github-personal-access-token:2:12"])
-        XCTAssertEqual(errors(report).map { "\($0["file"]!):\($0["kind"]!)" }, ["early-nul.js:binary"])
+        XCTAssertEqual(errors(report).count, 0, "a binary file is skipped by policy, not an error")
+        XCTAssertEqual((summary(report)["skipped"] as? [String: Int])?["binary"], 1)
         XCTAssertEqual(summary(report)["filesScanned"] as? Int, 9)
         XCTAssertFalse(scan.stdout.contains(Self.token), "reports redact secrets")
 
@@ -54,8 +55,10 @@ final class HostileInputTests: XCTestCase, HostileInputChecks {
         XCTAssertEqual(errors(try json(empty)).count, 0)
         let text = try run(["scan", "early-nul.js"], cwd: dir)
         XCTAssertEqual(text.status, 0)
-        XCTAssertTrue(text.stdout.contains("skipped early-nul.js: binary file"), text.stdout)
-        XCTAssertTrue(text.stdout.contains("1 skipped"), text.stdout)
+        XCTAssertFalse(text.stdout.contains("early-nul.js"), "listed only with --verbose: \(text.stdout)")
+        XCTAssertTrue(text.stdout.contains("1 binary file skipped"), text.stdout)
+        let verbose = try run(["scan", "early-nul.js", "--verbose"], cwd: dir)
+        XCTAssertTrue(verbose.stdout.contains("skipped early-nul.js: binary file"), verbose.stdout)
     }
 
     func testCRLFAndLoneCRLineEndingsGiveRightLineAndColumn() throws {
@@ -89,18 +92,20 @@ final class HostileInputTests: XCTestCase, HostileInputChecks {
             XCTAssertEqual(
                 mknod(dir + "/zero.js", S_IFCHR | 0o644, dev_t(1 << 8 | 5)), 0, String(cString: strerror(errno)))
         }
-        let scan = try run(["scan", ".", "--format", "json"], cwd: dir, timeout: 30)
+        let scan = try run(["scan", ".", "--format", "json", "--verbose"], cwd: dir, timeout: 30)
         let report = try json(scan)
         XCTAssertEqual(scan.status, 1)
         XCTAssertEqual(places(report), ["app.js:github-personal-access-token:1:12"])
+        // Skipped by policy and listed (--verbose), not errors.
+        XCTAssertEqual(errors(report).count, 0)
         XCTAssertEqual(
-            errors(report).map { "\($0["file"]!):\($0["kind"]!)" },
-            [".gitignore:notRegular", "pipe.js:notRegular"] + (isRoot ? ["zero.js:notRegular"] : []))
-        // Named on the command line: still not opened, reported, and no findings means exit 0.
+            (summary(report)["skippedFiles"] as? [String: [String]])?["notRegular"],
+            [".gitignore", "pipe.js"] + (isRoot ? ["zero.js"] : []))
+        // Named on the command line: still not opened, counted, and no findings means exit 0.
         let named = try run(
             ["scan", "pipe.js"] + (isRoot ? ["zero.js"] : []) + ["--format", "json"], cwd: dir, timeout: 30)
         XCTAssertEqual(named.status, 0)
-        XCTAssertEqual(errors(try json(named)).count, isRoot ? 2 : 1)
+        XCTAssertEqual((summary(try json(named))["skipped"] as? [String: Int])?["notRegular"], isRoot ? 2 : 1)
         // --stdin-filename naming a FIFO reads stdin, not the FIFO.
         let viaStdin = try run(["scan", "--stdin-filename", "pipe.js"], cwd: dir, timeout: 30)
         XCTAssertEqual(viaStdin.status, 0)

@@ -68,7 +68,7 @@ final class ReportGoldenTests: XCTestCase {
     }
 
     /// A redacted secret, a non-ASCII path, a message with quotes, `<` and `&`, a note, a
-    /// suppressed finding, an incomplete check and a skipped binary file.
+    /// suppressed finding, an incomplete check, a skipped binary file and an unreadable file.
     static func input() throws -> ReportInput {
         var result = ScanResult()
         result.findings = [
@@ -105,6 +105,7 @@ final class ReportGoldenTests: XCTestCase {
         result.issues = [
             ScanIssue.ruleTimeout("dist/big.min.js", rule: "hardcoded-appkey", budget: 2),
             ScanIssue(file: "assets/logo.png", kind: .binary, message: "binary file skipped"),
+            ScanIssue(file: "secrets/locked.env", kind: .unreadable, message: "cannot open: Permission denied"),
         ]
         result.filesScanned = 5
         result.bytesScanned = 123_456

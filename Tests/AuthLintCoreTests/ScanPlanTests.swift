@@ -58,7 +58,7 @@ final class ScanPlanTests: XCTestCase {
         let written = try ScanPlan(overrides: writing, searchFrom: dir).scan(.paths([file])) { notes.append($0) }
         XCTAssertEqual(written.findings.count, 1)
         XCTAssertEqual(notes.count, 1)
-        XCTAssertTrue(notes[0].contains("wrote 1 findings"), notes[0])
+        XCTAssertEqual(notes[0], "authlint: wrote 1 finding to \(baseline)\n")
 
         var reading = ScanOverrides()
         reading.baselinePath = baseline
