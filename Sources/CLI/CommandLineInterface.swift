@@ -19,6 +19,7 @@ public enum CommandLineInterface {
                authlint explain RULE-ID
                authlint init [--force] [FILE]
                authlint install-hook [--force]
+               authlint merge REPORT ... [--format json|sarif] [--output FILE]
                authlint lsp
                authlint --version
 
@@ -49,7 +50,8 @@ public enum CommandLineInterface {
     static func runCommand(_ args: [String], console: inout Console) -> Int32 {
         var args = args
         let command: String
-        if let first = args.first, ["scan", "rules", "explain", "init", "install-hook", "lsp"].contains(first) {
+        if let first = args.first, ["scan", "rules", "explain", "init", "install-hook", "lsp", "merge"].contains(first)
+        {
             command = first
             args.removeFirst()
         } else if args.first == "--version" || args.first == "-V" {
@@ -67,6 +69,7 @@ public enum CommandLineInterface {
             case "explain": return try ExplainCommand.run(args, console: &console)
             case "init": return try InitCommand.run(args, console: &console)
             case "install-hook": return try InstallHookCommand.run(args, console: &console)
+            case "merge": return try MergeCommand.run(args, console: &console)
             case "lsp":
                 // `--stdio` is what VS Code's client library appends; stdio is the only transport.
                 guard args.allSatisfy({ $0 == "--stdio" }) else {

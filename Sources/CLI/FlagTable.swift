@@ -27,7 +27,9 @@ enum FlagTable {
 
     static let flags: [Flag] = [
         Flag(name: "--format", valueName: scanFormats, help: "report format (default text)", commands: ["scan"]),
-        Flag(name: "--output", valueName: "FILE", help: "write the report to FILE (atomically)", commands: ["scan"]),
+        Flag(
+            name: "--output", valueName: "FILE", help: "write the report to FILE (atomically)",
+            commands: ["scan", "merge"]),
         Flag(
             name: "--config", valueName: "FILE", help: "config file (default: nearest .authlint.json upward)",
             commands: ["scan"]),
@@ -61,8 +63,14 @@ enum FlagTable {
         Flag(name: "--report-stale", help: "with --baseline: list entries that matched no finding", commands: ["scan"]),
         Flag(name: "--no-ignore", help: "do not honour .gitignore / .authlintignore", commands: ["scan"]),
         Flag(
+            name: "--shard", valueName: "I/N", help: "scan only part I of N (stable by path hash; CI matrix)",
+            commands: ["scan"]),
+        Flag(
             name: "--format", valueName: "text|json|markdown|keywords", help: "catalog format (default text)",
             commands: ["rules"]),
+        Flag(
+            name: "--format", valueName: "json|sarif", help: "the shard reports' format (default: as they are)",
+            commands: ["merge"]),
         Flag(
             name: "--force", help: "replace an existing file (init) or a hook authlint did not write",
             commands: ["init", "install-hook"]),

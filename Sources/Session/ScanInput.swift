@@ -43,6 +43,8 @@ public struct ScanOverrides: Sendable {
     public var since: String?
     public var reportUnusedSuppressions = false
     public var failOn: FailThreshold?
+    /// `--shard I/N`: only this part of the walked (or staged) files is read and scanned.
+    public var shard: Shard?
 
     public init() {}
 }
