@@ -16,6 +16,7 @@ public enum CommandLineInterface {
     static let usage = """
         usage: authlint [scan] [PATH ...] [options]
                authlint rules [--format text|json|markdown|keywords]
+               authlint rules --validate DIR
                authlint explain RULE-ID
                authlint init [--force] [FILE]
                authlint install-hook [--force]

@@ -69,6 +69,9 @@ enum FlagTable {
             name: "--format", valueName: "text|json|markdown|keywords", help: "catalog format (default text)",
             commands: ["rules"]),
         Flag(
+            name: "--validate", valueName: "DIR",
+            help: "check a user rule folder: every file error at once, then each rule's examples", commands: ["rules"]),
+        Flag(
             name: "--format", valueName: "json|sarif", help: "the shard reports' format (default: as they are)",
             commands: ["merge"]),
         Flag(
