@@ -88,6 +88,24 @@ final class ShardTests: XCTestCase {
         XCTAssertEqual(scanned, (full.json["summary"] as? [String: Any])?["filesScanned"] as? Int)
     }
 
+    /// `--staged` splits the index the same way: the shards' findings are the full staged scan's.
+    func testShardsOfTheStagedIndexCoverTheFullScanOnce() throws {
+        let (git, dir) = try TestSupport.makeGitRepository()
+        for i in 0..<40 {
+            let text = i % 2 == 0 ? "const APP_KEY = 'rf_Q8w2Er5Ty9Ui3Op\(i)';\n" : "const n = \(i);\n"
+            try TestSupport.write(text, to: "\(dir)/src/m\(i % 4)/file-\(i).js")
+        }
+        try TestSupport.run(git, ["add", "."], cwd: dir)
+        let full = findings(try scanJSON(["--staged"], cwd: dir).json)
+        XCTAssertEqual(full.count, 20)
+        var union: [String] = []
+        for i in 1...3 { union += findings(try scanJSON(["--staged", "--shard", "\(i)/3"], cwd: dir).json) }
+        XCTAssertEqual(union.sorted(), full.sorted())
+        let stdin = try TestSupport.authlint(
+            ["scan", "--stdin-filename", "a.js", "--shard", "1/2"], cwd: dir, stdin: "")
+        XCTAssertEqual(stdin.status, 2, "standard input is one file: nothing to split")
+    }
+
     func testMergedSARIFIsTheFullScansAndValidatesAgainstTheSchema() throws {
         let dir = try TestSupport.temporaryDirectory()
         func sarif(_ extra: [String]) throws -> String {
