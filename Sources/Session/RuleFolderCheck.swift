@@ -83,8 +83,9 @@ public enum RuleFolderCheck {
         var problems: [String] = []
         for (index, example) in rule.fireExamples.enumerated() {
             let file = SourceFile(path: example.file, bytes: Array(example.code.utf8))
-            let hits = engine.scan(file: file).findings.filter { $0.rule == rule.id }
+            let (hits, cutShort) = scan(file, by: rule, engine)
             let name = "fire example \(index + 1) (\(example.file))"
+            if let cutShort { problems.append("\(name): \(cutShort)") }
             guard let first = hits.first else {
                 problems.append("\(name): no finding of the rule")
                 continue
@@ -107,7 +108,8 @@ public enum RuleFolderCheck {
         }
         for (index, example) in rule.passExamples.enumerated() {
             let file = SourceFile(path: example.file, bytes: Array(example.code.utf8))
-            let hits = engine.scan(file: file).findings.filter { $0.rule == rule.id }
+            let (hits, cutShort) = scan(file, by: rule, engine)
+            if let cutShort { problems.append("pass example \(index + 1) (\(example.file)): \(cutShort)") }
             if !hits.isEmpty {
                 problems.append(
                     "pass example \(index + 1) (\(example.file)): reported at \(hits.map { "\($0.line):\($0.column)" }.joined(separator: ", "))"
@@ -115,6 +117,14 @@ public enum RuleFolderCheck {
             }
         }
         return problems
+    }
+
+    /// The rule's findings in one example, and why the rule did not finish on it (a pattern that
+    /// ran out of its time budget), which would otherwise look like a silent pass.
+    static func scan(_ file: SourceFile, by rule: RuleDefinition, _ engine: ScanEngine) -> ([Finding], String?) {
+        let result = engine.scan(file: file)
+        let cutShort = result.incompleteChecks.first { $0.rules.contains(rule.id) }
+        return (result.findings.filter { $0.rule == rule.id }, cutShort.map { "not fully checked: \($0.message)" })
     }
 
     /// Line and column of the `occurrence`-th `text` in the file (occurrences may overlap).

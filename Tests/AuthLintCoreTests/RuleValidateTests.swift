@@ -70,6 +70,23 @@ final class RuleValidateTests: XCTestCase {
         XCTAssertFalse(run.stdout.contains("acme_q7vz2m9xw4tr"), "examples' secrets are never printed")
     }
 
+    /// A pattern that runs out of its time budget on an example is named, not taken for a pass.
+    func testExampleThatCutsTheRuleShortFails() throws {
+        let dir = try TestSupport.temporaryDirectory()
+        let evil = """
+            {"id": "evil-backtrack", "category": "hardcoded-credential", "severity": "error", "engine": "pattern",
+             "summary": "s", "description": "d", "fix": "f", "keywords": ["aaaa"], "pattern": "(a+)+$",
+             "placeholderCheck": false,
+             "examples": {"pass": [{"file": "evil.txt", "code": "\(String(repeating: "a", count: 3000))b"}]}}
+            """
+        try TestSupport.write(evil, to: dir + "/evil-backtrack.json")
+        let run = try TestSupport.runWatched(TestSupport.binary, ["rules", "--validate", dir], cwd: dir, timeout: 60)
+        XCTAssertFalse(run.timedOut)
+        XCTAssertEqual(run.status, 1, run.stdout + run.stderr)
+        XCTAssertTrue(run.stdout.contains("FAIL evil-backtrack"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("pass example 1 (evil.txt): not fully checked"), run.stdout)
+    }
+
     func testInvalidFilesAreAllReportedAtOnceWithExitTwo() throws {
         let dir = try TestSupport.temporaryDirectory()
         try TestSupport.write(Self.good, to: dir + "/acme-token.json")
