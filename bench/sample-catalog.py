@@ -11,7 +11,7 @@ expected = json.load(open("samples/expected.json"))["findings"]
 covered = {f["rule"] for f in expected if not f["file"].startswith("samples/provider-catalog/")}
 shutil.rmtree(root, ignore_errors=True)
 written = 0
-for path in sorted(glob.glob("rules/*.json")):
+for path in sorted(p for p in glob.glob("rules/*.json") if p != "rules/schema.json"):
     rule = json.load(open(path))
     if rule["id"] in covered or rule.get("engine") != "pattern":
         continue

@@ -10,11 +10,16 @@ import Session
 import Support
 import Suppression
 
-/// `authlint rules [--format text|json|markdown|keywords]`: the catalog.
+/// `authlint rules [--format text|json|markdown|keywords]`: the catalog (`--validate DIR`:
+/// `RuleValidateCommand`).
 enum RulesCommand {
     static func run(_ args: [String], console: inout Console) throws -> Int32 {
         let options = try FlagTable.parser(for: "rules").parse(args)
         guard options.positional.isEmpty else { throw UsageError("`rules` takes no arguments") }
+        if let folder = options.value("--validate") {
+            guard options.value("--format") == nil else { throw UsageError("--validate prints its own report") }
+            return RuleValidateCommand.run(folder: folder, console: &console)
+        }
         let rules = try RuleLoader.builtinRules().sorted { $0.id < $1.id }
         switch options.value("--format") ?? "text" {
         case "text":

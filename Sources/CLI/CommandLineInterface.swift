@@ -67,6 +67,7 @@ public enum CommandLineInterface {
                 guard args.isEmpty else { throw UsageError("`\(command)` takes no arguments") }
                 console.out(command == "version" ? "authlint \(AuthLint.version)\n" : usage + "\n")
                 return 0
+            case "merge": return try MergeCommand.run(args, console: &console)
             case "lsp":
                 // `--stdio` is what VS Code's client library appends; stdio is the only transport.
                 guard args.allSatisfy({ $0 == "--stdio" }) else {

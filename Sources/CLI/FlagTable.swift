@@ -27,7 +27,9 @@ enum FlagTable {
 
     static let flags: [Flag] = [
         Flag(name: "--format", valueName: scanFormats, help: "report format (default text)", commands: ["scan"]),
-        Flag(name: "--output", valueName: "FILE", help: "write the report to FILE (atomically)", commands: ["scan"]),
+        Flag(
+            name: "--output", valueName: "FILE", help: "write the report to FILE (atomically)",
+            commands: ["scan", "merge"]),
         Flag(
             name: "--config", valueName: "FILE", help: "config file (default: nearest .authlint.json upward)",
             commands: ["scan"]),
@@ -67,8 +69,17 @@ enum FlagTable {
             name: "--color", valueName: "auto|always|never",
             help: "colour text output (auto: terminal; NO_COLOR off, FORCE_COLOR on)", commands: ["scan"]),
         Flag(
+            name: "--shard", valueName: "I/N", help: "scan only part I of N (stable by path hash; CI matrix)",
+            commands: ["scan"]),
+        Flag(
             name: "--format", valueName: "text|json|markdown|keywords", help: "catalog format (default text)",
             commands: ["rules"]),
+        Flag(
+            name: "--validate", valueName: "DIR",
+            help: "check a user rule folder: every file error at once, then each rule's examples", commands: ["rules"]),
+        Flag(
+            name: "--format", valueName: "json|sarif", help: "the shard reports' format (default: as they are)",
+            commands: ["merge"]),
         Flag(
             name: "--force", help: "replace an existing file (init) or a hook authlint did not write",
             commands: ["init", "install-hook"]),
@@ -79,18 +90,26 @@ enum FlagTable {
     static let commands: [(name: String, synopsis: String, help: String)] = [
         ("scan", "authlint [scan] [PATH ...]", "scan paths (default: current directory)"),
         ("rules", "authlint rules [--format text|json|markdown|keywords]", "the rule catalog"),
+        (
+            "rules", "authlint rules --validate DIR",
+            "check a user rule folder (every error at once, then each rule's examples)"
+        ),
         ("explain", "authlint explain ID", "one rule's description, fix and examples"),
         ("init", "authlint init [--force] [FILE]", "write a commented starter .authlint.json (never overwrites)"),
         (
             "install-hook", "authlint install-hook [--force]",
             "write a git pre-commit hook running `authlint scan --staged`"
         ),
+        (
+            "merge", "authlint merge REPORT ... [--format json|sarif] [--output FILE]",
+            "combine --shard reports into one"
+        ),
         ("lsp", "authlint lsp", "language server on stdin/stdout (see Editor integration)"),
         ("version", "authlint version | --version", "print the version"),
         ("help", "authlint help | --help", "this usage text"),
     ]
 
-    static var commandNames: [String] { commands.map(\.name) }
+    static var commandNames: [String] { Array(Set(commands.map(\.name))).sorted() }
 
     /// The usage block of `--help` and the README: each command's line, the scan flags under it.
     static func usageLines() -> [String] {

@@ -126,6 +126,10 @@ enum ScanCommand {
         overrides.staged = options.has("--staged")
         overrides.since = options.value("--since")
         overrides.reportUnusedSuppressions = options.has("--report-unused-suppressions")
+        if let text = options.value("--shard") {
+            guard stdinName == nil else { throw UsageError("--shard splits a walk or the index, not standard input") }
+            overrides.shard = try Shard(parsing: text)
+        }
         let input: ScanInput =
             options.has("--staged")
             ? .stagedIndex

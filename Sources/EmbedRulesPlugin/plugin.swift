@@ -8,7 +8,10 @@ struct EmbedRulesPlugin: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
         let rulesDir = context.package.directoryURL.appendingPathComponent("rules")
         let names = (try? FileManager.default.contentsOfDirectory(atPath: rulesDir.path)) ?? []
-        let inputs = names.filter { $0.hasSuffix(".json") }.sorted().map { rulesDir.appendingPathComponent($0) }
+        // rules/schema.json is the JSON Schema of a rule file, not a rule.
+        let inputs = names.filter { $0.hasSuffix(".json") && $0 != "schema.json" }.sorted().map {
+            rulesDir.appendingPathComponent($0)
+        }
         // The rule sources are inputs too: a `…Rule.swift` without its rule file fails the build.
         var ruleSources: [URL] = []
         if let files = target.sourceModule?.sourceFiles {

@@ -8,26 +8,29 @@ import Support
 import Suppression
 
 extension RuleLoader {
-    /// Every `*.json` in a user rule folder, sorted by name.
+    /// Every `*.json` in a user rule folder, sorted by name, but `schema.json` (a copy of
+    /// `rules/schema.json` kept beside the rules for an editor is not a rule).
     public static func loadFolder(_ path: String) throws(RuleFileError) -> [RuleDefinition] {
-        let names: [String]
+        try ruleFileNames(in: path).map { (name) throws(RuleFileError) in try loadFile(PathSyntax.join(path, name)) }
+    }
+
+    /// The rule files' names in a folder, sorted.
+    public static func ruleFileNames(in path: String) throws(RuleFileError) -> [String] {
         do {
-            names = try FileManager.default.contentsOfDirectory(atPath: path).filter { $0.hasSuffix(".json") }.sorted()
+            return try FileManager.default.contentsOfDirectory(atPath: path)
+                .filter { $0.hasSuffix(".json") && $0 != "schema.json" }.sorted()
         } catch {
             throw RuleFileError(
                 file: path, line: 0, column: 0, problem: "cannot read rule folder: \(error.localizedDescription)")
         }
-        var rules: [RuleDefinition] = []
-        for name in names {
-            let file = PathSyntax.join(path, name)
-            let data: [UInt8]
-            switch FileReader.readSettingsFile(file) {
-            case .success(let bytes): data = bytes
-            case .failure(let error):
-                throw RuleFileError(file: file, line: 0, column: 0, problem: "cannot read rule file: \(error)")
-            }
-            rules.append(try parse(bytes: data, source: file))
+    }
+
+    /// One rule file, read and parsed.
+    public static func loadFile(_ file: String) throws(RuleFileError) -> RuleDefinition {
+        switch FileReader.readSettingsFile(file) {
+        case .success(let bytes): return try parse(bytes: bytes, source: file)
+        case .failure(let error):
+            throw RuleFileError(file: file, line: 0, column: 0, problem: "cannot read rule file: \(error)")
         }
-        return rules
     }
 }

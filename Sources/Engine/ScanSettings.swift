@@ -12,8 +12,9 @@ public struct ScanSettings: Sendable {
     public var progress: ScanProgress?
     /// Hosts where `http://` is acceptable (exact host or `*.suffix`).
     public var allowedHosts: [String] = []
-    /// Configured hosts whose plain-http use is an error, not a warning (the seed APIs are rule
-    /// data: `apiHosts` in the rule files that use them).
+    /// Configured API hosts that take credentials, whose plain-http use is an error, not a
+    /// warning (the built-in ones, the Report Flow and Reeflow APIs, are rule data: `apiHosts` in
+    /// the rule files that use them).
     public var apiHosts: [String] = []
     /// Header names that carry credentials, in addition to the built-in list.
     public var credentialHeaders: [String] = []

@@ -45,6 +45,8 @@ public struct ScanOverrides: Sendable {
     public var failOn: FailThreshold?
     /// Where the engine counts files, bytes and findings as it goes (a progress display).
     public var progress: ScanProgress?
+    /// `--shard I/N`: only this part of the walked (or staged) files is read and scanned.
+    public var shard: Shard?
 
     public init() {}
 }

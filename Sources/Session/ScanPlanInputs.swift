@@ -26,7 +26,8 @@ extension ScanPlan {
         } catch {
             throw ScanStepFailure(description: "--staged: \(error)")
         }
-        let contents = Dictionary(staged.files.map { ($0.path, $0.bytes) }, uniquingKeysWith: { first, _ in first })
+        let files = staged.files.filter { overrides.shard?.contains(relativePath: $0.path) ?? true }
+        let contents = Dictionary(files.map { ($0.path, $0.bytes) }, uniquingKeysWith: { first, _ in first })
         let maxSize = settings.maxFileSize
         var result = engine.scan(paths: Array(contents.keys).sorted(), jobs: overrides.jobs) { path in
             FileReader.classify(contents[path] ?? [], path: path, maxSize: maxSize)
@@ -64,10 +65,19 @@ extension ScanPlan {
         let walker = FileWalker(options: walkOptions)
         let maxSize = settings.maxFileSize, streamAbove = settings.windowThreshold
         let walkIssues = WalkIssues()
+        // --shard: files outside this part are dropped as the walk finds them, before they are
+        // read; so are the walk's issues about them (a file too large, a directory unreadable),
+        // so N shards together report each issue once, as one full scan does.
+        let shard = overrides.shard
+        let inShard: @Sendable (String) -> Bool = { path in shard?.contains(path: path, roots: paths) ?? true }
         // The walk feeds the scan as it goes; files over the window threshold are streamed
         // and scanned in windows, never held whole; non-UTF-8 names are opened by their bytes.
         var result = engine.scan(
-            jobs: overrides.jobs, produce: { push in walkIssues.value = walker.walk(paths, emit: push) },
+            jobs: overrides.jobs,
+            produce: { push in
+                walkIssues.value = walker.walk(paths) { file in if inShard(file.path) { push(file) } }
+                    .filter { inShard($0.file) }
+            },
             open: { file in
                 FileReader.input(
                     rawPath: file.rawPath ?? Array(file.path.utf8), display: file.path, maxSize: maxSize,

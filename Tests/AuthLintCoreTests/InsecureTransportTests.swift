@@ -90,4 +90,45 @@ final class InsecureTransportTests: XCTestCase {
                 $0.rule == "credentials-over-http"
             })
     }
+
+    /// insecure-http-url is listed as a warning; where it raises a host to error, the finding and
+    /// the rule's texts say why (a known API host that takes credentials) and name the APIs.
+    func testInsecureHttpUrlSaysWhyAnAPIHostIsAnError() throws {
+        var settings = ScanSettings()
+        settings.apiHosts = ["billing.acme.io"]
+        let scanner = try TestSupport.builtinScanner(settings: settings)
+        func finding(_ url: String) -> Finding? {
+            let code = "const r = await fetch('\(url)');"
+            return scanner.scan(file: SourceFile(path: "src/client.js", bytes: Array(code.utf8))).findings.first {
+                $0.rule == "insecure-http-url"
+            }
+        }
+        for host in ["api.re-port-flow.com", "api.reeflow.com", "billing.acme.io"] {
+            let api = try XCTUnwrap(finding("http://\(host)/v1/x"), host)
+            XCTAssertEqual(api.severity, .error, host)
+            XCTAssertTrue(
+                api.message.contains("\(host): an error because it is a known API host that takes credentials"),
+                api.message)
+        }
+        let other = try XCTUnwrap(finding("http://downloads.acme.io/x"))
+        XCTAssertEqual(other.severity, .warning)
+        XCTAssertFalse(other.message.contains("API host"), other.message)
+
+        let rule = try XCTUnwrap(try RuleLoader.builtinRules().first { $0.id == "insecure-http-url" })
+        XCTAssertEqual(rule.severity, .warning)
+        XCTAssertTrue(rule.summary.contains("an error for API hosts that take credentials"), rule.summary)
+        for words in [
+            "the Report Flow API (`api.re-port-flow.com`)", "the Reeflow API (`api.reeflow.com`)", "`apiHosts`",
+        ] {
+            XCTAssertTrue(rule.description.contains(words), words)
+        }
+        // The catalog speaks of the APIs by name, never of "seed" documents.
+        for rule in try RuleLoader.builtinRules() {
+            for text in [rule.summary, rule.description, rule.fix] + rule.messages.values.map(\.text) {
+                for phrase in ["seed api", "both seeds", "the seeds", "seed's"] {
+                    XCTAssertFalse(text.lowercased().contains(phrase), "\(rule.id): '\(phrase)'")
+                }
+            }
+        }
+    }
 }

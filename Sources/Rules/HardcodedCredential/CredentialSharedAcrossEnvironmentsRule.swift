@@ -7,8 +7,8 @@ import Support
 
 /// `credential-shared-across-environments`: the same credential value configured for two
 /// environments (prod vs dev/staging/test), by file name (`.env.production`, `config/dev.yaml`)
-/// or section (`production:` in YAML, `[staging]` in INI). Both seed APIs ask for one key per
-/// environment, so a leaked dev key must not open production. Values are compared by hash only.
+/// or section (`production:` in YAML, `[staging]` in INI). The Report Flow API guide asks for one
+/// key per environment, so a leaked dev key must not open production. Values are compared by hash only.
 struct CredentialSharedAcrossEnvironmentsRule: ProjectRule {
     let messageFields: [String: Set<String>] = [
         "shared": ["name", "environment", "firstEnvironment"], "firstUse": ["environment"],

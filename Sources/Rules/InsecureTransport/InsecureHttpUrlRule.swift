@@ -4,8 +4,10 @@ import Model
 import Prefilter
 import Support
 
-/// `insecure-http-url`: a plain `http://` URL that code or config connects to. Error for the
-/// seed APIs and configured API hosts, note for private (RFC 1918) addresses, warning otherwise;
+/// `insecure-http-url`: a plain `http://` URL that code or config connects to. Error for known
+/// API hosts that take credentials (the rule file's `apiHosts`, the Report Flow and Reeflow APIs,
+/// and the config's), since the credential header itself would cross in clear text; note for
+/// private (RFC 1918) addresses, warning otherwise;
 /// loopback, reserved test domains, XML/schema identifiers and allowed hosts are not reported.
 struct InsecureHttpUrlRule: StructuralRule {
     let messageFields: [String: Set<String>] = ["remote": ["host"], "api": ["host"], "private": ["host"]]

@@ -10,7 +10,7 @@ import Support
 /// a host that is not local. Local means loopback / reserved names (the list `insecure-http-url`
 /// uses), `allowedHosts`, and single-label names such as `db` or `postgres`: container service
 /// names on a compose or cluster network. A connection definition sent to a remote service (the
-/// Reeflow seed's `connectionData` posted with `JSON.stringify`) is reported whatever its host,
+/// Reeflow API guide's `connectionData` posted with `JSON.stringify`) is reported whatever its host,
 /// because that service, not this machine, makes the connection.
 struct SslDisabledConnectionRule: StructuralRule {
     let messageFields: [String: Set<String>] = ["payload": ["what", "host"], "connection": ["what", "host"]]
