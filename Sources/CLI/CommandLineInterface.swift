@@ -15,10 +15,11 @@ public enum CommandLineInterface {
     /// The commands by hand, every flag from `FlagTable`.
     static let usage = """
         usage: authlint [scan] [PATH ...] [options]
+               authlint scan --history [REV-RANGE ...] [options]
                authlint rules [--format text|json|markdown|keywords]
                authlint explain RULE-ID
                authlint init [--force] [FILE]
-               authlint install-hook [--force]
+               authlint install-hook [--pre-push] [--force]
                authlint lsp
                authlint --version
 

@@ -47,6 +47,17 @@ enum FlagTable {
             commands: ["scan"]),
         Flag(name: "--staged", help: "scan the staged content of the git index (pre-commit)", commands: ["scan"]),
         Flag(
+            name: "--history",
+            help: "scan git history: every blob the commits of REV-RANGE ... (default: all refs) added or changed",
+            commands: ["scan"]),
+        Flag(
+            name: "--since-date", valueName: "DATE",
+            help: "with --history: only commits after DATE (as git log --since)",
+            commands: ["scan"]),
+        Flag(
+            name: "--max-commits", valueName: "N", help: "with --history: only the N newest commits",
+            commands: ["scan"]),
+        Flag(
             name: "--since", valueName: "REV",
             help: "report only findings on lines changed since REV (with --staged: vs the index)", commands: ["scan"]),
         Flag(
@@ -63,6 +74,9 @@ enum FlagTable {
         Flag(
             name: "--format", valueName: "text|json|markdown|keywords", help: "catalog format (default text)",
             commands: ["rules"]),
+        Flag(
+            name: "--pre-push", help: "write a pre-push hook scanning the commits being pushed",
+            commands: ["install-hook"]),
         Flag(
             name: "--force", help: "replace an existing file (init) or a hook authlint did not write",
             commands: ["init", "install-hook"]),

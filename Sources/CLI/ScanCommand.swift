@@ -81,6 +81,7 @@ enum ScanCommand {
         if (stdinName != nil || options.has("--staged")) && !options.positional.isEmpty {
             throw UsageError("--stdin-filename and --staged choose the input; do not also give paths")
         }
+        let history = try historySelection(options)
         let split: ([String]) -> [String] = {
             $0.flatMap { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } }
         }
@@ -91,7 +92,7 @@ enum ScanCommand {
         overrides.showSecrets = options.has("--show-secrets")
         overrides.respectIgnoreFiles = !options.has("--no-ignore")
         overrides.output = options.value("--output")
-        overrides.namedPaths = options.positional
+        overrides.namedPaths = history == nil ? options.positional : []
         overrides.standardInputName = stdinName
         overrides.baselinePath = options.value("--baseline")
         overrides.writeBaselinePath = options.value("--write-baseline")
@@ -99,12 +100,41 @@ enum ScanCommand {
         overrides.staged = options.has("--staged")
         overrides.since = options.value("--since")
         overrides.reportUnusedSuppressions = options.has("--report-unused-suppressions")
-        let input: ScanInput =
-            options.has("--staged")
-            ? .stagedIndex
-            : stdinName.map { .standardInput(name: $0) }
+        let input: ScanInput
+        if let history {
+            input = .history(history)
+        } else if options.has("--staged") {
+            input = .stagedIndex
+        } else {
+            input =
+                stdinName.map { .standardInput(name: $0) }
                 ?? .paths(options.positional.isEmpty ? ["."] : options.positional)
+        }
         return (overrides, input, format)
+    }
+
+    /// `--history [REV-RANGE...]`: the positional arguments are revisions, not paths.
+    static func historySelection(_ options: ArgumentParser.Parsed) throws(UsageError) -> GitHistory.Selection? {
+        guard options.has("--history") else {
+            for flag in ["--since-date", "--max-commits"] where options.has(flag) {
+                throw UsageError("\(flag) goes with --history")
+            }
+            return nil
+        }
+        for flag in ["--staged", "--stdin-filename", "--since"] where options.has(flag) {
+            throw UsageError("--history and \(flag) do not go together")
+        }
+        var selection = GitHistory.Selection(revisions: options.positional, sinceDate: options.value("--since-date"))
+        if let text = options.value("--max-commits") {
+            guard let n = Int(text), n >= 1 else {
+                throw UsageError("--max-commits needs a positive whole number, got '\(text)'")
+            }
+            selection.maxCommits = n
+        }
+        if let date = selection.sinceDate, date.isEmpty || date.hasPrefix("-") {
+            throw UsageError("--since-date needs a date, got '\(date)'")
+        }
+        return selection
     }
 
     static func parseFormat(_ text: String) throws(UsageError) -> ReportFormat {

@@ -273,7 +273,7 @@ public final class ScanEngine: Sendable {
     }
 
     /// Project rules' findings, and apart those an inline directive hid at their observation.
-    private func concludeProjectRules(_ observations: [String: [ProjectObservation]]) -> (
+    func concludeProjectRules(_ observations: [String: [ProjectObservation]]) -> (
         findings: [Finding], suppressed: [Finding]
     ) {
         var findings: [Finding] = [], suppressed: [Finding] = []

@@ -16,6 +16,8 @@ public enum ScanInput: Sendable {
     case standardInput(name: String)
     /// An editor document: its unsaved bytes, reported under `path` (the language server).
     case document(path: String, bytes: [UInt8])
+    /// Every blob the selected commits added or changed (`--history [REV-RANGE...]`).
+    case history(GitHistory.Selection)
 }
 
 /// Command-line choices that override or extend the configuration, resolved once (ripgrep's

@@ -1,0 +1,122 @@
+import Config
+import Discovery
+import Engine
+import Foundation
+import Model
+import Support
+
+/// `scan --history`: every blob any selected commit added or changed, scanned once (deduplicated
+/// by blob id across commits, renames and merges) as a file at its path in that commit, so the
+/// lexers, facts, file roles, config excludes and inline suppressions are those of a work-tree
+/// scan. One `git log` stream feeds the workers as it goes; `git cat-file` processes hand them
+/// the content; only blobs with something to report are kept. Findings are then attributed to
+/// the first commit whose content held them, later ones listed as occurrences.
+extension ScanPlan {
+    func scanHistory(_ selection: GitHistory.Selection) throws -> ScanResult {
+        let repository = try HistoryRepository.open(selection)
+        let state = HistoryState()
+        let excludes = PathExcludes(globs: config.exclude)
+        let reader = GitBlobReader(root: repository.root)
+        defer { reader.close() }
+        let maxSize = settings.maxFileSize, streamAbove = settings.windowThreshold
+        let open: @Sendable (HistoryBlob) -> (path: String, input: Result<FileInput, ScanIssue>) = { blob in
+            (blob.path, reader.input(blob: blob.blob, path: blob.path, maxSize: maxSize, streamAbove: streamAbove))
+        }
+        let deliver: @Sendable (HistoryBlob, ScanResult) -> Void = { blob, result in state.keep(blob, result) }
+        var counts = engine.scanEach(
+            jobs: overrides.jobs,
+            produce: { push in
+                var seen = Set<String>()
+                do {
+                    try GitHistory.read(
+                        selection, root: repository.root, commit: { state.add($0) },
+                        change: { change in
+                            let name = RawPath.displayName(change.rawPath)
+                            let path = repository.display(name)
+                            guard let commit = state.classify(change.mode, excluded: excludes.excludes(name)) else {
+                                return
+                            }
+                            let blob = HistoryBlob(blob: change.blob, path: path, commit: commit)
+                            if seen.insert(change.blob).inserted {
+                                state.queued()
+                                push(blob)
+                            } else {
+                                state.reappear(blob)
+                            }
+                        })
+                } catch {
+                    state.fail("\(error)")
+                }
+            }, open: open, deliver: deliver)
+        if let failure = state.failure { throw ScanStepFailure(description: "--history: \(failure)") }
+
+        // A blob with findings that also appears at another path (renamed, copied) is scanned
+        // again there: the path is part of the fingerprint, so a work-tree scan of the renamed
+        // file must find the same fingerprints.
+        let rescans = state.unscannedAppearances()
+        if !rescans.isEmpty {
+            let more = engine.scanEach(
+                jobs: overrides.jobs, produce: { push in rescans.forEach(push) }, open: open, deliver: deliver)
+            counts.filesScanned += more.filesScanned
+            counts.bytesScanned += more.bytesScanned
+            counts.filesLexed += more.filesLexed
+        }
+        var result = state.attributed(counts: counts)
+        result.history?.revisions = selection.revisions.isEmpty ? ["--all"] : selection.revisions
+        result.history?.shallowBoundary = GitHistory.shallowBoundary(root: repository.root)
+        result.history?.headCommit = try? Git.line(["rev-parse", "--verify", "--quiet", "HEAD"], cwd: repository.root)
+        result.history?.repositoryURI = repository.uri
+        return result
+    }
+}
+
+/// One blob to scan: its id, and the path and commit (index in log order) it was met at.
+struct HistoryBlob: Sendable, Hashable {
+    var blob: String
+    var path: String
+    var commit: Int
+}
+
+/// Where the repository is and how its paths are shown: relative to the current directory in a
+/// work tree (as `--staged` shows them, so fingerprints match a work-tree scan), as git names
+/// them in a bare repository.
+struct HistoryRepository: Sendable {
+    var root: String
+    var uri: String
+    var display: @Sendable (String) -> String
+
+    static func open(_ selection: GitHistory.Selection) throws -> HistoryRepository {
+        let cwd = PathSyntax.currentDirectory()
+        let root: String
+        var display: @Sendable (String) -> String = { $0 }
+        do {
+            if try Git.line(["rev-parse", "--is-bare-repository"], cwd: cwd) == "true" {
+                root = try Git.line(["rev-parse", "--absolute-git-dir"], cwd: cwd)
+            } else {
+                root = try Git.topLevel(cwd: cwd)
+                let base = PathSyntax.resolved(cwd), rootPath = PathSyntax.resolved(root)
+                display = { PathSyntax.relative(rootPath + "/" + $0, from: base) }
+            }
+        } catch {
+            throw ScanStepFailure(description: "--history: \(error)")
+        }
+        do { try GitHistory.checkRevisions(selection.revisions, root: root) } catch {
+            throw UsageError("--history: \(error.description)")
+        }
+        return HistoryRepository(root: root, uri: repositoryURI(root: root), display: display)
+    }
+
+    /// `remote.origin.url` without any user name or password in it; else the local path.
+    static func repositoryURI(root: String) -> String {
+        if let url = try? Git.line(["config", "--get", "remote.origin.url"], cwd: root), !url.isEmpty {
+            if let scheme = url.range(of: "://"), let at = url[scheme.upperBound...].firstIndex(of: "@"),
+                !url[scheme.upperBound..<at].contains("/")
+            {
+                return String(url[..<scheme.upperBound]) + String(url[url.index(after: at)...])
+            }
+            return url
+        }
+        let path = PathSyntax.resolved(root)
+        return "file://" + (path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path)
+    }
+}
