@@ -33,10 +33,14 @@ public enum GitHistory {
         public var rawPath: [UInt8]
     }
 
+    /// The options among revisions that select refs rather than name one (`--not --remotes`:
+    /// what no remote-tracking ref holds, the pre-push hook's new branch).
+    static let refSelectors: Set<String> = ["--all", "--branches", "--tags", "--remotes", "--not"]
+
     /// Every revision must name something: a typo is a usage error naming it, not an empty scan.
-    /// A revision starting with `-` would be read as an option, so it is refused outright.
+    /// Anything else starting with `-` would be read as an option, so it is refused outright.
     public static func checkRevisions(_ revisions: [String], root: String) throws(Git.Failure) {
-        for revision in revisions {
+        for revision in revisions where !refSelectors.contains(revision) {
             guard !revision.hasPrefix("-"), !revision.isEmpty else {
                 throw Git.Failure(description: "bad revision '\(PrintableText.escaped(revision))'")
             }
@@ -59,7 +63,8 @@ public enum GitHistory {
         ]
         if let since = selection.sinceDate { args.append("--since=\(since)") }
         if let count = selection.maxCommits { args.append("--max-count=\(count)") }
-        args += selection.revisions.isEmpty ? ["--all", "--"] : ["--end-of-options"] + selection.revisions + ["--"]
+        // No `--end-of-options`: revisions were checked (only the ref selectors start with `-`).
+        args += (selection.revisions.isEmpty ? ["--all"] : selection.revisions) + ["--"]
         let log = try GitProcess(args, cwd: root)
         while var field = log.read(until: 0) {
             if field.first == UInt8(ascii: "\n") { field.removeFirst() }
