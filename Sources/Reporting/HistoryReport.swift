@@ -18,6 +18,13 @@ enum HistoryReport {
         return line
     }
 
+    /// The line formats (compact, GitHub, GitLab, JUnit, Checkstyle): the commit after the message.
+    static func suffix(_ finding: Finding) -> String {
+        guard let provenance = finding.provenance else { return "" }
+        let later = provenance.occurrences.count
+        return " (commit \(provenance.commit.prefix(12))\(later > 0 ? ", still in \(later) later" : ""))"
+    }
+
     /// Text: what was read, what was left out, and a shallow clone's missing parents.
     static func summaryLine(_ history: HistorySummary) -> String {
         var text =
