@@ -13,7 +13,7 @@ extension ScanEngine {
         deliver: @Sendable @escaping (Item, ScanResult) -> Void
     ) -> ScanResult {
         let started = DispatchTime.now()
-        let queue = BoundedQueue<Item>(capacity: 256)
+        let queue = BoundedQueue<Item>(capacity: 64)
         let producer = Thread {
             produce { queue.push($0) }
             queue.close()
@@ -45,7 +45,7 @@ extension ScanEngine {
     /// One file's outcome as a result of its own, project rules concluded on it alone.
     private func ownResult(of outcome: FileOutcome) -> ScanResult {
         var result = ScanResult()
-        let (concluded, hidden) = concludeProjectRules(outcome.observations)
+        let (concluded, hidden) = outcome.observations.isEmpty ? ([], []) : concludeProjectRules(outcome.observations)
         result.findings = (outcome.findings + concluded).sorted(by: Finding.reportOrder)
         result.suppressed = (outcome.suppressed + hidden).sorted(by: Finding.reportOrder)
         result.unusedSuppressions = outcome.unusedSuppressions

@@ -16,38 +16,28 @@ extension ScanPlan {
         let repository = try HistoryRepository.open(selection)
         let state = HistoryState()
         let excludes = PathExcludes(globs: config.exclude)
-        let reader = GitBlobReader(root: repository.root)
-        defer { reader.close() }
-        let maxSize = settings.maxFileSize, streamAbove = settings.windowThreshold
-        let open: @Sendable (HistoryBlob) -> (path: String, input: Result<FileInput, ScanIssue>) = { blob in
-            (blob.path, reader.input(blob: blob.blob, path: blob.path, maxSize: maxSize, streamAbove: streamAbove))
-        }
-        let deliver: @Sendable (HistoryBlob, ScanResult) -> Void = { blob, result in state.keep(blob, result) }
+        let deliver: @Sendable (HistoryRead, ScanResult) -> Void = { read, result in state.keep(read.blob, result) }
+        let limits = (maxSize: settings.maxFileSize, streamAbove: settings.windowThreshold)
+        // The log thread finds blobs and asks git for them; this producer reads the answers.
         var counts = engine.scanEach(
             jobs: overrides.jobs,
             produce: { push in
-                var seen = Set<String>()
-                do {
+                Self.readBlobs(root: repository.root, limits: limits, state: state, push: push) { request in
+                    var seen = Set<String>()
                     try GitHistory.read(
                         selection, root: repository.root, commit: { state.add($0) },
                         change: { change in
                             let name = RawPath.displayName(change.rawPath)
-                            let path = repository.display(name)
                             guard let commit = state.classify(change.mode, excluded: excludes.excludes(name)) else {
                                 return
                             }
-                            let blob = HistoryBlob(blob: change.blob, path: path, commit: commit)
-                            if seen.insert(change.blob).inserted {
-                                state.queued()
-                                push(blob)
-                            } else {
-                                state.reappear(blob)
-                            }
+                            let blob = HistoryBlob(blob: change.blob, path: repository.display(name), commit: commit)
+                            guard seen.insert(change.blob).inserted else { return state.reappear(blob) }
+                            state.queued()
+                            request(blob)
                         })
-                } catch {
-                    state.fail("\(error)")
                 }
-            }, open: open, deliver: deliver)
+            }, open: { ($0.blob.path, $0.input) }, deliver: deliver)
         if let failure = state.failure { throw ScanStepFailure(description: "--history: \(failure)") }
 
         // A blob with findings that also appears at another path (renamed, copied) is scanned
@@ -56,7 +46,12 @@ extension ScanPlan {
         let rescans = state.unscannedAppearances()
         if !rescans.isEmpty {
             let more = engine.scanEach(
-                jobs: overrides.jobs, produce: { push in rescans.forEach(push) }, open: open, deliver: deliver)
+                jobs: overrides.jobs,
+                produce: { push in
+                    Self.readBlobs(root: repository.root, limits: limits, state: state, push: push) { request in
+                        rescans.forEach(request)
+                    }
+                }, open: { ($0.blob.path, $0.input) }, deliver: deliver)
             counts.filesScanned += more.filesScanned
             counts.bytesScanned += more.bytesScanned
             counts.filesLexed += more.filesLexed
@@ -68,6 +63,37 @@ extension ScanPlan {
         result.history?.repositoryURI = repository.uri
         return result
     }
+
+    /// Runs `find` on a thread of its own, handing each blob it requests to one
+    /// `git cat-file` process, and pushes the answers, read here in order, to the workers.
+    private static func readBlobs(
+        root: String, limits: (maxSize: Int, streamAbove: Int), state: HistoryState, push: (HistoryRead) -> Void,
+        find: @escaping @Sendable (_ request: (HistoryBlob) -> Void) throws -> Void
+    ) {
+        let reader: GitBlobReader<HistoryBlob>
+        do { reader = try GitBlobReader(root: root) } catch { return state.fail(error.description) }
+        let finder = Thread {
+            do {
+                try find { blob in
+                    do { try reader.request(blob.blob, tag: blob) } catch { state.fail("\(error)") }
+                }
+            } catch {
+                state.fail("\(error)")
+            }
+            reader.close()
+        }
+        finder.stackSize = 8 << 20
+        finder.start()
+        while let (blob, input) = reader.next(path: \.path, maxSize: limits.maxSize, streamAbove: limits.streamAbove) {
+            push(HistoryRead(blob: blob, input: input))
+        }
+    }
+}
+
+/// A blob and its content as read, handed to a worker.
+struct HistoryRead: Sendable {
+    var blob: HistoryBlob
+    var input: Result<FileInput, ScanIssue>
 }
 
 /// One blob to scan: its id, and the path and commit (index in log order) it was met at.

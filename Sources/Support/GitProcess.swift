@@ -28,7 +28,7 @@ public final class GitProcess {
         var template = Array("/tmp/authlint-git-XXXXXX".utf8CString)
         let errorFile = mkstemp(&template)
         guard errorFile >= 0 else { throw Git.Failure(description: "cannot create a temporary file for git") }
-        unlink(String(cString: template))
+        _ = template.withUnsafeBufferPointer { unlink($0.baseAddress!) }
         var inPipe: [Int32] = [0, 0], outPipe: [Int32] = [0, 0]
         guard pipe(&inPipe) == 0 else { close(errorFile); throw Git.Failure(description: "pipe failed") }
         guard pipe(&outPipe) == 0 else {
@@ -81,6 +81,22 @@ public final class GitProcess {
             if n < 0 && errno == EINTR { continue }
             guard n > 0 else { throw Git.Failure(description: "git \(name) stopped reading: \(errorText())") }
             written += n
+        }
+    }
+
+    /// No more input: git finishes what it was asked and ends.
+    public func closeInput() {
+        if input >= 0 { close(input); input = -1 }
+    }
+
+    /// Reads and drops `count` bytes (an answer not wanted, consumed so the next is in place).
+    public func skip(_ count: Int) {
+        var left = count
+        while left > 0 {
+            if position == buffer.count, !refill() { return }
+            let take = min(left, buffer.count - position)
+            position += take
+            left -= take
         }
     }
 

@@ -203,4 +203,27 @@ final class HistoryScanTests: XCTestCase {
         let text = try TestSupport.authlint(["scan", "--history"], cwd: clone)
         XCTAssertTrue(text.stdout.contains("shallow clone: the parents of"), text.stdout)
     }
+
+    /// A merge's own content (a conflict resolution that adds a secret) is attributed to the merge.
+    func testAConflictResolutionIsScannedAtTheMerge() throws {
+        let (git, dir) = try TestSupport.makeGitRepository()
+        let repo = Repository(git: git, dir: dir)
+        _ = try repo.run("checkout", "-qb", "main")
+        try repo.write("a\n", "f.js")
+        try repo.commit("base")
+        _ = try repo.run("checkout", "-qb", "side")
+        try repo.write("b\n", "f.js")
+        try repo.commit("side")
+        _ = try repo.run("checkout", "-q", "main")
+        try repo.write("c\n", "f.js")
+        try repo.commit("main")
+        XCTAssertNotEqual(try TestSupport.run(git, ["merge", "-q", "side"], cwd: dir).status, 0, "a conflict")
+        try repo.write("const APP_KEY = '\(Self.firstKey)';\n", "f.js")
+        try repo.commit("resolve")
+        let run = try TestSupport.authlint(["scan", "--history", "--format", "json"], cwd: dir)
+        let findings = try Self.findings(run.stdout)
+        XCTAssertEqual(findings.count, 1, run.stdout)
+        XCTAssertEqual(findings.first?["commit"] as? String, try repo.run("rev-parse", "HEAD"))
+        XCTAssertEqual(try repo.run("rev-list", "--parents", "-1", "HEAD").split(separator: " ").count, 3)
+    }
 }
