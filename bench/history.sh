@@ -40,7 +40,9 @@ print(f"authlint: {len(a['findings'])} findings in {h['commits']} commits, {h['b
       f"({h['binaryBlobs']} binary, {h['lfsPointers']} LFS pointers, {h['submodules']} submodules skipped)")
 try:
     b = json.load(open(f"{out}/betterleaks.json"))
-    print(f"betterleaks: {len(b)} findings, in {len({f.get('Commit') for f in b})} commits")
+    scan = b.get("scan", {})
+    print(f"betterleaks: {len(b.get('findings', []))} findings, {scan.get('bytes_scanned', '?')} bytes scanned "
+          f"(confidence {scan.get('confidence_counts', {})})")
 except (OSError, ValueError) as e:
     print(f"betterleaks: no report ({e})")
 PY

@@ -16,7 +16,12 @@ enum ScanCommand {
 
     static func run(_ args: [String], console: inout Console) throws -> Int32 {
         let options = try parser.parse(args)
-        let (overrides, input, format) = try resolve(options)
+        var (overrides, input, format) = try resolve(options)
+        // Progress on a terminal only (never in a log or a pipe), erased before the report.
+        let showProgress: Bool
+        if case .history = input, isatty(2) == 1 { showProgress = true } else { showProgress = false }
+        if showProgress { overrides.progress = { writeStandardError("\r\u{1B}[K" + $0) } }
+        defer { if showProgress { writeStandardError("\r\u{1B}[K") } }
         let plan = try ScanPlan(
             overrides: overrides, searchFrom: overrides.standardInputName ?? overrides.namedPaths.first ?? ".")
         var notes: [String] = []
@@ -135,6 +140,12 @@ enum ScanCommand {
             throw UsageError("--since-date needs a date, got '\(date)'")
         }
         return selection
+    }
+
+    /// Straight to descriptor 2, from any thread (the progress line comes from scan workers).
+    @Sendable static func writeStandardError(_ text: String) {
+        let bytes = Array(text.utf8)
+        _ = bytes.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
     }
 
     static func parseFormat(_ text: String) throws(UsageError) -> ReportFormat {

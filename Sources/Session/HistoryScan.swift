@@ -16,7 +16,11 @@ extension ScanPlan {
         let repository = try HistoryRepository.open(selection)
         let state = HistoryState()
         let excludes = PathExcludes(globs: config.exclude)
-        let deliver: @Sendable (HistoryRead, ScanResult) -> Void = { read, result in state.keep(read.blob, result) }
+        let progress = overrides.progress
+        let deliver: @Sendable (HistoryRead, ScanResult) -> Void = { read, result in
+            state.keep(read.blob, result)
+            if let progress, let line = state.progressLine() { progress(line) }
+        }
         let limits = (maxSize: settings.maxFileSize, streamAbove: settings.windowThreshold)
         // The log thread finds blobs and asks git for them; this producer reads the answers.
         var counts = engine.scanEach(

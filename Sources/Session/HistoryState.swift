@@ -1,4 +1,5 @@
 import Discovery
+import Dispatch
 import Foundation
 import Model
 import Support
@@ -16,6 +17,8 @@ final class HistoryState: @unchecked Sendable {
     /// commit the blob was scanned for there.
     private var results: [String: [String: (commit: Int, result: ScanResult)]] = [:]
     private(set) var failure: String?
+    private var delivered = 0
+    private var lastProgress = DispatchTime.now()
 
     func add(_ commit: GitHistory.Commit) {
         lock.lock(); defer { lock.unlock() }
@@ -46,8 +49,18 @@ final class HistoryState: @unchecked Sendable {
         appearances[blob.blob, default: []].append(blob)
     }
 
+    /// What has been read and scanned so far, at most four times a second (nil in between).
+    func progressLine() -> String? {
+        lock.lock(); defer { lock.unlock() }
+        let now = DispatchTime.now()
+        guard now.uptimeNanoseconds - lastProgress.uptimeNanoseconds >= 250_000_000 else { return nil }
+        lastProgress = now
+        return "authlint: history: \(commits.count) commits read, \(delivered) of \(summary.blobs) blobs scanned"
+    }
+
     func keep(_ blob: HistoryBlob, _ result: ScanResult) {
         lock.lock(); defer { lock.unlock() }
+        delivered += 1
         if result.issues.contains(where: { $0.kind == .binary }) {
             if result.issues.contains(where: { $0.message.contains("LFS") }) {
                 summary.lfsPointers += 1

@@ -45,6 +45,8 @@ public struct ScanOverrides: Sendable {
     public var since: String?
     public var reportUnusedSuppressions = false
     public var failOn: FailThreshold?
+    /// A one-line progress report, every quarter second of a long scan (`--history` on a terminal).
+    public var progress: (@Sendable (String) -> Void)?
 
     public init() {}
 }
