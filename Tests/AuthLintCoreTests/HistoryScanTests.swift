@@ -226,4 +226,31 @@ final class HistoryScanTests: XCTestCase {
         XCTAssertEqual(findings.first?["commit"] as? String, try repo.run("rev-parse", "HEAD"))
         XCTAssertEqual(try repo.run("rev-list", "--parents", "-1", "HEAD").split(separator: " ").count, 3)
     }
+
+    /// Config excludes and inline suppressions apply per path as in a work-tree scan; LFS
+    /// pointers, submodule entries and symbolic links are counted, not scanned.
+    func testExcludesSuppressionsAndSkippedEntries() throws {
+        let (git, dir) = try TestSupport.makeGitRepository()
+        let repo = Repository(git: git, dir: dir)
+        try repo.write(#"{ "exclude": ["vendor/"] }"# + "\n", ".authlint.json")
+        try repo.write("const APP_KEY = '\(Self.firstKey)';\n", "vendor/lib.js")
+        try repo.write("const APP_KEY = '\(Self.secondKey)'; // authlint:ignore hardcoded-appkey -- demo\n", "demo.js")
+        try repo.write(
+            "version https://git-lfs.github.com/spec/v1\noid sha256:\(String(repeating: "ab", count: 32))\nsize 12\n",
+            "model.bin")
+        try repo.commit("base")
+        let head = try repo.run("rev-parse", "HEAD")
+        _ = try repo.run("update-index", "--add", "--cacheinfo", "160000,\(head),sub")
+        _ = try repo.run("commit", "-qm", "submodule")
+        let run = try TestSupport.authlint(["scan", "--history", "--format", "json"], cwd: dir)
+        XCTAssertEqual(run.status, 0, run.stdout + run.stderr)
+        XCTAssertEqual(try Self.findings(run.stdout).count, 0, run.stdout)
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let summary = try XCTUnwrap(json["summary"] as? [String: Any])
+        XCTAssertEqual(summary["suppressed"] as? Int, 1, "the inline directive applied")
+        let history = try XCTUnwrap(summary["history"] as? [String: Any])
+        XCTAssertEqual(history["excluded"] as? Int, 1)
+        XCTAssertEqual(history["lfsPointers"] as? Int, 1)
+        XCTAssertEqual(history["submodules"] as? Int, 1)
+    }
 }
