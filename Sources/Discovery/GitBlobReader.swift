@@ -9,6 +9,7 @@ import Support
 /// pipes: a reader that stops reading stops git, which stops the writer.
 public final class GitBlobReader<Tag: Sendable>: @unchecked Sendable {
     private let process: GitProcess
+    private let root: String
     private var pending: [Tag] = []
     private var head = 0
     private var closed = false
@@ -16,6 +17,7 @@ public final class GitBlobReader<Tag: Sendable>: @unchecked Sendable {
 
     public init(root: String) throws(Git.Failure) {
         process = try GitProcess(["cat-file", "--batch", "--buffer"], cwd: root)
+        self.root = root
     }
 
     /// Asks for `blob`; `tag` comes back with its content from `next`. One writing thread only.
@@ -38,8 +40,12 @@ public final class GitBlobReader<Tag: Sendable>: @unchecked Sendable {
 
     /// The next answer, in request order: the tag and the blob's content, classified as a
     /// work-tree file's would be (too large: never kept; binary and Git LFS pointers: skipped;
-    /// over `streamAbove`: handed over as a stream of the bytes read). Nil after the last.
-    public func next(path: (Tag) -> String, maxSize: Int, streamAbove: Int) -> (Tag, Result<FileInput, ScanIssue>)? {
+    /// over `streamAbove`: handed over as a stream, read by a `git cat-file blob` of its own as
+    /// the windowed scan asks, so memory stays bounded whatever `--max-file-size` allows). Nil
+    /// after the last.
+    public func next(path: (Tag) -> String, blob: (Tag) -> String, maxSize: Int, streamAbove: Int) -> (
+        Tag, Result<FileInput, ScanIssue>
+    )? {
         condition.lock()
         while head == pending.count && !closed { condition.wait() }
         guard head < pending.count else {
@@ -66,6 +72,10 @@ public final class GitBlobReader<Tag: Sendable>: @unchecked Sendable {
             process.skip(size + 1)
             return (tag, .failure(parts[1] == "blob" ? .tooLarge(name, size: size, limit: maxSize) : .binary(name)))
         }
+        if size > streamAbove {
+            process.skip(size + 1)
+            return (tag, BlobStream.open(blob: blob(tag), size: size, path: name, root: root))
+        }
         guard var content = process.read(exactly: size + 1) else {
             return (tag, .failure(ScanIssue(file: name, kind: .unreadable, message: "git cat-file ended early")))
         }
@@ -82,33 +92,57 @@ public final class GitBlobReader<Tag: Sendable>: @unchecked Sendable {
         if content.count < 200 && content.starts(with: lfsPointerPrefix) {
             return .failure(ScanIssue(file: path, kind: .binary, message: "Git LFS pointer: not scanned"))
         }
-        return FileReader.classify(content, path: path, maxSize: maxSize).map { bytes in
-            // As a large file is: scanned in windows (its bytes are held already; at most
-            // --max-file-size, and few blobs are that large).
-            bytes.count > streamAbove ? .stream(MemoryStream(path: path, bytes: bytes)) : .bytes(bytes)
-        }
+        return FileReader.classify(content, path: path, maxSize: maxSize).map { .bytes($0) }
     }
 }
 
-/// Bytes already in memory, read as a stream so the windowed scan handles them as a large file.
-final class MemoryStream: ByteStream, @unchecked Sendable {
+/// A blob over the window threshold, read through `git cat-file blob` of its own as the
+/// windowed scan asks (the first 8 KiB at once: a NUL there is a binary file, as for a file).
+final class BlobStream: ByteStream, @unchecked Sendable {
     let path: String
-    private let bytes: [UInt8]
-    private var offset = 0
-    let failure: String? = nil
+    private let size: Int
+    private let process: GitProcess
+    private var pending: [UInt8]
+    private var consumed: Int
+    private(set) var failure: String?
 
-    init(path: String, bytes: [UInt8]) {
+    private init(path: String, size: Int, process: GitProcess, probe: [UInt8]) {
         self.path = path
-        self.bytes = bytes
+        self.size = size
+        self.process = process
+        pending = probe
+        consumed = probe.count
     }
 
-    var rawBytesRead: Int { offset }
+    static func open(blob: String, size: Int, path: String, root: String) -> Result<FileInput, ScanIssue> {
+        let process: GitProcess
+        do {
+            process = try GitProcess(["cat-file", "blob", blob], cwd: root)
+            process.closeInput()
+        } catch {
+            return .failure(ScanIssue(file: path, kind: .unreadable, message: error.description))
+        }
+        let probe = process.read(exactly: min(size, FileReader.binaryProbe)) ?? []
+        if FileReader.isBinary(probe[...]) { return .failure(.binary(path)) }
+        return .success(.stream(BlobStream(path: path, size: size, process: process, probe: probe)))
+    }
+
+    var rawBytesRead: Int { consumed }
 
     func read(into buffer: inout [UInt8], count: Int) -> Bool {
-        guard offset < bytes.count else { return false }
-        let end = min(bytes.count, offset + max(1, count))
-        buffer += bytes[offset..<end]
-        offset = end
+        if !pending.isEmpty {
+            buffer += pending
+            pending = []
+            return true
+        }
+        let want = min(max(1, count), size - consumed)
+        guard want > 0, failure == nil else { return false }
+        guard let bytes = process.read(exactly: want) else {
+            failure = "git cat-file ended after \(consumed) of \(size) bytes"
+            return false
+        }
+        consumed += want
+        buffer += bytes
         return true
     }
 }

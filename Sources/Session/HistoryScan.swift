@@ -27,7 +27,9 @@ extension ScanPlan {
             jobs: overrides.jobs,
             produce: { push in
                 Self.readBlobs(root: repository.root, limits: limits, state: state, push: push) { request in
-                    var seen = Set<String>()
+                    // Each blob's first file name: met again under another name, it may be
+                    // another language to the rules (a.txt renamed a.js), so it is scanned again.
+                    var seen: [String: Substring] = [:]
                     try GitHistory.read(
                         selection, root: repository.root, commit: { state.add($0) },
                         change: { change in
@@ -36,7 +38,11 @@ extension ScanPlan {
                                 return
                             }
                             let blob = HistoryBlob(blob: change.blob, path: repository.display(name), commit: commit)
-                            guard seen.insert(change.blob).inserted else { return state.reappear(blob) }
+                            let fileName = name.split(separator: "/").last ?? ""
+                            if let first = seen[change.blob] {
+                                return state.reappear(blob, renamed: first != fileName)
+                            }
+                            seen[change.blob] = fileName
                             state.queued()
                             request(blob)
                         })
@@ -59,6 +65,7 @@ extension ScanPlan {
             counts.filesScanned += more.filesScanned
             counts.bytesScanned += more.bytesScanned
             counts.filesLexed += more.filesLexed
+            counts.filesWindowed += more.filesWindowed
         }
         var result = state.attributed(counts: counts)
         result.history?.revisions = selection.revisions.isEmpty ? ["--all"] : selection.revisions
@@ -88,7 +95,9 @@ extension ScanPlan {
         }
         finder.stackSize = 8 << 20
         finder.start()
-        while let (blob, input) = reader.next(path: \.path, maxSize: limits.maxSize, streamAbove: limits.streamAbove) {
+        while let (blob, input) = reader.next(
+            path: \.path, blob: \.blob, maxSize: limits.maxSize, streamAbove: limits.streamAbove)
+        {
             push(HistoryRead(blob: blob, input: input))
         }
     }

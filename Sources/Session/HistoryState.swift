@@ -13,6 +13,7 @@ final class HistoryState: @unchecked Sendable {
     private var summary = HistorySummary()
     /// Later appearances of blobs already queued, by blob id.
     private var appearances: [String: [HistoryBlob]] = [:]
+    private var renamedAppearances: [HistoryBlob] = []
     /// Results with findings, suppressed findings or issues, by blob id and path, with the
     /// commit the blob was scanned for there.
     private var results: [String: [String: (commit: Int, result: ScanResult)]] = [:]
@@ -44,9 +45,11 @@ final class HistoryState: @unchecked Sendable {
         summary.blobs += 1
     }
 
-    func reappear(_ blob: HistoryBlob) {
+    /// `renamed`: under another file name than where it was first met (scanned again there).
+    func reappear(_ blob: HistoryBlob, renamed: Bool) {
         lock.lock(); defer { lock.unlock() }
         appearances[blob.blob, default: []].append(blob)
+        if renamed { renamedAppearances.append(blob) }
     }
 
     /// What has been read and scanned so far, at most four times a second (nil in between).
@@ -82,7 +85,8 @@ final class HistoryState: @unchecked Sendable {
         failure = failure ?? message
     }
 
-    /// Later appearances, at a path of their own, of blobs that had something to report.
+    /// Later appearances, at a path of their own, of blobs that had something to report, and
+    /// of any blob under a new file name.
     func unscannedAppearances() -> [HistoryBlob] {
         lock.lock(); defer { lock.unlock() }
         var wanted: [HistoryBlob] = []
@@ -91,6 +95,9 @@ final class HistoryState: @unchecked Sendable {
             for appearance in appearances[blob] ?? [] where scanned[appearance.path] == nil {
                 if queued.insert(blob + "\u{0}" + appearance.path).inserted { wanted.append(appearance) }
             }
+        }
+        for appearance in renamedAppearances where results[appearance.blob]?[appearance.path] == nil {
+            if queued.insert(appearance.blob + "\u{0}" + appearance.path).inserted { wanted.append(appearance) }
         }
         return wanted
     }

@@ -253,4 +253,21 @@ final class HistoryScanTests: XCTestCase {
         XCTAssertEqual(history["lfsPointers"] as? Int, 1)
         XCTAssertEqual(history["submodules"] as? Int, 1)
     }
+
+    /// The same content under a new file name can be another language to the rules: a text file
+    /// renamed to `.js` is scanned again and reported at the rename.
+    func testContentRenamedIntoAnotherLanguageIsScannedAgain() throws {
+        let (git, dir) = try TestSupport.makeGitRepository()
+        let repo = Repository(git: git, dir: dir)
+        try repo.write("const APP_KEY = '\(Self.firstKey)';\n", "notes.txt")
+        try repo.commit("notes")
+        let before = try TestSupport.authlint(["scan", "--history", "--format", "json"], cwd: dir)
+        XCTAssertEqual(try Self.findings(before.stdout).count, 0, "not a finding in a text file")
+        _ = try repo.run("mv", "notes.txt", "notes.js")
+        try repo.commit("rename to js")
+        let after = try TestSupport.authlint(["scan", "--history", "--format", "json"], cwd: dir)
+        let findings = try Self.findings(after.stdout)
+        XCTAssertEqual(findings.map { $0["file"] as? String }, ["notes.js"], after.stdout)
+        XCTAssertEqual(findings.first?["commit"] as? String, try repo.run("rev-parse", "HEAD"))
+    }
 }
