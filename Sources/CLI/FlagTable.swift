@@ -49,6 +49,17 @@ enum FlagTable {
             commands: ["scan"]),
         Flag(name: "--staged", help: "scan the staged content of the git index (pre-commit)", commands: ["scan"]),
         Flag(
+            name: "--history",
+            help: "scan git history: every blob the commits of REV-RANGE ... (default: all refs) added or changed",
+            commands: ["scan"]),
+        Flag(
+            name: "--since-date", valueName: "DATE",
+            help: "with --history: only commits after DATE (as git log --since)",
+            commands: ["scan"]),
+        Flag(
+            name: "--max-commits", valueName: "N", help: "with --history: only the N newest commits",
+            commands: ["scan"]),
+        Flag(
             name: "--since", valueName: "REV",
             help: "report only findings on lines changed since REV (with --staged: vs the index)", commands: ["scan"]),
         Flag(
@@ -81,6 +92,9 @@ enum FlagTable {
             name: "--format", valueName: "json|sarif", help: "the shard reports' format (default: as they are)",
             commands: ["merge"]),
         Flag(
+            name: "--pre-push", help: "write a pre-push hook scanning the commits being pushed",
+            commands: ["install-hook"]),
+        Flag(
             name: "--force", help: "replace an existing file (init) or a hook authlint did not write",
             commands: ["init", "install-hook"]),
     ]
@@ -97,8 +111,16 @@ enum FlagTable {
         ("explain", "authlint explain ID", "one rule's description, fix and examples"),
         ("init", "authlint init [--force] [FILE]", "write a commented starter .authlint.json (never overwrites)"),
         (
+            "scan", "authlint scan --history [REV-RANGE ...]",
+            "scan git history (default: all refs); see Scanning history"
+        ),
+        (
             "install-hook", "authlint install-hook [--force]",
             "write a git pre-commit hook running `authlint scan --staged`"
+        ),
+        (
+            "install-hook", "authlint install-hook --pre-push",
+            "write a git pre-push hook scanning the commits being pushed"
         ),
         (
             "merge", "authlint merge REPORT ... [--format json|sarif] [--output FILE]",
@@ -115,7 +137,8 @@ enum FlagTable {
     static func usageLines() -> [String] {
         commands.flatMap { command in
             let line = padded(command.synopsis, width: 32) + command.help
-            return command.name == "scan" ? [line] + helpLines(for: "scan") : [line]
+            // The scan flags once, under the first scan line.
+            return command.synopsis.hasPrefix("authlint [scan]") ? [line] + helpLines(for: "scan") : [line]
         }
     }
 

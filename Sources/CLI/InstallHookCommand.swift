@@ -11,8 +11,9 @@ import Session
 import Support
 import Suppression
 
-/// `authlint install-hook [--force]`: a pre-commit hook running `authlint scan --staged`,
-/// written where git looks for hooks (honours core.hooksPath and linked worktrees).
+/// `authlint install-hook [--pre-push] [--force]`: a pre-commit hook running
+/// `authlint scan --staged`, or a pre-push hook scanning the history being pushed, written
+/// where git looks for hooks (honours core.hooksPath and linked worktrees).
 /// The hook runs this very binary by its absolute path (from /proc/self/exe), never a name
 /// looked up at commit time: a GUI git client's PATH may lack authlint, and a fallback to a
 /// path in the work tree ran a committed file named `authlint`. A missing binary blocks the
@@ -37,6 +38,38 @@ enum InstallHookCommand {
             """
     }
 
+    /// The pre-push hook: git hands it `<local ref> <local sha> <remote ref> <remote sha>` per
+    /// ref on stdin. It scans exactly the commits being pushed: `remote..local` when the remote
+    /// had the ref (and we have its commit), else what no remote-tracking ref already holds;
+    /// a deleted ref has nothing to scan. Any finding at `--fail-on` or error blocks the push.
+    static func prePushScript(binary: String) -> String {
+        let quoted = "'" + binary.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        return """
+            #!/bin/sh
+            \(marker) --pre-push: blocks pushes whose commits add credentials.
+            # Bypass once with `git push --no-verify`; silence a finding with `authlint:ignore RULE`.
+            # Runs the authlint that installed it; after moving authlint, run `authlint install-hook --pre-push` again.
+            authlint=\(quoted)
+            if [ ! -x "$authlint" ]; then
+              echo "authlint pre-push hook: $authlint is missing or not executable; push blocked (reinstall with authlint install-hook --pre-push, or bypass once with git push --no-verify)" >&2
+              exit 1
+            fi
+            status=0
+            while read -r local_ref local_sha remote_ref remote_sha; do
+              case "$local_sha" in *[!0]*) ;; *) continue ;; esac
+              case "$remote_sha" in
+                *[!0]*) git cat-file -e "$remote_sha^{commit}" 2>/dev/null || remote_sha=0 ;;
+              esac
+              case "$remote_sha" in
+                *[!0]*) "$authlint" scan --history "$remote_sha..$local_sha" </dev/null || status=1 ;;
+                *) "$authlint" scan --history -- "$local_sha" --not --remotes </dev/null || status=1 ;;
+              esac
+            done
+            exit $status
+
+            """
+    }
+
     static func run(_ args: [String], console: inout Console) throws -> Int32 {
         let options = try FlagTable.parser(for: "install-hook").parse(args)
         guard options.positional.isEmpty else { throw UsageError("`install-hook` takes no arguments") }
@@ -57,11 +90,13 @@ enum InstallHookCommand {
         let hooksDir = try Git.line(["rev-parse", "--git-path", "hooks"], cwd: cwd, keepHooksPath: true)
         let hooksPath = hooksDir.hasPrefix("/") ? hooksDir : PathSyntax.join(cwd, hooksDir)
         try FileManager.default.createDirectory(atPath: hooksPath, withIntermediateDirectories: true)
-        let hook = hooksPath + "/pre-commit"
-        let content = script(binary: binary)
+        let prePush = options.has("--pre-push")
+        let name = prePush ? "pre-push" : "pre-commit"
+        let hook = hooksPath + "/" + name
+        let content = prePush ? prePushScript(binary: binary) : script(binary: binary)
         if let existing = try? String(contentsOfFile: hook, encoding: .utf8) {
             if existing == content {
-                console.out("pre-commit hook already installed at \(hook)\n")
+                console.out("\(name) hook already installed at \(hook)\n")
                 return 0
             }
             if !existing.contains(marker) && !options.has("--force") {
@@ -71,7 +106,7 @@ enum InstallHookCommand {
             }
         }
         try AtomicFile.write(Array(content.utf8), to: hook, mode: 0o755)
-        console.out("installed pre-commit hook at \(hook)\n")
+        console.out("installed \(name) hook at \(hook)\n")
         return 0
     }
 

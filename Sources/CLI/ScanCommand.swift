@@ -21,10 +21,18 @@ enum ScanCommand {
         guard let colorChoice = ColorChoice(rawValue: colorText) else {
             throw UsageError("--color must be auto, always or never, got '\(colorText)'")
         }
-        // A progress line only on a terminal's stderr, never when output is captured or in CI.
+        // A progress line only on a terminal's stderr, never when output is captured or in CI. A
+        // history scan reports commits and blobs itself; other scans count files.
+        let isHistory: Bool
+        if case .history = input { isHistory = true } else { isHistory = false }
         let progress =
-            console.captured == nil ? ProgressDisplay.make(environment: ProcessInfo.processInfo.environment) : nil
+            console.captured == nil && !isHistory
+            ? ProgressDisplay.make(environment: ProcessInfo.processInfo.environment) : nil
         overrides.progress = progress?.progress
+        let showHistoryProgress =
+            isHistory && console.captured == nil && isatty(2) == 1 && ProcessInfo.processInfo.environment["CI"] == nil
+        if showHistoryProgress { overrides.historyProgress = { writeStandardError("\r\u{1B}[K" + $0) } }
+        defer { if showHistoryProgress { writeStandardError("\r\u{1B}[K") } }
         let plan = try ScanPlan(
             overrides: overrides, searchFrom: overrides.standardInputName ?? overrides.namedPaths.first ?? ".")
         var notes: [String] = []
@@ -108,6 +116,7 @@ enum ScanCommand {
         if (stdinName != nil || options.has("--staged")) && !options.positional.isEmpty {
             throw UsageError("--stdin-filename and --staged choose the input; do not also give paths")
         }
+        let history = try historySelection(options)
         let split: ([String]) -> [String] = {
             $0.flatMap { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } }
         }
@@ -118,7 +127,7 @@ enum ScanCommand {
         overrides.showSecrets = options.has("--show-secrets")
         overrides.respectIgnoreFiles = !options.has("--no-ignore")
         overrides.output = options.value("--output")
-        overrides.namedPaths = options.positional
+        overrides.namedPaths = history == nil ? options.positional : []
         overrides.standardInputName = stdinName
         overrides.baselinePath = options.value("--baseline")
         overrides.writeBaselinePath = options.value("--write-baseline")
@@ -128,13 +137,19 @@ enum ScanCommand {
         overrides.reportUnusedSuppressions = options.has("--report-unused-suppressions")
         if let text = options.value("--shard") {
             guard stdinName == nil else { throw UsageError("--shard splits a walk or the index, not standard input") }
+            guard history == nil else { throw UsageError("--shard splits a walk or the index, not --history") }
             overrides.shard = try Shard(parsing: text)
         }
-        let input: ScanInput =
-            options.has("--staged")
-            ? .stagedIndex
-            : stdinName.map { .standardInput(name: $0) }
+        let input: ScanInput
+        if let history {
+            input = .history(history)
+        } else if options.has("--staged") {
+            input = .stagedIndex
+        } else {
+            input =
+                stdinName.map { .standardInput(name: $0) }
                 ?? .paths(options.positional.isEmpty ? ["."] : options.positional)
+        }
         return (overrides, input, format)
     }
 
@@ -145,7 +160,41 @@ enum ScanCommand {
         case .stagedIndex: return ["staged index"]
         case .standardInput(let name): return ["standard input as \(name)"]
         case .document(let path, _): return [path]
+        case .history(let selection):
+            return [
+                "history of " + (selection.revisions.isEmpty ? "all refs" : selection.revisions.joined(separator: " "))
+            ]
         }
+    }
+
+    /// `--history [REV-RANGE...]`: the positional arguments are revisions, not paths.
+    static func historySelection(_ options: ArgumentParser.Parsed) throws(UsageError) -> GitHistory.Selection? {
+        guard options.has("--history") else {
+            for flag in ["--since-date", "--max-commits"] where options.has(flag) {
+                throw UsageError("\(flag) goes with --history")
+            }
+            return nil
+        }
+        for flag in ["--staged", "--stdin-filename", "--since"] where options.has(flag) {
+            throw UsageError("--history and \(flag) do not go together")
+        }
+        var selection = GitHistory.Selection(revisions: options.positional, sinceDate: options.value("--since-date"))
+        if let text = options.value("--max-commits") {
+            guard let n = Int(text), n >= 1 else {
+                throw UsageError("--max-commits needs a positive whole number, got '\(text)'")
+            }
+            selection.maxCommits = n
+        }
+        if let date = selection.sinceDate, date.isEmpty || date.hasPrefix("-") {
+            throw UsageError("--since-date needs a date, got '\(date)'")
+        }
+        return selection
+    }
+
+    /// Straight to descriptor 2, from any thread (the progress line comes from scan workers).
+    @Sendable static func writeStandardError(_ text: String) {
+        let bytes = Array(text.utf8)
+        _ = bytes.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
     }
 
     static func parseFormat(_ text: String) throws(UsageError) -> ReportFormat {

@@ -42,6 +42,8 @@ public struct Finding: Sendable, Equatable {
     public var suppressedBy: String?
     /// Other places the finding involves, in the same file.
     public var related: [RelatedLocation]
+    /// The commit that introduced it, for findings from git history (`scan --history`).
+    public var provenance: CommitProvenance? = nil
 
     public init(
         rule: String, category: RuleCategory, severity: Severity, file: String, line: Int,

@@ -19,6 +19,8 @@ public struct ScanResult: Sendable {
     /// The config file the run obeyed (as the user would type it), so a report never hides
     /// which excludes and rule switches applied; nil when none was found.
     public var configFile: String?
+    /// What a history scan (`scan --history`) read and left out; nil for other inputs.
+    public var history: HistorySummary?
     public init() {}
 
     /// Files scanned but not fully checked (rule timeouts, skipped token rules): the run fails closed.

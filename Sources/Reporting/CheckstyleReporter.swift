@@ -11,7 +11,7 @@ struct CheckstyleReporter: Reporter {
             for f in byFile[file]! {
                 let severity = f.severity == .note ? "info" : f.severity.rawValue
                 out +=
-                    "    <error line=\"\(f.line)\" column=\"\(f.column)\" severity=\"\(severity)\" message=\"\(XML.escape(f.message))\" source=\"authlint.\(XML.escape(f.rule))\"/>\n"
+                    "    <error line=\"\(f.line)\" column=\"\(f.column)\" severity=\"\(severity)\" message=\"\(XML.escape(f.message + HistoryReport.suffix(f)))\" source=\"authlint.\(XML.escape(f.rule))\"/>\n"
             }
             out += "  </file>\n"
         }

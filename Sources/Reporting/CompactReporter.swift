@@ -7,7 +7,7 @@ struct CompactReporter: Reporter {
         var out = ""
         for f in input.result.findings {
             out +=
-                "\(PrintableText.escaped(f.file)):\(f.line):\(f.column): \(f.severity.rawValue): \(f.message) [\(f.rule)]\n"
+                "\(PrintableText.escaped(f.file)):\(f.line):\(f.column): \(f.severity.rawValue): \(f.message)\(HistoryReport.suffix(f)) [\(f.rule)]\n"
         }
         for issue in input.incompleteChecks {
             out +=

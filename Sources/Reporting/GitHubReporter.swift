@@ -10,7 +10,8 @@ struct GitHubReporter: Reporter {
             let command = f.severity == .error ? "error" : f.severity == .warning ? "warning" : "notice"
             let properties =
                 "file=\(Self.property(PrintableText.escaped(f.file))),line=\(f.line),col=\(f.column),endLine=\(f.endLine),endColumn=\(f.endColumn),title=\(Self.property("authlint " + f.rule))"
-            out += "::\(command) \(properties)::\(Self.data(f.message + (f.snippet.isEmpty ? "" : "\n" + f.snippet)))\n"
+            out +=
+                "::\(command) \(properties)::\(Self.data(f.message + HistoryReport.suffix(f) + (f.snippet.isEmpty ? "" : "\n" + f.snippet)))\n"
         }
         for issue in input.incompleteChecks {
             let properties =

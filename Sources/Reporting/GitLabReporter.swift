@@ -6,7 +6,7 @@ struct GitLabReporter: Reporter {
     func render(_ input: ReportInput) -> String {
         let issues: [JSONOut] = input.result.findings.map { f in
             .object([
-                ("description", .string("\(f.message) [\(f.rule)]")),
+                ("description", .string("\(f.message)\(HistoryReport.suffix(f)) [\(f.rule)]")),
                 ("check_name", .string(f.rule)),
                 ("fingerprint", .string(f.fingerprint)),
                 ("severity", .string(f.severity == .error ? "critical" : f.severity == .warning ? "major" : "minor")),

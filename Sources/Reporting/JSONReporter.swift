@@ -15,32 +15,29 @@ struct JSONReporter: Reporter {
             if !issue.rules.isEmpty { fields.append(("rule", .string(issue.rules.joined(separator: ", ")))) }
             return .object(fields)
         }
+        var summary: [(String, JSONOut)] = [
+            ("filesScanned", .int(result.filesScanned)),
+            ("bytesScanned", .int(result.bytesScanned)),
+            ("filesLexed", .int(result.filesLexed)),
+            ("filesWindowed", .int(result.filesWindowed)),
+            ("findings", .int(result.findings.count)),
+            ("suppressed", .int(result.suppressed.count)),
+            // Fail-closed count: scanned files some rule did not finish on (listed in `errors`).
+            ("notFullyChecked", .int(result.incompleteChecks.count)),
+            ("durationMs", .int(result.durationMs)),
+            ("config", result.configFile.map(JSONOut.string) ?? .null),
+            ("errors", .array(errors)),
+        ]
+        summary +=
+            Self.skipped(input) + [
+                ("byCategory", ReportCounts.json(ReportCounts.byCategory(result.findings), keyName: "category")),
+                ("byRule", ReportCounts.json(ReportCounts.byRule(result.findings), keyName: "rule")),
+            ]
+        if let history = result.history { summary.append(("history", HistoryReport.summary(history))) }
         let report: JSONOut = .object([
             ("tool", .object([("name", .string("authlint")), ("version", .string(input.toolVersion))])),
             ("findings", .array(findings)),
-            (
-                "summary",
-                .object(
-                    [
-                        ("filesScanned", .int(result.filesScanned)),
-                        ("bytesScanned", .int(result.bytesScanned)),
-                        ("filesLexed", .int(result.filesLexed)),
-                        ("filesWindowed", .int(result.filesWindowed)),
-                        ("findings", .int(result.findings.count)),
-                        ("suppressed", .int(result.suppressed.count)),
-                        // Fail-closed count: scanned files some rule did not finish on (listed in `errors`).
-                        ("notFullyChecked", .int(result.incompleteChecks.count)),
-                        ("durationMs", .int(result.durationMs)),
-                        ("config", result.configFile.map(JSONOut.string) ?? .null),
-                        ("errors", .array(errors)),
-                    ] + Self.skipped(input) + [
-                        (
-                            "byCategory",
-                            ReportCounts.json(ReportCounts.byCategory(result.findings), keyName: "category")
-                        ),
-                        ("byRule", ReportCounts.json(ReportCounts.byRule(result.findings), keyName: "rule")),
-                    ])
-            ),
+            ("summary", .object(summary)),
         ])
         return report.render(pretty: true) + "\n"
     }
@@ -63,7 +60,12 @@ struct JSONReporter: Reporter {
     }
 
     static func finding(_ f: Finding) -> JSONOut {
-        .object([
+        .object(
+            plainFields(f) + (f.provenance.map(HistoryReport.fields) ?? []))
+    }
+
+    static func plainFields(_ f: Finding) -> [(String, JSONOut)] {
+        [
             ("rule", .string(f.rule)), ("category", .string(f.category.rawValue)),
             ("severity", .string(f.severity.rawValue)),
             ("file", .string(f.file)), ("line", .int(f.line)), ("column", .int(f.column)),
@@ -81,6 +83,6 @@ struct JSONReporter: Reporter {
                         ])
                     })
             ),
-        ])
+        ]
     }
 }

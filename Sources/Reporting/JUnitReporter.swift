@@ -21,7 +21,7 @@ struct JUnitReporter: Reporter {
                 out +=
                     "    <testcase classname=\"\(XML.escape(file))\" name=\"\(XML.escape("\(f.rule) at \(f.line):\(f.column)"))\">\n"
                 out +=
-                    "      <failure type=\"\(f.severity.rawValue)\" message=\"\(XML.escape(f.message))\">\(XML.escape("\(PrintableText.escaped(f.file)):\(f.line):\(f.column): \(f.snippet)"))</failure>\n"
+                    "      <failure type=\"\(f.severity.rawValue)\" message=\"\(XML.escape(f.message + HistoryReport.suffix(f)))\">\(XML.escape("\(PrintableText.escaped(f.file)):\(f.line):\(f.column): \(f.snippet)"))</failure>\n"
                 out += "    </testcase>\n"
             }
             out += "  </testsuite>\n"

@@ -66,6 +66,9 @@ struct SARIFReporter: Reporter {
                             })
                     ))
             }
+            if let provenance = finding.provenance {
+                fields.append(("properties", .object(HistoryReport.fields(provenance))))
+            }
             if suppressed {
                 fields.append(
                     (
@@ -89,25 +92,28 @@ struct SARIFReporter: Reporter {
             (
                 "runs",
                 .array([
-                    .object([
-                        (
-                            "tool",
-                            .object([
-                                (
-                                    "driver",
-                                    .object([
-                                        ("name", .string("authlint")), ("version", .string(input.toolVersion)),
-                                        ("semanticVersion", .string(input.toolVersion)),
-                                        ("informationUri", .string("https://github.com/authlint/authlint")),
-                                        ("rules", .array(descriptors)),
-                                    ])
-                                )
+                    .object(
+                        [
+                            (
+                                "tool",
+                                .object([
+                                    (
+                                        "driver",
+                                        .object([
+                                            ("name", .string("authlint")), ("version", .string(input.toolVersion)),
+                                            ("semanticVersion", .string(input.toolVersion)),
+                                            ("informationUri", .string("https://github.com/authlint/authlint")),
+                                            ("rules", .array(descriptors)),
+                                        ])
+                                    )
+                                ])
+                            ),
+                            ("invocations", .array([Self.invocation(input.result, verbose: input.verbose)])),
+                        ]
+                            + (input.result.history.map(HistoryReport.versionControlProvenance) ?? []) + [
+                                ("columnKind", .string("unicodeCodePoints")),
+                                ("results", .array(results)),
                             ])
-                        ),
-                        ("invocations", .array([Self.invocation(input.result, verbose: input.verbose)])),
-                        ("columnKind", .string("unicodeCodePoints")),
-                        ("results", .array(results)),
-                    ])
                 ])
             ),
         ])

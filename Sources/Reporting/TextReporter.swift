@@ -12,6 +12,9 @@ struct TextReporter: Reporter {
             out += paint.bold("\(PrintableText.escaped(finding.file)):\(finding.line):\(finding.column):") + " "
             out += paint.severity(finding.severity) + paint.dim("[\(finding.rule)]") + " " + finding.message + "\n"
             if !finding.snippet.isEmpty { out += "    " + finding.snippet + "\n" }
+            if let provenance = finding.provenance {
+                out += "    " + paint.dim(HistoryReport.textLine(provenance)) + "\n"
+            }
             for related in finding.related {
                 out +=
                     "    "
@@ -30,6 +33,7 @@ struct TextReporter: Reporter {
             }
         }
         out += CountTable.render(input.result.findings, verbose: input.verbose)
+        if let history = input.result.history { out += HistoryReport.summaryLine(history) + "\n" }
         out += SummaryLine.render(input.result) + "\n"
         return out
     }

@@ -16,6 +16,8 @@ public enum ScanInput: Sendable {
     case standardInput(name: String)
     /// An editor document: its unsaved bytes, reported under `path` (the language server).
     case document(path: String, bytes: [UInt8])
+    /// Every blob the selected commits added or changed (`--history [REV-RANGE...]`).
+    case history(GitHistory.Selection)
 }
 
 /// Command-line choices that override or extend the configuration, resolved once (ripgrep's
@@ -47,6 +49,8 @@ public struct ScanOverrides: Sendable {
     public var progress: ScanProgress?
     /// `--shard I/N`: only this part of the walked (or staged) files is read and scanned.
     public var shard: Shard?
+    /// A one-line progress report, every quarter second of a long scan (`--history` on a terminal).
+    public var historyProgress: (@Sendable (String) -> Void)?
 
     public init() {}
 }

@@ -179,7 +179,7 @@ extension ScanInput {
     var diffScope: [String] {
         switch self {
         case .paths(let paths): return paths
-        case .stagedIndex: return ["."]
+        case .stagedIndex, .history: return ["."]
         case .standardInput(let name): return [name]
         case .document(let path, _): return [path]
         }

@@ -15,6 +15,7 @@ extension ScanPlan {
         case .stagedIndex: return try scanStagedIndex()
         case .standardInput(let name): return scanStandardInput(as: PrintableText.escaped(name))
         case .document(let path, let bytes): return engine.scan(file: SourceFile(path: path, bytes: bytes))
+        case .history(let selection): return try scanHistory(selection)
         }
     }
 

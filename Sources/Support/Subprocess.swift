@@ -1,3 +1,4 @@
+import Foundation
 import Glibc
 
 /// Runs a program and collects its output with posix_spawn and poll. Foundation's `Process`
@@ -9,6 +10,11 @@ public enum Subprocess {
         public var stderr: [UInt8]
     }
 
+    /// Held from creating a child's pipes until our ends are close-on-exec (`GitProcess` too):
+    /// a program started meanwhile by another thread would otherwise inherit them and keep a
+    /// pipe open after we close it (a long-lived `git cat-file` holding a short git's stdin).
+    static let spawnLock = NSLock()
+
     public struct LaunchError: Error, CustomStringConvertible {
         public var description: String
     }
@@ -19,6 +25,9 @@ public enum Subprocess {
     public static func run(_ arguments: [String], input: [UInt8] = [], environment: [String]? = nil) throws(LaunchError)
         -> Output
     {
+        spawnLock.lock()
+        var locked = true
+        defer { if locked { spawnLock.unlock() } }
         var inPipe: [Int32] = [0, 0], outPipe: [Int32] = [0, 0], errPipe: [Int32] = [0, 0]
         guard pipe(&inPipe) == 0, pipe(&outPipe) == 0, pipe(&errPipe) == 0 else {
             throw LaunchError(description: "pipe failed: \(String(cString: strerror(errno)))")
@@ -45,6 +54,9 @@ public enum Subprocess {
             for fd in [inPipe[1], outPipe[0], errPipe[0]] { close(fd) }
             throw LaunchError(description: "cannot run \(arguments[0]): \(String(cString: strerror(spawned)))")
         }
+        for fd in [inPipe[1], outPipe[0], errPipe[0]] { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+        spawnLock.unlock()
+        locked = false
 
         // Feed stdin and drain stdout/stderr together, so no pipe fills up and blocks the child.
         var out: [UInt8] = [], err: [UInt8] = []

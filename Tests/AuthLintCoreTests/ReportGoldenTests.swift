@@ -33,11 +33,38 @@ final class ReportGoldenTests: XCTestCase {
     }
 
     func testEveryFormatMatchesItsGoldenFile() throws {
-        let input = try Self.input()
+        try checkGolden(Self.input(), folder: Self.folder)
+    }
+
+    /// The same result from `scan --history`: commits, occurrences and the history summary
+    /// (`Golden/history/`); the plain goldens above stay as they were.
+    func testEveryFormatMatchesItsHistoryGoldenFile() throws {
+        var input = try Self.input()
+        let commit = String(repeating: "1f", count: 20)
+        input.result.findings[0].provenance = CommitProvenance(
+            commit: commit, author: "Dev \"Q\" <dev@example.com>", date: "2024-05-01T12:00:00+02:00",
+            occurrences: [CommitOccurrence(commit: String(repeating: "2e", count: 20), file: "src/app.js", line: 4)])
+        input.result.findings[1].provenance = CommitProvenance(
+            commit: String(repeating: "3d", count: 20), author: "Ops <ops@example.com>", date: "2024-05-02T08:00:00Z")
+        var history = HistorySummary()
+        history.revisions = ["--all"]
+        history.commits = 12
+        history.blobs = 30
+        history.binaryBlobs = 2
+        history.lfsPointers = 1
+        history.submodules = 1
+        history.shallowBoundary = [String(repeating: "4c", count: 20)]
+        history.headCommit = String(repeating: "5b", count: 20)
+        history.repositoryURI = "https://example.com/acme/app.git"
+        input.result.history = history
+        try checkGolden(input, folder: Self.folder + "/history")
+    }
+
+    func checkGolden(_ input: ReportInput, folder: String) throws {
         let update = ProcessInfo.processInfo.environment["AUTHLINT_UPDATE_GOLDEN"] == "1"
-        if update { try FileManager.default.createDirectory(atPath: Self.folder, withIntermediateDirectories: true) }
+        if update { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
         for format in ReportFormat.allCases {
-            let path = Self.folder + "/" + Self.fileName(format)
+            let path = folder + "/" + Self.fileName(format)
             let rendered = Array(format.reporter.render(input).utf8)
             if update { try Data(rendered).write(to: URL(fileURLWithPath: path)) }
             let golden = FileManager.default.contents(atPath: path).map(Array.init) ?? []

@@ -1,0 +1,55 @@
+import Dispatch
+import Foundation
+import Model
+
+extension ScanEngine {
+    /// Like `scan(jobs:produce:open:)`, but each file's own result goes to `deliver` (on the
+    /// worker that scanned it) with the item it came from, instead of into one sorted result: a
+    /// caller that scans one path many times (git history: a path, blob after blob) tells the
+    /// outcomes apart by item. Project rules see one file at a time. Returns the counts.
+    package func scanEach<Item: Sendable>(
+        jobs: Int, produce: @Sendable @escaping (_ push: (Item) -> Void) -> Void,
+        open: @Sendable @escaping (Item) -> (path: String, input: Result<FileInput, ScanIssue>),
+        deliver: @Sendable @escaping (Item, ScanResult) -> Void
+    ) -> ScanResult {
+        let started = DispatchTime.now()
+        let queue = BoundedQueue<Item>(capacity: 64)
+        let producer = Thread {
+            produce { queue.push($0) }
+            queue.close()
+        }
+        producer.stackSize = 8 << 20
+        producer.start()
+        let counts = OutcomeCollector()
+        DispatchQueue.concurrentPerform(iterations: max(1, jobs)) { _ in
+            while let item = queue.pop() {
+                let (path, input) = open(item)
+                let outcome: FileOutcome
+                switch input {
+                case .success(.bytes(let bytes)): outcome = scanOne(SourceFile(path: path, bytes: bytes))
+                case .success(.stream(let stream)): outcome = WindowedScan(engine: self, stream: stream).run()
+                case .failure(let issue): outcome = FileOutcome(issues: [issue], scanned: false)
+                }
+                var countOnly = outcome
+                countOnly.findings = []; countOnly.suppressed = []; countOnly.issues = []
+                countOnly.observations = [:]; countOnly.unusedSuppressions = []
+                counts.add(path, countOnly)
+                deliver(item, ownResult(of: outcome))
+            }
+        }
+        var result = counts.counts
+        result.durationMs = Int((DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1_000_000)
+        return result
+    }
+
+    /// One file's outcome as a result of its own, project rules concluded on it alone.
+    private func ownResult(of outcome: FileOutcome) -> ScanResult {
+        var result = ScanResult()
+        let (concluded, hidden) = outcome.observations.isEmpty ? ([], []) : concludeProjectRules(outcome.observations)
+        result.findings = (outcome.findings + concluded).sorted(by: Finding.reportOrder)
+        result.suppressed = (outcome.suppressed + hidden).sorted(by: Finding.reportOrder)
+        result.unusedSuppressions = outcome.unusedSuppressions
+        result.issues = outcome.issues
+        return result
+    }
+}

