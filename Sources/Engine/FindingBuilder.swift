@@ -38,8 +38,8 @@ enum FindingBuilder {
         let ordered = raw.sorted { ($0.range.lowerBound, $0.rule.id) < ($1.range.lowerBound, $1.rule.id) }
         var findings: [Finding] = []
         var seen = Set<String>()
-        let roles = fileRoles(
-            of: file.path, head: file.bytes.prefix(512), for: ordered, lowering: settings.lowerSeverityIn)
+        let roles = fileRoles(of: file.path, head: file.bytes.prefix(512), for: ordered)
+        let role = RuleDefinition.FileRoleName.primary(of: roles)
         for item in ordered {
             // Two paths to the same finding (overlapping windows, repeated facts) report once.
             let identity = "\(item.rule.id)#\(item.range.lowerBound)#\(item.range.upperBound)"
@@ -52,7 +52,7 @@ enum FindingBuilder {
             let occurrenceKey = parts.joined(separator: "\u{0}")
             let occurrence = occurrences[occurrenceKey, default: 0]
             occurrences[occurrenceKey] = occurrence + 1
-            findings.append(
+            var finding =
                 Finding(
                     rule: item.rule.id, category: item.rule.category,
                     severity: severity(item, in: roles, lowering: settings.lowerSeverityIn),
@@ -67,18 +67,19 @@ enum FindingBuilder {
                         return RelatedLocation(
                             file: file.path, line: from.line, column: from.column, endLine: to.line,
                             endColumn: to.column, message: related.message)
-                    }))
+                    })
+            finding.role = role
+            findings.append(finding)
         }
         return findings
     }
 
-    /// The roles of the file, when some finding's rule caps its severity for a role (`severityIn`)
-    /// or the settings lower findings in some roles.
-    static func fileRoles(
-        of path: String, head: ArraySlice<UInt8>, for findings: [RawFinding],
-        lowering: Set<RuleDefinition.FileRoleName>
-    ) -> Set<RuleDefinition.FileRoleName> {
-        guard !lowering.isEmpty || findings.contains(where: { !$0.rule.severityIn.isEmpty }) else { return [] }
+    /// The roles of the file: findings carry them, rules cap severities by them (`severityIn`),
+    /// and the settings lower findings in some of them.
+    static func fileRoles(of path: String, head: ArraySlice<UInt8>, for findings: [RawFinding]) -> Set<
+        RuleDefinition.FileRoleName
+    > {
+        guard !findings.isEmpty else { return [] }
         return RuleDefinition.FileRoleName.names(of: FileRole(path: path, head: head))
     }
 

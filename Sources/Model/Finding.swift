@@ -44,6 +44,9 @@ public struct Finding: Sendable, Equatable {
     public var related: [RelatedLocation]
     /// The commit that introduced it, for findings from git history (`scan --history`).
     public var provenance: CommitProvenance? = nil
+    /// What the file is for (`RuleDefinition.FileRoleName.primary`): `shipped`, or `test`,
+    /// `fixture`, `documentation`, `generated`, `vendored`.
+    public var role = "shipped"
 
     public init(
         rule: String, category: RuleCategory, severity: Severity, file: String, line: Int,

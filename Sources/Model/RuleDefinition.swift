@@ -103,6 +103,13 @@ public struct RuleDefinition: Sendable {
         case test
         case fixture, documentation, generated, vendored
 
+        /// The one role a report shows for a file of several (`vendor/x/test/y.go` is vendored
+        /// first): where the code comes from, then what it is for; `shipped` for none.
+        public static func primary(of roles: Set<FileRoleName>) -> String {
+            [.vendored, .generated, .fixture, .test, .documentation].first(where: roles.contains)?.rawValue
+                ?? "shipped"
+        }
+
     }
 
     /// Named message texts of a structural or project rule (`"messages"`), filled by its code.

@@ -57,7 +57,8 @@ enum HTMLPageAssets {
           var selects = {
             rule: document.getElementById("filter-rule"),
             category: document.getElementById("filter-category"),
-            severity: document.getElementById("filter-severity")
+            severity: document.getElementById("filter-severity"),
+            role: document.getElementById("filter-role")
           };
           var shown = document.getElementById("shown-count");
 

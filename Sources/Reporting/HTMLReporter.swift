@@ -69,6 +69,7 @@ struct HTMLReporter: Reporter {
             HTMLChart.severities.map(\.rawValue).filter { severity in
                 findings.contains { $0.severity.rawValue == severity }
             })
+        out += select("role", "Role", Set(findings.map(\.role)).sorted())
         out += "<span id=\"shown-count\">\(findings.count) of \(findings.count) shown</span>\n</form>\n"
         out += "<table class=\"findings\" id=\"findings\">\n<thead><tr>"
         for (key, title) in [
@@ -98,7 +99,8 @@ struct HTMLReporter: Reporter {
         let rank = HTMLChart.severities.count - (HTMLChart.severities.firstIndex(of: finding.severity) ?? 0)
         var out = "<tr data-severity=\"\(severity)\" data-rank=\"\(rank)\" data-rule=\"\(rule)\""
         out += " data-category=\"\(finding.category.rawValue)\" data-path=\"\(path)\" data-line=\"\(finding.line)\""
-        out += " data-column=\"\(finding.column)\" data-order=\"\(order)\">\n"
+        out +=
+            " data-column=\"\(finding.column)\" data-role=\"\(HTMLText.escape(finding.role))\" data-order=\"\(order)\">\n"
         out += "<td><span class=\"sev sev-\(severity)\">\(severity)</span></td>\n"
         out +=
             documented

@@ -67,7 +67,7 @@ struct JSONReporter: Reporter {
     static func plainFields(_ f: Finding) -> [(String, JSONOut)] {
         [
             ("rule", .string(f.rule)), ("category", .string(f.category.rawValue)),
-            ("severity", .string(f.severity.rawValue)),
+            ("severity", .string(f.severity.rawValue)), ("role", .string(f.role)),
             ("file", .string(f.file)), ("line", .int(f.line)), ("column", .int(f.column)),
             ("endLine", .int(f.endLine)), ("endColumn", .int(f.endColumn)),
             ("message", .string(f.message)), ("snippet", .string(f.snippet)), ("fingerprint", .string(f.fingerprint)),

@@ -66,9 +66,12 @@ struct SARIFReporter: Reporter {
                             })
                     ))
             }
-            if let provenance = finding.provenance {
-                fields.append(("properties", .object(HistoryReport.fields(provenance))))
-            }
+            // The file's role always; the introducing commit for history findings.
+            fields.append(
+                (
+                    "properties",
+                    .object([("role", .string(finding.role))] + (finding.provenance.map(HistoryReport.fields) ?? []))
+                ))
             if suppressed {
                 fields.append(
                     (

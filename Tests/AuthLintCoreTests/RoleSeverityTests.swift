@@ -49,6 +49,29 @@ final class RoleSeverityTests: XCTestCase {
         XCTAssertEqual(found["tests/test_tls.py"], "warning", "\(found)")
     }
 
+    func testEveryFindingCarriesItsFileRoleInJSONAndSARIF() throws {
+        let dir = try tree()
+        let json = try TestSupport.authlint(["scan", ".", "--format", "json", "--fail-on", "never"], cwd: dir)
+        let findings =
+            (try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])?["findings"]
+            as? [[String: Any]] ?? []
+        let roles = Dictionary(
+            findings.map { ($0["file"] as? String ?? "", $0["role"] as? String ?? "") }, uniquingKeysWith: { a, _ in a }
+        )
+        XCTAssertEqual(
+            roles,
+            [
+                "src/app.py": "shipped", "tests/test_app.py": "test", "testdata/config.py": "fixture",
+                "docs/setup.py": "documentation", "vendor/lib/client.py": "vendored", "tests/test_tls.py": "test",
+            ])
+        let sarif = try TestSupport.authlint(["scan", ".", "--format", "sarif", "--fail-on", "never"], cwd: dir)
+        let results =
+            ((try JSONSerialization.jsonObject(with: Data(sarif.stdout.utf8)) as? [String: Any])?["runs"]
+            as? [[String: Any]])?.first?["results"] as? [[String: Any]] ?? []
+        let sarifRoles = Set(results.compactMap { ($0["properties"] as? [String: Any])?["role"] as? String })
+        XCTAssertEqual(sarifRoles, ["shipped", "test", "fixture", "documentation", "vendored"])
+    }
+
     func testConfigChoosesTheLoweredRoles() throws {
         let keepAll = try severities(in: try tree(), config: "{ \"lowerSeverityIn\": [] }\n")
         XCTAssertEqual(keepAll["tests/test_app.py"], "error", "\(keepAll)")
