@@ -35,7 +35,10 @@ public struct FileRole: OptionSet, Sendable, Hashable {
             if let role = Self.directoryRoles[String(directory)] { insert(role) }
         }
         if Self.isTestFileName(name) { insert(.test) }
-        if Self.documentationNames.contains(name) { insert(.documentation) }
+        // API documentation examples beside a service model (botocore's `examples-1.json`).
+        if Self.documentationNames.contains(name) || (name.hasPrefix("examples-") && name.hasSuffix(".json")) {
+            insert(.documentation)
+        }
         if Self.generatedSuffixes.contains(where: { name.hasSuffix($0) }) || Self.hasGeneratedBanner(head) {
             insert(.generated)
         }
@@ -45,6 +48,8 @@ public struct FileRole: OptionSet, Sendable, Hashable {
     static let directoryRoles: [String: FileRole] = [
         "test": .test, "tests": .test, "testing": .test, "spec": .test, "specs": .test, "__tests__": .test,
         "e2e": .test,
+        // Benchmarks exercise the code with made-up keys and tokens, like tests; they do not ship.
+        "benchmarks": .test, "benchmark": .test,
         "testdata": .fixture, "fixtures": .fixture,
         "docs": .documentation, "doc": .documentation, "examples": .documentation, "example": .documentation,
         "vendor": .vendored, "node_modules": .vendored, "third_party": .vendored, "thirdparty": .vendored,

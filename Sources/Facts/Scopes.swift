@@ -22,7 +22,7 @@ extension FileFacts {
 
     /// A key for "the same block of code": the enclosing `{` in brace languages; in Python and
     /// Ruby the line that opens the indented block (an `if` and its `else` are different blocks).
-    func scopeKey(of index: Int) -> Int {
+    package func scopeKey(of index: Int) -> Int {
         guard file.language == .python || file.language == .ruby else { return enclosingBrace[index] }
         let line = file.line(at: tokens[index].start)
         let indent = indentation(ofLine: line)

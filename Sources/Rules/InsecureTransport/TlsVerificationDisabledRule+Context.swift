@@ -129,6 +129,45 @@ extension TlsVerificationDisabledRule {
         return false
     }
 
+    /// Python library code carrying out its caller's choice: `if verify: … else: cert_reqs =
+    /// "CERT_NONE"`, `if not assert_hostname: check_hostname = False`. The setting sits in a
+    /// branch whose condition names the verification option; the caller who passes
+    /// `verify=False` is the one reported.
+    func implementsCallersChoice(_ i: Int, _ facts: FileFacts) -> Bool {
+        guard facts.file.language == .python else { return false }
+        let key = facts.scopeKey(of: i)
+        guard key <= -1_000_000 else { return false }
+        let file = facts.file
+        func indentation(_ line: Int) -> Int { file.lineText(line).prefix { $0 == " " || $0 == "\t" }.count }
+        func starts(_ line: Int, _ words: [String]) -> Bool {
+            let text = file.lineText(line).trimmingSpaces
+            return words.contains { text.hasPrefix($0 + " ") || text.hasPrefix($0 + "(") || text.hasPrefix($0 + ":") }
+        }
+        // The header may close a condition that spans lines (`if (\n … \n):`): walk up to its keyword.
+        var header = -(key + 1_000_000)
+        let indent = indentation(header)
+        var condition = file.lineText(header)
+        while header > 1, !starts(header, ["if", "elif", "else"]), -(key + 1_000_000) - header < 20 {
+            header -= 1
+            condition = file.lineText(header) + condition
+        }
+        if starts(header, ["else"]) {
+            // The `if` (or `elif`) this `else` belongs to: the nearest one above at its indentation.
+            var k = header - 1
+            condition = ""
+            while k >= 1, header - k < 300 {
+                if indentation(k) == indent && starts(k, ["if", "elif"]) {
+                    condition = file.lineText(k)
+                    break
+                }
+                k -= 1
+            }
+        }
+        guard starts(header, ["if", "elif", "else"]) else { return false }
+        let lower = condition.lowercased()
+        return ["verify", "cert_reqs", "insecure", "hostname"].contains(where: lower.contains)
+    }
+
     /// Pre-shared-key TLS does not use certificates (the key authenticates both sides), so
     /// `certificateVerification = .none` in a function that sets up PSK is not a disabled check.
     func usesPreSharedKey(_ i: Int, _ facts: FileFacts) -> Bool {

@@ -93,6 +93,7 @@ struct TlsVerificationDisabledRule: StructuralRule {
                     continue
                 }
                 if targetsOnlyLocalHosts(i, facts, context.settings) { continue }
+                if implementsCallersChoice(i, facts) { continue }
                 // `.none` is two tokens; `ssl.CERT_NONE` a path.
                 let valueEnd =
                     facts.isPunct(valueIndex, ".")
