@@ -41,6 +41,50 @@ extension FileFacts {
         return result
     }
 
+    /// `process.env.API_TOKEN || "…"`, `process.env["API_TOKEN"] ?? "…"`, PHP `getenv('API_TOKEN') ?: '…'`:
+    /// the literal fallback is what runs wherever the variable is unset, so it is bound to the name.
+    func fromEnvironmentFallbacks() -> [NamedValue] {
+        guard file.language.isProgrammingLanguage else { return [] }
+        var result: [NamedValue] = []
+        for i in tokens.indices where tokens[i].kind == .string && !tokens[i].isTemplate {
+            // `||`, `??`, `?:` (lexed whole or as single characters).
+            var last = i
+            var operators = ""
+            while let p = previous(last), tokens[p].kind == .punctuation, operators.count < 2,
+                ["|", "||", "?", "??", ":", "?:"].contains(text(p))
+            {
+                operators = text(p) + operators
+                last = p
+            }
+            guard ["||", "??", "?:"].contains(operators), let end = previous(last),
+                let (name, nameToken) = environmentRead(endingAt: end)
+            else { continue }
+            let (kind, text) = classifyValue(at: i)
+            result.append(
+                NamedValue(
+                    name: name, nameToken: nameToken, valueToken: i, valueKind: kind, value: text,
+                    valueRange: contentRange(of: i), via: .binding, isHeader: false))
+        }
+        return result
+    }
+
+    /// The variable an environment read ending at token `last` reads: `process.env.NAME`,
+    /// `process.env["NAME"]`, `getenv("NAME")`.
+    private func environmentRead(endingAt last: Int) -> (String, Int)? {
+        if tokens[last].kind == .identifier, let dot = previous(last), isPunct(dot, "."), let env = previous(dot),
+            ["env", "ENV"].contains(text(env))
+        {
+            return (text(last), last)
+        }
+        guard isPunct(last, "]") || isPunct(last, ")"), tokens[last].pairIndex >= 0, tokens[last].pairIndex < last,
+            let inner = next(tokens[last].pairIndex), tokens[inner].kind == .string, next(inner) == last,
+            let before = previous(tokens[last].pairIndex)
+        else { return nil }
+        let receiver = text(before)
+        let reads = isPunct(last, "]") ? ["env", "ENV", "environ"] : ["getenv", "Getenv", "env"]
+        return reads.contains(receiver) ? (value(inner), inner) : nil
+    }
+
     /// `{"config.ini": "API_TOKEN=…\nDEBUG=true"}`: lines of an env file inside one string.
     func fromEmbeddedEnvironmentLines() -> [NamedValue] {
         guard file.language == .json || file.language == .yaml else { return [] }

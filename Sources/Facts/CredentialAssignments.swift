@@ -37,7 +37,7 @@ extension FileFacts {
             return
                 (fromBindings() + fromEnvironmentListItems() + fromHeaderCalls() + fromIndexAssignments()
                 + fromNameValuePairs() + fromCurlHeaders() + fromCommandFlags() + fromLiteralPairCalls()
-                + fromEmbeddedEnvironmentLines() + fromXMLElements())
+                + fromEmbeddedEnvironmentLines() + fromXMLElements() + fromEnvironmentFallbacks())
                 .sorted { $0.valueRange.lowerBound < $1.valueRange.lowerBound }
         }
     }

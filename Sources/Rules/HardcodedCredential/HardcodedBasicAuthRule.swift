@@ -62,7 +62,13 @@ struct HardcodedBasicAuthRule: StructuralRule {
                 report(facts.contentRange(of: index), identity, "id:secret passed to a base64 encoder")
             }
         }
-        // 3. `curl -u id:secret`.
+        // 3. npm's `_auth=<base64 of user:password>` and other `…auth` names holding an encoded pair.
+        for named in facts.namedValues
+        where named.valueKind == .literal && CredentialNames.words(named.name).last == "auth" {
+            guard named.value.count >= 8, let (identity, _) = Self.decodedPair(named.value) else { continue }
+            report(named.valueRange, identity, "base64 id:secret in \(named.name)")
+        }
+        // 4. `curl -u id:secret`.
         for set in facts.curlHeaderSets {
             for header in set.headers where header.value == "Basic (from -u)" {
                 guard let valueIndex = header.valueToken, let (word, range) = Self.shellWord(facts, from: valueIndex)

@@ -161,7 +161,8 @@ struct HardcodedSecretRule: StructuralRule {
         while i < n && Self.isNameByte(bytes[i]) { i += 1 }
         var closers = 0
         while i < n && closers < 2
-            && (bytes[i] == 0x22 || bytes[i] == 0x27 || bytes[i] == 0x60 || bytes[i] == UInt8(ascii: "]"))
+            && (bytes[i] == 0x22 || bytes[i] == 0x27 || bytes[i] == 0x60 || bytes[i] == UInt8(ascii: "]")
+                || bytes[i] == UInt8(ascii: ")"))
         { i += 1; closers += 1 }
         skipSpaces()
         // Go `var name string = …`: a declared type before the `=`.
@@ -198,6 +199,12 @@ struct HardcodedSecretRule: StructuralRule {
             if j > i && k < n && bytes[k] == UInt8(ascii: "=") { i = k + 1 }
         case UInt8(ascii: ","):
             i += 1
+        case UInt8(ascii: "|"), UInt8(ascii: "?"):
+            // An environment read's literal fallback: `process.env.API_KEY || "…"`, `getenv('X') ?: '…'`.
+            guard i + 1 < n,
+                bytes[i + 1] == bytes[i] || (bytes[i] == UInt8(ascii: "?") && bytes[i + 1] == UInt8(ascii: ":"))
+            else { return false }
+            i += 2
         default:
             return false
         }
