@@ -201,9 +201,8 @@ struct HardcodedSecretRule: StructuralRule {
             i += 1
         case UInt8(ascii: "|"), UInt8(ascii: "?"):
             // An environment read's literal fallback: `process.env.API_KEY || "…"`, `getenv('X') ?: '…'`.
-            guard i + 1 < n,
-                bytes[i + 1] == bytes[i] || (bytes[i] == UInt8(ascii: "?") && bytes[i + 1] == UInt8(ascii: ":"))
-            else { return false }
+            let elvis = bytes[i] == UInt8(ascii: "?") && i + 1 < n && bytes[i + 1] == UInt8(ascii: ":")
+            guard i + 1 < n, bytes[i + 1] == bytes[i] || elvis else { return false }
             i += 2
         default:
             return false
