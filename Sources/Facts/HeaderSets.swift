@@ -36,17 +36,21 @@ extension FileFacts {
         }
     }
 
-    /// `{ 'Authorization': …, 'X-API-Key': … }`, `{Authorization: …}`, `{"appkey" => …}`.
+    /// `{ 'Authorization': …, 'X-API-Key': … }`, `{Authorization: …}`, `{"appkey" => …}`, and the
+    /// bracket forms of PHP arrays (`['Authorization' => …]`) and Swift dictionaries
+    /// (`["Authorization": …]`), whose keys must be string literals.
     private func literalHeaderSets() -> [HeaderSet] {
         var sets: [HeaderSet] = []
-        for open in tokens.indices where isPunct(open, "{") && tokens[open].pairIndex > open {
+        for open in tokens.indices
+        where (isPunct(open, "{") || isPunct(open, "[")) && tokens[open].pairIndex > open {
             let close = tokens[open].pairIndex
+            let bracket = isPunct(open, "[")
             var entries: [(name: String, nameToken: Int, valueToken: Int?)] = []
             var i = open + 1
             while i < close {
                 if isOpeningBracket(i) && tokens[i].pairIndex > i { i = tokens[i].pairIndex + 1; continue }
                 let kind = tokens[i].kind
-                if kind == .identifier || (kind == .string && !tokens[i].isTemplate),
+                if (kind == .identifier && !bracket) || (kind == .string && !tokens[i].isTemplate),
                     let op = next(i), op < close,
                     isPunct(op, ":") || isPunct(op, "=>")
                         || (isPunct(op, "=") && next(op).map { isPunct($0, ">") } == true)
@@ -100,29 +104,57 @@ extension FileFacts {
     /// and `--oauth2-bearer`.
     package var curlHeaderSets: [HeaderSet] {
         memo(Self.curlHeaderSetsKey) {
-            commandHeaderSets(programs: ["curl"]) { word, j in
-                if word == "-H" || word == "--header", let v = next(j) {
-                    let header = value(v)
-                    guard let colon = header.firstIndex(of: ":") else { return (nil, v) }
-                    return (
-                        .init(
-                            name: header[..<colon].trimmingCharacters(in: .whitespaces), nameToken: v, valueToken: v,
-                            value: header[header.index(after: colon)...].trimmingCharacters(in: .whitespaces)), v
-                    )
+            yamlCurlHeaderSets()
+                + commandHeaderSets(programs: ["curl"]) { word, j in
+                    if word == "-H" || word == "--header", let v = next(j) {
+                        let header = value(v)
+                        guard let colon = header.firstIndex(of: ":") else { return (nil, v) }
+                        return (
+                            .init(
+                                name: header[..<colon].trimmingCharacters(in: .whitespaces), nameToken: v,
+                                valueToken: v,
+                                value: header[header.index(after: colon)...].trimmingCharacters(in: .whitespaces)), v
+                        )
+                    }
+                    if word == "-u" || word == "--user", let v = next(j) {
+                        return (.init(name: "Authorization", nameToken: j, valueToken: v, value: "Basic (from -u)"), v)
+                    }
+                    if word.hasPrefix("--oauth2-bearer"), let v = next(j) {
+                        return (
+                            .init(
+                                name: "Authorization", nameToken: j, valueToken: v,
+                                value: "Bearer (from --oauth2-bearer)"),
+                            v
+                        )
+                    }
+                    return (nil, j)
                 }
-                if word == "-u" || word == "--user", let v = next(j) {
-                    return (.init(name: "Authorization", nameToken: j, valueToken: v, value: "Basic (from -u)"), v)
-                }
-                if word.hasPrefix("--oauth2-bearer"), let v = next(j) {
-                    return (
-                        .init(
-                            name: "Authorization", nameToken: j, valueToken: v, value: "Bearer (from --oauth2-bearer)"),
-                        v
-                    )
-                }
-                return (nil, j)
-            }
         }
+    }
+
+    /// `run: curl -H "Authorization: …" -H "X-API-Key: …" …` in CI YAML: the headers of each curl
+    /// command in a YAML string, name and value tokens being that string.
+    private func yamlCurlHeaderSets() -> [HeaderSet] {
+        guard file.language == .yaml else { return [] }
+        var sets: [HeaderSet] = []
+        for command in shellCommands where command.program == "curl" {
+            var headers: [HeaderSet.Header] = []
+            for (k, word) in command.words.enumerated() where word.text == "-H" || word.text == "--header" {
+                guard k + 1 < command.words.count, let colon = command.words[k + 1].text.firstIndex(of: ":"),
+                    let token = tokens.firstIndex(where: {
+                        $0.start <= word.range.lowerBound && word.range.upperBound <= $0.end
+                    })
+                else { continue }
+                let header = command.words[k + 1].text
+                headers.append(
+                    .init(
+                        name: header[..<colon].trimmingCharacters(in: .whitespaces), nameToken: token,
+                        valueToken: token,
+                        value: header[header.index(after: colon)...].trimmingCharacters(in: .whitespaces)))
+            }
+            if !headers.isEmpty { sets.append(HeaderSet(origin: .curl, headers: headers)) }
+        }
+        return sets
     }
 
     /// Every command (shell, Dockerfile, Markdown fences) whose program word is one of `programs`,
