@@ -79,27 +79,36 @@ def main(argv):
         seen.setdefault(key, []).append(f.get("rule", "?"))
     findings = sorted(seen.items())
 
-    matched_labels = set()
+    # Assign findings to labels nearest-first, so a finding on a label's own
+    # line is never crowded out by a neighbour one line away.
+    def lines_of(l):
+        return [l["line"]] + l.get("also", [])
+
+    pairs = []
+    for fi, ((file, cat, line), _rules) in enumerate(findings):
+        for li, l in enumerate(labels):
+            if l["file"] == file and l["category"] == cat:
+                d = min(abs(line - x) for x in lines_of(l))
+                if d <= 1:
+                    pairs.append((d, fi, li))
+    pairs.sort()
+    matched_labels, assigned = set(), set()
+    for d, fi, li in pairs:
+        if fi in assigned or li in matched_labels:
+            continue
+        assigned.add(fi)
+        matched_labels.add(li)
+    near = {fi for _d, fi, _li in pairs}
     fps, dups = [], []
     matched_findings = {c: 0 for c in CATEGORIES}
-    for (file, cat, line), rules in findings:
-        hit = None
-        for i, l in enumerate(labels):
-            if l["file"] != file or l["category"] != cat:
-                continue
-            if any(abs(line - x) <= 1 for x in [l["line"]] + l.get("also", [])):
-                if i not in matched_labels:
-                    hit = i
-                    break
-                hit = hit if hit is not None else -1 - i
-        if hit is None:
-            fps.append((file, line, cat, rules))
-        elif hit < 0:
+    for fi, ((file, cat, line), rules) in enumerate(findings):
+        if fi in assigned:
+            matched_findings[cat] += 1
+        elif fi in near:
             dups.append((file, line, cat, rules))
             matched_findings[cat] += 1
         else:
-            matched_labels.add(hit)
-            matched_findings[cat] += 1
+            fps.append((file, line, cat, rules))
     fns = [labels[i] for i in range(len(labels)) if i not in matched_labels]
 
     rows = []

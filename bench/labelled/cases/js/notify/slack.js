@@ -1,7 +1,7 @@
 const fetch = require('node-fetch');
 
 const WEBHOOK_URL = process.env.SLACK_WEBHOOK_URL
-  || 'https://hooks.slack.com/services/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';
+  || 'https://hooks.slack.com/services/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';
 
 async function notify(text) {
   const res = await fetch(WEBHOOK_URL, {

@@ -3,7 +3,7 @@ from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
-SECRET_KEY = "yok3lkv7o&if%70mq@zphl_5)iwv0i2uc$5cr$ysa3h@g862wy"
+SECRET_KEY = "ff^i-i48za*7$3!)u%y9sjqp&5-0a4e1!zk^s8mf*ssr#4!dvp"
 
 DEBUG = os.environ.get("DJANGO_DEBUG", "0") == "1"
 ALLOWED_HOSTS = ["shop.example.com", "localhost"]

@@ -7,8 +7,8 @@ def client():
     return boto3.client(
         "s3",
         region_name="eu-west-1",
-        aws_access_key_id="AKIAZ5BRBJTJLSRDRPLX",
-        aws_secret_access_key="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",
+        aws_access_key_id="AKIA6NUFZZ7FSHRVTXT7",
+        aws_secret_access_key="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",
     )
 
 

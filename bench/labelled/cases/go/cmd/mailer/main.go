@@ -6,7 +6,7 @@ import (
 	"net/http"
 )
 
-const mailgunKey = "key-f7c4d9aacc632d1022c5445d440ef094"
+const mailgunKey = "key-c7fda123fd714a803d8cb4f2ba909c98"
 
 func main() {
 	body := bytes.NewBufferString("from=noreply@example.com&to=ops@example.com&subject=ping")

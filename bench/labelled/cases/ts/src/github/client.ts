@@ -1,7 +1,7 @@
 import { Octokit } from '@octokit/rest';
 
 // TODO move to the vault before release
-const GITHUB_TOKEN = 'ghp_qNrsA29uGMQdJvc3djq2QzzC2lo1NMrovHkK';
+const GITHUB_TOKEN = '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';
 
 export const octokit = new Octokit({
   auth: GITHUB_TOKEN,
