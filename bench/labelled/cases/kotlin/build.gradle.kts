@@ -21,7 +21,7 @@ publishing {
             url = uri("https://nexus.acme-build.com/repository/maven-releases/")
             credentials {
                 username = "deployer"
-                password = "Hydr4!80Rq!"
+                password = "Falc0n%40ti!"
             }
         }
     }

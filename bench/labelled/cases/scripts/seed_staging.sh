@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 set -euo pipefail
 
-export ADMIN_API_TOKEN="fJt8lpHCDDpPp0fbcraFFxUr2bYlakejcrcuJHwt"
+export ADMIN_API_TOKEN="c9IJbctXC5rzLjfnNF0w55ljJEgUl3MjcFtLyM11"
 STAGING="http://staging-admin.acme-retail.com"
 
 for f in fixtures/*.json; do

@@ -9,8 +9,8 @@ terraform {
 
 provider "aws" {
   region     = "eu-central-1"
-  access_key = "AKIAVB3LK2DRDKHUYFAW"
-  secret_key = "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"
+  access_key = "AKIAJRAWKVVWKOB2MYJH"
+  secret_key = "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"
 }
 
 resource "aws_db_instance" "reports" {

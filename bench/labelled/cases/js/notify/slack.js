@@ -1,7 +1,7 @@
 const fetch = require('node-fetch');
 
 const WEBHOOK_URL = process.env.SLACK_WEBHOOK_URL
-  || 'https://hooks.slack.com/services/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';
+  || 'https://hooks.slack.com/services/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';
 
 async function notify(text) {
   const res = await fetch(WEBHOOK_URL, {

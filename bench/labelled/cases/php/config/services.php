@@ -9,7 +9,7 @@ return [
 
     'shopify' => [
         'shop' => 'acme-outlet.myshopify.com',
-        'access_token' => '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',
+        'access_token' => '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',
         'api_version' => '2024-07',
     ],
 

@@ -8,7 +8,7 @@ log = logging.getLogger(__name__)
 
 API_BASE = "https://api.stripe.com/v1"
 # Fallback used by the nightly reconciliation job when the env is not set.
-LIVE_KEY = "sk_live_R08p8m8fkHOypMF7DykYwSlt"
+LIVE_KEY = "sk_live_lSbzkYbo7nPEI4GePcS2w23g"
 
 
 def _key():

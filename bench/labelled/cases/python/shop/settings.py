@@ -3,7 +3,7 @@ from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
-SECRET_KEY = "ff^i-i48za*7$3!)u%y9sjqp&5-0a4e1!zk^s8mf*ssr#4!dvp"
+SECRET_KEY = "(ktv9f1_%3kx+^9opz&_8*xwemeyqjl#682_%vxk0gour=a&n0"
 
 DEBUG = os.environ.get("DJANGO_DEBUG", "0") == "1"
 ALLOWED_HOSTS = ["shop.example.com", "localhost"]

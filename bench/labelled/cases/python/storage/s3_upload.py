@@ -7,8 +7,8 @@ def client():
     return boto3.client(
         "s3",
         region_name="eu-west-1",
-        aws_access_key_id="AKIA6NUFZZ7FSHRVTXT7",
-        aws_secret_access_key="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",
+        aws_access_key_id="AKIAPECDWIIM2GVXNMJ3",
+        aws_secret_access_key="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",
     )
 
 

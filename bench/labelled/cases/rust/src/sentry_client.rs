@@ -1,6 +1,6 @@
 use reqwest::header::{HeaderMap, HeaderValue, AUTHORIZATION};
 
-const API_TOKEN: &str = "5f00ba456b0846310bf04f81b1a5984296bde4db";
+const API_TOKEN: &str = "939fbdc3fd126f18284e1386fb8623c547d04c35";
 const API_BASE: &str = "https://sentry.io/api/0";
 
 pub fn headers() -> HeaderMap {

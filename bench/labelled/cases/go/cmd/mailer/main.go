@@ -6,7 +6,7 @@ import (
 	"net/http"
 )
 
-const mailgunKey = "key-c7fda123fd714a803d8cb4f2ba909c98"
+const mailgunKey = "key-deb9e68166031b221fb6e097e9007174"
 
 func main() {
 	body := bytes.NewBufferString("from=noreply@example.com&to=ops@example.com&subject=ping")

@@ -1,7 +1,7 @@
 import { Octokit } from '@octokit/rest';
 
 // TODO move to the vault before release
-const GITHUB_TOKEN = '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';
+const GITHUB_TOKEN = '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';
 
 export const octokit = new Octokit({
   auth: GITHUB_TOKEN,
