@@ -28,8 +28,15 @@ extension FileFacts {
     private func extractCalls() -> [Call] {
         var calls: [Call] = []
         for i in tokens.indices where tokens[i].kind == .punctuation && isPunct(i, "(") {
-            guard let nameIndex = previous(i), tokens[nameIndex].kind == .identifier,
-                tokens[nameIndex].end == tokens[i].start || isCallSyntaxLanguage
+            guard var nameIndex = previous(i) else { continue }
+            // Rust macros: `println!(…)`, `log::info!(…)`, `format!(…)`.
+            if file.dialect == .rust, isPunct(nameIndex, "!"), let macro = previous(nameIndex),
+                tokens[macro].kind == .identifier, tokens[macro].end == tokens[nameIndex].start
+            {
+                nameIndex = macro
+            }
+            guard tokens[nameIndex].kind == .identifier,
+                tokens[nameIndex].end == tokens[i].start || isCallSyntaxLanguage || isPunct(i - 1, "!")
             else { continue }
             // Walk back over `a.b.` / `a?.b` / `a::b` / `a->b` to the start of the path.
             var start = nameIndex

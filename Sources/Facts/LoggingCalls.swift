@@ -21,6 +21,11 @@ public enum LoggingCalls {
     static let exactByDialect: [Dialect: Set<String>] = [
         .ruby: ["puts", "p", "pp", "warn"],
         .php: ["echo", "print"],
+        // Rust's printing and `log`/`tracing` macros (`println!(…)`, `log::debug!(…)`).
+        .rust: [
+            "println", "eprintln", "print", "eprint", "dbg", "info", "debug", "warn", "error", "trace",
+            "log.info", "log.debug", "log.warn", "log.error", "log.trace", "tracing.info", "tracing.debug",
+        ],
     ]
     /// `fmt.Fprint*` logs only when it writes to the process's own streams (else it writes a
     /// response or a file).

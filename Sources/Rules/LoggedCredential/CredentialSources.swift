@@ -130,8 +130,19 @@ struct CredentialSources {
                 {
                     return "'\(binding.name)', read from the \(value) header"
                 }
-                if binding.valueKind == .environment && CredentialNames.isCredentialName(value) {
+                // `token = os.environ["CRM_TOKEN"]`: a `*_TOKEN` / `*_KEY` variable is a credential too.
+                if binding.valueKind == .environment
+                    && (CredentialNames.isCredentialName(value) || CredentialNames.isWeakCredentialName(value))
+                {
                     return "'\(binding.name)', read from \(value)"
+                }
+                // `const mailgunKey = "key-…"`: a secret-shaped literal under a credential-like name.
+                if binding.valueKind == .literal, i == range.lowerBound,
+                    CredentialNames.isCredentialName(binding.name)
+                        || CredentialNames.isWeakCredentialName(binding.name),
+                    LiteralSecretShape.looksLikeSecretForWeakName(value, name: binding.name)
+                {
+                    return "'\(binding.name)', a literal credential"
                 }
             default:
                 continue
