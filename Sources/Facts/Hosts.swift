@@ -71,7 +71,11 @@ public struct HostPolicy: Sendable {
         {
             return .reserved
         }
-        if [".local", ".internal", ".lan", ".home.arpa"].contains(where: { host.hasSuffix($0) }) {
+        // Single-label names (`backend`, `api_backend`, `redis`) resolve only inside a container
+        // network, an nginx `upstream` or a search domain: internal by construction.
+        if [".local", ".internal", ".lan", ".home.arpa"].contains(where: { host.hasSuffix($0) })
+            || (!host.isEmpty && !host.contains(".") && !host.hasPrefix("[") && !host.contains(":"))
+        {
             return .localNetworkName
         }
         if Self.matches(host, allowedHosts) { return .allowed }

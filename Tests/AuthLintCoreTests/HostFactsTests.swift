@@ -67,7 +67,7 @@ final class HostFactsTests: XCTestCase {
             ("example.com", .reserved), ("api.example.org", .reserved), ("svc.test", .reserved),
             ("x.invalid", .reserved),
             ("printer.local", .localNetworkName), ("metadata.internal", .localNetworkName),
-            ("nas.home.arpa", .localNetworkName),
+            ("nas.home.arpa", .localNetworkName), ("api_backend", .localNetworkName), ("orders", .localNetworkName),
             ("build.corp.acme.io", .allowed), ("corp.acme.io", .allowed), ("legacy.acme.io", .allowed),
             ("10.1.2.3", .privateAddress), ("172.16.0.1", .privateAddress), ("192.168.1.10", .privateAddress),
             ("169.254.1.1", .privateAddress), ("172.32.0.1", .remote),
