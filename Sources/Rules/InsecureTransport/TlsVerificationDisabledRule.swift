@@ -33,7 +33,11 @@ struct TlsVerificationDisabledRule: StructuralRule {
         // libcurl from PHP / pycurl: `curl_setopt($ch, CURLOPT_SSL_VERIFYPEER, false)`.
         "CURLOPT_SSL_VERIFYPEER": .falsy, "CURLOPT_SSL_VERIFYHOST": .zero, "SSL_VERIFYPEER": .falsy,
         "SSL_VERIFYHOST": .zero,
+        // Rust reqwest client builders: `.danger_accept_invalid_certs(true)`.
+        "danger_accept_invalid_certs": .truthy, "danger_accept_invalid_hostnames": .truthy,
     ]
+    /// Settings written as a builder call with the value as its argument.
+    static let builderSettings: Set<String> = ["danger_accept_invalid_certs", "danger_accept_invalid_hostnames"]
     /// `verify` alone is too common a word: it counts only where the context is an HTTP/TLS client.
     static let ambiguousVerify = "verify"
 
@@ -76,7 +80,10 @@ struct TlsVerificationDisabledRule: StructuralRule {
         {
             let name = facts.value(i)
             if let kind = Self.settings[name] ?? (name == Self.ambiguousVerify || name == "ssl" ? .falsy : nil) {
-                guard let (op, valueIndex) = assignment(after: i, facts, allowComma: name.contains("VERIFY")),
+                guard
+                    let (op, valueIndex) = assignment(
+                        after: i, facts, allowComma: name.contains("VERIFY"),
+                        allowCall: Self.builderSettings.contains(name)),
                     Self.isDisabling(valueIndex, kind, facts)
                 else { continue }
                 if isFunctionParameter(i, facts) { continue }  // a default, not a use: the call sites are reported
@@ -100,7 +107,9 @@ struct TlsVerificationDisabledRule: StructuralRule {
                     ? (facts.next(valueIndex) ?? valueIndex) : Self.pathEnd(valueIndex, facts)
                 let valueText = facts.file.text(tokens[valueIndex].start..<tokens[valueEnd].end)
                 let written = facts.file.text(tokens[i].start..<tokens[valueEnd].end)
-                let label = written.contains("\n") ? "\(name) = \(valueText)" : written
+                let label =
+                    facts.isPunct(op, "(")
+                    ? "\(name)(\(valueText))" : written.contains("\n") ? "\(name) = \(valueText)" : written
                 matches.add(
                     range: tokens[i].start..<tokens[valueEnd].end,
                     message: rule.message("setting", ["setting": label]), severity: severity)
@@ -117,7 +126,9 @@ struct TlsVerificationDisabledRule: StructuralRule {
 
     /// The operator and value token after a name: `=`, `:`, `:=`, `=>`, a Dockerfile `ENV K v`
     /// gap, `x['name'] = v`, and (for libcurl constants) the `,` of `setopt(OPT, value)`.
-    private func assignment(after i: Int, _ facts: FileFacts, allowComma: Bool) -> (op: Int, value: Int)? {
+    private func assignment(after i: Int, _ facts: FileFacts, allowComma: Bool, allowCall: Bool = false) -> (
+        op: Int, value: Int
+    )? {
         guard var op = facts.next(i) else { return nil }
         if facts.isPunct(op, "]") {
             guard let after = facts.next(op) else { return nil }
@@ -129,7 +140,11 @@ struct TlsVerificationDisabledRule: StructuralRule {
         var valueIndex = facts.next(op)
         // `=>` lexed as two tokens
         if opText == "=", let v = valueIndex, facts.isPunct(v, ">") { valueIndex = facts.next(v) }
-        guard ["=", ":", ":=", "=>", ""].contains(opText) || (allowComma && opText == ","), let v = valueIndex else {
+        guard
+            ["=", ":", ":=", "=>", ""].contains(opText) || (allowComma && opText == ",")
+                || (allowCall && opText == "("),
+            let v = valueIndex
+        else {
             return nil
         }
         return (op, v)
