@@ -61,12 +61,22 @@ extension FileFacts {
             }
             guard tokens[op].kind == .punctuation else { continue }
             var opText = text(op)
-            // `let key: String = "…"` — skip a simple type annotation to reach `=`.
-            if opText == ":", let type = next(op), tokens[type].kind == .identifier,
-                let eq = next(type), isPunct(eq, "=")
-            {
-                op = eq
-                opText = "="
+            // `let key: String = "…"` — skip a simple type annotation to reach `=` (Rust `&str`,
+            // `&'static str` too).
+            if opText == ":", var type = next(op) {
+                if isPunct(type, "&"), let after = next(type) {
+                    type = after
+                    // A lifetime (`'static`) may lex as a quote-led token: step over it when the type follows.
+                    if tokens[type].kind != .identifier || text(type) == "static", let named = next(type),
+                        tokens[named].kind == .identifier
+                    {
+                        type = named
+                    }
+                }
+                if tokens[type].kind == .identifier, let eq = next(type), isPunct(eq, "=") {
+                    op = eq
+                    opText = "="
+                }
             }
             // PHP `.=` appends to a string: the literal is still written into the name.
             if opText == ".", let second = next(op), tokens[second].start == tokens[op].end, isPunct(second, "=") {

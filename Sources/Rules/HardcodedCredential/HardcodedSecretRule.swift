@@ -193,6 +193,14 @@ struct HardcodedSecretRule: StructuralRule {
             // `let secret: String = "…"`: step over a type annotation.
             skipSpaces()
             var j = i
+            // Rust `&str`, `&'static str`.
+            if j < n && bytes[j] == UInt8(ascii: "&") {
+                j += 1
+                if j < n && bytes[j] == UInt8(ascii: "'") {
+                    while j < n && bytes[j] != 0x20 { j += 1 }
+                    while j < n && bytes[j] == 0x20 { j += 1 }
+                }
+            }
             while j < n && (ASCII.isIdentifierByte(bytes[j]) || bytes[j] == UInt8(ascii: "?")) { j += 1 }
             var k = j
             while k < n && (bytes[k] == 0x20 || bytes[k] == 0x09) { k += 1 }
