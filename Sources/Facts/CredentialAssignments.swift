@@ -204,9 +204,12 @@ extension FileFacts {
                     NamedValue(
                         name: name, nameToken: i, valueToken: i, valueKind: kind, value: flagValue,
                         valueRange: contentRange(of: i, part: flagValue), via: .commandFlag, isHeader: false))
-            } else if let v = next(i), tokens[v].kind == .string, !value(v).hasPrefix("-"),
-                !endsCommand(between: i, and: v)
-            {
+            } else if var v = next(i) {
+                // A YAML/JSON command list: `["redis-server", "--requirepass", "…"]`.
+                if file.language == .yaml, isPunct(v, ","), let after = next(v) { v = after }
+                guard tokens[v].kind == .string, !value(v).hasPrefix("-"), !endsCommand(between: i, and: v) else {
+                    continue
+                }
                 let flagValue = value(v)
                 let kind: Binding.ValueKind =
                     tokens[v].isTemplate || Self.looksLikeEnvironmentReference(flagValue) ? .environment : .literal

@@ -30,6 +30,8 @@ public enum CredentialNames {
         "credential", "credentials", "creds", "bearer", "passphrase", "privatekey", "accesskey", "authheader",
         "authtoken",
         "secretkey", "signingkey", "encryptionkey", "masterkey",
+        // Redis: `--requirepass`, `masterauth`.
+        "requirepass", "masterauth",
     ]
     /// Words that make a following "token" a credential.
     package static let tokenQualifiers: Set<String> = [
