@@ -137,7 +137,6 @@ enum ScanCommand {
         overrides.reportUnusedSuppressions = options.has("--report-unused-suppressions")
         if let text = options.value("--shard") {
             guard stdinName == nil else { throw UsageError("--shard splits a walk or the index, not standard input") }
-            guard history == nil else { throw UsageError("--shard splits a walk or the index, not --history") }
             overrides.shard = try Shard(parsing: text)
         }
         let input: ScanInput

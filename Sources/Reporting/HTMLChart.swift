@@ -1,8 +1,8 @@
 import Model
 import Support
 
-/// The report's inline-SVG chart: one horizontal bar per category with findings, stacked by
-/// severity (errors first). Findings carry no file role, so roles are not charted.
+/// The report's inline-SVG charts: one horizontal bar per category (or file role) with
+/// findings, stacked by severity (errors first).
 enum HTMLChart {
     static let labelWidth = 190
     static let barArea = 420
@@ -11,21 +11,38 @@ enum HTMLChart {
     /// Most severe first, so a bar's left end shows what matters.
     static let severities: [Severity] = [.error, .warning, .note]
 
+    /// By category: the bars filter the table when clicked.
     static func render(_ findings: [Finding]) -> String {
+        render(
+            findings, groups: RuleCategory.allCases.map(\.rawValue), of: \.category.rawValue, id: "chart",
+            title: "Findings by category and severity", attribute: "category")
+    }
+
+    /// By the role of the file (shipped code first): how much sits in tests, fixtures and docs.
+    static func renderByRole(_ findings: [Finding]) -> String {
+        render(
+            findings, groups: ["shipped", "test", "fixture", "documentation", "generated", "vendored"], of: \.role,
+            id: "role-chart", title: "Findings by file role and severity", attribute: "role")
+    }
+
+    static func render(
+        _ findings: [Finding], groups order: [String], of group: (Finding) -> String, id: String, title: String,
+        attribute: String
+    ) -> String {
         guard !findings.isEmpty else { return "<p class=\"empty\">No findings.</p>\n" }
-        let byCategory = Dictionary(grouping: findings, by: \.category)
-        let categories = RuleCategory.allCases.filter { byCategory[$0] != nil }
-        let largest = categories.map { byCategory[$0]!.count }.max() ?? 1
+        let byGroup = Dictionary(grouping: findings, by: group)
+        let groups = order.filter { byGroup[$0] != nil } + byGroup.keys.filter { !order.contains($0) }.sorted()
+        let largest = groups.map { byGroup[$0]!.count }.max() ?? 1
         let width = labelWidth + barArea + 60
-        let height = categories.count * rowHeight + 36
-        var out = "<svg id=\"chart\" role=\"img\" aria-labelledby=\"chart-title\" width=\"\(width)\""
+        let height = groups.count * rowHeight + 36
+        var out = "<svg id=\"\(id)\" role=\"img\" aria-labelledby=\"\(id)-title\" width=\"\(width)\""
         out += " height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\">\n"
-        out += "<title id=\"chart-title\">Findings by category and severity</title>\n"
-        for (row, category) in categories.enumerated() {
-            let inCategory = byCategory[category]!
+        out += "<title id=\"\(id)-title\">\(title)</title>\n"
+        for (row, key) in groups.enumerated() {
+            let inCategory = byGroup[key]!
             let top = row * rowHeight + 4
-            let name = HTMLText.escape(category.rawValue)
-            out += "<g class=\"bar\" data-category=\"\(name)\">\n"
+            let name = HTMLText.escape(key)
+            out += "<g class=\"bar\" data-\(attribute)=\"\(name)\">\n"
             out += "<text class=\"label\" x=\"\(labelWidth - 8)\" y=\"\(top + 15)\">\(name)</text>\n"
             var left = labelWidth
             for severity in severities {
@@ -41,7 +58,7 @@ enum HTMLChart {
             out += "<text class=\"total\" x=\"\(left + 6)\" y=\"\(top + 15)\">\(inCategory.count)</text>\n</g>\n"
         }
         var legendLeft = labelWidth
-        let legendTop = categories.count * rowHeight + 12
+        let legendTop = groups.count * rowHeight + 12
         for severity in severities {
             out += "<rect class=\"sev-\(severity.rawValue)\" x=\"\(legendLeft)\" y=\"\(legendTop)\" width=\"12\""
             out +=

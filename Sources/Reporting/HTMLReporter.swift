@@ -16,6 +16,8 @@ struct HTMLReporter: Reporter {
         out += header(input)
         out += "<section id=\"chart-section\">\n<h2>Findings by category and severity</h2>\n"
         out += HTMLChart.render(result.findings) + "</section>\n"
+        out += "<section id=\"role-chart-section\">\n<h2>Findings by file role and severity</h2>\n"
+        out += HTMLChart.renderByRole(result.findings) + "</section>\n"
         out += findingsSection(input)
         out += suppressedSection(result.suppressed)
         out += issuesSection(result.issues)

@@ -17,6 +17,8 @@ extension ScanPlan {
         let state = HistoryState()
         let excludes = PathExcludes(globs: config.exclude)
         let progress = overrides.historyProgress
+        // `--shard I/N`: a path's blobs all go to one part, so its edits are attributed as one scan would.
+        let shard = overrides.shard
         let deliver: @Sendable (HistoryRead, ScanResult) -> Void = { read, result in
             state.keep(read.blob, result)
             if let progress, let line = state.progressLine() { progress(line) }
@@ -34,6 +36,7 @@ extension ScanPlan {
                         selection, root: repository.root, commit: { state.add($0) },
                         change: { change in
                             let name = RawPath.displayName(change.rawPath)
+                            if let shard, !shard.contains(relativePath: name) { return }
                             guard let commit = state.classify(change.mode, excluded: excludes.excludes(name)) else {
                                 return
                             }

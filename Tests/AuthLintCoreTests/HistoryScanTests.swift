@@ -257,6 +257,27 @@ final class HistoryScanTests: XCTestCase {
 
     /// The same content under a new file name can be another language to the rules: a text file
     /// renamed to `.js` is scanned again and reported at the rename.
+    /// `--shard I/N` splits history by path: the shards' findings, with their commits, are the
+    /// full history scan's, and no finding is in two shards.
+    func testShardsOfHistoryCoverTheFullScanOnce() throws {
+        let repo = try makeHistory()
+        func keys(_ args: [String]) throws -> [String] {
+            let run = try TestSupport.authlint(
+                ["scan", "--history", "--format", "json", "--fail-on", "never"] + args, cwd: repo.dir)
+            XCTAssertEqual(run.status, 0, run.stderr)
+            return try Self.findings(run.stdout).map { f in
+                "\(f["file"]!):\(f["line"]!) \(f["rule"]!) \(f["commit"] ?? "-")"
+            }
+        }
+        let full = try keys([]).sorted()
+        XCTAssertFalse(full.isEmpty)
+        for n in [2, 3] {
+            var union: [String] = []
+            for i in 1...n { union += try keys(["--shard", "\(i)/\(n)"]) }
+            XCTAssertEqual(union.sorted(), full, "N=\(n)")
+        }
+    }
+
     func testContentRenamedIntoAnotherLanguageIsScannedAgain() throws {
         let (git, dir) = try TestSupport.makeGitRepository()
         let repo = Repository(git: git, dir: dir)

@@ -77,6 +77,12 @@ def main():
         rows = visible_rows(driver)
         check(len(rows) == expect["rows"], "all %d findings shown at first (%d)" % (expect["rows"], len(rows)))
 
+        # The role chart: one painted bar per file role the rows carry.
+        role_chart = driver.find_element(By.ID, "role-chart")
+        role_bars = sorted(bar.get_attribute("data-role") for bar in role_chart.find_elements(By.CSS_SELECTOR, "g.bar"))
+        row_roles = sorted(set(row.get_attribute("data-role") for row in rows))
+        check(role_bars == row_roles, "one role bar per role in the table: %s == %s" % (role_bars, row_roles))
+
         # Typing in the path filter leaves only that file's rows.
         path_box = driver.find_element(By.ID, "filter-path")
         path_box.send_keys(expect["filter_path"])
