@@ -204,8 +204,10 @@ public struct FileWalker: Sendable {
         case .success(let bytes): return String(decoding: bytes, as: UTF8.self)
         case .failure(let issue) where issue.kind == .tooLarge:
             issues.append(
+                // Not a skipped scan target: the walk goes on without those patterns, which the
+                // report must show among its errors, not fold into a count.
                 ScanIssue(
-                    file: display, kind: .tooLarge,
+                    file: display, kind: .unreadable,
                     message: "ignore file over 100 MiB not read, as git does (its patterns do not apply)"))
             return nil
         case .failure: return nil
