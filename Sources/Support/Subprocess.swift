@@ -46,7 +46,7 @@ public enum Subprocess {
         defer { for p in envp { free(p) } }
         var pid: pid_t = 0
         let spawned =
-            envp == nil
+            environment == nil
             ? posix_spawnp(&pid, arguments[0], &actions, nil, &argv, environ)
             : posix_spawnp(&pid, arguments[0], &actions, nil, &argv, &envp)
         for fd in [inPipe[0], outPipe[1], errPipe[1]] { close(fd) }
