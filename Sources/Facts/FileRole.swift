@@ -34,6 +34,8 @@ public struct FileRole: OptionSet, Sendable, Hashable {
         for directory in parts.dropLast() {
             if let role = Self.directoryRoles[String(directory)] { insert(role) }
         }
+        // Test-support modules: `HummingbirdTesting`, `NIOSSLPerformanceTester`, `test_utils`.
+        if path.split(separator: "/").dropLast().contains(where: Self.isTestSupportModule) { insert(.test) }
         if Self.isTestFileName(name) { insert(.test) }
         // API documentation examples beside a service model (botocore's `examples-1.json`).
         if Self.documentationNames.contains(name) || (name.hasPrefix("examples-") && name.hasSuffix(".json")) {
@@ -55,6 +57,18 @@ public struct FileRole: OptionSet, Sendable, Hashable {
         "vendor": .vendored, "node_modules": .vendored, "third_party": .vendored, "thirdparty": .vendored,
         "pods": .vendored, "bower_components": .vendored,
     ]
+
+    /// A directory named as a test-support module: `…Testing` / `…Tester` as a word of its own
+    /// (`HummingbirdTesting`, `perf_tester`, not `Contesting`), or `testsupport`, `testutils`.
+    static func isTestSupportModule(_ directory: Substring) -> Bool {
+        if ["testsupport", "testutils", "test_utils", "test-utils", "testhelpers"].contains(directory.lowercased()) {
+            return true
+        }
+        for suffix in ["Testing", "Tester", "_testing", "-testing", "_tester"] where directory.hasSuffix(suffix) {
+            return directory.count > suffix.count
+        }
+        return false
+    }
 
     static func isTestFileName(_ name: String) -> Bool {
         name.hasPrefix("test_") || name.hasSuffix("_test.go") || name.hasSuffix("_test.py") || name.contains(".test.")
