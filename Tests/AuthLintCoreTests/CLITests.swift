@@ -28,7 +28,7 @@ final class CLITests: XCTestCase {
         XCTAssertFalse(findings.isEmpty)
         let keys: Set<String> = [
             "rule", "category", "severity", "file", "line", "column", "endLine", "endColumn", "message", "snippet",
-            "fingerprint", "related",
+            "fingerprint", "related", "role",
         ]
         for finding in findings {
             XCTAssertEqual(Set(finding.keys), keys)
