@@ -14,22 +14,12 @@ extension ScanEngine {
     ) -> ScanResult {
         let started = DispatchTime.now()
         let queue = BoundedQueue<Item>(capacity: 64)
-        let producer = Thread {
-            produce { queue.push($0) }
-            queue.close()
-        }
-        producer.stackSize = 8 << 20
-        producer.start()
+        Self.startProducer(produce, into: queue)
         let counts = OutcomeCollector()
         DispatchQueue.concurrentPerform(iterations: max(1, jobs)) { _ in
             while let item = queue.pop() {
                 let (path, input) = open(item)
-                let outcome: FileOutcome
-                switch input {
-                case .success(.bytes(let bytes)): outcome = scanOne(SourceFile(path: path, bytes: bytes))
-                case .success(.stream(let stream)): outcome = WindowedScan(engine: self, stream: stream).run()
-                case .failure(let issue): outcome = FileOutcome(issues: [issue], scanned: false)
-                }
+                let outcome = scanOpened(path, input)
                 var countOnly = outcome
                 countOnly.findings = []; countOnly.suppressed = []; countOnly.issues = []
                 countOnly.observations = [:]; countOnly.unusedSuppressions = []
@@ -40,6 +30,29 @@ extension ScanEngine {
         var result = counts.counts
         result.durationMs = Int((DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1_000_000)
         return result
+    }
+
+    /// Runs `produce` on a thread of its own (8 MiB of stack for deep walks), closing `queue`
+    /// after its last item so the workers stop.
+    static func startProducer<Item: Sendable>(
+        _ produce: @Sendable @escaping (_ push: (Item) -> Void) -> Void, into queue: BoundedQueue<Item>
+    ) {
+        let producer = Thread {
+            produce { queue.push($0) }
+            queue.close()
+        }
+        producer.stackSize = 8 << 20
+        producer.start()
+    }
+
+    /// One opened file's outcome: whole bytes scanned at once, a stream in windows, or the
+    /// issue that kept it from being read.
+    func scanOpened(_ path: String, _ input: Result<FileInput, ScanIssue>) -> FileOutcome {
+        switch input {
+        case .success(.bytes(let bytes)): return scanOne(SourceFile(path: path, bytes: bytes))
+        case .success(.stream(let stream)): return WindowedScan(engine: self, stream: stream).run()
+        case .failure(let issue): return FileOutcome(issues: [issue], scanned: false)
+        }
     }
 
     /// One file's outcome as a result of its own, project rules concluded on it alone.

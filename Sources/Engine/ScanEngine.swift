@@ -110,24 +110,10 @@ public final class ScanEngine: Sendable {
     ) -> ScanResult {
         let started = DispatchTime.now()
         let queue = BoundedQueue<WalkedFile>(capacity: 4096)
-        let producer = Thread {
-            produce { queue.push($0) }
-            queue.close()
-        }
-        producer.stackSize = 8 << 20
-        producer.start()
+        Self.startProducer(produce, into: queue)
         let collected = OutcomeCollector(progress: settings.progress)
         DispatchQueue.concurrentPerform(iterations: max(1, jobs)) { _ in
-            while let file = queue.pop() {
-                switch open(file) {
-                case .success(.bytes(let bytes)):
-                    collected.add(file.path, scanOne(SourceFile(path: file.path, bytes: bytes)))
-                case .success(.stream(let stream)):
-                    collected.add(file.path, WindowedScan(engine: self, stream: stream).run())
-                case .failure(let issue):
-                    collected.add(file.path, FileOutcome(issues: [issue], scanned: false))
-                }
-            }
+            while let file = queue.pop() { collected.add(file.path, scanOpened(file.path, open(file))) }
         }
         var result = collected.counts
         var observations: [String: [ProjectObservation]] = [:]
