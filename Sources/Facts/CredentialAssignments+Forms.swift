@@ -32,11 +32,7 @@ extension FileFacts {
             guard let comma = next(first), isPunct(comma, ","), let second = next(comma),
                 tokens[second].kind == .string, let after = next(second), isPunct(after, ")") || isPunct(after, ",")
             else { continue }
-            let (kind, text) = classifyValue(at: second)
-            result.append(
-                NamedValue(
-                    name: name, nameToken: first, valueToken: second, valueKind: kind, value: text,
-                    valueRange: contentRange(of: second), via: .binding, isHeader: false))
+            result.append(namedValue(name: name, nameToken: first, valueToken: second, via: .binding, isHeader: false))
         }
         return result
     }
@@ -59,11 +55,7 @@ extension FileFacts {
             guard ["||", "??", "?:"].contains(operators), let end = previous(last),
                 let (name, nameToken) = environmentRead(endingAt: end)
             else { continue }
-            let (kind, text) = classifyValue(at: i)
-            result.append(
-                NamedValue(
-                    name: name, nameToken: nameToken, valueToken: i, valueKind: kind, value: text,
-                    valueRange: contentRange(of: i), via: .binding, isHeader: false))
+            result.append(namedValue(name: name, nameToken: nameToken, valueToken: i, via: .binding, isHeader: false))
         }
         return result
     }

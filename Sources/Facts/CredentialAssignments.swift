@@ -62,7 +62,7 @@ extension FileFacts {
         return whole
     }
 
-    private func namedValue(name: String, nameToken: Int, valueToken: Int, via: NamedValue.Via, isHeader: Bool)
+    func namedValue(name: String, nameToken: Int, valueToken: Int, via: NamedValue.Via, isHeader: Bool)
         -> NamedValue
     {
         let (kind, value) = classifyValue(at: valueToken)
