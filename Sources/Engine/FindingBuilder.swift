@@ -38,7 +38,8 @@ enum FindingBuilder {
         let ordered = raw.sorted { ($0.range.lowerBound, $0.rule.id) < ($1.range.lowerBound, $1.rule.id) }
         var findings: [Finding] = []
         var seen = Set<String>()
-        let roles = fileRoles(of: file.path, head: file.bytes.prefix(512), for: ordered)
+        // Findings carry the file's role; rules cap severities by it; the settings lower some.
+        let roles = RuleDefinition.FileRoleName.names(of: FileRole(path: file.path, head: file.bytes.prefix(512)))
         let role = RuleDefinition.FileRoleName.primary(of: roles)
         for item in ordered {
             // Two paths to the same finding (overlapping windows, repeated facts) report once.
@@ -72,15 +73,6 @@ enum FindingBuilder {
             findings.append(finding)
         }
         return findings
-    }
-
-    /// The roles of the file: findings carry them, rules cap severities by them (`severityIn`),
-    /// and the settings lower findings in some of them.
-    static func fileRoles(of path: String, head: ArraySlice<UInt8>, for findings: [RawFinding]) -> Set<
-        RuleDefinition.FileRoleName
-    > {
-        guard !findings.isEmpty else { return [] }
-        return RuleDefinition.FileRoleName.names(of: FileRole(path: path, head: head))
     }
 
     /// The rule's severity for the finding: capped by its rule file's `severityIn` for the file's
