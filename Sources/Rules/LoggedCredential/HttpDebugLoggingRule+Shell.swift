@@ -28,17 +28,8 @@ extension HttpDebugLoggingRule {
             while j < tokens.count && !facts.endsCommand(between: j - 1, and: j) {
                 let word = facts.value(j)
                 if Self.isVerboseFlag(word) { command.verboseFlag = command.verboseFlag ?? j }
-                if word == "-u" || word == "--user" || word.hasPrefix("--oauth2-bearer") || word.hasPrefix("--user=") {
+                if Self.sendsCredential(word, next: facts.next(j).map { facts.value($0) }) {
                     command.sendsCredential = true
-                }
-                if word == "-H" || word == "--header", let v = facts.next(j) {
-                    let header = facts.value(v)
-                    if let colon = header.firstIndex(of: ":"),
-                        CredentialNames.mechanism(ofHeader: header[..<colon].trimmingCharacters(in: .whitespaces))
-                            != nil
-                    {
-                        command.sendsCredential = true
-                    }
                 }
                 command.end = j
                 j += 1
@@ -58,10 +49,7 @@ extension HttpDebugLoggingRule {
         guard !commands.isEmpty else { return }
         for command in commands {
             if let flag = command.verboseFlag {
-                report(
-                    &matches, context, rule, flag, flag,
-                    "curl \(facts.value(flag)) prints the request headers, the credential sent by this command included"
-                )
+                report(&matches, context, rule, flag, flag, Self.verboseReason(facts.value(flag)))
             }
         }
         // Tracing switched on / off, in order.
@@ -104,28 +92,31 @@ extension HttpDebugLoggingRule {
         for command in context.facts.shellCommands where command.program == "curl" {
             let words = command.words.map(\.text)
             let sendsCredential = words.indices.contains { k in
-                let word = words[k]
-                if word == "-u" || word == "--user" || word.hasPrefix("--user=") || word.hasPrefix("--oauth2-bearer") {
-                    return true
-                }
-                guard word == "-H" || word == "--header", k + 1 < words.count,
-                    let colon = words[k + 1].firstIndex(of: ":")
-                else { return false }
-                let name = words[k + 1][..<colon].trimmingCharacters(in: .whitespaces)
-                return CredentialNames.mechanism(ofHeader: name) != nil
+                Self.sendsCredential(words[k], next: k + 1 < words.count ? words[k + 1] : nil)
             }
             guard sendsCredential, let flag = command.words.first(where: { Self.isVerboseFlag($0.text) }) else {
                 continue
             }
             matches.add(
                 range: flag.range,
-                message: rule.message(
-                    "logged",
-                    [
-                        "reason":
-                            "curl \(flag.text) prints the request headers, the credential sent by this command included"
-                    ]))
+                message: rule.message("logged", ["reason": Self.verboseReason(flag.text)]))
         }
+    }
+
+    /// A curl word that sends a credential: `-u`/`--user`, `--oauth2-bearer`, or `-H` / `--header`
+    /// whose `next` word names a credential header.
+    static func sendsCredential(_ word: String, next: String?) -> Bool {
+        if word == "-u" || word == "--user" || word.hasPrefix("--user=") || word.hasPrefix("--oauth2-bearer") {
+            return true
+        }
+        guard word == "-H" || word == "--header", let header = next, let colon = header.firstIndex(of: ":") else {
+            return false
+        }
+        return CredentialNames.mechanism(ofHeader: header[..<colon].trimmingCharacters(in: .whitespaces)) != nil
+    }
+
+    static func verboseReason(_ flag: String) -> String {
+        "curl \(flag) prints the request headers, the credential sent by this command included"
     }
 
     /// `--verbose`, `--trace…`, or a short-flag cluster holding `v` (`-v`, `-sv`, `-fsSLv`).
