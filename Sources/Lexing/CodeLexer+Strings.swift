@@ -59,4 +59,14 @@ extension CodeLexer {
             kind: .string, start: start, end: max(closeEnd, start + 1), value: value, quote: q,
             isTemplate: template, contentStart: contentStart)
     }
+
+    /// The end of a Rust lifetime or label at `quoteAt` (`'static`, `'a` in `&'a str`, `'outer:`):
+    /// a quote, an identifier, and no closing quote right after it (`'a'` is a character literal).
+    func lifetimeEnd(_ bytes: [UInt8], quoteAt: Int) -> Int? {
+        let n = bytes.count
+        guard quoteAt + 1 < n, LexerSupport.isIdentStart(bytes[quoteAt + 1]) else { return nil }
+        var k = quoteAt + 2
+        while k < n && LexerSupport.isIdentPart(bytes[k]) { k += 1 }
+        return k < n && bytes[k] == 0x27 ? nil : k
+    }
 }

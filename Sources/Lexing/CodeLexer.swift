@@ -19,11 +19,18 @@ struct CodeLexer: Lexer {
         /// Bare words (not identifiers-then-punctuation) are string values: shell arguments,
         /// nginx directive arguments. The first word of a statement stays an identifier.
         var wordsAreStrings = false
+        /// Rust: `'static`, `'a` are lifetimes and loop labels, not the start of a character literal.
+        var quoteLedLifetimes = false
 
         static let cLike = Dialect(
             lineComments: [Array("//".utf8)], blockComment: (Array("/*".utf8), Array("*/".utf8), true),
             backtickIsTemplate: true, tripleQuotes: true,
             doubleQuoteHoles: [Array("\\(".utf8), Array("${".utf8)])
+        static let rust: Dialect = {
+            var rust = cLike
+            rust.quoteLedLifetimes = true
+            return rust
+        }()
         /// Go: backticks are raw strings, not templates.
         static let go = Dialect(
             lineComments: [Array("//".utf8)], blockComment: (Array("/*".utf8), Array("*/".utf8), false))
@@ -156,6 +163,12 @@ struct CodeLexer: Lexer {
                 }
             }
             let q = bytes[i + prefixLength < n ? i + prefixLength : i]
+            if q == 0x27 && dialect.quoteLedLifetimes, let end = lifetimeEnd(bytes, quoteAt: i) {
+                tokens.append(Token(kind: .identifier, start: i + 1, end: end))
+                i = end
+                statementStart = false
+                continue
+            }
             if q == 0x22 || q == 0x27 || (q == 0x60 && !dialect.wordsAreStrings) {
                 let token = lexString(bytes, start: i, quoteAt: i + prefixLength, raw: rawString, format: formatString)
                 tokens.append(token)

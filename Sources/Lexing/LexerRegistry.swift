@@ -5,7 +5,7 @@ import Support
 public enum LexerRegistry {
     public static func lexer(for language: Language) -> any Lexer {
         switch language {
-        case .cLike: return CodeLexer(.cLike)  // Go files get `.go` in `tokenize(_:)`
+        case .cLike: return CodeLexer(.cLike)  // Go and Rust files get their own dialect in `tokenize(_:)`
         case .python: return CodeLexer(.python)
         case .ruby: return CodeLexer(.ruby)
         case .shell: return CodeLexer(.shell)
@@ -24,7 +24,9 @@ public enum LexerRegistry {
     public static func tokenize(_ file: SourceFile) -> [Token] {
         let lexer: any Lexer =
             file.language == .cLike && file.dialect == .go
-            ? CodeLexer(.go) : MakefileLexer.isMakefile(file.path) ? MakefileLexer() : lexer(for: file.language)
+            ? CodeLexer(.go)
+            : file.language == .cLike && file.dialect == .rust
+                ? CodeLexer(.rust) : MakefileLexer.isMakefile(file.path) ? MakefileLexer() : lexer(for: file.language)
         var tokens = lexer.tokenize(file.bytes)
         LexerSupport.matchBrackets(&tokens, bytes: file.bytes)
         return tokens

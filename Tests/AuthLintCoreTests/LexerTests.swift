@@ -41,6 +41,17 @@ final class LexerTests: XCTestCase {
         XCTAssertEqual(strings("a.go", "x := `raw\\n`"), ["raw\\n"])
     }
 
+    func testRustLifetimesAreNotCharacterLiterals() {
+        let code = "static KEY: &'static str = \"k1\";\nfn f<'a>(x: &'a str) -> char { 'outer: loop { return 'c' } }"
+        XCTAssertEqual(strings("a.rs", code), ["k1", "c"])
+        let (file, toks) = tokens("a.rs", code)
+        let names = toks.filter { $0.kind == .identifier }.map { file.text($0.start..<$0.end) }
+        XCTAssertEqual(
+            names.filter { ["static", "a", "outer"].contains($0) }, ["static", "static", "a", "a", "outer"])
+        // In C-like languages without lifetimes the quote still opens a character literal or string.
+        XCTAssertEqual(strings("a.js", "x = 'static str = '"), ["static str = "])
+    }
+
     func testPythonRubyShell() {
         XCTAssertEqual(
             strings("a.py", "x = f'{a}b' # c\ny = r'\\d'\nz = '''multi\nline'''"), ["{a}b", "\\d", "multi\nline"])
