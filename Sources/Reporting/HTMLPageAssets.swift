@@ -37,6 +37,7 @@ enum HTMLPageAssets {
         pre.snippet { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; background: #f4f6f8;
           padding: .2em .4em; max-width: 48em; }
         ul.related { margin: .3em 0 0; padding-left: 1.2em; color: #4a5258; }
+        td.loc .commit { margin-top: .3em; color: #4a5258; font-size: 11.5px; }
         details.rule { border: 1px solid #dde1e5; border-radius: 4px; padding: .4em .7em; margin: .4em 0; }
         details.rule[open] { background: #fafbfc; }
         details.rule summary { cursor: pointer; }

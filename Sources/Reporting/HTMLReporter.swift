@@ -37,6 +37,7 @@ struct HTMLReporter: Reporter {
         if let date = input.generatedAt { item("Date", HTMLText.escape(date)) }
         item("Config", result.configFile.map { "<code>\(HTMLText.path($0))</code>" } ?? "none")
         item("Duration", "\(result.durationMs) ms")
+        if let history = result.history { item("History", HTMLText.escape(HistoryReport.summaryLine(history))) }
         out += "</dl>\n<table class=\"counts\" id=\"counts\">\n"
         let bySeverity = Dictionary(grouping: result.findings, by: \.severity).mapValues(\.count)
         let incomplete = result.incompleteChecks.count
@@ -109,7 +110,11 @@ struct HTMLReporter: Reporter {
             ? "<td><a class=\"rule-link\" href=\"#\(HTMLText.ruleAnchor(finding.rule))\">\(rule)</a></td>\n"
             : "<td>\(rule)</td>\n"
         out += "<td>\(finding.category.rawValue)</td>\n"
-        out += "<td class=\"loc\">\(path):\(finding.line):\(finding.column)</td>\n"
+        out += "<td class=\"loc\">\(path):\(finding.line):\(finding.column)"
+        if let provenance = finding.provenance {
+            out += "<div class=\"commit\">\(HTMLText.escape(HistoryReport.textLine(provenance)))</div>"
+        }
+        out += "</td>\n"
         out += "<td class=\"message\">\(HTMLText.escape(finding.message))"
         if !finding.related.isEmpty {
             out += "<ul class=\"related\">"
