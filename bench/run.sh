@@ -64,7 +64,7 @@ peer_cmd() {  # name -> the command measured (reports go to bench/out/<name>.*)
   esac
 }
 peer_args=()
-ratio_args=(--ratio authlint/rg --ratio authlint-rules-off/rg)
+ratio_args=(--ratio authlint/rg --ratio authlint-floor/rg)
 for name in $peers; do
   if install_peer "$name"; then
     rm -f "$out/$name".*
@@ -94,7 +94,7 @@ python3 bench/measure.py --runs "$runs" --bytes "$bytes" --reference rg \
   "cat=find '$corpus' -type f -print0 | xargs -0 cat > /dev/null" \
   "rg=rg -i -F -f '$keywords' -c --hidden --no-require-git '$corpus'" \
   "authlint=$bin scan '$corpus' --format json --output /dev/null --fail-on never" \
-  "authlint-rules-off=$bin scan '$corpus' --disable '$all_rules' --format json --output /dev/null --fail-on never" \
+  "authlint-floor=$bin scan '$corpus' --disable '$all_rules' --format json --output /dev/null --fail-on never" \
   ${peer_args[@]+"${peer_args[@]}"}
 
 # What each tool saw (an extra, untimed authlint run; peers from their reports of the last run).
