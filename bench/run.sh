@@ -13,6 +13,7 @@
 #   PEER_TIMEOUT=S     a peer run is killed after S seconds and its row is a lower bound
 #                      (default 1200; 0 = no limit)
 #   SCALING=0          skip the scaling table (default 1)
+#   BEFORE=BIN         also time an earlier authlint binary in the same run (row authlint-before)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo="$PWD"
@@ -65,6 +66,12 @@ peer_cmd() {  # name -> the command measured (reports go to bench/out/<name>.*)
 }
 peer_args=()
 ratio_args=(--ratio authlint/rg --ratio authlint-floor/rg)
+before_args=()
+if [ -n "${BEFORE:-}" ]; then
+  echo "before: $BEFORE ($("$BEFORE" --version))"
+  before_args=("authlint-before=$BEFORE scan '$corpus' --format json --output /dev/null --fail-on never")
+  ratio_args+=(--ratio authlint-before/authlint --ratio authlint-before/rg)
+fi
 for name in $peers; do
   if install_peer "$name"; then
     rm -f "$out/$name".*
@@ -95,6 +102,7 @@ python3 bench/measure.py --runs "$runs" --bytes "$bytes" --reference rg \
   "rg=rg -i -F -f '$keywords' -c --hidden --no-require-git '$corpus'" \
   "authlint=$bin scan '$corpus' --format json --output /dev/null --fail-on never" \
   "authlint-floor=$bin scan '$corpus' --disable '$all_rules' --format json --output /dev/null --fail-on never" \
+  ${before_args[@]+"${before_args[@]}"} \
   ${peer_args[@]+"${peer_args[@]}"}
 
 # What each tool saw (an extra, untimed authlint run; peers from their reports of the last run).
