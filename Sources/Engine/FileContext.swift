@@ -60,21 +60,7 @@ public final class FileContext: @unchecked Sendable {
     public func hits(for rule: RuleDefinition) -> [KeywordPrefilter.Hit] { hitsByRule[rule.id] ?? [] }
 
     /// Index of the token containing byte `offset`, if any.
-    public func tokenIndex(containing offset: Int) -> Int? {
-        let tokens = self.tokens
-        var lo = 0, hi = tokens.count - 1
-        while lo <= hi {
-            let mid = (lo + hi) / 2
-            if tokens[mid].end <= offset {
-                lo = mid + 1
-            } else if tokens[mid].start > offset {
-                hi = mid - 1
-            } else {
-                return mid
-            }
-        }
-        return nil
-    }
+    public func tokenIndex(containing offset: Int) -> Int? { tokens.index(containing: offset) }
 
     /// True when `offset` lies in a comment or Markdown prose.
     public func isInComment(_ offset: Int) -> Bool {

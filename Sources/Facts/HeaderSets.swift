@@ -141,9 +141,8 @@ extension FileFacts {
             var headers: [HeaderSet.Header] = []
             for (k, word) in command.words.enumerated() where word.text == "-H" || word.text == "--header" {
                 guard k + 1 < command.words.count, let colon = command.words[k + 1].text.firstIndex(of: ":"),
-                    let token = tokens.firstIndex(where: {
-                        $0.start <= word.range.lowerBound && word.range.upperBound <= $0.end
-                    })
+                    let token = tokens.index(containing: word.range.lowerBound),
+                    word.range.upperBound <= tokens[token].end
                 else { continue }
                 let header = command.words[k + 1].text
                 headers.append(
