@@ -30,8 +30,10 @@ public final class KeywordPrefilter: Sendable {
     public init(keywords: [String]) {
         let lowered = keywords.map { Array($0.lowercased().utf8) }
         self.keywords = keywords
-        self.keywordLengths = lowered.map(\.count)
-        self.longest = max(1, lowered.map(\.count).max() ?? 1)
+        // Closures, not `\.count`: a key path is a runtime lookup per element, at start-up.
+        let lengths = lowered.map { $0.count }
+        self.keywordLengths = lengths
+        self.longest = max(1, lengths.max() ?? 1)
 
         var classes = [UInt8](repeating: 0, count: 256)
         var classCount = 1
