@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Start-up latency (issue 21): `authlint scan --stdin-filename app.py --format json` on a
 # 200-line Python file (bench/stdin-200.py, two findings), process start to exit, as an editor
-# or a pre-commit hook runs it. For each binary: min and median wall time of RUNS runs, the
-# same for `--version` (the floor: loading and the Swift runtime), the findings, and the
+# or a pre-commit hook runs it. For each binary: min and median wall and CPU time (user+sys,
+# less sensitive to a busy machine) of RUNS runs, the same for `--version` (the floor: loading and the Swift runtime), the findings, and the
 # instructions callgrind counts for one run (when valgrind is installed). See bench/README.md.
 # Usage: bench/startup.sh [BINARY ...]      (default: .build/release/authlint, built if missing)
 # Environment: RUNS=N (default 30), INPUT=FILE (default bench/stdin-200.py)
@@ -18,26 +18,29 @@ fi
 echo "input: $input ($(wc -l < "$input") lines), $runs runs each"
 for bin in "${binaries[@]}"; do
   echo "binary: $bin ($(du -h "$bin" | cut -f1), $(ldd "$bin" 2>/dev/null | grep -c 'libswift' || true) Swift libraries linked)"
-  # posix_spawn and waitpid directly: a Python subprocess.run costs about a millisecond itself.
+  # posix_spawn and wait4 directly: a Python subprocess.run costs about a millisecond itself.
   python3 - "$bin" "$input" "$runs" <<'PY'
 import os, statistics, sys, time
 binary, path, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
 devnull = os.open(os.devnull, os.O_WRONLY)
 def timed(args, stdin_path):
-    times = []
+    times, cpu = [], []
     for _ in range(runs + 1):  # the first run warms the page cache and is not counted
         fd = os.open(stdin_path, os.O_RDONLY)
         actions = [(os.POSIX_SPAWN_DUP2, fd, 0), (os.POSIX_SPAWN_DUP2, devnull, 1)]
         start = time.perf_counter()
         pid = os.posix_spawn(binary, [binary] + args, os.environ, file_actions=actions)
-        _, status = os.waitpid(pid, 0)
+        _, status, usage = os.wait4(pid, 0)
         times.append(time.perf_counter() - start)
+        cpu.append(usage.ru_utime + usage.ru_stime)
         os.close(fd)
         code = os.waitstatus_to_exitcode(status)
         if code not in (0, 1):
             sys.exit(f"startup.sh: {binary} {' '.join(args)} exited {code}")
-    times = times[1:]
-    return f"min {min(times) * 1000:.1f} ms, median {statistics.median(times) * 1000:.1f} ms"
+    times, cpu = times[1:], cpu[1:]
+    ms = lambda values, pick: f"{pick(values) * 1000:.1f}"
+    return (f"wall min {ms(times, min)} ms, median {ms(times, statistics.median)} ms; "
+            f"cpu (user+sys) min {ms(cpu, min)} ms, median {ms(cpu, statistics.median)} ms")
 print("  scan --stdin-filename app.py --format json:", timed(["scan", "--stdin-filename", "app.py", "--format", "json"], path))
 print("  --version:                                 ", timed(["--version"], os.devnull))
 PY
