@@ -3,8 +3,8 @@
 # 200-line Python file (bench/stdin-200.py, two findings), process start to exit, as an editor
 # or a pre-commit hook runs it. For each binary: min and median wall and CPU time (user+sys,
 # less sensitive to a busy machine) of RUNS runs, the same for `--version` (the floor: loading
-# and the Swift runtime), the findings, and the
-# instructions callgrind counts for one run (when valgrind is installed). See bench/README.md.
+# and the Swift runtime), the findings, and the instructions callgrind counts for one run (when
+# valgrind is installed). See bench/README.md.
 # Usage: bench/startup.sh [BINARY ...]      (default: .build/release/authlint, built if missing)
 # Environment: RUNS=N (default 30), INPUT=FILE (default bench/stdin-200.py)
 set -euo pipefail
