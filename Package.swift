@@ -8,8 +8,9 @@ let package = Package(
         .executable(name: "authlint", targets: ["authlint"])
     ],
     targets: [
-        // Turns rules/*.json into generated Swift so a lone release binary carries its catalog.
-        .executableTarget(name: "RuleEmbedder", path: "Sources/RuleEmbedder"),
+        // Turns rules/*.json into generated Swift so a lone release binary carries its catalog. It
+        // validates them with RuleLoader (in Engine), the code that loads user rule folders.
+        .executableTarget(name: "RuleEmbedder", dependencies: ["Engine", "Model"], path: "Sources/RuleEmbedder"),
         .plugin(
             name: "EmbedRulesPlugin", capability: .buildTool(),
             dependencies: ["RuleEmbedder"], path: "Sources/EmbedRulesPlugin"),

@@ -2,7 +2,8 @@ import Foundation
 import PackagePlugin
 
 /// Runs RuleEmbedder over every `rules/*.json` and the file names under `Rules/`, so the catalog
-/// is compiled into the Rules target and the Swift-coded rules are registered from their rule files.
+/// is validated and compiled into the Rules target (as Swift values for a scan, and as text for the
+/// examples) and the Swift-coded rules are registered from their rule files.
 @main
 struct EmbedRulesPlugin: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
@@ -21,9 +22,10 @@ struct EmbedRulesPlugin: BuildToolPlugin {
         }
         ruleSources.sort { $0.path < $1.path }
         let catalog = context.pluginWorkDirectoryURL.appendingPathComponent("EmbeddedRules.swift")
+        let compiled = context.pluginWorkDirectoryURL.appendingPathComponent("CompiledRules.swift")
         let registry = context.pluginWorkDirectoryURL.appendingPathComponent("GeneratedRuleRegistry.swift")
         let arguments: [String] =
-            [catalog.path, registry.path, "--rules"] + inputs.map(\.path)
+            [catalog.path, compiled.path, registry.path, "--rules"] + inputs.map(\.path)
             + ["--sources"] + ruleSources.map(\.path)
         return [
             .buildCommand(
@@ -31,7 +33,7 @@ struct EmbedRulesPlugin: BuildToolPlugin {
                 executable: try context.tool(named: "RuleEmbedder").url,
                 arguments: arguments,
                 inputFiles: inputs + ruleSources,
-                outputFiles: [catalog, registry])
+                outputFiles: [catalog, compiled, registry])
         ]
     }
 }

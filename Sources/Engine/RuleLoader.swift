@@ -18,16 +18,12 @@ public enum RuleLoader {
         "precedence", "severityIn", "apiHosts", "messages",
     ]
 
-    public static func parse(
-        bytes: [UInt8], source: String, checkExpressions: Bool = true,
-        omitting omitted: Set<String> = []
-    ) throws(RuleFileError) -> RuleDefinition {
+    public static func parse(bytes: [UInt8], source: String, checkExpressions: Bool = true) throws(RuleFileError)
+        -> RuleDefinition
+    {
         let root: JSONNode
         do {
-            root =
-                omitted.isEmpty
-                ? try JSONNode.parse(bytes, allowComments: false)
-                : try JSONNode.parse(trusted: bytes, omittingTopLevelKeys: omitted)
+            root = try JSONNode.parse(bytes, allowComments: false)
         } catch {
             throw RuleFileError(file: source, line: error.line, column: error.column, problem: error.message)
         }

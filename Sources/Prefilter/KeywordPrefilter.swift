@@ -30,8 +30,10 @@ public final class KeywordPrefilter: Sendable {
     public init(keywords: [String]) {
         let lowered = keywords.map { Array($0.lowercased().utf8) }
         self.keywords = keywords
-        self.keywordLengths = lowered.map(\.count)
-        self.longest = max(1, lowered.map(\.count).max() ?? 1)
+        // Closures, not `\.count`: a key path is a runtime lookup per element, at start-up.
+        let lengths = lowered.map { $0.count }
+        self.keywordLengths = lengths
+        self.longest = max(1, lengths.max() ?? 1)
 
         var classes = [UInt8](repeating: 0, count: 256)
         var classCount = 1
@@ -46,59 +48,69 @@ public final class KeywordPrefilter: Sendable {
         self.classCount = classCount
         let width = classCount
 
-        // 1. Trie, in one flat table (state * width + class; -1 = no edge yet).
-        var goto: [Int32] = Array(repeating: -1, count: width)
+        // 1. Trie, in one flat table (state * width + class; -1 = no edge yet). There is at most
+        //    one state per keyword byte, plus the root, so the table is allocated once.
+        let stateBound = 1 + lowered.reduce(0) { $0 + $1.count }
+        var table = [Int32](repeating: -1, count: stateBound * width)
         var out: [[Int32]] = [[]]
-        for (index, word) in lowered.enumerated() where !word.isEmpty {
-            var state = 0
-            for byte in word {
-                let slot = state * width + Int(classes[Int(byte)])
-                if goto[slot] == -1 {
-                    goto[slot] = Int32(out.count)
-                    goto.append(contentsOf: repeatElement(-1, count: width))
-                    out.append([])
+        out.reserveCapacity(stateBound)
+        table.withUnsafeMutableBufferPointer { table in
+            for (index, word) in lowered.enumerated() where !word.isEmpty {
+                var state = 0
+                for byte in word {
+                    let slot = state * width + Int(classes[Int(byte)])
+                    if table[slot] == -1 {
+                        table[slot] = Int32(out.count)
+                        out.append([])
+                    }
+                    state = Int(table[slot])
                 }
-                state = Int(goto[slot])
+                out[state].append(Int32(index))
             }
-            out[state].append(Int32(index))
         }
         let stateCount = out.count
+        table.removeLast((stateBound - stateCount) * width)
 
-        // 2. Failure links by BFS, completing the DFA as we go (a state's failure target is
-        //    shallower, so its row is already complete when we copy from it).
-        var fail = Array(repeating: 0, count: stateCount)
+        // 2. Failure links by BFS, completing the DFA as we go: a state's failure target is
+        //    shallower, so its row is already complete when we copy from it. Each entry becomes
+        //    the next state's row offset, negative when that state ends a keyword (the scan loop
+        //    tests the sign instead of loading a flag); a state's outputs are complete when it is
+        //    found (its own plus its failure target's), so its entries are written once.
+        var fail = [Int](repeating: 0, count: stateCount)
         var queue: [Int] = []
         queue.reserveCapacity(stateCount)
-        goto.withUnsafeMutableBufferPointer { table in
+        func entry(_ state: Int) -> Int32 { Int32(out[state].isEmpty ? state * width : -(state * width)) }
+        table.withUnsafeMutableBufferPointer { table in
+            // The root's missing edges lead back to it (the root never ends a keyword: none is empty).
             for cls in 0..<width {
-                let next = table[cls]
-                if next == -1 { table[cls] = 0 } else { fail[Int(next)] = 0; queue.append(Int(next)) }
+                let child = Int(table[cls])
+                if child == -1 {
+                    table[cls] = 0
+                } else {
+                    table[cls] = entry(child)
+                    queue.append(child)
+                }
             }
             var head = 0
             while head < queue.count {
-                let state = queue[head]; head += 1
+                let state = queue[head]
+                head += 1
                 let row = state * width, failRow = fail[state] * width
                 for cls in 0..<width {
-                    let next = table[row + cls]
-                    if next == -1 {
+                    let child = Int(table[row + cls])
+                    if child == -1 {
                         table[row + cls] = table[failRow + cls]
                     } else {
-                        fail[Int(next)] = Int(table[failRow + cls])
-                        queue.append(Int(next))
+                        let target = Int(table[failRow + cls].magnitude) / width
+                        fail[child] = target
+                        if !out[target].isEmpty { out[child] += out[target] }
+                        table[row + cls] = entry(child)
+                        queue.append(child)
                     }
                 }
             }
         }
-        for state in queue { out[state] += out[fail[state]] }
-
-        // 3. Entries become the next state's row offset, negative when that state has output
-        //    (the root never has: keywords are not empty).
-        let ends = out.map { !$0.isEmpty }
-        for slot in goto.indices {
-            let next = Int(goto[slot])
-            goto[slot] = Int32(ends[next] ? -(next * width) : next * width)
-        }
-        self.transitions = goto
+        self.transitions = table
         self.outputs = out
     }
 

@@ -52,14 +52,4 @@ public struct JSONNode: Sendable {
         return try parser.parseDocument()
     }
 
-    /// Parses a document the caller already trusts (the embedded rule catalog), leaving out the
-    /// values of the named top-level keys after a quick bracket-matching skip: a scan needs no
-    /// rule examples, and parsing them was a third of a pre-commit run's start-up.
-    package static func parse(trusted bytes: [UInt8], omittingTopLevelKeys omitted: Set<String>) throws(JSONParseError)
-        -> JSONNode
-    {
-        var parser = JSONParser(bytes: bytes, allowComments: false)
-        parser.omittedTopLevelKeys = omitted
-        return try parser.parseDocument()
-    }
 }

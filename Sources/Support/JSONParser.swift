@@ -1,7 +1,6 @@
 struct JSONParser {
     let bytes: [UInt8]
     let allowComments: Bool
-    var omittedTopLevelKeys: Set<String> = []
     var i = 0
     package var line = 1
     var lineStart = 0
@@ -104,11 +103,7 @@ struct JSONParser {
                 }
                 i += 1
                 try skipSpace()
-                if depth == 0 && omittedTopLevelKeys.contains(key) {
-                    try skipValue()
-                } else {
-                    members.append((key, try parseValue(depth: depth + 1)))
-                }
+                members.append((key, try parseValue(depth: depth + 1)))
                 try skipSpace()
                 guard i < bytes.count else { throw error("unterminated object: expected ',' or '}'") }
                 if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
@@ -150,32 +145,6 @@ struct JSONParser {
             throw error("invalid literal: expected '\(word)'")
         }
         i += w.count
-    }
-
-    /// Steps over one value without building it: strings (with escapes) and bracket nesting only.
-    mutating func skipValue() throws(JSONParseError) {
-        var nesting = 0
-        repeat {
-            guard i < bytes.count else { throw error("unexpected end of document inside a value") }
-            switch bytes[i] {
-            case UInt8(ascii: "\""):
-                i += 1
-                while i < bytes.count && bytes[i] != UInt8(ascii: "\"") { i += bytes[i] == UInt8(ascii: "\\") ? 2 : 1 }
-                i += 1
-            case UInt8(ascii: "{"), UInt8(ascii: "["): nesting += 1; i += 1
-            case UInt8(ascii: "}"), UInt8(ascii: "]"): nesting -= 1; i += 1
-            case 0x0A: i += 1; line += 1; lineStart = i
-            default:
-                // A scalar at the top of the skipped value ends at the next delimiter.
-                if nesting == 0 {
-                    while i < bytes.count
-                        && ![UInt8(ascii: ","), UInt8(ascii: "}"), UInt8(ascii: "]"), 0x0A, 0x20].contains(bytes[i])
-                    { i += 1 }
-                    return
-                }
-                i += 1
-            }
-        } while nesting > 0
     }
 
     mutating func parseNumber() throws(JSONParseError) -> Double {

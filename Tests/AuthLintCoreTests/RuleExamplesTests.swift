@@ -54,26 +54,6 @@ final class RuleExamplesTests: XCTestCase {
         XCTAssertEqual(onDisk, embeddedRuleFiles.map(\.name).sorted())
     }
 
-    /// The scan-time catalog skips examples with a bracket-matching skip; everything else must be
-    /// exactly what the full parse gives, and the next key after `examples` must still be read.
-    func testScanTimeCatalogEqualsFullCatalogWithoutExamples() throws {
-        let full = try RuleLoader.builtinRules()
-        let lean = try RuleLoader.builtinRules(withExamples: false)
-        XCTAssertEqual(full.map(\.id), lean.map(\.id))
-        for (a, b) in zip(full, lean) {
-            XCTAssertFalse(a.fireExamples.isEmpty, a.id)
-            XCTAssertTrue(b.fireExamples.isEmpty && b.passExamples.isEmpty, b.id)
-            XCTAssertEqual(a.pattern, b.pattern, a.id)
-            XCTAssertEqual(a.keywords, b.keywords, a.id)
-            XCTAssertEqual(a.description, b.description, a.id)
-            XCTAssertEqual(a.severity, b.severity, a.id)
-        }
-        let text = #"{"a": 1, "examples": {"fire": [{"code": "x\"}]"}], "pass": []}, "b": "after"}"#
-        let node = try JSONNode.parse(trusted: Array(text.utf8), omittingTopLevelKeys: ["examples"])
-        guard case .object(let members) = node.value else { return XCTFail("not an object") }
-        XCTAssertEqual(members.map(\.key), ["a", "b"])
-    }
-
     /// The scan-speed fields are data too, and bad values are errors naming the file and
     /// position, never a crash (`Int(1e300)` would trap) or a silent default.
     func testWindowReachAndCaseSensitiveKeywordsAreValidated() throws {
