@@ -9,7 +9,9 @@ import Support
 /// must pass `LiteralSecretShape.looksLikeSecret`; more specific rules (provider formats,
 /// appkey, Basic, Bearer) take precedence on the same value (`"precedence": "generic"` in its rule file; see `CredentialPrecedence`).
 struct HardcodedSecretRule: StructuralRule {
-    let messageFields: [String: Set<String>] = ["literal": ["name"], "checksum": ["name", "provider"]]
+    let messageFields: [String: Set<String>] = [
+        "literal": ["name"], "checksum": ["name", "provider"], "malformed": ["name", "provider"],
+    ]
 
     /// Words that may follow the credential word in a name that still holds the credential
     /// (`API_KEY_PROD`, `passwordValue`, `secret_b64`); anything else (`PasswordLastUsed`,
@@ -134,6 +136,14 @@ struct HardcodedSecretRule: StructuralRule {
                 matches.add(
                     range: named.valueRange, secret: named.valueRange,
                     message: rule.message("checksum", ["name": named.name, "provider": failing]), severity: .warning)
+                continue
+            }
+            // The same for a provider prefix on a value the provider would never issue (length, alphabet).
+            if let provider = MalformedProviderToken.provider(ofMalformed: named.value) {
+                guard LiteralSecretShape.isPlausibleLiteral(named.value, name: named.name) else { continue }
+                matches.add(
+                    range: named.valueRange, secret: named.valueRange,
+                    message: rule.message("malformed", ["name": named.name, "provider": provider]), severity: .warning)
                 continue
             }
             switch strength {
