@@ -18,7 +18,11 @@ enum MalformedProviderToken {
     /// The provider whose token format `value` claims and fails; nil when it claims none or is well formed.
     static func provider(ofMalformed value: String) -> String? {
         let token = value.trimmingSpaces[...].utf8
-        guard token.count >= 16 else { return nil }  // a bare prefix (`xoxb-`) is a prefix, not a token
+        // A bare prefix (`xoxb-`), a name after one (`xoxb-Slack_BOT_TOKEN`) or text with other
+        // symbols is no attempt at a token; the generic rule judges it like any other literal.
+        guard token.count >= 16, token.dropFirst(5).filter(isDigit).count >= 2,
+            token.allSatisfy({ ASCII.isAlphanumeric($0) || "-_+/=.:".utf8.contains($0) })
+        else { return nil }
         return families.first { $0.claims(token) && !$0.isWellFormed(token) }?.provider
     }
 
@@ -71,7 +75,7 @@ enum MalformedProviderToken {
         let count = prefixBytes.count
         return Family(
             provider: provider,
-            claims: { $0.starts(with: prefixBytes) && bodyClaims($0.dropFirst(count)) },
+            claims: { $0.starts(with: prefixBytes) && $0.count >= count + 8 && bodyClaims($0.dropFirst(count)) },
             isWellFormed: { isWellFormed($0.dropFirst(count)) })
     }
 
@@ -90,8 +94,8 @@ enum MalformedProviderToken {
         var ids = parts.dropLast()
         let hasVersion = ids.first.map { $0.count == 1 && $0.allSatisfy(isDigit) } ?? false
         if hasVersion { ids = ids.dropFirst() }
-        // `xoxe-1-<long secret>`: a rotating token has the version and no ids.
-        if ids.isEmpty { return hasVersion && secret.count >= 64 }
+        // `xoxa-2-<secret>`, `xoxe-1-<long secret>`: a version and no ids.
+        if ids.isEmpty { return hasVersion }
         return ids.count <= 4 && ids.allSatisfy { (5...14).contains($0.count) && $0.allSatisfy(isDigit) }
     }
 
