@@ -12,6 +12,8 @@ extension SecretValidators {
             guard let json = StructuredTokenChecks.base64JSONText(token) else { return false }
             return ["\"k\":", "\"n\":", "\"id\":"].allSatisfy { json.contains($0) }
         },
+        // Sentry organization token: base64 of `{"iat": <time>, "url": "https://…", "org": "<slug>", …}`.
+        "sentry-org-token": { StructuredTokenChecks.isSentryOrgPayload($0) },
         // `<hrp>1<data><6-character checksum>` (bech32 or bech32m), as age secret keys are written.
         "bech32-checksum": { StructuredTokenChecks.hasBech32Checksum($0) },
         // Hex of a whole DER private key: SEQUENCE { INTEGER 0|1, INTEGER|SEQUENCE|OCTET STRING, … }.
@@ -44,6 +46,16 @@ enum StructuredTokenChecks {
             }
         }
         return nil
+    }
+
+    /// The payload Sentry writes into an organization token: valid JSON with a numeric `iat`,
+    /// an http(s) `url` and a non-empty `org` (a made-up `eyJ…` body rarely is all three).
+    static func isSentryOrgPayload(_ token: Substring) -> Bool {
+        guard let text = base64JSONText(token), let root = try? JSONNode.parse(Array(text.utf8), allowComments: false),
+            case .number = root["iat"]?.value, root["url"]?.stringValue?.hasPrefix("http") == true,
+            root["org"]?.stringValue?.isEmpty == false
+        else { return false }
+        return true
     }
 
     private static func isJSONObjectText(_ text: String) -> Bool {

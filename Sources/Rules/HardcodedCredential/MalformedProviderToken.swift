@@ -44,7 +44,7 @@ enum MalformedProviderToken {
     /// `sntrys_eyJ…` (base64 JSON of the org and its URLs), `_`, then a 43-character signature.
     private static func isSentryOrgToken(_ token: Substring.UTF8View) -> Bool {
         guard token.dropFirst(7).starts(with: "eyJ".utf8), let cut = token.lastIndex(of: UInt8(ascii: "_")),
-            token[token.index(after: cut)...].count == 43, let check = SecretValidators.named("base64-json-object")
+            token[token.index(after: cut)...].count == 43, let check = SecretValidators.named("sentry-org-token")
         else { return false }
         return check(String(decoding: token, as: UTF8.self)[...])
     }
