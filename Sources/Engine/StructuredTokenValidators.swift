@@ -48,12 +48,13 @@ enum StructuredTokenChecks {
         return nil
     }
 
-    /// The payload Sentry writes into an organization token: valid JSON with a numeric `iat`,
-    /// an http(s) `url` and a non-empty `org` (a made-up `eyJ…` body rarely is all three).
+    /// The payload Sentry writes into an organization token: an `iat` time, a `url` (null on a
+    /// self-hosted server) and a non-empty `org` slug. Read as text, not parsed: Sentry's own
+    /// test tokens write `"iat":045847`, which strict JSON refuses.
     static func isSentryOrgPayload(_ token: Substring) -> Bool {
-        guard let text = base64JSONText(token), let root = try? JSONNode.parse(Array(text.utf8), allowComments: false),
-            case .number = root["iat"]?.value, root["url"]?.stringValue?.hasPrefix("http") == true,
-            root["org"]?.stringValue?.isEmpty == false
+        guard let text = base64JSONText(token), let iat = text.firstRange(of: "\"iat\":"),
+            text[iat.upperBound...].first?.isNumber == true, text.contains("\"url\":"),
+            let org = text.firstRange(of: "\"org\":\""), text[org.upperBound...].first.map({ $0 != "\"" }) == true
         else { return false }
         return true
     }
