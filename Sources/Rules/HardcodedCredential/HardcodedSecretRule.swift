@@ -91,12 +91,19 @@ struct HardcodedSecretRule: StructuralRule {
         return evidence(ofName: name)
     }
 
+    /// Prepositions that relate a name's subject to a credential (`in` is left out: `signInToken`).
+    static let relatingWords: Set<String> = ["to", "for", "from", "with", "into"]
+
     /// How much the name alone says about its value.
     enum NameEvidence { case strong, weak, auth }
 
     static func evidence(ofName name: String) -> NameEvidence? {
         let words = CredentialNames.words(name)
         if words.contains(where: CredentialNames.notRealWords.contains) { return nil }
+        // `keyVaultToStoreSecrets`, `pathForToken`, `fileWithPassword`: a preposition before the
+        // credential word makes the name about something related to a credential (a store, a
+        // path), not the credential.
+        if words.dropLast().contains(where: Self.relatingWords.contains) { return nil }
         if CredentialNames.isCredentialName(name) && endsWithCredentialWord(name) { return .strong }
         if CredentialNames.isWeakCredentialName(name) { return .weak }
         // `auth:` (npm/yarn config, Go `auth` fields): a credential only for a token-shaped value.
