@@ -180,6 +180,16 @@ final class GenericCredentialFormsTests: XCTestCase {
         XCTAssertNil(MalformedProviderToken.provider(ofMalformed: "xoxb-"), "a bare prefix")
     }
 
+    /// A preposition before the credential word names something related to a credential.
+    func testRelatingWordsMakeANameAboutSomethingElse() {
+        for name in ["keyVaultToStoreSecrets", "pathForToken", "file_with_password", "KEY_FROM_SECRET"] {
+            XCTAssertNil(HardcodedSecretRule.evidence(ofName: name), name)
+        }
+        for name in ["client_secret", "DB_PASSWORD_PROD", "apiKey", "API_KEY_PROD"] {
+            XCTAssertEqual(HardcodedSecretRule.evidence(ofName: name), .strong, name)
+        }
+    }
+
     func testPlaceholdersAndPublishedSamples() {
         for value in [
             "AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "sk_live_abcdefghijklmnop",

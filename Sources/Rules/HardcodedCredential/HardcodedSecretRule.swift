@@ -103,7 +103,11 @@ struct HardcodedSecretRule: StructuralRule {
         // `keyVaultToStoreSecrets`, `pathForToken`, `fileWithPassword`: a preposition before the
         // credential word makes the name about something related to a credential (a store, a
         // path), not the credential.
-        if words.dropLast().contains(where: Self.relatingWords.contains) { return nil }
+        if let credential = words.lastIndex(where: { CredentialNames.credentialWords.contains($0) || $0 == "key" }),
+            words[..<credential].contains(where: Self.relatingWords.contains)
+        {
+            return nil
+        }
         if CredentialNames.isCredentialName(name) && endsWithCredentialWord(name) { return .strong }
         if CredentialNames.isWeakCredentialName(name) { return .weak }
         // `auth:` (npm/yarn config, Go `auth` fields): a credential only for a token-shaped value.
