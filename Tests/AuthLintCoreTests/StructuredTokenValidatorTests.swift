@@ -35,6 +35,36 @@ final class StructuredTokenValidatorTests: XCTestCase {
         XCTAssertTrue(try check("base64-json-object", "sntrys_eyJpYXQiOjAxMjMsIm9yZyI6ImFjbWUifQ==_abc"))
     }
 
+    func testSentryOrgTokenNeedsItsFields() throws {
+        // `{"iat": <time>, "url": "https://acme.sentry.io", "region_url": …, "org": "acme"}`
+        XCTAssertTrue(
+            try check(
+                "sentry-org-token",
+                "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"
+            ))
+        // A self-hosted server writes `"url": null`.
+        XCTAssertTrue(
+            try check(
+                "sentry-org-token",
+                "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"
+            ))
+        XCTAssertFalse(
+            try check(
+                "sentry-org-token",
+                "sntrys_eyJpYXQiOjE3MzMzOTAwMTEuNDEsInVybCI6Imh0dHBzOi8vYWNtZS5zZW50cnkuaW8ifQ==_yNwos/bDWmE4kuv4VGOfYcMuqbKLLp/2jfTuOQPeWID"
+            ), "no org")
+        XCTAssertFalse(
+            try check(
+                "sentry-org-token",
+                "sntrys_eyJpYXQiOiJzb29uIiwidXJsIjoiaHR0cHM6Ly9hY21lLnNlbnRyeS5pbyIsIm9yZyI6ImFjbWUifQ==_yNwos/bDWmE4kuv4VGOfYcMuqbKLLp/2jfTuOQPeWID"
+            ), "iat is not a time")
+        XCTAssertFalse(
+            try check(
+                "sentry-org-token",
+                "sntrys_eyJpYXQiOjE3MzMzOTAwMTEuNDEsInVybCI6Imh0dHBzOi8vYWNtZS5zZW50cnkuaW8iLCJvcmciOiIifQ==_yNwos/bDWmE4kuv4VGOfYcMuqbKLLp/2jfTuOQPeWID"
+            ), "empty org")
+    }
+
     func testGrafanaAPIKeyNeedsItsFields() throws {
         XCTAssertTrue(
             try check(
