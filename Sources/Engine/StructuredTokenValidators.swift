@@ -12,6 +12,10 @@ extension SecretValidators {
             guard let json = StructuredTokenChecks.base64JSONText(token) else { return false }
             return ["\"k\":", "\"n\":", "\"id\":"].allSatisfy { json.contains($0) }
         },
+        // Sentry organization token: base64 of `{"iat": <time>, "url": "https://…", "org": "<slug>", …}`.
+        "sentry-org-token": { StructuredTokenChecks.isSentryOrgPayload($0) },
+        // Base64 of a PKCS#12 (.p12/.pfx) store that holds a private key, not only certificates.
+        "pkcs12-private-key": { StructuredTokenChecks.isBase64PKCS12WithKey($0) },
         // `<hrp>1<data><6-character checksum>` (bech32 or bech32m), as age secret keys are written.
         "bech32-checksum": { StructuredTokenChecks.hasBech32Checksum($0) },
         // Hex of a whole DER private key: SEQUENCE { INTEGER 0|1, INTEGER|SEQUENCE|OCTET STRING, … }.
@@ -44,6 +48,17 @@ enum StructuredTokenChecks {
             }
         }
         return nil
+    }
+
+    /// The payload Sentry writes into an organization token: an `iat` time, a `url` (null on a
+    /// self-hosted server) and a non-empty `org` slug. Read as text, not parsed: Sentry's own
+    /// test tokens write `"iat":045847`, which strict JSON refuses.
+    static func isSentryOrgPayload(_ token: Substring) -> Bool {
+        guard let text = base64JSONText(token), let iat = text.firstRange(of: "\"iat\":"),
+            text[iat.upperBound...].first?.isNumber == true, text.contains("\"url\":"),
+            let org = text.firstRange(of: "\"org\":\""), text[org.upperBound...].first.map({ $0 != "\"" }) == true
+        else { return false }
+        return true
     }
 
     private static func isJSONObjectText(_ text: String) -> Bool {
@@ -118,6 +133,23 @@ enum StructuredTokenChecks {
 
     /// Base64 (one run, or lines joined by the regex) of a PEM private-key block whose own body
     /// is key material. Only whole 4-character groups are decoded, so a cut-off run still counts.
+    /// The DER of the PKCS#12 key bags: keyBag and pkcs8ShroudedKeyBag (1.2.840.113549.1.12.10.1.1/2).
+    private static let pkcs12KeyBagOIDs: [[UInt8]] = [
+        [0x06, 0x0B, 0x2A, 0x86, 0x48, 0x86, 0xF7, 0x0D, 0x01, 0x0C, 0x0A, 0x01, 0x01],
+        [0x06, 0x0B, 0x2A, 0x86, 0x48, 0x86, 0xF7, 0x0D, 0x01, 0x0C, 0x0A, 0x01, 0x02],
+    ]
+
+    /// Base64 (lines allowed) of a PKCS#12 store whose unencrypted safe contents name a key bag.
+    /// A truststore (certificates only) has none; a key bag inside an encrypted safe is not seen.
+    static func isBase64PKCS12WithKey(_ text: Substring) -> Bool {
+        var chars = Array(text.utf8).filter { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }
+        if !chars.contains(UInt8(ascii: "=")) { chars.removeLast(chars.count % 4) }
+        guard let der = Base64.decode(String(decoding: chars, as: UTF8.self)), der.count > 64,
+            der[0] == 0x30, der[1] & 0x80 != 0
+        else { return false }
+        return pkcs12KeyBagOIDs.contains { ASCII.find($0, in: der, from: 0) != nil }
+    }
+
     static func isBase64PEMPrivateKey(_ text: Substring) -> Bool {
         var chars = Array(text.utf8).filter { $0 != UInt8(ascii: "\n") && $0 != UInt8(ascii: "\r") }
         if !chars.contains(UInt8(ascii: "=")) { chars.removeLast(chars.count % 4) }

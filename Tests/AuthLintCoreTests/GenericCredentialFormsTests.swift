@@ -156,6 +156,40 @@ final class GenericCredentialFormsTests: XCTestCase {
         XCTAssertEqual(try genericFindings("a.py", "token = '\(valid)'").count, 0, "the provider rule speaks")
     }
 
+    /// A value with a provider's prefix or shape but not the format the provider issues (wrong
+    /// length, a non-hex character, ids too short) is reported at warning as likely made up; the
+    /// same value in the provider's format is the provider rule's (no generic finding).
+    func testMalformedProviderTokensAreWarnings() throws {
+        let hex64 = "9d0c4e2b7a5f18366e1d3c9b2a0f4e5d8c7b6a59483726150f1e2d3c4b5a6978"
+        let malformed = [
+            "sntryu_\(hex64)0",  // 65 hex digits
+            "sgp_local_\(String(hex64.prefix(39)))G",  // a G where hex belongs
+            "dapi\(String(hex64.prefix(31)))g",
+            "xoxb-4821-Kd93jQ2mZp7LxV4c",  // a 4-digit id
+            "4821:AAH3kq9ZmT2xV7cLp0Ws8RdY5nB1fJ6gQeU",  // a 4-digit bot id
+        ]
+        for value in malformed {
+            let found = try genericFindings("a.py", "token = '\(value)'")
+            XCTAssertEqual(found.count, 1, value)
+            XCTAssertEqual(found.first?.severity, .warning, value)
+            XCTAssertTrue(found.first?.message.contains("not in the format") == true, value)
+        }
+        for wellFormed in ["sntryu_\(hex64)", "dapi\(String(hex64.prefix(32)))", "xoxb-48213907-Kd93jQ2mZp7LxV4c"] {
+            XCTAssertNil(MalformedProviderToken.provider(ofMalformed: wellFormed), wellFormed)
+        }
+        XCTAssertNil(MalformedProviderToken.provider(ofMalformed: "xoxb-"), "a bare prefix")
+    }
+
+    /// A preposition before the credential word names something related to a credential.
+    func testRelatingWordsMakeANameAboutSomethingElse() {
+        for name in ["keyVaultToStoreSecrets", "pathForToken", "file_with_password", "KEY_FROM_SECRET"] {
+            XCTAssertNil(HardcodedSecretRule.evidence(ofName: name), name)
+        }
+        for name in ["client_secret", "DB_PASSWORD_PROD", "apiKey", "API_KEY_PROD"] {
+            XCTAssertEqual(HardcodedSecretRule.evidence(ofName: name), .strong, name)
+        }
+    }
+
     func testPlaceholdersAndPublishedSamples() {
         for value in [
             "AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "sk_live_abcdefghijklmnop",

@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 
 @testable import Engine
@@ -33,6 +34,53 @@ final class StructuredTokenValidatorTests: XCTestCase {
         XCTAssertFalse(try check("base64-json-object", "ops_WzEsMiwzXQ"))  // `[1,2,3]`: not an object
         // Object text whose values are not strict JSON (a leading-zero number) still counts.
         XCTAssertTrue(try check("base64-json-object", "sntrys_eyJpYXQiOjAxMjMsIm9yZyI6ImFjbWUifQ==_abc"))
+    }
+
+    func testSentryOrgTokenNeedsItsFields() throws {
+        // `{"iat": <time>, "url": "https://acme.sentry.io", "region_url": …, "org": "acme"}`
+        XCTAssertTrue(
+            try check(
+                "sentry-org-token",
+                "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"
+            ))
+        // A self-hosted server writes `"url": null`.
+        XCTAssertTrue(
+            try check(
+                "sentry-org-token",
+                "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"
+            ))
+        XCTAssertFalse(
+            try check(
+                "sentry-org-token",
+                "sntrys_eyJpYXQiOjE3MzMzOTAwMTEuNDEsInVybCI6Imh0dHBzOi8vYWNtZS5zZW50cnkuaW8ifQ==_yNwos/bDWmE4kuv4VGOfYcMuqbKLLp/2jfTuOQPeWID"
+            ), "no org")
+        XCTAssertFalse(
+            try check(
+                "sentry-org-token",
+                "sntrys_eyJpYXQiOiJzb29uIiwidXJsIjoiaHR0cHM6Ly9hY21lLnNlbnRyeS5pbyIsIm9yZyI6ImFjbWUifQ==_yNwos/bDWmE4kuv4VGOfYcMuqbKLLp/2jfTuOQPeWID"
+            ), "iat is not a time")
+        XCTAssertFalse(
+            try check(
+                "sentry-org-token",
+                "sntrys_eyJpYXQiOjE3MzMzOTAwMTEuNDEsInVybCI6Imh0dHBzOi8vYWNtZS5zZW50cnkuaW8iLCJvcmciOiIifQ==_yNwos/bDWmE4kuv4VGOfYcMuqbKLLp/2jfTuOQPeWID"
+            ), "empty org")
+    }
+
+    /// A PKCS#12 store is reported only when its DER names a key bag (pkcs8ShroudedKeyBag here).
+    func testPKCS12NeedsAKeyBag() throws {
+        let header: [UInt8] = [0x30, 0x82, 0x04, 0x1C, 0x02, 0x01, 0x03, 0x30, 0x82, 0x03, 0xD2]
+        let shroudedKeyBag: [UInt8] = [0x06, 0x0B, 0x2A, 0x86, 0x48, 0x86, 0xF7, 0x0D, 0x01, 0x0C, 0x0A, 0x01, 0x02]
+        let filler = [UInt8](repeating: 0x5A, count: 90)
+        let withKey = Data(header + filler + shroudedKeyBag + filler).base64EncodedString()
+        let certificatesOnly = Data(header + filler + filler).base64EncodedString()
+        XCTAssertTrue(try check("pkcs12-private-key", withKey))
+        // Wrapped at 76 columns and indented, as in a YAML block scalar.
+        let wrapped = stride(from: 0, to: withKey.count, by: 76).map { start in
+            "    " + withKey.dropFirst(start).prefix(76)
+        }.joined(separator: "\n")
+        XCTAssertTrue(try check("pkcs12-private-key", wrapped))
+        XCTAssertFalse(try check("pkcs12-private-key", certificatesOnly), "a truststore")
+        XCTAssertFalse(try check("pkcs12-private-key", "MIIEHAIBAzCCA9IGCSqGSIb3DQEHAaCC"), "a header alone")
     }
 
     func testGrafanaAPIKeyNeedsItsFields() throws {

@@ -9,7 +9,9 @@ import Support
 /// must pass `LiteralSecretShape.looksLikeSecret`; more specific rules (provider formats,
 /// appkey, Basic, Bearer) take precedence on the same value (`"precedence": "generic"` in its rule file; see `CredentialPrecedence`).
 struct HardcodedSecretRule: StructuralRule {
-    let messageFields: [String: Set<String>] = ["literal": ["name"], "checksum": ["name", "provider"]]
+    let messageFields: [String: Set<String>] = [
+        "literal": ["name"], "checksum": ["name", "provider"], "malformed": ["name", "provider"],
+    ]
 
     /// Words that may follow the credential word in a name that still holds the credential
     /// (`API_KEY_PROD`, `passwordValue`, `secret_b64`); anything else (`PasswordLastUsed`,
@@ -89,12 +91,23 @@ struct HardcodedSecretRule: StructuralRule {
         return evidence(ofName: name)
     }
 
+    /// Prepositions that relate a name's subject to a credential (`in` is left out: `signInToken`).
+    static let relatingWords: Set<String> = ["to", "for", "from", "with", "into"]
+
     /// How much the name alone says about its value.
     enum NameEvidence { case strong, weak, auth }
 
     static func evidence(ofName name: String) -> NameEvidence? {
         let words = CredentialNames.words(name)
         if words.contains(where: CredentialNames.notRealWords.contains) { return nil }
+        // `keyVaultToStoreSecrets`, `pathForToken`, `fileWithPassword`: a preposition before the
+        // credential word makes the name about something related to a credential (a store, a
+        // path), not the credential.
+        if let credential = words.lastIndex(where: { CredentialNames.credentialWords.contains($0) || $0 == "key" }),
+            words[..<credential].contains(where: Self.relatingWords.contains)
+        {
+            return nil
+        }
         if CredentialNames.isCredentialName(name) && endsWithCredentialWord(name) { return .strong }
         if CredentialNames.isWeakCredentialName(name) { return .weak }
         // `auth:` (npm/yarn config, Go `auth` fields): a credential only for a token-shaped value.
@@ -134,6 +147,14 @@ struct HardcodedSecretRule: StructuralRule {
                 matches.add(
                     range: named.valueRange, secret: named.valueRange,
                     message: rule.message("checksum", ["name": named.name, "provider": failing]), severity: .warning)
+                continue
+            }
+            // The same for a provider prefix on a value the provider would never issue (length, alphabet).
+            if let provider = MalformedProviderToken.provider(ofMalformed: named.value) {
+                guard LiteralSecretShape.isPlausibleLiteral(named.value, name: named.name) else { continue }
+                matches.add(
+                    range: named.valueRange, secret: named.valueRange,
+                    message: rule.message("malformed", ["name": named.name, "provider": provider]), severity: .warning)
                 continue
             }
             switch strength {

@@ -41,15 +41,48 @@ struct KubernetesSecretManifestRule: StructuralRule {
         guard binding.valueKind == .literal else { return }
         var content = binding.value
         if section == "data" {
-            guard let bytes = Base64.decode(binding.value), let decoded = String(validating: bytes, as: UTF8.self)
+            // A block scalar (`.dockercfg: |`) keeps its line breaks and indentation; base64 ignores them.
+            let encoded = binding.value.filter { !$0.isWhitespace }
+            guard let bytes = Base64.decode(encoded), let decoded = String(validating: bytes, as: UTF8.self)
             else { return }
             content = decoded.trimmingCharacters(in: .whitespacesAndNewlines)
+            // A registry config is JSON: judge the credential inside it (none: nothing to report).
+            if binding.name == ".dockercfg" || binding.name == ".dockerconfigjson" {
+                guard let credential = Self.registryCredential(in: content) else { return }
+                content = credential
+            }
         }
         guard LiteralSecretShape.isPlausibleLiteral(content, name: binding.name), content.count >= 6 else { return }
         let range = context.facts.contentRange(of: binding.valueToken)
         matches.add(
             range: range, secret: range,
             message: rule.message("realValue", ["name": binding.name, "section": section]))
+    }
+
+    /// The first `auth`, `password` or `identitytoken` string of a registry config's JSON
+    /// (`{"auths": {"registry": {"auth": "dXNlcjpwYXNz"}}}`); nil when the text is no such JSON.
+    static func registryCredential(in text: String) -> String? {
+        guard text.hasPrefix("{"), let root = try? JSONNode.parse(Array(text.utf8), allowComments: false) else {
+            return nil
+        }
+        func search(_ node: JSONNode) -> String? {
+            switch node.value {
+            case .object(let members):
+                for member in members {
+                    if ["auth", "password", "identitytoken"].contains(member.key.lowercased()),
+                        let value = member.node.stringValue, !value.isEmpty
+                    {
+                        return value
+                    }
+                    if let found = search(member.node) { return found }
+                }
+            case .array(let items):
+                for item in items { if let found = search(item) { return found } }
+            default: break
+            }
+            return nil
+        }
+        return search(root)
     }
 
     /// YAML manifests (also inside Markdown fences), multi-document streams included.

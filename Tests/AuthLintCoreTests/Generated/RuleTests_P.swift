@@ -36,6 +36,11 @@ final class PipedriveApiTokenRuleTests: XCTestCase {
     func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "pipedrive-api-token") }
 }
 
+final class Pkcs12PrivateKeyRuleTests: XCTestCase {
+    func testFireExamples() throws { try RuleExampleHarness.checkFireExamples(of: "pkcs12-private-key") }
+    func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "pkcs12-private-key") }
+}
+
 final class PlaidAccessTokenRuleTests: XCTestCase {
     func testFireExamples() throws { try RuleExampleHarness.checkFireExamples(of: "plaid-access-token") }
     func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "plaid-access-token") }
