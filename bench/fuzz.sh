@@ -14,11 +14,12 @@ targets=("$@")
 out=.build-fuzz
 mkdir -p "$out"
 
-# The sources the build plugin generates (catalog and rule registry), from the normal build's RuleEmbedder.
+# The sources the build plugin generates (catalog texts, compiled catalog, rule registry), from the
+# normal build's RuleEmbedder.
 build_started=$(date +%s)
 swift build --product RuleEmbedder > "$out/embedder-build.txt" 2>&1 || { tail -n 20 "$out/embedder-build.txt"; exit 1; }
 mapfile -t rule_sources < <(find Sources/Rules -name '*.swift' | sort)
-"$(swift build --show-bin-path)/RuleEmbedder" "$out/EmbeddedRules.swift" "$out/RuleRegistry.swift" \
+"$(swift build --show-bin-path)/RuleEmbedder" "$out/EmbeddedRules.swift" "$out/CompiledRules.swift" "$out/RuleRegistry.swift" \
   --rules $(ls rules/*.json | grep -v '^rules/schema\.json$') --sources "${rule_sources[@]}"
 # One module: every stage target's sources plus the harness file, with the imports between our
 # own modules dropped (file names prefixed by their target, which may repeat a name).
@@ -32,7 +33,9 @@ for stage in "${stages[@]}"; do
     grep -Ev "$own_imports" "$file" > "$out/src/${stage}_$(basename "$file")"
   done < <(find "Sources/$stage" -name '*.swift' | sort)
 done
-grep -Ev "$own_imports" "$out/RuleRegistry.swift" > "$out/src/Generated_RuleRegistry.swift"
+for generated in RuleRegistry CompiledRules; do
+  grep -Ev "$own_imports" "$out/$generated.swift" > "$out/src/Generated_$generated.swift"
+done
 mapfile -t sources < <(find "$out/src" -name '*.swift' | sort)
 swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name AuthLintFuzz -package-name authlint \
   "${sources[@]}" "$out/EmbeddedRules.swift" bench/fuzz/Fuzz.swift -o "$out/authlint-fuzz" > "$out/build.txt" 2>&1 \
