@@ -39,7 +39,7 @@ enum FindingBuilder {
         var findings: [Finding] = []
         var seen = Set<String>()
         // Findings carry the file's role; rules cap severities by it; the settings lower some.
-        let roles = RuleDefinition.FileRoleName.names(of: FileRole(path: file.path, head: file.bytes.prefix(512)))
+        let roles = RuleDefinition.FileRoleName.names(of: context?.role ?? FileContext.role(of: file, settings))
         let role = RuleDefinition.FileRoleName.primary(of: roles)
         for item in ordered {
             // Two paths to the same finding (overlapping windows, repeated facts) report once.

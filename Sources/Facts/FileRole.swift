@@ -56,6 +56,8 @@ public struct FileRole: OptionSet, Sendable, Hashable {
         "docs": .documentation, "doc": .documentation, "examples": .documentation, "example": .documentation,
         "vendor": .vendored, "node_modules": .vendored, "third_party": .vendored, "thirdparty": .vendored,
         "pods": .vendored, "bower_components": .vendored,
+        // pip, setuptools and others copy their dependencies into `_vendor/`.
+        "_vendor": .vendored,
     ]
 
     /// A directory named as a test-support module: `…Testing` / `…Tester` as a word of its own
@@ -98,4 +100,8 @@ extension FileFacts {
     /// The roles of this file (path and first bytes), computed once. (`FileContext.role` gives the
     /// same without lexing the file.)
     public var role: FileRole { memo(Self.roleKey) { FileRole(path: file.path, head: file.bytes.prefix(512)) } }
+
+    /// The engine's classification, which also knows what the scan found beside the file
+    /// (installed testing distributions), so rules and findings agree on the role.
+    package func declareRole(_ role: FileRole) { _ = memo(Self.roleKey) { role } }
 }
