@@ -110,9 +110,11 @@ struct TlsVerificationDisabledRule: StructuralRule {
                 let label =
                     facts.isPunct(op, "(")
                     ? "\(name)(\(valueText))" : written.contains("\n") ? "\(name) = \(valueText)" : written
+                // An insecure mode the caller opts into: reported, but not as a build-breaking error.
+                let level = isOptInInsecureMode(i, facts) ? min(severity, .warning) : severity
                 matches.add(
                     range: tokens[i].start..<tokens[valueEnd].end,
-                    message: rule.message("setting", ["setting": label]), severity: severity)
+                    message: rule.message("setting", ["setting": label]), severity: level)
             } else if tokens[i].kind == .string, let eq = name.firstIndex(of: "="),
                 name[..<eq] == "NODE_TLS_REJECT_UNAUTHORIZED", name[name.index(after: eq)...] == "0"
             {
