@@ -40,8 +40,12 @@ enum FindingBuilder {
         var seen = Set<String>()
         // Findings carry the file's role; rules cap severities by it; the settings lower some.
         let roles = RuleDefinition.FileRoleName.names(of: context?.role ?? FileContext.role(of: file, settings))
-        let role = RuleDefinition.FileRoleName.primary(of: roles)
+        let demoBlock = FileRole.packageDemoBlock(in: file)
         for item in ordered {
+            // A package module's `__main__` demo is documentation, whatever the file is.
+            var roles = roles
+            if let demoBlock, demoBlock.contains(item.range.lowerBound) { roles.insert(.documentation) }
+            let role = RuleDefinition.FileRoleName.primary(of: roles)
             // Two paths to the same finding (overlapping windows, repeated facts) report once.
             let identity = "\(item.rule.id)#\(item.range.lowerBound)#\(item.range.upperBound)"
             guard seen.insert(identity).inserted else { continue }

@@ -54,6 +54,8 @@ public struct FileRole: OptionSet, Sendable, Hashable {
         "benchmarks": .test, "benchmark": .test,
         "testdata": .fixture, "fixtures": .fixture,
         "docs": .documentation, "doc": .documentation, "examples": .documentation, "example": .documentation,
+        // Demo programs show the API with made-up credentials, like examples.
+        "demo": .documentation, "demos": .documentation,
         "vendor": .vendored, "node_modules": .vendored, "third_party": .vendored, "thirdparty": .vendored,
         "pods": .vendored, "bower_components": .vendored,
         // pip, setuptools and others copy their dependencies into `_vendor/`.
@@ -104,4 +106,35 @@ extension FileFacts {
     /// The engine's classification, which also knows what the scan found beside the file
     /// (installed testing distributions), so rules and findings agree on the role.
     package func declareRole(_ role: FileRole) { _ = memo(Self.roleKey) { role } }
+}
+
+extension FileRole {
+    /// The `if __name__ == "__main__":` block of a Python module that belongs to a package: the
+    /// module has a relative import (`from . import …`), so it cannot run as a script and the
+    /// block is a `python -m` demo or self-test (`rich.prompt` asks for a password and prints
+    /// it). Findings there are treated as documentation; in a script the block is the program.
+    public static func packageDemoBlock(in file: SourceFile) -> Range<Int>? {
+        guard file.language == .python else { return nil }
+        var hasRelativeImport = false
+        var blockStart: Int?
+        for line in 1...max(1, file.lineCount) {
+            let range = file.lineRange(line)
+            let text = file.bytes[range]
+            if let start = blockStart {
+                // The block ends at the next statement at column 0.
+                if let first = text.first, first != 0x20, first != 0x09, first != 0x0A, first != 0x0D, first != 0x23 {
+                    return hasRelativeImport ? start..<range.lowerBound : nil
+                }
+                continue
+            }
+            if text.starts(with: Array("from .".utf8)) { hasRelativeImport = true }
+            if text.starts(with: Array("if __name__ ==".utf8)) && text.contains(UInt8(ascii: "_"))
+                && String(decoding: text, as: UTF8.self).contains("__main__")
+            {
+                blockStart = range.lowerBound
+            }
+        }
+        guard let start = blockStart, hasRelativeImport else { return nil }
+        return start..<file.bytes.count
+    }
 }
