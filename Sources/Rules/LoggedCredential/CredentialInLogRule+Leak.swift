@@ -70,7 +70,9 @@ extension CredentialInLogRule {
                     continue
                 }
                 // The shell's working directory, not a password.
-                let credential = CredentialNames.isCredentialName(name) && !(name == "PWD" || name == "OLDPWD")
+                let credential =
+                    CredentialNames.isCredentialName(name) && !(name == "PWD" || name == "OLDPWD")
+                    && !Self.namesCredentialsNotValues(name)
                 if isIndex, let open = after, credential || tainted(name, i) != nil {
                     // `token[:8]`, `apiKey[0..4]`: a truncation.
                     if tokens[open].pairIndex > open,

@@ -106,7 +106,9 @@ struct CredentialInLogRule: StructuralRule {
                     sources.reason(for: name, usedAt: call.calleeStart)
                         ?? sources.useReason(for: name, at: call.calleeStart)
                 }
-                if let reason = leak(in: argument, facts, tainted) {
+                if let reason = leak(in: argument, facts, tainted),
+                    !Self.isErrorBranch(logging: argument, at: call.calleeStart, facts)
+                {
                     let range = facts.tokens[argument.lowerBound].start..<facts.tokens[argument.upperBound - 1].end
                     matches.add(
                         range: range, message: rule.message("passed", ["reason": reason, "callee": call.callee]))
