@@ -19,6 +19,9 @@ final class OptInInsecureModeTests: XCTestCase {
             "def fetch(req):\n    if not ignore_ssl_certs:\n        return urlopen(req)\n"
                 + "    requests.get(\"https://billing.acmepay.io/v1\", verify=False)\n",
             to: dir + "/always.py")
+        try TestSupport.write(
+            "http = urllib3.PoolManager(cert_reqs=\"CERT_REQUIRED\", assert_hostname=False)\n"
+                + "http.request(\"GET\", \"https://billing.acmepay.io/v1\")\n", to: dir + "/hostname.py")
         let result = try TestSupport.authlint(["scan", ".", "--format", "json", "--fail-on", "never"], cwd: dir)
         let findings =
             (try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])?["findings"]
@@ -30,5 +33,7 @@ final class OptInInsecureModeTests: XCTestCase {
         XCTAssertEqual(found["optin.py"], "warning", "\(found)")
         XCTAssertEqual(found["adapter.py"], "warning", "\(found)")
         XCTAssertEqual(found["always.py"], "error", "\(found)")
+        // Only the host-name check off: the chain is still verified.
+        XCTAssertEqual(found["hostname.py"], "warning", "\(found)")
     }
 }
