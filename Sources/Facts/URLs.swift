@@ -161,6 +161,7 @@ extension FileFacts {
     private func isConnectionSinkInCode(_ index: Int, callName: String?) -> Bool {
         guard let p = previous(index) else { return false }
         if let call = callName, Self.connectionCalls.contains(call) { return true }
+        if callName != nil && isForwardedToConnection(index) { return true }
         // A URL object built from the literal (`new Uri("http://…")`, Kotlin/Java `URL(…)`, Gradle
         // `uri(…)`): made to be connected to. Swift's `URL(string:)` is judged by its consumer below.
         if let call = callName, Self.urlConstructors.contains(call), isPunct(p, "("), file.dialect != .swift {
