@@ -41,6 +41,10 @@ public struct FileRole: OptionSet, Sendable, Hashable {
         if Self.documentationNames.contains(name) || (name.hasPrefix("examples-") && name.hasSuffix(".json")) {
             insert(.documentation)
         }
+        // Test vectors: `*Vectors/` directories, Wycheproof-style JSON (`testGroups`, `tcId`).
+        if parts.dropLast().contains(where: { $0.hasSuffix("vectors") }) || Self.isTestVectorDocument(head) {
+            insert(.fixture)
+        }
         if Self.generatedSuffixes.contains(where: { name.hasSuffix($0) }) || Self.hasGeneratedBanner(head) {
             insert(.generated)
         }
@@ -86,6 +90,18 @@ public struct FileRole: OptionSet, Sendable, Hashable {
     static let generatedSuffixes = [
         ".min.js", ".min.css", ".pb.go", "_pb2.py", ".pb.swift", ".g.dart", ".designer.cs", ".bundle.js",
     ]
+
+    /// A JSON document of test vectors in its first bytes: Wycheproof's `"numberOfTests"` /
+    /// `"testGroups"` / `_test_schema.json`, or a `"tcId"` test-case id.
+    static func isTestVectorDocument(_ head: ArraySlice<UInt8>) -> Bool {
+        guard let first = head.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }),
+            first == UInt8(ascii: "{")
+        else { return false }
+        let text = String(decoding: head.prefix(512), as: UTF8.self)
+        return text.contains("\"numberOfTests\"") || text.contains("\"testGroups\"")
+            || text.contains("_test_schema.json")
+            || text.contains("\"tcId\"")
+    }
 
     /// "Code generated … DO NOT EDIT" (Go's convention), `@generated`, "auto-generated" in the
     /// first 512 bytes.
