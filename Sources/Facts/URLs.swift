@@ -167,6 +167,13 @@ extension FileFacts {
         if let call = callName, Self.urlConstructors.contains(call), isPunct(p, "("), file.dialect != .swift {
             return true
         }
+        // Factory forms of the same: Dart `Uri.parse("http://…")`, Java `URI.create("http://…")`.
+        if let call = callName, ["parse", "tryParse", "create"].contains(call), isPunct(p, "("),
+            let name = previous(p), let dot = previous(name), isPunct(dot, "."), let owner = previous(dot),
+            Self.urlConstructors.contains(text(owner))
+        {
+            return true
+        }
         // Command syntax without `=`: Gradle `maven { url "http://…" }`, a Gemfile's `source 'http://…'`.
         if tokens[p].kind == .identifier, tokens[p].end < tokens[index].start {
             let word = text(p)
