@@ -29,7 +29,15 @@ public final class FileContext: @unchecked Sendable {
 
     /// The file's roles (test, fixture, documentation, generated, vendored) from its path and
     /// first bytes: cheap, and never lexes (per-role severity reads it for every finding).
-    public private(set) lazy var role = FileRole(path: file.path, head: file.bytes.prefix(512))
+    public private(set) lazy var role = Self.role(of: file, settings)
+
+    /// The one role classification every rule and the finding builder use: path and first
+    /// bytes, and the test role for the packages of an installed testing distribution.
+    static func role(of file: SourceFile, _ settings: ScanSettings) -> FileRole {
+        var role = FileRole(path: file.path, head: file.bytes.prefix(512))
+        if settings.testingDistributions.contains(file.path) { role.insert(.test) }
+        return role
+    }
 
     var didLex: Bool { cachedTokens != nil && canLex }
 
@@ -52,6 +60,7 @@ public final class FileContext: @unchecked Sendable {
         let facts = FileFacts(
             file: file, tokens: tokens,
             hosts: HostPolicy(allowedHosts: settings.allowedHosts, apiHosts: settings.apiHosts))
+        facts.declareRole(role)
         cachedFacts = facts
         return facts
     }

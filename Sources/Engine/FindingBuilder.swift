@@ -39,9 +39,13 @@ enum FindingBuilder {
         var findings: [Finding] = []
         var seen = Set<String>()
         // Findings carry the file's role; rules cap severities by it; the settings lower some.
-        let roles = RuleDefinition.FileRoleName.names(of: FileRole(path: file.path, head: file.bytes.prefix(512)))
-        let role = RuleDefinition.FileRoleName.primary(of: roles)
+        let roles = RuleDefinition.FileRoleName.names(of: context?.role ?? FileContext.role(of: file, settings))
+        let demoBlock = FileRole.packageDemoBlock(in: file)
         for item in ordered {
+            // A package module's `__main__` demo is documentation, whatever the file is.
+            var roles = roles
+            if let demoBlock, demoBlock.contains(item.range.lowerBound) { roles.insert(.documentation) }
+            let role = RuleDefinition.FileRoleName.primary(of: roles)
             // Two paths to the same finding (overlapping windows, repeated facts) report once.
             let identity = "\(item.rule.id)#\(item.range.lowerBound)#\(item.range.upperBound)"
             guard seen.insert(identity).inserted else { continue }

@@ -45,6 +45,8 @@ public struct ScanSettings: Sendable {
     /// note) unless the rule's own `severityIn` caps that role: most literal keys, keys in test
     /// vectors and URLs in tests and docs are inputs, not shipped configuration.
     public var lowerSeverityIn: Set<RuleDefinition.FileRoleName> = [.test, .fixture, .documentation]
+    /// Installed distributions that declare themselves testing tools: their files get the test role.
+    public var testingDistributions = TestingDistributions()
     /// What git tracks and ignores (`committed-dotenv`); no repository unless the caller says.
     public var repository: any RepositoryStatus = NoRepository()
 

@@ -41,6 +41,10 @@ public struct FileRole: OptionSet, Sendable, Hashable {
         if Self.documentationNames.contains(name) || (name.hasPrefix("examples-") && name.hasSuffix(".json")) {
             insert(.documentation)
         }
+        // Test vectors: `*Vectors/` directories, Wycheproof-style JSON (`testGroups`, `tcId`).
+        if parts.dropLast().contains(where: { $0.hasSuffix("vectors") }) || Self.isTestVectorDocument(head) {
+            insert(.fixture)
+        }
         if Self.generatedSuffixes.contains(where: { name.hasSuffix($0) }) || Self.hasGeneratedBanner(head) {
             insert(.generated)
         }
@@ -54,8 +58,12 @@ public struct FileRole: OptionSet, Sendable, Hashable {
         "benchmarks": .test, "benchmark": .test,
         "testdata": .fixture, "fixtures": .fixture,
         "docs": .documentation, "doc": .documentation, "examples": .documentation, "example": .documentation,
+        // Demo programs show the API with made-up credentials, like examples.
+        "demo": .documentation, "demos": .documentation,
         "vendor": .vendored, "node_modules": .vendored, "third_party": .vendored, "thirdparty": .vendored,
         "pods": .vendored, "bower_components": .vendored,
+        // pip, setuptools and others copy their dependencies into `_vendor/`.
+        "_vendor": .vendored,
     ]
 
     /// A directory named as a test-support module: `…Testing` / `…Tester` as a word of its own
@@ -83,6 +91,18 @@ public struct FileRole: OptionSet, Sendable, Hashable {
         ".min.js", ".min.css", ".pb.go", "_pb2.py", ".pb.swift", ".g.dart", ".designer.cs", ".bundle.js",
     ]
 
+    /// A JSON document of test vectors in its first bytes: Wycheproof's `"numberOfTests"` /
+    /// `"testGroups"` / `_test_schema.json`, or a `"tcId"` test-case id.
+    static func isTestVectorDocument(_ head: ArraySlice<UInt8>) -> Bool {
+        guard let first = head.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }),
+            first == UInt8(ascii: "{")
+        else { return false }
+        let text = String(decoding: head.prefix(512), as: UTF8.self)
+        return text.contains("\"numberOfTests\"") || text.contains("\"testGroups\"")
+            || text.contains("_test_schema.json")
+            || text.contains("\"tcId\"")
+    }
+
     /// "Code generated … DO NOT EDIT" (Go's convention), `@generated`, "auto-generated" in the
     /// first 512 bytes.
     static func hasGeneratedBanner(_ head: ArraySlice<UInt8>) -> Bool {
@@ -98,4 +118,39 @@ extension FileFacts {
     /// The roles of this file (path and first bytes), computed once. (`FileContext.role` gives the
     /// same without lexing the file.)
     public var role: FileRole { memo(Self.roleKey) { FileRole(path: file.path, head: file.bytes.prefix(512)) } }
+
+    /// The engine's classification, which also knows what the scan found beside the file
+    /// (installed testing distributions), so rules and findings agree on the role.
+    package func declareRole(_ role: FileRole) { _ = memo(Self.roleKey) { role } }
+}
+
+extension FileRole {
+    /// The `if __name__ == "__main__":` block of a Python module that belongs to a package: the
+    /// module has a relative import (`from . import …`), so it cannot run as a script and the
+    /// block is a `python -m` demo or self-test (`rich.prompt` asks for a password and prints
+    /// it). Findings there are treated as documentation; in a script the block is the program.
+    public static func packageDemoBlock(in file: SourceFile) -> Range<Int>? {
+        guard file.language == .python else { return nil }
+        var hasRelativeImport = false
+        var blockStart: Int?
+        for line in 1...max(1, file.lineCount) {
+            let range = file.lineRange(line)
+            let text = file.bytes[range]
+            if let start = blockStart {
+                // The block ends at the next statement at column 0.
+                if let first = text.first, first != 0x20, first != 0x09, first != 0x0A, first != 0x0D, first != 0x23 {
+                    return hasRelativeImport ? start..<range.lowerBound : nil
+                }
+                continue
+            }
+            if text.starts(with: Array("from .".utf8)) { hasRelativeImport = true }
+            if text.starts(with: Array("if __name__ ==".utf8)) && text.contains(UInt8(ascii: "_"))
+                && String(decoding: text, as: UTF8.self).contains("__main__")
+            {
+                blockStart = range.lowerBound
+            }
+        }
+        guard let start = blockStart, hasRelativeImport else { return nil }
+        return start..<file.bytes.count
+    }
 }

@@ -38,9 +38,19 @@ extension FileFacts {
                             valueText: sourceText(args[0])))
                     continue
                 }
-                guard Self.headerSetters.contains(call.name), args.count == 2, args[0].count == 1,
-                    let nameIndex = args[0].first, tokens[nameIndex].kind == .string, !tokens[nameIndex].isTemplate,
-                    let valueIndex = args[1].first
+                guard Self.headerSetters.contains(call.name), args.count == 2, let valueIndex = args[1].first else {
+                    continue
+                }
+                // Ktor `append(HttpHeaders.Authorization, …)`, Netty `HttpHeaderNames.AUTHORIZATION`.
+                if let (nameIndex, headerName) = headerConstant(args[0]) {
+                    result.append(
+                        HeaderCall(
+                            call: index, name: headerName, nameToken: nameIndex, valueToken: valueIndex,
+                            valueText: sourceText(args[1])))
+                    continue
+                }
+                guard args[0].count == 1, let nameIndex = args[0].first, tokens[nameIndex].kind == .string,
+                    !tokens[nameIndex].isTemplate
                 else { continue }
                 let headerName = value(nameIndex)
                 // Only names that look like header names: `set("appkey", v)` yes, `set("a b", v)` no.
@@ -54,5 +64,18 @@ extension FileFacts {
             }
             return result
         }
+    }
+
+    /// A header-name constant `HttpHeaders.Authorization` / `header::AUTHORIZATION`: a path whose
+    /// receiver names headers, ending in a credential header's name. Its token and the header name.
+    func headerConstant(_ argument: Range<Int>) -> (Int, String)? {
+        guard argument.count == 3, let last = argument.last, tokens[last].kind == .identifier,
+            tokens[argument.lowerBound].kind == .identifier,
+            isPunct(argument.lowerBound + 1, ".") || isPunct(argument.lowerBound + 1, "::"),
+            text(argument.lowerBound).lowercased().contains("header")
+        else { return nil }
+        let name = text(last).replacingOccurrences(of: "_", with: "-")
+        guard CredentialNames.headers.contains(name.lowercased()) else { return nil }
+        return (last, name)
     }
 }

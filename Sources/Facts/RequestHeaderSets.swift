@@ -34,6 +34,12 @@ extension FileFacts {
             let call = calls[callIndex]
             let path = call.callee.split(separator: ".")
             if path.count >= 2 { return ("\(scopeKey(of: call.calleeStart))|\(path[0])", .setter) }
+            // Ktor `headers { append(…); append(…) }`: bare setters in one block build one request.
+            let block = enclosingBrace[call.calleeStart]
+            let chained =
+                previous(call.calleeStart).map { isPunct($0, ".") } == true
+                || next(call.closeParen).map { isPunct($0, ".") } == true
+            if block >= 0 && !chained { return ("block#\(block)", .setter) }
             return ("chain#\(chainRoot(callIndex))", .builder)
         }
         for headerCall in headerCalls {

@@ -7,7 +7,7 @@ import Support
 extension FileFacts {
     private static let enclosingBraceKey = FactKey<[Int]>("enclosingBrace")
     /// For each token, the index of the innermost `{` enclosing it (-1 at top level).
-    var enclosingBrace: [Int] {
+    package var enclosingBrace: [Int] {
         memo(Self.enclosingBraceKey) {
             var result = [Int](repeating: -1, count: tokens.count)
             var stack: [Int] = []

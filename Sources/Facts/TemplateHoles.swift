@@ -38,7 +38,9 @@ extension FileFacts {
         let csharpInterpolated =
             dialect == .csharp && previous(i).map { text($0).contains("$") && tokens[$0].end == token.start } == true
         let braces = (language == .python && token.isTemplate) || csharpInterpolated
-        guard token.isTemplate || (dollarNames && token.quote != UInt8(ascii: "'")) || csharpInterpolated else {
+        // Dart interpolates single-quoted strings as well; in PHP and shell they are literal.
+        let interpolatingQuote = token.quote != UInt8(ascii: "'") || dialect == .dart
+        guard token.isTemplate || (dollarNames && interpolatingQuote) || csharpInterpolated else {
             return []
         }
         return Self.holes(

@@ -161,9 +161,17 @@ extension FileFacts {
     private func isConnectionSinkInCode(_ index: Int, callName: String?) -> Bool {
         guard let p = previous(index) else { return false }
         if let call = callName, Self.connectionCalls.contains(call) { return true }
+        if callName != nil && isForwardedToConnection(index) { return true }
         // A URL object built from the literal (`new Uri("http://…")`, Kotlin/Java `URL(…)`, Gradle
         // `uri(…)`): made to be connected to. Swift's `URL(string:)` is judged by its consumer below.
         if let call = callName, Self.urlConstructors.contains(call), isPunct(p, "("), file.dialect != .swift {
+            return true
+        }
+        // Factory forms of the same: Dart `Uri.parse("http://…")`, Java `URI.create("http://…")`.
+        if let call = callName, ["parse", "tryParse", "create"].contains(call), isPunct(p, "("),
+            let name = previous(p), let dot = previous(name), isPunct(dot, "."), let owner = previous(dot),
+            Self.urlConstructors.contains(text(owner))
+        {
             return true
         }
         // Command syntax without `=`: Gradle `maven { url "http://…" }`, a Gemfile's `source 'http://…'`.

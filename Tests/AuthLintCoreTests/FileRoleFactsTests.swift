@@ -41,6 +41,12 @@ final class FileRoleFactsTests: XCTestCase {
             ("test/fixtures/response.json", [.test, .fixture]),
             ("docs/guide/auth.md", .documentation),
             ("examples/quickstart/main.go", .documentation),
+            ("cmd/demo/main.go", .documentation),
+            ("Tests/CryptoExtrasVectors/aes_gcm_siv_test.json", [.test, .fixture]),
+            ("Sources/Crypto/testvectors/ecdh.txt", .fixture),
+            ("Sources/Demos/Login.swift", .documentation),
+            ("pip/_vendor/rich/prompt.py", .vendored),
+            ("src/democracy/vote.py", []),
             ("README.md", .documentation),
             ("vendor/github.com/lib/pq/conn.go", .vendored),
             ("node_modules/axios/lib/core/Axios.js", .vendored),
@@ -69,6 +75,20 @@ final class FileRoleFactsTests: XCTestCase {
         for (head, generated) in table {
             XCTAssertEqual(
                 FileRole(path: "src/x.go", head: ArraySlice(head.utf8)).contains(.generated), generated, head)
+        }
+    }
+
+    func testTestVectorDocumentsByContent() {
+        let table: [(head: String, fixture: Bool)] = [
+            ("{\n  \"algorithm\" : \"ECDSA\",\n  \"numberOfTests\" : 240,\n", true),
+            ("{\"schema\": \"ecdh_test_schema.json\", \"testGroups\": [", true),
+            ("[{\"tcId\": 1, \"privateKeyPem\": \"-----BEGIN\"", false),  // not an object document
+            ("{\"tests\": [{\"tcId\": 1, \"comment\": \"valid\"}]}", true),
+            ("{\"name\": \"app\", \"apiKey\": \"…\"}", false),
+        ]
+        for (head, fixture) in table {
+            XCTAssertEqual(
+                FileRole(path: "keys/cases.json", head: ArraySlice(head.utf8)).contains(.fixture), fixture, head)
         }
     }
 

@@ -46,6 +46,12 @@ final class TemplateHoleFactsTests: XCTestCase {
             ),
             ("a.cs", "Console.WriteLine($\"{token} {n:F2}\");", [(.brace, "token", true), (.brace, "n", false)]),
             ("a.sh", "echo '$TOKEN'", []),
+            // Dart interpolates single-quoted strings too; PHP and shell do not.
+            (
+                "a.dart", "print('headers: $headers ${user.id}');",
+                [(.dollarName, "headers", false), (.dollarBrace, "user.id", false)]
+            ),
+            ("a.php", "echo 'key $apiKey';", []),
             ("a.js", "log('plain ${x}')", []),
             ("a.go", "fmt.Println(\"${x}\")", []),
         ]

@@ -27,7 +27,8 @@ struct TlsVerificationDisabledRule: StructuralRule {
         "verify_ssl": .falsy, "verifySSL": .falsy, "verify_certs": .falsy, "validate_certs": .falsy,
         "ssl_verify": .falsy,
         // Python ssl / urllib3, Ruby OpenSSL.
-        "check_hostname": .falsy, "verify_mode": .certNone, "cert_reqs": .certNone, "ssl_cert_reqs": .certNone,
+        "check_hostname": .falsy, "assert_hostname": .falsy, "verify_mode": .certNone, "cert_reqs": .certNone,
+        "ssl_cert_reqs": .certNone,
         // Swift NIOSSL / AsyncHTTPClient client configurations (on a server it is about client certificates).
         "certificateVerification": .noneCase,
         // libcurl from PHP / pycurl: `curl_setopt($ch, CURLOPT_SSL_VERIFYPEER, false)`.
@@ -35,6 +36,11 @@ struct TlsVerificationDisabledRule: StructuralRule {
         "SSL_VERIFYHOST": .zero,
         // Rust reqwest client builders: `.danger_accept_invalid_certs(true)`.
         "danger_accept_invalid_certs": .truthy, "danger_accept_invalid_hostnames": .truthy,
+    ]
+    /// Settings that switch off only the host-name check: the certificate chain is still
+    /// verified, so an attacker needs a certificate some trusted CA issued. Reported at warning.
+    static let hostnameOnlySettings: Set<String> = [
+        "check_hostname", "assert_hostname", "danger_accept_invalid_hostnames",
     ]
     /// Settings written as a builder call with the value as its argument.
     static let builderSettings: Set<String> = ["danger_accept_invalid_certs", "danger_accept_invalid_hostnames"]
@@ -110,9 +116,13 @@ struct TlsVerificationDisabledRule: StructuralRule {
                 let label =
                     facts.isPunct(op, "(")
                     ? "\(name)(\(valueText))" : written.contains("\n") ? "\(name) = \(valueText)" : written
+                // An insecure mode the caller opts into: reported, but not as a build-breaking error.
+                let hostnameOnly =
+                    Self.hostnameOnlySettings.contains(name) || valueText.hasSuffix("noHostnameVerification")
+                let level = isOptInInsecureMode(i, facts) || hostnameOnly ? min(severity, .warning) : severity
                 matches.add(
                     range: tokens[i].start..<tokens[valueEnd].end,
-                    message: rule.message("setting", ["setting": label]), severity: severity)
+                    message: rule.message("setting", ["setting": label]), severity: level)
             } else if tokens[i].kind == .string, let eq = name.firstIndex(of: "="),
                 name[..<eq] == "NODE_TLS_REJECT_UNAUTHORIZED", name[name.index(after: eq)...] == "0"
             {
@@ -165,9 +175,11 @@ struct TlsVerificationDisabledRule: StructuralRule {
         if kind == .noneCase {
             // `.none` (Swift implicit member) or `CertificateVerification.none`.
             if facts.isPunct(index, "."), let member = facts.next(index) {
-                return facts.text(member) == "none" && facts.next(member).map { !facts.isPunct($0, "(") } ?? true
+                return ["none", "noHostnameVerification"].contains(facts.text(member))
+                    && facts.next(member).map { !facts.isPunct($0, "(") } ?? true
             }
-            return token.kind == .identifier && facts.text(pathEnd(index, facts)) == "none"
+            return token.kind == .identifier
+                && ["none", "noHostnameVerification"].contains(facts.text(pathEnd(index, facts)))
         }
         if token.kind == .comment || token.kind == .punctuation { return false }
         if kind == .certNone {

@@ -70,7 +70,9 @@ extension CredentialInLogRule {
                     continue
                 }
                 // The shell's working directory, not a password.
-                let credential = CredentialNames.isCredentialName(name) && !(name == "PWD" || name == "OLDPWD")
+                let credential =
+                    CredentialNames.isCredentialName(name) && !(name == "PWD" || name == "OLDPWD")
+                    && !Self.namesCredentialsNotValues(name)
                 if isIndex, let open = after, credential || tainted(name, i) != nil {
                     // `token[:8]`, `apiKey[0..4]`: a truncation.
                     if tokens[open].pairIndex > open,
@@ -102,11 +104,22 @@ extension CredentialInLogRule {
                     return "'\(name)'"
                 }
                 if !prevIsDot, let reason = tainted(name, i) { return reason }
+                // `$this->token`, `self.apiKey`: a field the file sends as a credential.
+                if prevIsDot, let path = CredentialSources.memberPath(endingAt: i, within: argument, facts),
+                    let reason = tainted(path, i)
+                {
+                    return reason
+                }
             case .string:
                 guard let value = token.value else { continue }
                 let holes = facts.templateHoles(of: i)
                 for hole in holes {
                     if let reason = leakInHole(hole, facts, tainted) { return reason }
+                    if let at = value.range(of: hole.opener.rawValue + hole.expression),
+                        let reason = Self.labelledLeak(label: value[..<at.lowerBound], path: hole.expression)
+                    {
+                        return reason
+                    }
                 }
                 if !holes.isEmpty || token.isTemplate { continue }
                 // `"Authorization: Basic " + encoded`: the printed text is a header value.
@@ -115,6 +128,13 @@ extension CredentialInLogRule {
                     lower.hasSuffix($0)
                 }), let next = inside(facts.next(i)), facts.isPunct(next, "+") || facts.isPunct(next, ".") {
                     return "an Authorization header value"
+                }
+                // `"session token: " + token`: the label names what a weak name holds.
+                if let op = inside(facts.next(i)), facts.isPunct(op, "+") || facts.isPunct(op, "."),
+                    let operand = inside(facts.next(op)), tokens[operand].kind == .identifier,
+                    let reason = Self.labelledLeak(label: Substring(value), path: facts.text(operand))
+                {
+                    return reason
                 }
                 if CredentialNames.headers.contains(value.lowercased()), isHeaderRead(at: i, facts) {
                     return "the \(value) header"
@@ -125,6 +145,19 @@ extension CredentialInLogRule {
             }
         }
         return nil
+    }
+
+    /// `"session token: \(token)"`: a weak name (`token`, `key`) whose label in the message names
+    /// a credential (`session token`, `API key`); `"lexer token: \(token)"` does not.
+    static func labelledLeak(label: Substring, path: String) -> String? {
+        guard let name = CredentialSources.normalizedPath(path)?.split(separator: ".").last.map(String.init),
+            CredentialNames.isWeakCredentialName(name)
+        else { return nil }
+        let words = label.split(whereSeparator: { !($0.isLetter || $0.isNumber) }).suffix(2)
+        guard words.count == 2, label.last.map({ " :=\t".contains($0) }) ?? false else { return nil }
+        let labelName = words.joined(separator: "_")
+        guard CredentialNames.isCredentialName(labelName) else { return nil }
+        return "'\(path)', labelled '\(words.joined(separator: " "))'"
     }
 
     /// Calls that print what they are given (`str(headers)`, `JSON.stringify(req.headers)`).

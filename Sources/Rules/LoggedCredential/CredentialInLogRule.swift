@@ -102,9 +102,13 @@ struct CredentialInLogRule: StructuralRule {
             // `error_log(print_r($headers, true))`: the outer call's finding covers the inner one.
             if reportedArguments.contains(where: { $0.contains(call.calleeStart) }) { continue }
             for argument in call.arguments {
-                let tainted: (String, Int) -> String? = { name, _ in sources.reason(for: name, usedAt: call.calleeStart)
+                let tainted: (String, Int) -> String? = { name, _ in
+                    sources.reason(for: name, usedAt: call.calleeStart)
+                        ?? sources.useReason(for: name, at: call.calleeStart)
                 }
-                if let reason = leak(in: argument, facts, tainted) {
+                if let reason = leak(in: argument, facts, tainted),
+                    !Self.isErrorBranch(logging: argument, at: call.calleeStart, facts)
+                {
                     let range = facts.tokens[argument.lowerBound].start..<facts.tokens[argument.upperBound - 1].end
                     matches.add(
                         range: range, message: rule.message("passed", ["reason": reason, "callee": call.callee]))

@@ -16,6 +16,8 @@ struct CredentialSources {
 
     let facts: FileFacts
     let sources: [Source]
+    /// Names and member paths the file uses as a credential, before or after a log: see `credentialUses(_:)`.
+    let uses: [Source]
 
     /// Calls that produce the base64 half of a Basic credential.
     static let basicEncoders: Set<String> = [
@@ -81,7 +83,21 @@ struct CredentialSources {
                         reason: "'\(facts.text(receiver))', which carries an Authorization value"))
             }
         }
+        sources += Self.headerConstantSources(facts)
         self.sources = sources
+        self.uses = Self.credentialUses(facts)
+    }
+
+    /// Why the name or member path `path` (`mailgunKey`, `this.token`), logged at token `use`,
+    /// is a credential because the file uses it as one: member paths count file-wide (fields),
+    /// plain names when the use and the log share a scope.
+    func useReason(for path: String, at use: Int) -> String? {
+        for source in uses where source.name == path {
+            if path.contains(".") || facts.sameScope(min(source.token, use), max(source.token, use)) {
+                return source.reason
+            }
+        }
+        return nil
     }
 
     /// Why `name`, used at token `use`, holds a credential, or nil.

@@ -49,8 +49,28 @@ struct MalformedBasicAuthRule: StructuralRule {
             // curl `-H "Authorization: Basic …"` keeps the header name in the token.
             if text.lowercased().hasPrefix("authorization:") { text = String(text.dropFirst("authorization:".count)) }
             text = text.trimmingSpaces
+            if text.lowercased() == "basic", concatenatesUnencodedPair(after: valueToken, facts) {
+                report(valueToken, "id:secret is put after 'Basic ' without base64 encoding")
+            }
             if let problem = Self.problem(with: text, isTemplate: token.isTemplate) { report(valueToken, problem) }
         }
+    }
+
+    /// `'Basic ' + user + ':' + password`: the pair concatenated as is, with no encoder call
+    /// (`btoa`, `base64_encode`, `Buffer.from(…).toString('base64')`) anywhere in the expression.
+    private func concatenatesUnencodedPair(after valueToken: Int, _ facts: FileFacts) -> Bool {
+        guard let op = facts.next(valueToken), facts.isPunct(op, "+") || facts.isPunct(op, ".") else { return false }
+        var colon = false
+        var i = op
+        while i < facts.tokens.count, !facts.isPunct(i, ";"), !facts.isPunct(i, ","), !facts.isPunct(i, "}"),
+            !facts.isPunct(i, ")"), i - op < 64
+        {
+            let word = (facts.tokens[i].kind == .string ? facts.value(i) : facts.text(i)).lowercased()
+            if ["base64", "encode", "btoa", "b64"].contains(where: word.contains) { return false }
+            if facts.tokens[i].kind == .string && word == ":" { colon = true }
+            i = facts.isOpeningBracket(i) && facts.tokens[i].pairIndex > i ? facts.tokens[i].pairIndex + 1 : i + 1
+        }
+        return colon
     }
 
     /// What is wrong with an Authorization value, or nil when it is fine or cannot be judged.
