@@ -263,8 +263,10 @@ public final class ScanEngine: Sendable {
         findings: [Finding], suppressed: [Finding]
     ) {
         var findings: [Finding] = [], suppressed: [Finding] = []
-        for index in rules.indices {  // by index: copying every rule per file was a third of a history scan
-            guard let project = implementations.projectRules[rules[index].id] else { continue }
+        // By index, and from the resolved plans: copying every rule per file was a third of a
+        // history scan, and a rule-id dictionary lookup per rule and blob 5 % of what was left.
+        for index in rules.indices {
+            guard case .project(let project) = plans[index].check else { continue }
             let observed = observations[rules[index].id] ?? []
             var hiddenAt: [String: String] = [:]
             for observation in observed {
