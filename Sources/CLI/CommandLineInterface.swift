@@ -20,6 +20,7 @@ public enum CommandLineInterface {
             """
 
     public static func run(_ args: [String]) -> Int32 {
+        MallocArenas.limitToCores()  // before any worker thread: peak RSS (MallocArenas.swift)
         var console = Console()
         return run(args, console: &console)
     }

@@ -143,7 +143,7 @@ final class PatternRuleRunner: @unchecked Sendable {
         // The line of the previous hit: dense hits share it, so most hits need no line lookup.
         var lineRange = 0..<0
         for hit in hits.sorted(by: { $0.start < $1.start }) {
-            if !lineRange.contains(hit.start) { lineRange = file.lineRange(file.line(at: hit.start)) }
+            if !lineRange.contains(hit.start) { lineRange = file.lineRange(around: hit.start) }
             let lower = max(lineRange.lowerBound, hit.start - reach)
             let lineEnd: Int
             if rule.multiline {
@@ -151,7 +151,7 @@ final class PatternRuleRunner: @unchecked Sendable {
             } else if hit.end <= lineRange.upperBound {
                 lineEnd = lineRange.upperBound
             } else {
-                lineEnd = file.lineRange(file.line(at: max(hit.start, hit.end - 1))).upperBound
+                lineEnd = file.lineRange(around: max(hit.start, hit.end - 1)).upperBound
             }
             let upper = min(lineEnd, hit.end + reach)
             let window = lower..<max(lower, upper)

@@ -28,16 +28,22 @@ public enum Redaction {
         let regex: NSRegularExpression
         let nameGroup: Int?
         let valueGroup: Int
+        /// Punctuation every match contains (one of these), or empty: a byte test that skips the
+        /// regex, as no case folding can produce punctuation. Most lines need few scrubbers.
+        let needsOneOf: [String]
         let accepts: @Sendable (_ name: String, _ value: String) -> Bool
         init(
-            _ pattern: String, name: Int? = nil, value: Int,
+            _ pattern: String, name: Int? = nil, value: Int, needsOneOf: [String] = [],
             accepts: @escaping @Sendable (String, String) -> Bool = { _, _ in true }
         ) {
             regex = try! NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
             nameGroup = name
             valueGroup = value
+            self.needsOneOf = needsOneOf
             self.accepts = accepts
         }
+
+        func mayMatch(_ text: String) -> Bool { needsOneOf.isEmpty || needsOneOf.contains(where: text.containsBytes) }
     }
 
     private static let headerNames = CredentialNames.headers.sorted { $0.count > $1.count }
@@ -46,26 +52,32 @@ public enum Redaction {
 
     private static let scrubbers: [Scrubber] = [
         // URL userinfo: the password always, the user name when it is itself a token.
-        Scrubber("://([^/@\\s:'\"`]*):([^@/\\s'\"`]+)@", value: 2),
-        Scrubber("://([^/@\\s:'\"`]+)(?::[^@/\\s'\"`]*)?@", value: 1) { _, user in isTokenShaped(user) },
+        Scrubber("://([^/@\\s:'\"`]*):([^@/\\s'\"`]+)@", value: 2, needsOneOf: ["://"]),
+        Scrubber("://([^/@\\s:'\"`]+)(?::[^@/\\s'\"`]*)?@", value: 1, needsOneOf: ["://"]) { _, user in
+            isTokenShaped(user)
+        },
         // Query values with credential names: ?api_key=…, &token=…, &sig=… (SAS), ;password=…
-        Scrubber("[?&;]([A-Za-z0-9_.\\-\\[\\]]+)=([^&#;\\s'\"`<>)]+)", name: 1, value: 2) { name, _ in
+        Scrubber("[?&;]([A-Za-z0-9_.\\-\\[\\]]+)=([^&#;\\s'\"`<>)]+)", name: 1, value: 2, needsOneOf: ["="]) {
+            name, _ in
             isCredentialValuedName(name) || queryNames.contains(name.lowercased())
         },
         // Webhook URLs carry their credential in the path (Slack, Discord, Teams, Zapier, generic).
         Scrubber(
             "(?:hooks\\.slack\\.com/services|/api/webhooks|webhook\\.office\\.com/webhookb2|/hooks/catch|/webhooks?)/([^\\s'\"`<>?#)]+)",
-            value: 1
+            value: 1, needsOneOf: ["/"]
         ) { _, path in path.count >= 8 },
         // Credential headers in any spelling: `Authorization: Bearer …`, `"appkey": "…"`, `-H 'X-API-Key: …'`.
         Scrubber(
             "(?<![A-Za-z0-9_-])(?:\(headerNames))[\"']?\\s*(?::|=>|=)\\s*([\"'`]?)(?:\(schemeWords))?([^\\s\"'`,;)}\\]]+)",
-            name: 1, value: 2
+            name: 1, value: 2, needsOneOf: [":", "="]
         ) { quote, value in
             !isReference(value) && !isSchemeWord(value) && (!quote.isEmpty || !isIdentifier(value))
         },
         // Setter calls: `setHeader("appkey", "…")` (a quoted value only; an expression is not a secret).
-        Scrubber("(?<![A-Za-z0-9_-])(?:\(headerNames))[\"']\\s*,\\s*[\"'`](?:\(schemeWords))?([^\\s\"'`]+)", value: 1) {
+        Scrubber(
+            "(?<![A-Za-z0-9_-])(?:\(headerNames))[\"']\\s*,\\s*[\"'`](?:\(schemeWords))?([^\\s\"'`]+)", value: 1,
+            needsOneOf: [","]
+        ) {
             _, value in !isReference(value) && !isSchemeWord(value)
         },
         // Basic / Bearer payloads wherever they stand.
@@ -73,22 +85,25 @@ public enum Redaction {
         // Quoted values of credential-named keys and variables: `password = "…"`, `"api_key": '…'`.
         Scrubber(
             "([A-Za-z_][A-Za-z0-9_.\\-]*)[\"']?\\s*(?::=|=>|==|=|:)\\s*([\"'`])([^\"'`\\s][^\"'`\\r\\n]*)\\2", name: 1,
-            value: 3
+            value: 3, needsOneOf: [":", "="]
         ) { name, value in
             isCredentialValuedName(name) && !isReference(value) && !CredentialNames.headers.contains(value.lowercased())
         },
         // Unquoted ones: `.env`, YAML, properties, INI, shell (`API_KEY=…`, `token: …`).
         Scrubber(
             "(?:^|[\\s;{(,])(?:export\\s+)?([A-Za-z_][A-Za-z0-9_.\\-]*)\\s*[=:]\\s*([^\\s\"'`#;,(){}\\[\\]][^\\s\"'`#;,(){}\\[\\]]*)",
-            name: 1, value: 2
+            name: 1, value: 2, needsOneOf: [":", "="]
         ) { name, value in
             isCredentialValuedName(name) && !isReference(value) && !isIdentifier(value)
         },
         // Command-line flags: `--password=…`, `--api-key …`, `-u user:password`.
-        Scrubber("--([A-Za-z][A-Za-z0-9-]*)[= ]+[\"']?([^\\s\"'`]+)", name: 1, value: 2) { name, value in
+        Scrubber("--([A-Za-z][A-Za-z0-9-]*)[= ]+[\"']?([^\\s\"'`]+)", name: 1, value: 2, needsOneOf: ["--"]) {
+            name, value in
             isCredentialValuedName(name) && !isReference(value)
         },
-        Scrubber("(?:^|\\s)-u\\s+[\"']?[^\\s:\"']*:([^\\s\"'`]+)", value: 1) { _, value in !isReference(value) },
+        Scrubber("(?:^|\\s)-u\\s+[\"']?[^\\s:\"']*:([^\\s\"'`]+)", value: 1, needsOneOf: ["-"]) { _, value in
+            !isReference(value)
+        },
     ]
 
     /// Query parameter names that carry credentials although they are not credential words.
@@ -159,7 +174,7 @@ public enum Redaction {
             from = NSMaxRange(found)
         }
         var spans: [NSRange] = []
-        for scrubber in scrubbers {
+        for scrubber in scrubbers where scrubber.mayMatch(text) {
             for match in scrubber.regex.matches(in: text, range: whole) {
                 let valueRange = match.range(at: scrubber.valueGroup)
                 guard valueRange.location != NSNotFound, valueRange.length > 0 else { continue }

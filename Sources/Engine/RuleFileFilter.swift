@@ -23,7 +23,7 @@ struct RuleFileFilter: Sendable {
 
     private static func glob(_ pattern: String, _ path: String, base: String) -> Bool {
         if pattern == "*" { return true }
-        if pattern.contains("/") {
+        if pattern.utf8.contains(UInt8(ascii: "/")) {  // Foundation's `contains` here cost 0.5 % of a scan
             // `**/` may match zero directories: try the pattern with and without it.
             if pattern.hasPrefix("**/") && glob(String(pattern.dropFirst(3)), path, base: base) { return true }
             return fnmatch(pattern, path, 0) == 0

@@ -21,6 +21,8 @@ public final class ScanEngine: Sendable {
     private let plans: [RulePlan]
     /// Rules without keywords (they see every file their globs select).
     private let keywordlessRules: [Int]
+    /// Project rules by rule index, in catalog order (concluded once per history blob).
+    private let projectRules: [(index: Int, rule: any ProjectRule)]
     private let implementations: RuleImplementations
     /// The enabled rule of the suppression category (notes on directives that suppress nothing).
     let unusedSuppressionRule: RuleDefinition?
@@ -60,7 +62,7 @@ public final class ScanEngine: Sendable {
         prefilter = KeywordPrefilter(keywords: keywords)
         rulesByKeyword = byKeyword
         keywordlessRules = rules.indices.filter { rules[$0].keywords.isEmpty }
-        plans = rules.map { rule in
+        let resolved = rules.map { rule in
             let check: RulePlan.Check?
             if rule.engine == .pattern {
                 check = .pattern(PatternRuleRunner(rule: rule))
@@ -72,6 +74,11 @@ public final class ScanEngine: Sendable {
             return RulePlan(
                 exactKeywords: rule.caseSensitiveKeywords ? rule.keywords.map { Array($0.utf8) } : nil,
                 files: RuleFileFilter(include: rule.files, exclude: rule.excludeFiles), check: check)
+        }
+        plans = resolved
+        projectRules = resolved.indices.compactMap { index in
+            guard case .project(let rule) = resolved[index].check else { return nil }
+            return (index, rule)
         }
     }
 
@@ -263,8 +270,9 @@ public final class ScanEngine: Sendable {
         findings: [Finding], suppressed: [Finding]
     ) {
         var findings: [Finding] = [], suppressed: [Finding] = []
-        for index in rules.indices {  // by index: copying every rule per file was a third of a history scan
-            guard let project = implementations.projectRules[rules[index].id] else { continue }
+        // Resolved once: copying every rule per file was a third of a history scan, and then a
+        // rule-id dictionary lookup per rule and blob 5 % of what was left.
+        for (index, project) in projectRules {
             let observed = observations[rules[index].id] ?? []
             var hiddenAt: [String: String] = [:]
             for observation in observed {

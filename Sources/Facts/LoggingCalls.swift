@@ -59,7 +59,7 @@ public enum LoggingCalls {
 
     public static func isLogging(_ call: Call) -> Bool {
         if exact.contains(call.callee) { return true }
-        guard call.callee.contains(".") else { return false }
+        guard call.callee.utf8.contains(UInt8(ascii: ".")) else { return false }
         let receiver = String(call.callee[..<call.callee.lastIndex(of: ".")!])
         if nonLoggingMethods.contains(call.name) { return false }
         if receivers.contains(receiver) { return true }
@@ -146,7 +146,7 @@ extension FileFacts {
             }
             guard
                 names.contains(path)
-                    || (rubyPaths && path.contains(".")
+                    || (rubyPaths && path.utf8.contains(UInt8(ascii: "."))
                         && LoggingCalls.isLogging(
                             Call(
                                 callee: path, name: text(end), calleeStart: i, openParen: end, closeParen: end,

@@ -49,7 +49,7 @@ enum LineLexing {
             tokens.append(
                 Token(
                     kind: .string, start: start, end: min(end, k + 1), value: decoded, quote: q,
-                    isTemplate: decoded.contains("${") || decoded.contains("{{"), contentStart: start + 1))
+                    isTemplate: decoded.containsBytes("${") || decoded.containsBytes("{{"), contentStart: start + 1))
             var rest = min(end, k + 1)
             while rest < end && (bytes[rest] == 0x20 || bytes[rest] == 0x09) { rest += 1 }
             if rest < end && bytes[rest] == UInt8(ascii: "#") {
@@ -77,7 +77,7 @@ enum LineLexing {
             tokens.append(
                 Token(
                     kind: .string, start: start, end: valueEnd, value: text, quote: 0,
-                    isTemplate: text.contains("${") || text.contains("{{")))
+                    isTemplate: text.containsBytes("${") || text.containsBytes("{{")))
         }
         if let c = commentAt {
             tokens.append(

@@ -87,6 +87,21 @@ public final class SourceFile: @unchecked Sendable {
         return start..<end
     }
 
+    /// `lineRange(line(at: offset))`, found by scanning the bytes around `offset` instead of
+    /// building the line index: most files get a regex window around a keyword hit and never a
+    /// finding, and the index was 1 % of a scan. Only for an offset not on a line break.
+    package func lineRange(around offset: Int) -> Range<Int> {
+        guard offset >= 0, offset < bytes.count, bytes[offset] != 0x0A, bytes[offset] != 0x0D else {
+            return lineRange(line(at: offset))
+        }
+        return bytes.withUnsafeBufferPointer { buf in
+            var start = offset, end = offset
+            while start > 0 && buf[start - 1] != 0x0A && buf[start - 1] != 0x0D { start -= 1 }
+            while end < buf.count && buf[end] != 0x0A && buf[end] != 0x0D { end += 1 }
+            return start..<end
+        }
+    }
+
     public func lineText(_ line: Int) -> String {
         String(decoding: bytes[lineRange(line)], as: UTF8.self)
     }

@@ -108,23 +108,40 @@ extension Array where Element == UInt8 {
 
     /// Substring test ignoring ASCII case; `needle` must be lower-case. No copy of the file.
     package func containsIgnoringASCIICase(_ needle: String) -> Bool {
-        let n = Array(needle.utf8)
-        guard count >= n.count else { return false }
-        guard !n.isEmpty else { return true }
+        withUnsafeBufferPointer { ASCII.containsIgnoringCase(Array(needle.utf8), in: $0) }
+    }
+}
+
+extension String {
+    /// Substring test ignoring ASCII case on UTF-8 bytes; `needle` must be lower-case.
+    /// A cheap gate before `lowercased()` and Character-level checks on every literal.
+    package func containsIgnoringASCIICase(_ needle: String) -> Bool {
+        var haystack = self
+        return haystack.withUTF8 { ASCII.containsIgnoringCase(Array(needle.utf8), in: $0) }
+    }
+}
+
+extension ASCII {
+    /// Whether the lower-case byte string `needle` occurs in `haystack`, ASCII letters in either case.
+    package static func containsIgnoringCase(_ needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard haystack.count >= needle.count else { return false }
+        guard !needle.isEmpty else { return true }
         @inline(__always) func folded(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
-        return withUnsafeBufferPointer { h in
-            var i = 0
-            while i <= h.count - n.count {
-                var k = 0
-                while k < n.count && folded(h[i + k]) == n[k] { k += 1 }
-                if k == n.count { return true }
-                i += 1
-            }
-            return false
+        var i = 0
+        while i <= haystack.count - needle.count {
+            var k = 0
+            while k < needle.count && folded(haystack[i + k]) == needle[k] { k += 1 }
+            if k == needle.count { return true }
+            i += 1
         }
+        return false
     }
 }
 
 extension Substring {
-    package func containsBytes(_ needle: String) -> Bool { String(self).containsBytes(needle) }
+    /// Substring test on UTF-8 bytes, without copying the substring into a String first.
+    package func containsBytes(_ needle: String) -> Bool {
+        var haystack = self, needle = needle
+        return haystack.withUTF8 { h in needle.withUTF8 { n in n.isEmpty || ASCII.find(n, in: h, from: 0) != nil } }
+    }
 }

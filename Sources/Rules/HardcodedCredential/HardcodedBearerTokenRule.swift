@@ -47,7 +47,7 @@ struct HardcodedBearerTokenRule: StructuralRule {
                 matches.add(range: range, secret: range, message: rule.message("scheme", ["scheme": scheme]))
                 continue
             }
-            let squashed = named.name.lowercased().filter { $0.isLetter || $0.isNumber }
+            let squashed = Self.squashedLowercase(named.name)
             guard HardcodedSecretRule.isIdentifierLike(named.name),
                 Self.oauthNames.contains(where: { squashed.hasSuffix($0) }),
                 LiteralSecretShape.looksLikeSecret(named.value, name: named.name),
@@ -57,6 +57,15 @@ struct HardcodedBearerTokenRule: StructuralRule {
                 range: named.valueRange, secret: named.valueRange,
                 message: rule.message("oauth", ["name": named.name]))
         }
+    }
+
+    /// The name's letters and digits, lower-case (`Client_Secret` → `clientsecret`); ASCII
+    /// names, nearly all, on bytes: Character properties per name were 2 % of a scan.
+    static func squashedLowercase(_ name: String) -> String {
+        guard name.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return name.lowercased().filter { $0.isLetter || $0.isNumber }
+        }
+        return String(decoding: name.utf8.lazy.filter(ASCII.isAlphanumeric).map { $0 | 0x20 }, as: UTF8.self)
     }
 
     /// `Token 9f3a…` → (`Token`, `9f3a…`) when the scheme is one of `tokenSchemes` and the
@@ -75,6 +84,8 @@ struct HardcodedBearerTokenRule: StructuralRule {
 
     /// The token of `Bearer <token>` or `Authorization: Bearer <token>` when that is the whole text.
     static func bearerCredential(in text: String) -> String? {
+        // Nearly no literal names Bearer: a byte test spares the rest `lowercased()` copies.
+        guard text.containsIgnoringASCIICase("bearer") else { return nil }
         var rest = Substring(text).drop(while: \.isWhitespace)
         if rest.lowercased().hasPrefix("authorization:") {
             rest = rest.dropFirst("authorization:".count).drop(while: \.isWhitespace)

@@ -67,8 +67,19 @@ struct HardcodedSecretRule: StructuralRule {
     func wantsFile(_ context: FileContext, _ rule: RuleDefinition) -> Bool {
         guard context.file.language != .plainText else { return false }
         let bytes = context.file.bytes
+        // Names recur through a file (`token`, `self.apiKey`): each is judged once (splitting it
+        // into words per hit was 3 % of a scan).
+        var judged: [String: NameEvidence?] = [:]
         return context.hits(for: rule).contains { hit in
-            guard let evidence = Self.credentialNameAround(bytes, hit) else { return false }
+            let name = Self.nameAround(bytes, hit)
+            let known: NameEvidence?
+            if let cached = judged[name] {
+                known = cached
+            } else {
+                known = Self.evidence(ofNameAround: name)
+                judged[name] = .some(known)  // a name with no evidence is remembered too
+            }
+            guard let evidence = known else { return false }
             // Bare `token`/`key` names are everywhere in code: only a long value is worth lexing for.
             return Self.valueFollows(bytes, from: hit.end, minimum: evidence == .strong ? 8 : 16)
         }
@@ -83,10 +94,19 @@ struct HardcodedSecretRule: StructuralRule {
     /// one this rule reports, judged on bytes before the file is lexed: `key`/`token` hits in
     /// ordinary names were the main reason files got lexed.
     static func credentialNameAround(_ bytes: [UInt8], _ hit: KeywordPrefilter.Hit) -> NameEvidence? {
+        evidence(ofNameAround: nameAround(bytes, hit))
+    }
+
+    /// The name bytes around a keyword hit (at most 80 on either side), as text.
+    static func nameAround(_ bytes: [UInt8], _ hit: KeywordPrefilter.Hit) -> String {
         var start = hit.start, end = hit.end
         while start > 0 && hit.start - start < 80 && Self.isNameByte(bytes[start - 1]) { start -= 1 }
         while end < bytes.count && end - hit.end < 80 && Self.isNameByte(bytes[end]) { end += 1 }
-        let name = String(decoding: bytes[start..<end], as: UTF8.self)
+        return String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+
+    /// `evidence(ofName:)` for a name read around a hit, where command-line flags count as strong.
+    static func evidence(ofNameAround name: String) -> NameEvidence? {
         if name.hasPrefix("-") { return .strong }  // command-line flags: `isCredentialFlag` decides after lexing
         return evidence(ofName: name)
     }

@@ -85,8 +85,9 @@ struct AccessLogCredentialsRule: StructuralRule {
                 }
             }
             // Envoy
-            if let header = trimmed.components(separatedBy: "%req(").dropFirst()
-                .map({ String($0.prefix { $0 != ")" && $0 != ":" }) }).first(where: Self.isCredentialHeader)
+            if trimmed.containsBytes("%req("),  // a byte test first: `components` is Foundation's
+                let header = trimmed.components(separatedBy: "%req(").dropFirst()
+                    .map({ String($0.prefix { $0 != ")" && $0 != ":" }) }).first(where: Self.isCredentialHeader)
             {
                 fire("Envoy access log records %REQ(\(header.uppercased()))%"); continue
             }
