@@ -16,6 +16,9 @@ enum CredentialLiterals {
     ].map { (try! NSRegularExpression(pattern: $0.0), $0.1) }
 
     static func of(_ code: String, fileName: String) -> Set<String> {
+        // JSON may escape slashes (`https:\/\/hooks…`): read URLs as URLs, so their public parts
+        // (scheme, host, ids) are told from the token the same way in both spellings.
+        let code = code.replacingOccurrences(of: "\\/", with: "/")
         let ns = code as NSString
         var found = Set<String>()
         for (regex, group) in extractors {
