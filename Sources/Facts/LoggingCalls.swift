@@ -30,6 +30,11 @@ public enum LoggingCalls {
     /// `fmt.Fprint*` logs only when it writes to the process's own streams (else it writes a
     /// response or a file).
     static let goStreamPrinters: Set<String> = ["fmt.Fprintf", "fmt.Fprintln", "fmt.Fprint"]
+    /// PowerShell's console and stream writers (`.ps1` files are lexed as shell).
+    static let powerShellWriters: Set<String> = [
+        "Write-Host", "Write-Output", "Write-Verbose", "Write-Debug", "Write-Information", "Write-Warning",
+        "Write-Error",
+    ]
 
     /// Receivers whose methods log: `console.log`, `logger.info`, `log.Printf`, `Log.d`, `slog.Info`.
     static let receivers: Set<String> = [
@@ -191,7 +196,7 @@ extension FileFacts {
         var result: [Call] = []
         for i in tokens.indices where tokens[i].kind == .identifier {
             let name = text(i)
-            guard name == "echo" || name == "printf" else { continue }
+            guard name == "echo" || name == "printf" || LoggingCalls.powerShellWriters.contains(name) else { continue }
             // Inside `$(…)` / backticks the output is captured, not shown.
             if let before = previous(i), isPunct(before, "("), let dollar = previous(before),
                 tokens[dollar].end == tokens[before].start,

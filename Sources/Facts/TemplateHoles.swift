@@ -45,7 +45,8 @@ extension FileFacts {
         }
         return Self.holes(
             in: Array(value.unicodeScalars), braces: braces, dollarNames: dollarNames,
-            cutsFormatSpec: language == .python || dialect == .csharp, keepsDollar: dialect == .php)
+            cutsFormatSpec: language == .python || dialect == .csharp, keepsDollar: dialect == .php,
+            powerShellScopes: language == .shell)
     }
 
     /// A hole's expression lexed on its own, in the file's language, as facts of its own.
@@ -56,7 +57,7 @@ extension FileFacts {
 
     private static func holes(
         in chars: [Unicode.Scalar], braces: Bool, dollarNames: Bool, cutsFormatSpec: Bool,
-        keepsDollar: Bool
+        keepsDollar: Bool, powerShellScopes: Bool
     ) -> [TemplateHole] {
         var result: [TemplateHole] = []
         var k = 0
@@ -101,13 +102,40 @@ extension FileFacts {
                 add(.backslashParen, text(k + 2, end), at: k)
                 k = end + 1
                 continue
+            } else if powerShellScopes && c == "$" && next == "(" {
+                // `$($env:TOKEN.Length)`: a member of the value, not the value, is shown.
+                let end = balanced(from: k + 2, open: "(", close: ")")
+                let inner = text(k + 2, end).trimmingCharacters(in: .whitespaces)
+                if inner.lowercased().hasPrefix("$env:"), let dot = inner.firstIndex(of: "."),
+                    inner[inner.index(inner.startIndex, offsetBy: 5)..<dot].allSatisfy({
+                        $0 == "_" || $0.isLetter || $0.isNumber
+                    })
+                {
+                    k = end + 1
+                    continue
+                }
+                k += 2
+                continue
             } else if dollarNames && c == "$", let n = next, n == "_" || n.properties.isAlphabetic {
                 var end = k + 1
                 while end < chars.count
                     && (chars[end] == "_" || chars[end].properties.isAlphabetic
                         || chars[end].properties.numericType != nil)
                 { end += 1 }
-                add(.dollarName, (keepsDollar ? "$" : "") + text(k + 1, end), at: k)
+                var name = text(k + 1, end)
+                // PowerShell reads an environment variable as `$env:NAME`: the hole is NAME.
+                if powerShellScopes, name.lowercased() == "env", end + 1 < chars.count, chars[end] == ":",
+                    chars[end + 1] == "_" || chars[end + 1].properties.isAlphabetic
+                {
+                    end += 1
+                    let nameStart = end
+                    while end < chars.count
+                        && (chars[end] == "_" || chars[end].properties.isAlphabetic
+                            || chars[end].properties.numericType != nil)
+                    { end += 1 }
+                    name = text(nameStart, end)
+                }
+                add(.dollarName, (keepsDollar ? "$" : "") + name, at: k)
                 k = end
                 continue
             }

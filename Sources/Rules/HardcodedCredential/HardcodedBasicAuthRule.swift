@@ -52,7 +52,11 @@ struct HardcodedBasicAuthRule: StructuralRule {
             {
                 searchRange = facts.tokens[close].pairIndex..<call.closeParen
             }
-            for index in searchRange where facts.tokens[index].kind == .string && !facts.tokens[index].isTemplate {
+            // Not an interpolated string, whatever marks it (`${…}`, `f"…"`, C# `$"{opts.Id}:{opts.Secret}"`).
+            for index in searchRange
+            where facts.tokens[index].kind == .string && !facts.tokens[index].isTemplate
+                && facts.templateHoles(of: index).isEmpty
+            {
                 let value = facts.value(index)
                 guard let (identity, secret) = Self.pair(value),
                     LiteralSecretShape.isPlausibleLiteral(secret, name: identity)
