@@ -120,7 +120,7 @@ def load(path):
 print("\nwhat each tool saw (files / MB scanned, findings):")
 a = load(f"{out}/authlint.json") or {}
 s = a.get("summary", {})
-skipped = {}
+skipped = {k: v for k, v in (s.get("skipped") or {}).items() if v}
 for e in s.get("errors", []):
     skipped[e.get("kind")] = skipped.get(e.get("kind"), 0) + 1
 print(f"  authlint       {s.get('filesScanned')} files, {s.get('bytesScanned', 0) / 1e6:.1f} MB, "
