@@ -25,13 +25,7 @@ final class DemoBlockRoleTests: XCTestCase {
         try TestSupport.write(Self.demo, to: dir + "/lib/prompt.py")
         try TestSupport.write(Self.demo.replacingOccurrences(of: "from . import", with: "import"), to: dir + "/tool.py")
         let result = try TestSupport.authlint(["scan", ".", "--format", "json", "--fail-on", "never"], cwd: dir)
-        let findings =
-            (try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])?["findings"]
-            as? [[String: Any]] ?? []
-        let found = Dictionary(
-            findings.map {
-                ($0["file"] as? String ?? "", "\($0["role"] as? String ?? "")/\($0["severity"] as? String ?? "")")
-            }, uniquingKeysWith: { a, _ in a })
+        let found = try TestSupport.roleAndSeverityByFile(result.stdout)
         XCTAssertEqual(found["lib/prompt.py"], "documentation/warning", "\(found)")
         XCTAssertEqual(found["tool.py"], "shipped/error", "\(found)")
     }

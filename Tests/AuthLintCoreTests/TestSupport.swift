@@ -187,4 +187,14 @@ enum TestSupport {
     static func builtinScanner(settings: ScanSettings = ScanSettings()) throws -> ScanEngine {
         try ScanEngine(rules: RuleLoader.builtinRules(), settings: settings)
     }
+
+    /// A JSON report's findings as `file → "role/severity"` (the first finding of each file).
+    static func roleAndSeverityByFile(_ jsonReport: String) throws -> [String: String] {
+        let report = try JSONSerialization.jsonObject(with: Data(jsonReport.utf8)) as? [String: Any]
+        let findings = report?["findings"] as? [[String: Any]] ?? []
+        return Dictionary(
+            findings.map {
+                ($0["file"] as? String ?? "", "\($0["role"] as? String ?? "")/\($0["severity"] as? String ?? "")")
+            }, uniquingKeysWith: { first, _ in first })
+    }
 }

@@ -41,13 +41,7 @@ final class TestingDistributionRoleTests: XCTestCase {
         let dir = try sitePackages()
         let result = try TestSupport.authlint(["scan", ".", "--format", "json", "--fail-on", "never"], cwd: dir)
         XCTAssertEqual(result.status, 0, result.stderr)
-        let findings =
-            (try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])?["findings"]
-            as? [[String: Any]] ?? []
-        let found = Dictionary(
-            findings.map {
-                ($0["file"] as? String ?? "", "\($0["role"] as? String ?? "")/\($0["severity"] as? String ?? "")")
-            }, uniquingKeysWith: { a, _ in a })
+        let found = try TestSupport.roleAndSeverityByFile(result.stdout)
         XCTAssertEqual(found["site/fakecloud/iam/models.py"], "test/warning", "\(found)")
         XCTAssertEqual(found["site/stub_server/app.py"], "test/warning", "\(found)")
         XCTAssertEqual(found["site/cloudsdk/session.py"], "shipped/error", "\(found)")
