@@ -157,7 +157,9 @@ final class PatternRuleRunner: @unchecked Sendable {
             let window = lower..<max(lower, upper)
             if let last = result.last, window.lowerBound <= last.upperBound {
                 if window.upperBound <= last.upperBound { continue }
-                if window.upperBound - last.lowerBound <= Self.maxMergedWindow {
+                // A rule whose reach is itself near the cap (PKCS#12 stores: 16 KB) merges up to four
+                // reaches: otherwise every later hit of a dense line would open a full window of its own.
+                if window.upperBound - last.lowerBound <= max(Self.maxMergedWindow, 4 * reach) {
                     result[result.count - 1] = last.lowerBound..<window.upperBound
                     continue
                 }
