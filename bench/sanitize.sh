@@ -4,6 +4,8 @@
 # are where an out-of-bounds read of a name once hid) and a larger tree (default
 # bench/.corpus/base/swift if present, else Sources/). Fails on any sanitizer report or crash.
 #   bench/sanitize.sh thread|address [LARGER-TREE]
+# AUTHLINT_ASAN_BINARY=.build-fuzz/authlint-fuzz (address only): scan with bench/fuzz.sh's ASan
+# build instead of building one (.ci/run does this after fuzzing).
 # thread: the parallel scanner's shared state (the walk-to-workers queue, collected outcomes,
 # lazily compiled regexes); address: out-of-bounds and use-after-free in the scan.
 set -euo pipefail
@@ -20,13 +22,26 @@ if [ -z "$big" ]; then
 fi
 scratch=".build-$short"
 started=$(date +%s)
-# Release + sanitizer: the scan runs several times slower instrumented, so optimise the rest.
-flags=(-c release --sanitize="$kind" --scratch-path "$scratch")
-mkdir -p "$scratch"
-swift build "${flags[@]}" --product authlint > "$scratch/build.txt" 2>&1 \
-  || { grep -E "error" "$scratch/build.txt" | head -n 20; tail -n 5 "$scratch/build.txt"; exit 1; }
-bin="$(swift build "${flags[@]}" --show-bin-path)/authlint"
-echo "$short: build took $(( $(date +%s) - started )) s"
+run=()
+if [ "$kind" = address ] && [ -n "${AUTHLINT_ASAN_BINARY:-}" ]; then
+  # bench/fuzz.sh's binary (libFuzzer + AddressSanitizer, -O) runs the command line when
+  # AUTHLINT_FUZZ_TARGET=cli: CI fuzzes and scans with one ASan build instead of two.
+  [ -x "$AUTHLINT_ASAN_BINARY" ] || { echo "$short: AUTHLINT_ASAN_BINARY=$AUTHLINT_ASAN_BINARY is not an executable" >&2; exit 2; }
+  run=(env AUTHLINT_FUZZ_TARGET=cli "$AUTHLINT_ASAN_BINARY")
+  echo "$short: using $AUTHLINT_ASAN_BINARY (no build)"
+else
+  # ThreadSanitizer: a debug build (half the build time of release; races show the same or
+  # better unoptimised). AddressSanitizer on its own: release, as the scan runs several times
+  # slower instrumented.
+  config=release
+  [ "$kind" = thread ] && config=debug
+  flags=(-c "$config" --sanitize="$kind" --scratch-path "$scratch")
+  mkdir -p "$scratch"
+  swift build "${flags[@]}" --product authlint > "$scratch/build.txt" 2>&1 \
+    || { grep -E "error" "$scratch/build.txt" | head -n 20; tail -n 5 "$scratch/build.txt"; exit 1; }
+  run=("$(swift build "${flags[@]}" --show-bin-path)/authlint")
+  echo "$short: $config build took $(( $(date +%s) - started )) s"
+fi
 
 wide=$(mktemp -d)
 trap 'rm -rf "$wide"' EXIT
@@ -45,7 +60,7 @@ for tree in samples "$wide" "$big"; do
   t0=$(date +%s)
   set +e
   # Collect every report; SWIFT_BACKTRACE=enable=no: no backtracer hang on a crash.
-  SWIFT_BACKTRACE=enable=no "$bin" scan "$tree" --jobs 2 --format json --fail-on never > "$log.out" 2> "$log"
+  SWIFT_BACKTRACE=enable=no "${run[@]}" scan "$tree" --jobs 2 --format json --fail-on never > "$log.out" 2> "$log"
   rc=$?
   set -e
   reports=$(grep -c "$pattern" "$log" || true)

@@ -15,15 +15,19 @@ enum FuzzTargets {
     ]
 
     /// One file name per lexer family (and the Go dialect).
-    static let familyPaths = ["a.js", "a.go", "a.py", "a.rb", "a.sh", "a.yaml", "a.json", ".env", "Dockerfile",
-                              "a.xml", "nginx.conf", "a.http", "a.md", "a.txt"]
+    static let familyPaths = [
+        "a.js", "a.go", "a.py", "a.rb", "a.sh", "a.yaml", "a.json", ".env", "Dockerfile",
+        "a.xml", "nginx.conf", "a.http", "a.md", "a.txt",
+    ]
 
     static func lexers(_ bytes: [UInt8]) {
         for path in familyPaths {
             let tokens = LexerRegistry.tokenize(SourceFile(path: path, bytes: bytes))
             var last = 0
             for (i, t) in tokens.enumerated() {
-                precondition(t.start >= last && t.start <= t.end && t.end <= bytes.count, "\(path): token \(i) out of order or bounds")
+                precondition(
+                    t.start >= last && t.start <= t.end && t.end <= bytes.count,
+                    "\(path): token \(i) out of order or bounds")
                 precondition(t.pairIndex < tokens.count, "\(path): token \(i) pairs past the end")
                 last = t.start
             }
@@ -59,11 +63,15 @@ enum FuzzTargets {
     static func base64(_ bytes: [UInt8]) {
         let text = String(decoding: bytes, as: UTF8.self)
         for urlSafe in [false, true] {
-            for requirePadding in [false, true] { _ = Base64.decode(text, urlSafe: urlSafe, requirePadding: requirePadding) }
+            for requirePadding in [false, true] {
+                _ = Base64.decode(text, urlSafe: urlSafe, requirePadding: requirePadding)
+            }
         }
         // Empty input decodes to nil on purpose (no payload is no credential): round trip the rest.
         if !bytes.isEmpty { precondition(Base64.decode(Base64.encode(bytes)) == bytes, "base64 round trip") }
-        for payload in HardcodedBasicAuthRule.basicPayloads(in: text) { _ = HardcodedBasicAuthRule.decodedPair(payload) }
+        for payload in HardcodedBasicAuthRule.basicPayloads(in: text) {
+            _ = HardcodedBasicAuthRule.decodedPair(payload)
+        }
         _ = MalformedBasicAuthRule.problem(with: text, isTemplate: false)
         _ = MalformedBasicAuthRule.problem(with: "Basic " + text, isTemplate: false)
     }
@@ -110,4 +118,21 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let bytes = size == 0 || data == nil ? [] : Array(UnsafeBufferPointer(start: data, count: size))
     FuzzTargets.selected(bytes)
     return 0
+}
+
+/// `AUTHLINT_FUZZ_TARGET=cli`: the binary is the authlint command line (arguments after the
+/// program name), run once under this build's AddressSanitizer instead of fuzzing, so CI's
+/// ASan scan (bench/sanitize.sh address) reuses this build instead of compiling the scanner a
+/// third time. libFuzzer calls this before it reads its own flags.
+@_cdecl("LLVMFuzzerInitialize")
+public func fuzzInitialize(
+    _ argc: UnsafeMutablePointer<CInt>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>
+) -> CInt {
+    guard ProcessInfo.processInfo.environment["AUTHLINT_FUZZ_TARGET"] == "cli", let list = argv.pointee else {
+        return 0
+    }
+    let arguments = (0..<Int(argc.pointee)).dropFirst().compactMap { list[$0].map { String(cString: $0) } }
+    Console.occupyClosedStandardDescriptors()
+    exit(CommandLineInterface.run(arguments))
 }
