@@ -8,7 +8,8 @@ import Support
 import Suppression
 
 /// Values that stand in for a credential rather than being one: documentation placeholders,
-/// template holes, masked values. Shared by every rule that judges a literal.
+/// template holes, masked values, credentials published as samples (`PublishedSamples`). Shared by
+/// every rule that judges a literal.
 public enum Placeholder {
     private static let markers: [String] = [
         "your-", "your_", "yourkey", "your key", "insert", "replace", "placeholder", "changeme",
@@ -31,6 +32,7 @@ public enum Placeholder {
     private static let wordMarkers: [String] = ["todo", "tbd", "n/a", "none", "null", "nil", "put-", "my-", "my_"]
 
     public static func isPlaceholder(_ value: Substring) -> Bool {
+        if PublishedSamples.contains(value) { return true }
         let lowered = value.lowercased()
         if lowered.isEmpty { return true }
         for marker in markers where lowered.containsBytes(marker) { return true }
