@@ -43,6 +43,8 @@ public enum Placeholder {
         if let first = lowered.first, lowered.count >= 3, lowered.allSatisfy({ $0 == first }) { return true }
         // Runs like `12345678`, `abcdefgh`: keyboard-mash values used in docs.
         if isAscendingRun(lowered) { return true }
+        // `AbCeFG123`: the alphabet typed (a letter may be skipped), maybe then counted digits.
+        if isAlphabetSequence(lowered) { return true }
         // The same after a token prefix (`sk_live_abcdefghijklmnop`, `xk_1234567890`): random
         // text practically never holds six consecutive letters or digits in order.
         if let body = bodyAfterPrefix(lowered), containsAscendingRun(body, length: 6) { return true }
@@ -98,6 +100,22 @@ public enum Placeholder {
             from = at + 1
         }
         return false
+    }
+
+    /// At least five letters in alphabet order, each at most two after the one before, then
+    /// nothing or ascending digits. Random text is never this ordered.
+    static func isAlphabetSequence(_ lowered: String) -> Bool {
+        let bytes = Array(lowered.utf8)
+        func isLetter(_ b: UInt8) -> Bool { b >= 0x61 && b <= 0x7A }
+        guard let first = bytes.first, isLetter(first) else { return false }
+        var end = 1
+        while end < bytes.count, isLetter(bytes[end]), bytes[end] > bytes[end - 1], bytes[end] - bytes[end - 1] <= 2 {
+            end += 1
+        }
+        guard end >= 5 else { return false }
+        let digits = bytes[end...]
+        return digits.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+            && zip(digits, digits.dropFirst()).allSatisfy { $1 == $0 + 1 }
     }
 
     private static func isAscendingRun(_ s: String) -> Bool {

@@ -62,4 +62,18 @@ final class ProviderRejectTests: XCTestCase {
             XCTAssertEqual(try findings("NuGet.Config", altered).map(\.rule), ["nuget-config-password"], password)
         }
     }
+
+    /// The alphabet typed with a skipped letter, maybe then counted digits, stands in for a value.
+    func testAlphabetSequencesArePlaceholders() throws {
+        for value in ["BcDeGH4567", "acegik", "MnOpRs12", "abdeghjk"] {
+            XCTAssertTrue(Placeholder.isPlaceholder(value), value)
+        }
+        for value in ["BcDeGH4571", "Qm7xK2pL9", "abcz1234", "bdfhk9", "acegi0x"] {
+            XCTAssertFalse(Placeholder.isAlphabetSequence(value.lowercased()), value)
+        }
+        XCTAssertEqual(try findings("settings.yaml", "ACME_ACCESS_KEY: BcDeGH4567").map(\.rule), [])
+        XCTAssertEqual(
+            try findings("settings.yaml", "ACME_ACCESS_KEY: Qm7xK2pL9wR4tZ8vN3bF6hJ1").map(\.rule), ["hardcoded-secret"]
+        )
+    }
 }
