@@ -104,18 +104,22 @@ public enum Placeholder {
 
     /// At least five letters in alphabet order, each at most two after the one before, then
     /// nothing or ascending digits. Random text is never this ordered.
+    /// Reads the bytes once without copying them: most values fail at the first byte.
     static func isAlphabetSequence(_ lowered: String) -> Bool {
-        let bytes = Array(lowered.utf8)
-        func isLetter(_ b: UInt8) -> Bool { b >= 0x61 && b <= 0x7A }
-        guard let first = bytes.first, isLetter(first) else { return false }
-        var end = 1
-        while end < bytes.count, isLetter(bytes[end]), bytes[end] > bytes[end - 1], bytes[end] - bytes[end - 1] <= 2 {
-            end += 1
+        var letters = 0, previous: UInt8 = 0, inDigits = false
+        for b in lowered.utf8 {
+            let isLetter = b >= 0x61 && b <= 0x7A
+            if !inDigits && isLetter && (letters == 0 || (b > previous && b - previous <= 2)) {
+                letters += 1
+                previous = b
+                continue
+            }
+            // Past the letters only ascending digits may follow.
+            guard letters >= 5, b >= 0x30 && b <= 0x39, !inDigits || b == previous + 1 else { return false }
+            inDigits = true
+            previous = b
         }
-        guard end >= 5 else { return false }
-        let digits = bytes[end...]
-        return digits.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
-            && zip(digits, digits.dropFirst()).allSatisfy { $1 == $0 + 1 }
+        return letters >= 5
     }
 
     private static func isAscendingRun(_ s: String) -> Bool {
