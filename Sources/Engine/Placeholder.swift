@@ -8,7 +8,8 @@ import Support
 import Suppression
 
 /// Values that stand in for a credential rather than being one: documentation placeholders,
-/// template holes, masked values. Shared by every rule that judges a literal.
+/// template holes, masked values, credentials published as samples (`PublishedSamples`). Shared by
+/// every rule that judges a literal.
 public enum Placeholder {
     private static let markers: [String] = [
         "your-", "your_", "yourkey", "your key", "insert", "replace", "placeholder", "changeme",
@@ -31,6 +32,7 @@ public enum Placeholder {
     private static let wordMarkers: [String] = ["todo", "tbd", "n/a", "none", "null", "nil", "put-", "my-", "my_"]
 
     public static func isPlaceholder(_ value: Substring) -> Bool {
+        if PublishedSamples.contains(value) { return true }
         let lowered = value.lowercased()
         if lowered.isEmpty { return true }
         for marker in markers where lowered.containsBytes(marker) { return true }
@@ -41,6 +43,8 @@ public enum Placeholder {
         if let first = lowered.first, lowered.count >= 3, lowered.allSatisfy({ $0 == first }) { return true }
         // Runs like `12345678`, `abcdefgh`: keyboard-mash values used in docs.
         if isAscendingRun(lowered) { return true }
+        // `AbCeFG123`: the alphabet typed (a letter may be skipped), maybe then counted digits.
+        if isAlphabetSequence(lowered) { return true }
         // The same after a token prefix (`sk_live_abcdefghijklmnop`, `xk_1234567890`): random
         // text practically never holds six consecutive letters or digits in order.
         if let body = bodyAfterPrefix(lowered), containsAscendingRun(body, length: 6) { return true }
@@ -96,6 +100,26 @@ public enum Placeholder {
             from = at + 1
         }
         return false
+    }
+
+    /// At least five letters in alphabet order, each at most two after the one before, then
+    /// nothing or ascending digits. Random text is never this ordered.
+    /// Reads the bytes once without copying them: most values fail at the first byte.
+    static func isAlphabetSequence(_ lowered: String) -> Bool {
+        var letters = 0, previous: UInt8 = 0, inDigits = false
+        for b in lowered.utf8 {
+            let isLetter = b >= 0x61 && b <= 0x7A
+            if !inDigits && isLetter && (letters == 0 || (b > previous && b - previous <= 2)) {
+                letters += 1
+                previous = b
+                continue
+            }
+            // Past the letters only ascending digits may follow.
+            guard letters >= 5, b >= 0x30 && b <= 0x39, !inDigits || b == previous + 1 else { return false }
+            inDigits = true
+            previous = b
+        }
+        return letters >= 5
     }
 
     private static func isAscendingRun(_ s: String) -> Bool {

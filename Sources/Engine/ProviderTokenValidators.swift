@@ -13,6 +13,9 @@ extension SecretValidators {
     package static let providerTokenValidators: [String: Check] = [
         // `ghp_`/`gho_`/`ghu_`/`ghs_`/`ghr_` + 30 random base62 + 6-character base62 CRC32 of them.
         "github-token-checksum": { ProviderTokenChecks.hasBase62CRC32Suffix($0) },
+        // `AIza` + 35 random base64url characters: both letter cases occur (a body without one is an
+        // upper- or lower-cased copy; a random body lacks either with probability about 10^-8).
+        "google-api-key": { ProviderTokenChecks.isGoogleAPIKeyBody($0.dropFirst(4)) },
         // `npm_` + 30 random base62 + the same 6-character base62 CRC32 as GitHub's tokens.
         "npm-token-checksum": { ProviderTokenChecks.hasBase62CRC32Suffix($0) },
         // header.payload.signature, base64url; the header is a JSON object with "alg", the payload a JSON object.
@@ -62,6 +65,13 @@ enum ProviderTokenChecks {
         }
         while digits.count < width { digits.append(alphabet[0]) }
         return digits.reversed()
+    }
+
+    static func isGoogleAPIKeyBody(_ body: Substring) -> Bool {
+        let bytes = body.utf8
+        return bytes.count == 35
+            && bytes.allSatisfy { ASCII.isAlphanumeric($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }
+            && bytes.contains { $0 >= 0x41 && $0 <= 0x5A } && bytes.contains { $0 >= 0x61 && $0 <= 0x7A }
     }
 
     static func isJWT(_ token: Substring) -> Bool {

@@ -12,7 +12,7 @@ extension SecretValidators {
             guard let json = StructuredTokenChecks.base64JSONText(token) else { return false }
             return ["\"k\":", "\"n\":", "\"id\":"].allSatisfy { json.contains($0) }
         },
-        // Sentry organization token: base64 of `{"iat": <time>, "url": "https://…", "org": "<slug>", …}`.
+        // Sentry organization token: base64 of `{"iat": <time>, "url": "https://…", "region_url": …, "org": "<slug>"}`.
         "sentry-org-token": { StructuredTokenChecks.isSentryOrgPayload($0) },
         // Base64 of a PKCS#12 (.p12/.pfx) store that holds a private key, not only certificates.
         "pkcs12-private-key": { StructuredTokenChecks.isBase64PKCS12WithKey($0) },
@@ -50,12 +50,14 @@ enum StructuredTokenChecks {
         return nil
     }
 
-    /// The payload Sentry writes into an organization token: an `iat` time, a `url` (null on a
-    /// self-hosted server) and a non-empty `org` slug. Read as text, not parsed: Sentry's own
-    /// test tokens write `"iat":045847`, which strict JSON refuses.
+    /// The payload Sentry writes into an organization token (`generate_token` in Sentry's
+    /// `orgauthtoken_token.py` always writes all four fields): an `iat` time, a `url` (null on a
+    /// self-hosted server), a `region_url` and a non-empty `org` slug. Read as text, not parsed:
+    /// Sentry's own test tokens write `"iat":045847`, which strict JSON refuses.
     static func isSentryOrgPayload(_ token: Substring) -> Bool {
         guard let text = base64JSONText(token), let iat = text.firstRange(of: "\"iat\":"),
             text[iat.upperBound...].first?.isNumber == true, text.contains("\"url\":"),
+            text.contains("\"region_url\":"),
             let org = text.firstRange(of: "\"org\":\""), text[org.upperBound...].first.map({ $0 != "\"" }) == true
         else { return false }
         return true

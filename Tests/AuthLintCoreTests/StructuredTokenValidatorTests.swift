@@ -64,6 +64,12 @@ final class StructuredTokenValidatorTests: XCTestCase {
                 "sentry-org-token",
                 "sntrys_eyJpYXQiOjE3MzMzOTAwMTEuNDEsInVybCI6Imh0dHBzOi8vYWNtZS5zZW50cnkuaW8iLCJvcmciOiIifQ==_yNwos/bDWmE4kuv4VGOfYcMuqbKLLp/2jfTuOQPeWID"
             ), "empty org")
+        // `{"iat":1733390011.41,"url":"https://acme.sentry.io","org":"acme"}`: Sentry always writes region_url.
+        XCTAssertFalse(
+            try check(
+                "sentry-org-token",
+                "sntrys_eyJpYXQiOjE3MzMzOTAwMTEuNDEsInVybCI6Imh0dHBzOi8vYWNtZS5zZW50cnkuaW8iLCJvcmciOiJhY21lIn0=_yNwos/bDWmE4kuv4VGOfYcMuqbKLLp/2jfTuOQPeWID"
+            ), "no region_url")
     }
 
     /// A PKCS#12 store is reported only when its DER names a key bag (pkcs8ShroudedKeyBag here).

@@ -3,7 +3,8 @@ import Support
 
 /// Values that carry a provider's token prefix or shape but break the format the provider
 /// issues: `sntryu_` with 65 hex digits, `sgp_` with a `G` in its hex, `xoxb-` with a
-/// 7-character secret, `dapi` with a non-hex tail, a Telegram bot id of 4 or 17 digits. The
+/// 7-character secret, `dapi` with a non-hex tail, a Telegram bot id of 4 or 17 digits, an
+/// `AIza` key of 46 characters or in capitals. The
 /// provider rules reject them; the generic rule still reports such a literal, at warning, and
 /// says why: it is most likely a placeholder, a truncated copy or a made-up test value.
 enum MalformedProviderToken {
@@ -39,7 +40,19 @@ enum MalformedProviderToken {
         Family(
             provider: "Telegram", claims: hasTelegramShape,
             isWellFormed: { (5...16).contains($0.prefix(while: isDigit).count) }),
+        // `AIza` in any case: a key upper-cased on the way (`AIZASY…`) is one Google no longer accepts.
+        Family(
+            provider: "Google",
+            claims: { $0.count >= 30 && $0.prefix(4).map { $0 | 0x20 }.elementsEqual("aiza".utf8) },
+            isWellFormed: isGoogleAPIKey),
     ]
+
+    /// `AIza` + 35 base64url characters in both letter cases (the `google-api-key` rule's validator).
+    private static func isGoogleAPIKey(_ token: Substring.UTF8View) -> Bool {
+        guard token.count == 39, token.starts(with: "AIza".utf8), let check = SecretValidators.named("google-api-key")
+        else { return false }
+        return check(String(decoding: token, as: UTF8.self)[...])
+    }
 
     /// `sntrys_eyJ…` (base64 JSON of the org and its URLs), `_`, then a 43-character signature.
     private static func isSentryOrgToken(_ token: Substring.UTF8View) -> Bool {
