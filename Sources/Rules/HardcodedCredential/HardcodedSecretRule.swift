@@ -160,7 +160,10 @@ struct HardcodedSecretRule: StructuralRule {
             let lower = named.value.lowercased()
             // Basic/Bearer rules
             if lower.hasPrefix("basic ") || lower.hasPrefix("bearer ") || lower.hasPrefix("token ") { continue }
-            let strength = evidence[i] ?? .weak
+            var strength = evidence[i] ?? .weak
+            // A request header named `Token` or `X-Service-Key` is the request's credential, not
+            // a cache or lexer key: the bare name is strong evidence there.
+            if strength == .weak && named.isHeader && named.via != .binding { strength = .strong }
             // A GitHub/npm token whose checksum fails is no provider finding: likely made up.
             if let failing = ChecksummedTokenShape.failingChecksum(named.value) {
                 guard LiteralSecretShape.isPlausibleLiteral(named.value, name: named.name) else { continue }
