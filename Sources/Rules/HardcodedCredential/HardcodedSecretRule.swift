@@ -21,6 +21,12 @@ struct HardcodedSecretRule: StructuralRule {
         "str", "string", "b64", "base64", "hex", "default", "old", "new", "primary", "secondary", "main", "override",
     ]
 
+    /// A warning written into the name after the credential word (`secret_do_not_commit`,
+    /// `API_KEY_DONT_SHARE`, `token_never_publish`): the value is the credential the name warns
+    /// about. It must hold a negation, so `password_commit` stays a name about something else.
+    static let warningWords: Set<String> = ["do", "not", "dont", "never", "commit", "share", "publish", "push", "leak"]
+    static let negations: Set<String> = ["not", "dont", "never"]
+
     /// A name that reads like an identifier or config key (not a path, a CSV row or `AWS::Type`).
     static func isIdentifierLike(_ name: String) -> Bool {
         guard let first = name.unicodeScalars.first, name.utf8.count <= 80 else { return false }
@@ -44,6 +50,8 @@ struct HardcodedSecretRule: StructuralRule {
         let parts = CredentialNames.words(name)
         guard !parts.isEmpty else { return false }
         var end = parts.count
+        let warning = parts.reversed().prefix(while: warningWords.contains)
+        if warning.contains(where: negations.contains) && warning.count < parts.count { end -= warning.count }
         while end > 1, trailingWords.contains(parts[end - 1]) || parts[end - 1].allSatisfy(\.isNumber) { end -= 1 }
         let core = Array(parts[..<end])
         guard let last = core.last else { return false }
