@@ -18,14 +18,14 @@ struct PlainTextLexer: Lexer {
                 var blanked = Array(bytes[line.start..<line.end])
                 for k in line.start..<command { blanked[k - line.start] = 0x20 }
                 // The continuation lines: after a `\`, or led by an option (`-H …`) when the
-                // `\` was left out; a commented command keeps its marker on each line.
+                // `\` was left out. Prompt and comment markers are blanked, offsets kept.
                 var previousStart = line.start, previousEnd = line.end
                 while cursor.lineStart < bytes.count {
                     let saved = cursor
                     guard let next = cursor.nextLine() else { break }
                     let continued = Self.endsWithBackslash(bytes, previousStart, previousEnd)
                     let body = Self.skipMarkers(bytes, next.start, next.end)
-                    guard continued || (body < next.end && bytes[body] == UInt8(ascii: "-")) else {
+                    guard continued || Self.startsWithOption(bytes, body, next.end) else {
                         cursor = saved
                         break
                     }
@@ -111,6 +111,13 @@ struct PlainTextLexer: Lexer {
         var k = e
         while k < end && (bytes[k] == 0x20 || bytes[k] == 0x09) { k += 1 }
         return k
+    }
+
+    /// `-H`, `--user`: a dash and a letter or digit (`--` then one), not a `- ` list bullet.
+    private static func startsWithOption(_ bytes: [UInt8], _ start: Int, _ end: Int) -> Bool {
+        guard start + 1 < end, bytes[start] == UInt8(ascii: "-") else { return false }
+        let nameAt = bytes[start + 1] == UInt8(ascii: "-") ? start + 2 : start + 1
+        return nameAt < end && ASCII.isAlphanumeric(bytes[nameAt])
     }
 
     private static func endsWithBackslash(_ bytes: [UInt8], _ start: Int, _ end: Int) -> Bool {
