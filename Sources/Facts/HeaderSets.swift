@@ -163,7 +163,9 @@ extension FileFacts {
         programs: Set<String>,
         _ header: (_ word: String, _ index: Int) -> (HeaderSet.Header?, consumedThrough: Int)
     ) -> [HeaderSet] {
-        guard file.language == .shell || file.language == .dockerfile || file.language == .markdown else { return [] }
+        guard file.language == .shell || file.language == .dockerfile || file.language == .markdown || isPlainText
+        else { return [] }
+        let programs = isPlainText ? programs.intersection(LexerRegistry.plainTextCommandPrograms) : programs
         var sets: [HeaderSet] = []
         var i = 0
         while i < tokens.count {
@@ -194,7 +196,7 @@ extension FileFacts {
             if byte == UInt8(ascii: "\\") {
                 continued = true
             } else if byte == 0x0A {
-                if !continued { return true }
+                if !continued && !continuesWithOption(from: k, to: b) { return true }
                 continued = false
             } else if byte != 0x20 && byte != 0x09 && byte != 0x0D {
                 continued = false
@@ -202,5 +204,21 @@ extension FileFacts {
             k += 1
         }
         return false
+    }
+
+    /// A line led by an option (`-H …`, `--user …`) after a command line: no shell runs `-H` as a
+    /// command, so the `\` was left out (docs often do) and the line belongs to the command.
+    /// Comment markers before it count as blanks (a commented-out command in notes).
+    private func continuesWithOption(from lineBreak: Int, to b: Int) -> Bool {
+        var k = lineBreak + 1
+        while k < tokens[b].start {
+            let byte = file.bytes[k]
+            guard byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == UInt8(ascii: "#") else { return false }
+            k += 1
+        }
+        let bytes = file.bytes, start = tokens[b].start, end = tokens[b].end
+        guard end - start >= 2, bytes[start] == UInt8(ascii: "-") else { return false }
+        let nameAt = bytes[start + 1] == UInt8(ascii: "-") ? start + 2 : start + 1
+        return nameAt < end && ASCII.isAlphanumeric(bytes[nameAt])
     }
 }

@@ -26,7 +26,8 @@ extension FileFacts {
     public var shellCommands: [ShellCommand] { memo(Self.shellCommandsKey) { tokenCommands() + yamlCommands() } }
 
     private func tokenCommands() -> [ShellCommand] {
-        guard file.language == .shell || file.language == .dockerfile || file.language == .markdown else { return [] }
+        guard file.language == .shell || file.language == .dockerfile || file.language == .markdown || isPlainText
+        else { return [] }
         var commands: [ShellCommand] = []
         var i = 0
         while i < tokens.count {
@@ -55,7 +56,10 @@ extension FileFacts {
                 }
                 j += 1
             }
-            commands.append(ShellCommand(program: Self.programName(words[0].text), words: words))
+            let program = Self.programName(words[0].text)
+            // Plain text is prose but for the command lines its lexer read as shell.
+            if isPlainText && !LexerRegistry.plainTextCommandPrograms.contains(program) { continue }
+            commands.append(ShellCommand(program: program, words: words))
         }
         return commands
     }
@@ -111,6 +115,8 @@ extension FileFacts {
         }
         return commands
     }
+
+    var isPlainText: Bool { file.language == .plainText }
 
     static func programName(_ word: String) -> String {
         word.split(separator: "/").last.map(String.init) ?? word

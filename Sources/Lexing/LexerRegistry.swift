@@ -21,6 +21,10 @@ public enum LexerRegistry {
         }
     }
 
+    /// The programs whose command lines plain text lexes as shell (`curl`, `wget`): in a plain
+    /// text file only these are commands, the other lines being prose.
+    package static var plainTextCommandPrograms: Set<String> { PlainTextLexer.commandPrograms }
+
     public static func tokenize(_ file: SourceFile) -> [Token] {
         let lexer: any Lexer =
             file.language == .cLike && file.dialect == .go

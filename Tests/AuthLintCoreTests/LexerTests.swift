@@ -102,6 +102,24 @@ final class LexerTests: XCTestCase {
         XCTAssertEqual(toks.filter { $0.kind == .comment }.count, 2)
     }
 
+    /// Plain text keeps prose as words, but a pasted command line (after a prompt or a `#`) and
+    /// its continuation lines are shell: quoted arguments are one string, at their own offsets.
+    func testPlainTextCommandLinesAreLexedAsShell() {
+        let code =
+            "Notes\nbash-5.1$ curl -X POST https://ci.example \\\n  -H 'X-Key: a b'\n"
+            + "# curl -s \\\n#   -u 'ops:k9 z' https://x.example\n- a 'list item'\nsay 'hello there'\n"
+        let (file, toks) = tokens("notes.txt", code)
+        let quoted = toks.filter { $0.kind == .string && $0.quote != 0 }
+        XCTAssertEqual(quoted.compactMap(\.value), ["X-Key: a b", "ops:k9 z"])
+        XCTAssertEqual(file.text(quoted[0].start..<quoted[0].end), "'X-Key: a b'")
+        // The prose line after the commented command is words again, its quotes kept.
+        XCTAssertTrue(strings("notes.txt", code).contains("'hello"))
+        XCTAssertTrue(strings("notes.txt", code).contains("'list"))  // a bullet is no option line
+        let commands = FileFacts(file: file, tokens: toks).shellCommands
+        XCTAssertEqual(commands.map(\.program), ["curl", "curl"])
+        XCTAssertEqual(commands.first?.words.map(\.text).suffix(2), ["-H", "X-Key: a b"])
+    }
+
     /// No lexer may crash, hang or emit out-of-order / out-of-bounds tokens, whatever the input.
     func testRobustnessOnHostileInput() {
         var inputs: [[UInt8]] = [

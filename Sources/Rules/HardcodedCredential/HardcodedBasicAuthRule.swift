@@ -75,7 +75,9 @@ struct HardcodedBasicAuthRule: StructuralRule {
         // 4. `curl -u id:secret`.
         for set in facts.curlHeaderSets {
             for header in set.headers where header.value == "Basic (from -u)" {
-                guard let valueIndex = header.valueToken, let (word, range) = Self.shellWord(facts, from: valueIndex)
+                guard let valueIndex = header.valueToken,
+                    let (word, range) = Self.shellWord(facts, from: valueIndex)
+                        ?? Self.literalBeforeVariable(facts, valueIndex)
                 else { continue }
                 if let (identity, secret) = Self.pair(word),
                     // `test:test`, `user:pass`: demo pairs, the user name repeated or a stand-in word.
@@ -110,6 +112,19 @@ struct HardcodedBasicAuthRule: StructuralRule {
         let range =
             last == index ? facts.contentRange(of: index) : facts.tokens[index].start..<facts.tokens[last].end
         return (word, range)
+    }
+
+    /// `-u elastic:Xk3p@ss$1`: the pair written literally up to a trailing shell variable, which
+    /// only appends to a password already in the source. Nil when the variable comes before
+    /// the colon or the secret has fewer than 6 literal characters (`admin:$PASS`).
+    static func literalBeforeVariable(_ facts: FileFacts, _ index: Int) -> (String, Range<Int>)? {
+        let token = facts.tokens[index]
+        guard token.kind == .string, token.isTemplate, let value = token.value,
+            let dollar = value.firstIndex(of: "$"), let colon = value.firstIndex(of: ":"), colon < dollar,
+            value.distance(from: colon, to: dollar) > 6
+        else { return nil }
+        let literal = String(value[..<dollar])
+        return (literal, facts.contentRange(of: index, part: literal))
     }
 
     /// Base64 payloads following `Basic ` in a text.

@@ -28,15 +28,22 @@ struct HardcodedBearerTokenRule: StructuralRule {
         // Any literal string that is a whole Bearer credential: headers, variables, arguments.
         for (index, token) in facts.tokens.enumerated() where token.kind == .string && !token.isTemplate {
             let text = token.value ?? ""
-            guard let credential = Self.bearerCredential(in: text), LiteralSecretShape.isPlausibleLiteral(credential),
-                !LiteralSecretShape.isMadeOfWords(credential),
-                credential.count >= 12, credential.contains(where: \.isNumber) || credential.count >= 24
-            else { continue }
+            guard let credential = Self.bearerCredential(in: text), Self.isTokenShaped(credential) else { continue }
             let range = facts.contentRange(of: index, part: credential)
             guard reported.insert(range.lowerBound).inserted else { continue }
             matches.add(
                 range: range, secret: range,
                 message: rule.message("bearer"))
+        }
+        // A commented-out request (`# curl … -H "Authorization: Bearer …"`) leaks the token too;
+        // in prose only the whole header form counts, not a mention of bearer tokens.
+        for (index, token) in facts.tokens.enumerated() where token.kind == .comment {
+            for credential in Self.bearerHeaderCredentials(in: token.value ?? "")
+            where Self.isTokenShaped(credential) {
+                let range = facts.contentRange(of: index, part: credential)
+                guard reported.insert(range.lowerBound).inserted else { continue }
+                matches.add(range: range, secret: range, message: rule.message("bearer"))
+            }
         }
         for named in facts.namedValues where named.valueKind == .literal {
             if named.name.lowercased().hasSuffix("authorization"),
@@ -57,6 +64,30 @@ struct HardcodedBearerTokenRule: StructuralRule {
                 range: named.valueRange, secret: named.valueRange,
                 message: rule.message("oauth", ["name": named.name]))
         }
+    }
+
+    /// A Bearer parameter that is a token, not a stand-in: plausible, not words, at least 12
+    /// characters with a digit (or 24 without).
+    static func isTokenShaped(_ credential: String) -> Bool {
+        LiteralSecretShape.isPlausibleLiteral(credential) && !LiteralSecretShape.isMadeOfWords(credential)
+            && credential.count >= 12 && (credential.contains(where: \.isNumber) || credential.count >= 24)
+    }
+
+    /// The tokens of every `Authorization: Bearer <token>` written in a text (a comment line).
+    static func bearerHeaderCredentials(in text: String) -> [String] {
+        guard text.containsIgnoringASCIICase("bearer") else { return [] }
+        var result: [String] = []
+        var rest = Substring(text)
+        while let header = rest.range(of: "authorization:", options: .caseInsensitive) {
+            rest = rest[header.upperBound...]
+            let scheme = rest.drop(while: { $0 == " " || $0 == "\t" })
+            guard scheme.lowercased().hasPrefix("bearer ") else { continue }
+            let credential = scheme.dropFirst(7).drop(while: { $0 == " " }).prefix {
+                $0.isLetter || $0.isNumber || "-._~+/=".contains($0)
+            }
+            if !credential.isEmpty { result.append(String(credential)) }
+        }
+        return result
     }
 
     /// The name's letters and digits, lower-case (`Client_Secret` → `clientsecret`); ASCII

@@ -21,6 +21,12 @@ struct HardcodedSecretRule: StructuralRule {
         "str", "string", "b64", "base64", "hex", "default", "old", "new", "primary", "secondary", "main", "override",
     ]
 
+    /// A warning written into the name after the credential word (`secret_do_not_commit`,
+    /// `API_KEY_DONT_SHARE`, `token_never_publish`): the value is the credential the name warns
+    /// about. It must hold a negation, so `password_commit` stays a name about something else.
+    static let warningWords: Set<String> = ["do", "not", "dont", "never", "commit", "share", "publish", "push", "leak"]
+    static let negations: Set<String> = ["not", "dont", "never"]
+
     /// A name that reads like an identifier or config key (not a path, a CSV row or `AWS::Type`).
     static func isIdentifierLike(_ name: String) -> Bool {
         guard let first = name.unicodeScalars.first, name.utf8.count <= 80 else { return false }
@@ -44,6 +50,8 @@ struct HardcodedSecretRule: StructuralRule {
         let parts = CredentialNames.words(name)
         guard !parts.isEmpty else { return false }
         var end = parts.count
+        let warning = parts.reversed().prefix(while: warningWords.contains)
+        if warning.contains(where: negations.contains) && warning.count < parts.count { end -= warning.count }
         while end > 1, trailingWords.contains(parts[end - 1]) || parts[end - 1].allSatisfy(\.isNumber) { end -= 1 }
         let core = Array(parts[..<end])
         guard let last = core.last else { return false }
@@ -160,7 +168,10 @@ struct HardcodedSecretRule: StructuralRule {
             let lower = named.value.lowercased()
             // Basic/Bearer rules
             if lower.hasPrefix("basic ") || lower.hasPrefix("bearer ") || lower.hasPrefix("token ") { continue }
-            let strength = evidence[i] ?? .weak
+            var strength = evidence[i] ?? .weak
+            // A request header named `Token` or `X-Service-Key` is the request's credential, not
+            // a cache or lexer key: the bare name is strong evidence there.
+            if strength == .weak && named.isHeader && named.via != .binding { strength = .strong }
             // A GitHub/npm token whose checksum fails is no provider finding: likely made up.
             if let failing = ChecksummedTokenShape.failingChecksum(named.value) {
                 guard LiteralSecretShape.isPlausibleLiteral(named.value, name: named.name) else { continue }

@@ -85,6 +85,10 @@ struct KubernetesSecretManifestRule: StructuralRule {
         return search(root)
     }
 
+    /// Keys only a manifest's top level has (`apiVersion` is left out: a pasted manifest often
+    /// keeps it at column 1 with the rest indented).
+    static let manifestKeys: Set<String> = ["kind", "metadata", "data", "stringData"]
+
     /// YAML manifests (also inside Markdown fences), multi-document streams included.
     private func checkYAML(_ matches: inout [RuleMatch], _ context: FileContext, _ rule: RuleDefinition) {
         let facts = context.facts
@@ -100,15 +104,26 @@ struct KubernetesSecretManifestRule: StructuralRule {
         func document(of offset: Int) -> Int { documentStarts.lastIndex { $0 <= offset } ?? 0 }
         func indent(_ tokenIndex: Int) -> Int { context.file.position(at: facts.tokens[tokenIndex].start).column }
 
+        // A document's top level is the column of its leftmost manifest key: 1, or more when a
+        // manifest was pasted indented (` kind: secret` under `apiVersion: v1`). Nested `kind`
+        // keys (`subjects: - kind: …`) sit right of it.
+        var topColumn: [Int: Int] = [:]
+        for binding in bindings where Self.manifestKeys.contains(binding.name) {
+            let doc = document(of: facts.tokens[binding.nameToken].start)
+            topColumn[doc] = min(topColumn[doc] ?? .max, indent(binding.nameToken))
+        }
+        func isTopLevel(_ binding: Binding) -> Bool {
+            topColumn[document(of: facts.tokens[binding.nameToken].start)] == indent(binding.nameToken)
+        }
         let secretDocuments = Set(
-            bindings.filter { $0.name == "kind" && $0.value.lowercased() == "secret" && indent($0.nameToken) == 1 }
+            bindings.filter { $0.name == "kind" && $0.value.lowercased() == "secret" && isTopLevel($0) }
                 .map { document(of: facts.tokens[$0.nameToken].start) })
         guard !secretDocuments.isEmpty else { return }
         var section: (name: String, indent: Int, document: Int)?
         for binding in bindings {
             let offset = facts.tokens[binding.nameToken].start
             let column = indent(binding.nameToken)
-            if (binding.name == "data" || binding.name == "stringData") && column == 1 {
+            if (binding.name == "data" || binding.name == "stringData") && isTopLevel(binding) {
                 section = (binding.name, column, document(of: offset))
                 continue
             }

@@ -36,6 +36,11 @@ final class TencentCloudSecretKeyRuleTests: XCTestCase {
     func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "tencent-cloud-secret-key") }
 }
 
+final class TerraformHardcodedPasswordRuleTests: XCTestCase {
+    func testFireExamples() throws { try RuleExampleHarness.checkFireExamples(of: "terraform-hardcoded-password") }
+    func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "terraform-hardcoded-password") }
+}
+
 final class TlsVerificationDisabledRuleTests: XCTestCase {
     func testFireExamples() throws { try RuleExampleHarness.checkFireExamples(of: "tls-verification-disabled") }
     func testPassExamples() throws { try RuleExampleHarness.checkPassExamples(of: "tls-verification-disabled") }

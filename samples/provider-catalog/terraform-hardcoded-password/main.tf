@@ -1,0 +1,5 @@
+resource "aws_db_instance" "orders" {
+  engine   = "postgres"
+  username = "orders"
+  password = "ordersdbprod"
+}
