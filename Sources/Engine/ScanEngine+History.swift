@@ -28,11 +28,18 @@ extension ScanEngine {
     /// Whether a file's first bytes decide the same language (a shebang) and roles (a generated
     /// banner, a test-vector document) in two versions of the file at `path`.
     package static func sameHeadTraits(path: String, _ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>) -> Bool {
-        // `SourceFile` detects the language from the first 256 bytes, `FileFacts.role` reads 512.
+        // `SourceFile` detects the language from the first 256 bytes (a shebang only), `FileFacts.role` reads 512.
         let headA = a.prefix(512), headB = b.prefix(512)
         if headA.elementsEqual(headB) { return true }
-        return Language.detect(path: path, firstBytes: headA.prefix(256))
-            == Language.detect(path: path, firstBytes: headB.prefix(256))
-            && FileRole(path: path, head: headA) == FileRole(path: path, head: headB)
+        let shebang: [UInt8] = [0x23, 0x21]
+        if headA.starts(with: shebang) || headB.starts(with: shebang) {
+            guard
+                Language.detect(path: path, firstBytes: headA.prefix(256))
+                    == Language.detect(path: path, firstBytes: headB.prefix(256))
+            else { return false }
+        }
+        // The roles a path gives are the same for both; what the head adds is what a path with
+        // no role gets from it (roles are the union of the two).
+        return FileRole(path: "x", head: headA) == FileRole(path: "x", head: headB)
     }
 }

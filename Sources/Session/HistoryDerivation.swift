@@ -35,7 +35,14 @@ final class HistoryDerivation: @unchecked Sendable {
     private var order: [String] = []
     private var orderHead = 0
     private var bytesKept = 0
-    private(set) var derived = 0
+    private var derivedCount = 0
+
+    /// How many blobs were derived instead of scanned.
+    var derived: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return derivedCount
+    }
 
     init(engine: ScanEngine) { self.engine = engine }
 
@@ -76,21 +83,41 @@ final class HistoryDerivation: @unchecked Sendable {
             let parent = waitForParent(parentID), parent.path == read.blob.path
         else { return nil }
         let path = read.blob.path
-        guard !Self.markers.contains(where: { parent.bytes.contains(subsequence: $0) }),
-            ScanEngine.sameHeadTraits(path: path, parent.bytes[...], bytes[...])
-        else { return nil }
         let old = HistoryLines(parent.bytes), new = HistoryLines(bytes)
-        guard let image = HistoryLineDiff.match(old, new, maxEdits: Self.maxEdits) else { return nil }
+        // Lines only one version has changed whatever the diff: most blobs that must be scanned
+        // whole are told by these alone, before the diff (cheapest checks first). A rewrite of
+        // more than half the blob is scanned whole without looking for keywords in it.
+        let missing = Self.linesMissing(from: old, in: new) + Self.linesMissing(from: new, in: old)
+        guard missing.count <= bytes.count / 2, !changesRunRules(missing, path),
+            let image = HistoryLineDiff.match(old, new, maxEdits: Self.maxEdits)
+        else { return nil }
         var changed: [UInt8] = []
         Self.appendChangedLines(of: old, kept: image.map { $0 != nil }, to: &changed)
         var keptNew = [Bool](repeating: false, count: new.count)
         for line in image.compactMap({ $0 }) { keptNew[line] = true }
         Self.appendChangedLines(of: new, kept: keptNew, to: &changed)
-        if changed.isEmpty { return moved(parent.result, image) }
-        guard !Self.markers.contains(where: { changed.contains(subsequence: $0) }),
-            !engine.wouldRunRules(on: changed, path: path)
+        guard !changesRunRules(changed, path),
+            ScanEngine.sameHeadTraits(path: path, parent.bytes[...], bytes[...]),
+            !Self.markers.contains(where: { parent.bytes.contains(subsequence: $0) })
         else { return nil }
         return moved(parent.result, image)
+    }
+
+    private func changesRunRules(_ text: [UInt8], _ path: String) -> Bool {
+        !text.isEmpty
+            && (Self.markers.contains(where: { text.contains(subsequence: $0) })
+                || engine.wouldRunRules(on: text, path: path))
+    }
+
+    /// The lines of `lines` that `other` has nowhere, each followed by a line break.
+    private static func linesMissing(from other: HistoryLines, in lines: HistoryLines) -> [UInt8] {
+        let present = Set(other.hashes)
+        var text: [UInt8] = []
+        for index in 0..<lines.count where !present.contains(lines.hashes[index]) {
+            text += lines.line(index)
+            text.append(UInt8(ascii: "\n"))
+        }
+        return text
     }
 
     private func waitForParent(_ blob: String) -> Parent? {
@@ -104,7 +131,9 @@ final class HistoryDerivation: @unchecked Sendable {
     private static func appendChangedLines(of lines: HistoryLines, kept: [Bool], to text: inout [UInt8]) {
         var wanted = [Bool](repeating: false, count: lines.count)
         for index in kept.indices where !kept[index] {
-            for near in max(0, index - contextLines)...min(lines.count - 1, index + contextLines) { wanted[near] = true }
+            for near in max(0, index - contextLines)...min(lines.count - 1, index + contextLines) {
+                wanted[near] = true
+            }
         }
         for index in wanted.indices where wanted[index] {
             text += lines.line(index)
@@ -134,17 +163,17 @@ final class HistoryDerivation: @unchecked Sendable {
             }
             return moved.sorted(by: Finding.reportOrder)
         }
-        var derived = result
+        var carried = result
         guard let findings = moveAll(result.findings), let suppressed = moveAll(result.suppressed),
             let unused = moveAll(result.unusedSuppressions)
         else { return nil }
-        derived.findings = findings
-        derived.suppressed = suppressed
-        derived.unusedSuppressions = unused
+        carried.findings = findings
+        carried.suppressed = suppressed
+        carried.unusedSuppressions = unused
         condition.lock()
-        self.derived += 1
+        derivedCount += 1
         condition.unlock()
-        return derived
+        return carried
     }
 }
 

@@ -68,15 +68,16 @@ enum HistoryLineDiff {
     }
 
     /// The matched pairs (offsets from `from`) of the middle parts, old `n` lines, new `m` lines.
+    /// The trace keeps, for each number of edits d, only the 2d + 3 frontier entries it reads.
     private static func middleSnakes(
         _ old: HistoryLines, _ new: HistoryLines, from base: Int, n: Int, m: Int, maxEdits: Int
     ) -> [(Int, Int)]? {
         let limit = min(n + m, maxEdits)
         let offset = limit + 1
         var frontier = [Int](repeating: 0, count: 2 * limit + 3)
-        var trace: [[Int]] = []
+        var trace: [Int] = []
         for edits in 0...limit {
-            trace.append(frontier)
+            trace += frontier[(offset - edits - 1)...(offset + edits + 1)]
             for diagonal in stride(from: -edits, through: edits, by: 2) {
                 var x: Int
                 if diagonal == -edits
@@ -92,24 +93,26 @@ enum HistoryLineDiff {
                     y += 1
                 }
                 frontier[offset + diagonal] = x
-                if x >= n && y >= m { return backtrack(trace, offset: offset, n: n, m: m) }
+                if x >= n && y >= m { return backtrack(trace, edits: edits, n: n, m: m) }
             }
         }
         return nil
     }
 
     /// Walks the trace back from the end: each step's snake (matched lines) after its edit.
-    private static func backtrack(_ trace: [[Int]], offset: Int, n: Int, m: Int) -> [(Int, Int)] {
+    /// Step d's frontier starts at d² + 2d in `trace` (steps before it took 2k + 3 each), its
+    /// diagonal k at index k + d + 1 within.
+    private static func backtrack(_ trace: [Int], edits last: Int, n: Int, m: Int) -> [(Int, Int)] {
         var pairs: [(Int, Int)] = []
         var x = n, y = m
-        for edits in stride(from: trace.count - 1, through: 0, by: -1) {
-            let frontier = trace[edits]
+        for edits in stride(from: last, through: 0, by: -1) {
+            let start = edits * edits + 2 * edits
+            func frontier(_ diagonal: Int) -> Int { trace[start + diagonal + edits + 1] }
             let diagonal = x - y
             let previous =
-                diagonal == -edits
-                    || (diagonal != edits && frontier[offset + diagonal - 1] < frontier[offset + diagonal + 1])
+                diagonal == -edits || (diagonal != edits && frontier(diagonal - 1) < frontier(diagonal + 1))
                 ? diagonal + 1 : diagonal - 1
-            let previousX = frontier[offset + previous], previousY = previousX - previous
+            let previousX = frontier(previous), previousY = previousX - previous
             while x > previousX, y > previousY {
                 x -= 1
                 y -= 1

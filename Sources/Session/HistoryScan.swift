@@ -55,7 +55,8 @@ extension ScanPlan {
                                 return
                             }
                             let blob = HistoryBlob(
-                                blob: change.blob, path: repository.display(name), commit: commit, parent: change.parentBlob)
+                                blob: change.blob, path: repository.display(name), commit: commit,
+                                parent: change.parentBlob)
                             let fileName = name.split(separator: "/").last ?? ""
                             if let first = seen[change.blob] {
                                 return state.reappear(blob, renamed: first != fileName)
@@ -87,6 +88,7 @@ extension ScanPlan {
             counts.filesWindowed += more.filesWindowed
         }
         var result = state.attributed(counts: counts)
+        result.history?.derivedBlobs = derivation?.derived ?? 0
         result.history?.revisions = selection.revisions.isEmpty ? ["--all"] : selection.revisions
         result.history?.shallowBoundary = GitHistory.shallowBoundary(root: repository.root)
         result.history?.headCommit = try? Git.line(["rev-parse", "--verify", "--quiet", "HEAD"], cwd: repository.root)
@@ -98,7 +100,8 @@ extension ScanPlan {
     /// `git cat-file` process, and pushes the answers, read here in order, to the workers.
     private static func readBlobs(
         root: String, limits: (maxSize: Int, streamAbove: Int), state: HistoryState, push: (HistoryRead) -> Void,
-        pushed: (@Sendable (String) -> Void)?, find: @escaping @Sendable (_ request: (HistoryBlob) -> Void) throws -> Void
+        pushed: (@Sendable (String) -> Void)?,
+        find: @escaping @Sendable (_ request: (HistoryBlob) -> Void) throws -> Void
     ) {
         let reader: GitBlobReader<HistoryBlob>
         do { reader = try GitBlobReader(root: root) } catch { return state.fail(error.description) }
