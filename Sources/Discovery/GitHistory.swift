@@ -31,9 +31,6 @@ public enum GitHistory {
         public var mode: String
         public var blob: String
         public var rawPath: [UInt8]
-        /// The blob this one replaced at the same path, for a regular file modified in a commit
-        /// with one parent (nil for an addition, a merge, or a type change).
-        public var parentBlob: String? = nil
     }
 
     /// The options among revisions that select refs rather than name one (`--not --remotes`:
@@ -82,7 +79,7 @@ public enum GitHistory {
                     ))
             } else if field.first == UInt8(ascii: ":"), let path = log.read(until: 0) {
                 if let parsed = parseRawHeader(field) {
-                    change(Change(mode: parsed.mode, blob: parsed.blob, rawPath: path, parentBlob: parsed.parent))
+                    change(Change(mode: parsed.mode, blob: parsed.blob, rawPath: path))
                 }
             } else {
                 throw Git.Failure(description: "git log: unexpected output")
@@ -92,21 +89,15 @@ public enum GitHistory {
     }
 
     /// `:old new oldid newid S` (one colon per parent for a merge's combined form: every
-    /// parent's mode and id, then the result's). Nil for a deletion: nothing to scan. `parent`:
-    /// the old blob of a regular file modified in a one-parent commit.
-    static func parseRawHeader(_ header: [UInt8]) -> (mode: String, blob: String, parent: String?)? {
+    /// parent's mode and id, then the result's). Nil for a deletion: nothing to scan.
+    static func parseRawHeader(_ header: [UInt8]) -> (mode: String, blob: String)? {
         let parents = header.prefix { $0 == UInt8(ascii: ":") }.count
         let parts = header.dropFirst(parents).split(separator: UInt8(ascii: " "))
         guard parts.count >= 2 * parents + 3 else { return nil }
         let mode = String(decoding: parts[parents], as: UTF8.self)
         let blob = String(decoding: parts[2 * parents + 1], as: UTF8.self)
         if mode == "000000" || blob.allSatisfy({ $0 == "0" }) { return nil }
-        var parent: String?
-        if parents == 1, parts[0].starts(with: Array("100".utf8)) {
-            let old = String(decoding: parts[2], as: UTF8.self)
-            if !old.allSatisfy({ $0 == "0" }) { parent = old }
-        }
-        return (mode, blob, parent)
+        return (mode, blob)
     }
 
     /// Commits whose parents a shallow clone does not have (`.git/shallow`); empty when complete.

@@ -10,7 +10,6 @@ extension ScanEngine {
     package func scanEach<Item: Sendable>(
         jobs: Int, produce: @Sendable @escaping (_ push: (Item) -> Void) -> Void,
         open: @Sendable @escaping (Item) -> (path: String, input: Result<FileInput, ScanIssue>),
-        derive: (@Sendable (Item) -> ScanResult?)? = nil,
         deliver: @Sendable @escaping (Item, ScanResult) -> Void
     ) -> ScanResult {
         let started = DispatchTime.now()
@@ -20,14 +19,6 @@ extension ScanEngine {
         DispatchQueue.concurrentPerform(iterations: max(1, jobs)) { _ in
             while let item = queue.pop() {
                 let (path, input) = open(item)
-                // A result known without scanning (a history blob derived from its parent's).
-                if let derived = derive?(item) {
-                    var counted = FileOutcome()
-                    if case .success(.bytes(let bytes)) = input { counted.bytes = bytes.count }
-                    counts.add(path, counted)
-                    deliver(item, derived)
-                    continue
-                }
                 let outcome = scanOpened(path, input)
                 var countOnly = outcome
                 countOnly.findings = []; countOnly.suppressed = []; countOnly.issues = []

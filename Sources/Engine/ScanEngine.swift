@@ -13,21 +13,21 @@ import Suppression
 public final class ScanEngine: Sendable {
     public let rules: [RuleDefinition]
     public let settings: ScanSettings
-    let prefilter: KeywordPrefilter
+    private let prefilter: KeywordPrefilter
     /// Prefilter keyword index -> indices into `rules` (the suppression marker maps to none).
-    let rulesByKeyword: [[Int]]
-    let suppressionKeyword: Int
+    private let rulesByKeyword: [[Int]]
+    private let suppressionKeyword: Int
     /// Per enabled rule, everything the per-file loop needs, resolved once (no id lookups per file).
-    let plans: [RulePlan]
+    private let plans: [RulePlan]
     /// Rules without keywords (they see every file their globs select).
-    let keywordlessRules: [Int]
+    private let keywordlessRules: [Int]
     /// Project rules by rule index, in catalog order (concluded once per history blob).
     private let projectRules: [(index: Int, rule: any ProjectRule)]
     private let implementations: RuleImplementations
     /// The enabled rule of the suppression category (notes on directives that suppress nothing).
     let unusedSuppressionRule: RuleDefinition?
 
-    struct RulePlan: Sendable {
+    private struct RulePlan: Sendable {
         enum Check: Sendable {
             case pattern(PatternRuleRunner)
             case file(any StructuralRule)

@@ -44,9 +44,6 @@ public struct HistorySummary: Sendable, Equatable {
     public var symlinks = 0
     /// Blobs at paths the config's `exclude` leaves out.
     public var excluded = 0
-    /// Modified blobs whose findings were carried over from the parent blob, not scanned whole
-    /// (no rule keyword on or near a changed line; `--history-full-blobs` turns it off).
-    public var derivedBlobs = 0
     /// A shallow clone's boundary: commits whose parents are not in the repository.
     public var shallowBoundary: [String] = []
     /// The commit HEAD names, and where the repository lives (no credentials), for SARIF.

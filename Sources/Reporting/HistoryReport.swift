@@ -64,7 +64,7 @@ enum HistoryReport {
             ("commits", .int(history.commits)), ("blobs", .int(history.blobs)),
             ("binaryBlobs", .int(history.binaryBlobs)), ("lfsPointers", .int(history.lfsPointers)),
             ("submodules", .int(history.submodules)), ("symlinks", .int(history.symlinks)),
-            ("excluded", .int(history.excluded)), ("derivedBlobs", .int(history.derivedBlobs)),
+            ("excluded", .int(history.excluded)),
             ("shallowBoundary", .array(history.shallowBoundary.map(JSONOut.string))),
             ("head", history.headCommit.map(JSONOut.string) ?? .null),
         ])

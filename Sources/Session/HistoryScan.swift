@@ -19,30 +19,16 @@ extension ScanPlan {
         let progress = overrides.historyProgress
         // `--shard I/N`: a path's blobs all go to one part, so its edits are attributed as one scan would.
         let shard = overrides.shard
-        let firstDeliver: @Sendable (HistoryRead, ScanResult) -> Void = { read, result in
+        let deliver: @Sendable (HistoryRead, ScanResult) -> Void = { read, result in
             state.keep(read.blob, result)
             if let progress, let line = state.progressLine() { progress(line) }
         }
-        let derivation = overrides.historyFullBlobs ? nil : HistoryDerivation(engine: engine)
-        let deliver: @Sendable (HistoryRead, ScanResult) -> Void = { read, result in
-            derivation?.delivered(read, result)
-            firstDeliver(read, result)
-        }
         let limits = (maxSize: settings.maxFileSize, streamAbove: settings.windowThreshold)
-        let derive: (@Sendable (HistoryRead) -> ScanResult?)?
-        let pushed: (@Sendable (String) -> Void)?
-        if let derivation {
-            derive = { derivation.derive($0) }
-            pushed = { derivation.pushed($0) }
-        } else {
-            (derive, pushed) = (nil, nil)
-        }
         // The log thread finds blobs and asks git for them; this producer reads the answers.
         var counts = engine.scanEach(
             jobs: overrides.jobs,
             produce: { push in
-                Self.readBlobs(root: repository.root, limits: limits, state: state, push: push, pushed: pushed) {
-                    request in
+                Self.readBlobs(root: repository.root, limits: limits, state: state, push: push) { request in
                     // Each blob's first file name: met again under another name, it may be
                     // another language to the rules (a.txt renamed a.js), so it is scanned again.
                     var seen: [String: Substring] = [:]
@@ -54,9 +40,7 @@ extension ScanPlan {
                             guard let commit = state.classify(change.mode, excluded: excludes.excludes(name)) else {
                                 return
                             }
-                            let blob = HistoryBlob(
-                                blob: change.blob, path: repository.display(name), commit: commit,
-                                parent: change.parentBlob)
+                            let blob = HistoryBlob(blob: change.blob, path: repository.display(name), commit: commit)
                             let fileName = name.split(separator: "/").last ?? ""
                             if let first = seen[change.blob] {
                                 return state.reappear(blob, renamed: first != fileName)
@@ -66,7 +50,7 @@ extension ScanPlan {
                             request(blob)
                         })
                 }
-            }, open: { ($0.blob.path, $0.input) }, derive: derive, deliver: deliver)
+            }, open: { ($0.blob.path, $0.input) }, deliver: deliver)
         if let failure = state.failure { throw ScanStepFailure(description: "--history: \(failure)") }
 
         // A blob with findings that also appears at another path (renamed, copied) is scanned
@@ -77,18 +61,16 @@ extension ScanPlan {
             let more = engine.scanEach(
                 jobs: overrides.jobs,
                 produce: { push in
-                    Self.readBlobs(root: repository.root, limits: limits, state: state, push: push, pushed: nil) {
-                        request in
+                    Self.readBlobs(root: repository.root, limits: limits, state: state, push: push) { request in
                         rescans.forEach(request)
                     }
-                }, open: { ($0.blob.path, $0.input) }, deliver: firstDeliver)
+                }, open: { ($0.blob.path, $0.input) }, deliver: deliver)
             counts.filesScanned += more.filesScanned
             counts.bytesScanned += more.bytesScanned
             counts.filesLexed += more.filesLexed
             counts.filesWindowed += more.filesWindowed
         }
         var result = state.attributed(counts: counts)
-        result.history?.derivedBlobs = derivation?.derived ?? 0
         result.history?.revisions = selection.revisions.isEmpty ? ["--all"] : selection.revisions
         result.history?.shallowBoundary = GitHistory.shallowBoundary(root: repository.root)
         result.history?.headCommit = try? Git.line(["rev-parse", "--verify", "--quiet", "HEAD"], cwd: repository.root)
@@ -100,7 +82,6 @@ extension ScanPlan {
     /// `git cat-file` process, and pushes the answers, read here in order, to the workers.
     private static func readBlobs(
         root: String, limits: (maxSize: Int, streamAbove: Int), state: HistoryState, push: (HistoryRead) -> Void,
-        pushed: (@Sendable (String) -> Void)?,
         find: @escaping @Sendable (_ request: (HistoryBlob) -> Void) throws -> Void
     ) {
         let reader: GitBlobReader<HistoryBlob>
@@ -120,7 +101,6 @@ extension ScanPlan {
         while let (blob, input) = reader.next(
             path: \.path, blob: \.blob, maxSize: limits.maxSize, streamAbove: limits.streamAbove)
         {
-            pushed?(blob.blob)
             push(HistoryRead(blob: blob, input: input))
         }
     }
@@ -132,13 +112,11 @@ struct HistoryRead: Sendable {
     var input: Result<FileInput, ScanIssue>
 }
 
-/// One blob to scan: its id, the path and commit (index in log order) it was met at, and the
-/// blob it replaced there (a modification in a one-parent commit).
+/// One blob to scan: its id, and the path and commit (index in log order) it was met at.
 struct HistoryBlob: Sendable, Hashable {
     var blob: String
     var path: String
     var commit: Int
-    var parent: String? = nil
 }
 
 /// Where the repository is and how its paths are shown: relative to the current directory in a

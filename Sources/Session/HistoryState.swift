@@ -138,7 +138,8 @@ final class HistoryState: @unchecked Sendable {
     }
 
     /// Report order, then fingerprint: two secrets met at the same place in different commits
-    /// (a value replaced on its line) come out in the same order in every run.
+    /// (a value replaced on its line) come out in the same order in every run (the groups are
+    /// a dictionary, whose order changes from run to run).
     static func reportOrder(_ a: Finding, _ b: Finding) -> Bool {
         if Finding.reportOrder(a, b) { return true }
         if Finding.reportOrder(b, a) { return false }

@@ -51,8 +51,6 @@ public struct ScanOverrides: Sendable {
     public var shard: Shard?
     /// A one-line progress report, every quarter second of a long scan (`--history` on a terminal).
     public var historyProgress: (@Sendable (String) -> Void)?
-    /// `--history-full-blobs`: every changed blob scanned whole, none derived from its parent's.
-    public var historyFullBlobs = false
 
     public init() {}
 }
