@@ -128,13 +128,22 @@ final class HistoryState: @unchecked Sendable {
                 }
             }
         }
-        result.findings = findings.findings(commits).sorted(by: Finding.reportOrder)
-        result.suppressed = suppressed.findings(commits).sorted(by: Finding.reportOrder)
-        result.unusedSuppressions = unused.findings(commits).sorted(by: Finding.reportOrder)
+        result.findings = findings.findings(commits).sorted(by: Self.reportOrder)
+        result.suppressed = suppressed.findings(commits).sorted(by: Self.reportOrder)
+        result.unusedSuppressions = unused.findings(commits).sorted(by: Self.reportOrder)
         result.issues.sort { $0.file < $1.file }
         summary.commits = commits.count
         result.history = summary
         return result
+    }
+
+    /// Report order, then fingerprint: two secrets met at the same place in different commits
+    /// (a value replaced on its line) come out in the same order in every run (the groups are
+    /// a dictionary, whose order changes from run to run).
+    static func reportOrder(_ a: Finding, _ b: Finding) -> Bool {
+        if Finding.reportOrder(a, b) { return true }
+        if Finding.reportOrder(b, a) { return false }
+        return a.fingerprint < b.fingerprint
     }
 }
 
