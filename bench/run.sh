@@ -13,7 +13,8 @@
 #   PEER_TIMEOUT=S     a peer run is killed after S seconds and its row is a lower bound
 #                      (default 1200; 0 = no limit)
 #   SCALING=0          skip the scaling table (default 1)
-#   BEFORE=BIN         also time an earlier authlint binary in the same run (row authlint-before)
+#   BEFORE=BIN         also time an earlier authlint binary in the same run (row authlint-before,
+#                      and authlint-before@K in the scaling table)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo="$PWD"
@@ -175,11 +176,18 @@ if [ -n "${CORPUS:-}" ]; then
 else
   scale="$repo/bench/.corpus"
 fi
+# With BEFORE=BIN the earlier binary gets its rows too, each right after the same size's.
+scale_rows=()
+for k in 1 2 4; do
+  dir="$([ "$k" = 1 ] && echo "$corpus" || echo "$scale/x$k")"
+  scale_rows+=("authlint@$k=$bin scan '$dir' --format json --output /dev/null --fail-on never")
+  if [ -n "${BEFORE:-}" ]; then
+    scale_rows+=("authlint-before@$k=$BEFORE scan '$dir' --format json --output /dev/null --fail-on never")
+  fi
+done
 echo
 python3 bench/measure.py --scaling --runs "$runs" --bytes "$bytes" --json "$out/scaling.json" \
-  "authlint@1=$bin scan '$corpus' --format json --output /dev/null --fail-on never" \
-  "authlint@2=$bin scan '$scale/x2' --format json --output /dev/null --fail-on never" \
-  "authlint@4=$bin scan '$scale/x4' --format json --output /dev/null --fail-on never" \
+  "${scale_rows[@]}" \
   "rg@1=rg -i -F -f '$keywords' -c --hidden --no-require-git '$corpus'" \
   "rg@2=rg -i -F -f '$keywords' -c --hidden --no-require-git '$scale/x2'" \
   "rg@4=rg -i -F -f '$keywords' -c --hidden --no-require-git '$scale/x4'"

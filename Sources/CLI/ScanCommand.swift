@@ -29,6 +29,7 @@ enum ScanCommand {
             console.captured == nil && !isHistory
             ? ProgressDisplay.make(environment: ProcessInfo.processInfo.environment) : nil
         overrides.progress = progress?.progress
+        overrides.listSkippedFiles = format.listsSkippedFiles(verbose: options.has("--verbose"))
         let showHistoryProgress =
             isHistory && console.captured == nil && isatty(2) == 1 && ProcessInfo.processInfo.environment["CI"] == nil
         if showHistoryProgress { overrides.historyProgress = { writeStandardError("\r\u{1B}[K" + $0) } }

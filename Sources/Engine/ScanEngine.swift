@@ -118,7 +118,7 @@ public final class ScanEngine: Sendable {
         let started = DispatchTime.now()
         let queue = BoundedQueue<WalkedFile>(capacity: 4096)
         Self.startProducer(produce, into: queue)
-        let collected = OutcomeCollector(progress: settings.progress)
+        let collected = OutcomeCollector(progress: settings.progress, listSkippedFiles: settings.listSkippedFiles)
         DispatchQueue.concurrentPerform(iterations: max(1, jobs)) { _ in
             while let file = queue.pop() { collected.add(file.path, scanOpened(file.path, open(file))) }
         }
@@ -136,6 +136,9 @@ public final class ScanEngine: Sendable {
         result.suppressed += hidden
         result.findings.sort(by: Finding.reportOrder)
         result.suppressed.sort(by: Finding.reportOrder)
+        // Listed skips were collected as they came; by path with the rest (stable: a file's own
+        // issues keep their order).
+        result.issues.sort { $0.file.utf8.lexicographicallyPrecedes($1.file.utf8) }
         result.durationMs = Int((DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1_000_000)
         return result
     }
@@ -217,7 +220,9 @@ public final class ScanEngine: Sendable {
                 }
             case .project(let project):
                 guard context.canLex else { run.unlexedRules.append(rules[index].id); continue }
-                run.observations[rules[index].id] = project.collect(context, rules[index])
+                // Only a file that observed something is kept until the project rules conclude.
+                let observed = project.collect(context, rules[index])
+                if !observed.isEmpty { run.observations[rules[index].id] = observed }
             }
         }
         return run

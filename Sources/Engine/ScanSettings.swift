@@ -47,6 +47,10 @@ public struct ScanSettings: Sendable {
     public var lowerSeverityIn: Set<RuleDefinition.FileRoleName> = [.test, .fixture, .documentation]
     /// Installed distributions that declare themselves testing tools: their files get the test role.
     public var testingDistributions = TestingDistributions()
+    /// Keep the name of every file skipped by policy (binary, too large, not regular) for the
+    /// report; when false they are only counted (`ScanResult.unlistedSkips`). The CLI turns it
+    /// off unless the format lists them (`--verbose`, HTML).
+    public var listSkippedFiles = true
     /// What git tracks and ignores (`committed-dotenv`); no repository unless the caller says.
     public var repository: any RepositoryStatus = NoRepository()
 

@@ -11,6 +11,10 @@ public struct ScanResult: Sendable {
     public var filesLexed = 0
     public var bytesLexed = 0
     public var issues: [ScanIssue] = []
+    /// Files skipped by policy whose names were not kept, by reason: counted, not listed, when
+    /// nothing in the run prints their names (`ScanSettings.listSkippedFiles`). A 4x corpus has
+    /// 57,000 binary files; holding each name until the report was most of its memory growth.
+    public var unlistedSkips: [ScanIssue.Kind: Int] = [:]
     public var durationMs = 0
     /// Inline directives that matched no finding, as note-level findings (`--report-unused-suppressions`).
     public var unusedSuppressions: [Finding] = []
@@ -27,6 +31,29 @@ public struct ScanResult: Sendable {
     public var incompleteChecks: [ScanIssue] { issues.filter(\.isIncompleteCheck) }
     /// Files left out by policy (binary, too large, not regular): counts, not errors.
     public var skippedFiles: [ScanIssue] { issues.filter(\.isPolicySkip) }
+    /// How many files `reason` skipped, listed in `issues` or only counted.
+    public func skippedCount(_ reason: ScanIssue.Kind) -> Int {
+        unlistedSkips[reason, default: 0] + issues.filter { $0.kind == reason }.count
+    }
+    /// Every file skipped by policy, listed or only counted.
+    public var skippedTotal: Int { unlistedSkips.values.reduce(0, +) + skippedFiles.count }
+
+    /// Adds `issue`, or only counts it when it is a policy skip and `listing` is false.
+    public mutating func record(_ issue: ScanIssue, listing: Bool) {
+        if issue.isPolicySkip && !listing {
+            unlistedSkips[issue.kind, default: 0] += 1
+        } else {
+            issues.append(issue)
+        }
+    }
+    /// Puts issues found before the scan's own (the walk's, the index's) first, policy skips
+    /// only counted unless `listing`, then orders all by path (a file's own issues keep their order).
+    public mutating func addIssues(before earlier: [ScanIssue], listing: Bool) {
+        var listed = ScanResult()
+        for issue in earlier { listed.record(issue, listing: listing) }
+        unlistedSkips.merge(listed.unlistedSkips, uniquingKeysWith: +)
+        issues = (listed.issues + issues).sorted { $0.file < $1.file }
+    }
     /// Real errors: unreadable files, rule timeouts, partial checks.
     public var errors: [ScanIssue] { issues.filter { !$0.isPolicySkip } }
 }

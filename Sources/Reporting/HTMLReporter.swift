@@ -47,7 +47,7 @@ struct HTMLReporter: Reporter {
             ("Warnings", "\(bySeverity[.warning, default: 0])"),
             ("Notes", "\(bySeverity[.note, default: 0])"),
             ("Suppressed", "\(result.suppressed.count)"),
-            ("Files skipped", "\(result.skippedFiles.count)"),
+            ("Files skipped", "\(result.skippedTotal)"),
             ("Files not read (errors)", "\(result.errors.count - incomplete)"),
             ("Files not fully checked", "\(incomplete)"),
         ]

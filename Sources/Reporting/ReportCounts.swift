@@ -8,8 +8,7 @@ enum ReportCounts {
 
     /// How many files each reason skipped (every reason, zero included, in `skipReasons` order).
     static func skipped(_ result: ScanResult) -> [(reason: ScanIssue.Kind, count: Int)] {
-        let counts = Dictionary(grouping: result.skippedFiles, by: \.kind).mapValues(\.count)
-        return skipReasons.map { ($0, counts[$0, default: 0]) }
+        skipReasons.map { ($0, result.skippedCount($0)) }
     }
 
     /// The summary-line phrase for one reason: `166 binary files skipped`.

@@ -48,6 +48,16 @@ public protocol Reporter: Sendable {
 public enum ReportFormat: String, CaseIterable, Sendable {
     case text, json, sarif, junit, checkstyle, github, gitlab, compact, html
 
+    /// Whether the report names each file skipped by policy: HTML always (folded), text, JSON
+    /// and SARIF with `--verbose`. When not, the scan only counts them (`ScanResult.unlistedSkips`).
+    public func listsSkippedFiles(verbose: Bool) -> Bool {
+        switch self {
+        case .html: return true
+        case .text, .json, .sarif: return verbose
+        case .junit, .checkstyle, .github, .gitlab, .compact: return false
+        }
+    }
+
     public var reporter: any Reporter {
         switch self {
         case .text: return TextReporter()

@@ -49,6 +49,8 @@ public struct ScanOverrides: Sendable {
     public var progress: ScanProgress?
     /// `--shard I/N`: only this part of the walked (or staged) files is read and scanned.
     public var shard: Shard?
+    /// Keep every skipped file's name for the report (`--verbose`, HTML); else they are counted.
+    public var listSkippedFiles = true
     /// A one-line progress report, every quarter second of a long scan (`--history` on a terminal).
     public var historyProgress: (@Sendable (String) -> Void)?
 

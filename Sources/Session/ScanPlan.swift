@@ -53,6 +53,7 @@ public final class ScanPlan: Sendable {
         settings.repository = GitRepositoryStatus()
         settings.showSecrets = overrides.showSecrets
         settings.progress = overrides.progress
+        settings.listSkippedFiles = overrides.listSkippedFiles
         settings.maxFileSize = overrides.maxFileSize ?? settings.maxFileSize
         // --staged: ask git for the index while the engine is built; the size limit (flag or
         // config) must be known first, since blobs over it are never read.

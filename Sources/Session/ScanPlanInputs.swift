@@ -33,7 +33,7 @@ extension ScanPlan {
         var result = engine.scan(paths: Array(contents.keys).sorted(), jobs: overrides.jobs) { path in
             FileReader.classify(contents[path] ?? [], path: path, maxSize: maxSize)
         }
-        result.issues = (staged.issues + result.issues).sorted { $0.file < $1.file }
+        result.addIssues(before: staged.issues, listing: settings.listSkippedFiles)
         return result
     }
 
@@ -84,7 +84,7 @@ extension ScanPlan {
                     rawPath: file.rawPath ?? Array(file.path.utf8), display: file.path, maxSize: maxSize,
                     streamAbove: streamAbove)
             })
-        result.issues = (walkIssues.value + result.issues).sorted { $0.file < $1.file }
+        result.addIssues(before: walkIssues.value, listing: settings.listSkippedFiles)
         return result
     }
 }
