@@ -216,9 +216,6 @@ extension FileFacts {
             guard byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == UInt8(ascii: "#") else { return false }
             k += 1
         }
-        let bytes = file.bytes, start = tokens[b].start, end = tokens[b].end
-        guard end - start >= 2, bytes[start] == UInt8(ascii: "-") else { return false }
-        let nameAt = bytes[start + 1] == UInt8(ascii: "-") ? start + 2 : start + 1
-        return nameAt < end && ASCII.isAlphanumeric(bytes[nameAt])
+        return LexerRegistry.startsWithOption(file.bytes, tokens[b].start, tokens[b].end)
     }
 }

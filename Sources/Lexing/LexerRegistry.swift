@@ -25,6 +25,12 @@ public enum LexerRegistry {
     /// text file only these are commands, the other lines being prose.
     package static var plainTextCommandPrograms: Set<String> { PlainTextLexer.commandPrograms }
 
+    /// Whether the word at `start..<end` is a command-line option (`-H`, `--user`), not a `- `
+    /// list bullet: a line led by one continues a command whose `\` was left out.
+    package static func startsWithOption(_ bytes: [UInt8], _ start: Int, _ end: Int) -> Bool {
+        PlainTextLexer.startsWithOption(bytes, start, end)
+    }
+
     public static func tokenize(_ file: SourceFile) -> [Token] {
         let lexer: any Lexer =
             file.language == .cLike && file.dialect == .go

@@ -114,7 +114,7 @@ struct PlainTextLexer: Lexer {
     }
 
     /// `-H`, `--user`: a dash and a letter or digit (`--` then one), not a `- ` list bullet.
-    private static func startsWithOption(_ bytes: [UInt8], _ start: Int, _ end: Int) -> Bool {
+    static func startsWithOption(_ bytes: [UInt8], _ start: Int, _ end: Int) -> Bool {
         guard start + 1 < end, bytes[start] == UInt8(ascii: "-") else { return false }
         let nameAt = bytes[start + 1] == UInt8(ascii: "-") ? start + 2 : start + 1
         return nameAt < end && ASCII.isAlphanumeric(bytes[nameAt])

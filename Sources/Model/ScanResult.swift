@@ -49,10 +49,10 @@ public struct ScanResult: Sendable {
     /// Puts issues found before the scan's own (the walk's, the index's) first, policy skips
     /// only counted unless `listing`, then orders all by path (a file's own issues keep their order).
     public mutating func addIssues(before earlier: [ScanIssue], listing: Bool) {
-        var listed = ScanResult()
-        for issue in earlier { listed.record(issue, listing: listing) }
-        unlistedSkips.merge(listed.unlistedSkips, uniquingKeysWith: +)
-        issues = (listed.issues + issues).sorted { $0.file < $1.file }
+        let scanned = issues
+        issues = []
+        for issue in earlier { record(issue, listing: listing) }
+        issues = (issues + scanned).sorted { $0.file < $1.file }
     }
     /// Real errors: unreadable files, rule timeouts, partial checks.
     public var errors: [ScanIssue] { issues.filter { !$0.isPolicySkip } }
