@@ -17,8 +17,13 @@ final class FindingTextCacheTests: XCTestCase {
 
         """
 
+    /// One scanner per settings: loading the catalog per file made the test minutes long.
+    private var scanners: [String: ScanEngine] = [:]
+
     private func scan(_ path: String, _ text: String, settings: ScanSettings = ScanSettings()) throws -> [Finding] {
-        let scanner = try TestSupport.builtinScanner(settings: settings)
+        let name = "\(settings.showSecrets) \(settings.fingerprintKey)"
+        let scanner = try scanners[name] ?? TestSupport.builtinScanner(settings: settings)
+        scanners[name] = scanner
         return scanner.scan(file: SourceFile(path: path, bytes: Array(text.utf8))).findings
     }
 
@@ -58,16 +63,19 @@ final class FindingTextCacheTests: XCTestCase {
         FindingTextCache.shared.removeAll()
         let first = try scan("app/settings.py", Self.code)
         XCTAssertGreaterThanOrEqual(first.count, 2, "\(first.map(\.rule))")
-        for (path, text) in [
-            ("other/settings.py", Self.code), ("app/settings.py", "# moved\n\n" + Self.code),
-            ("tests/test_settings.py", Self.code),
+        for (path, text, linesDown) in [
+            ("other/settings.py", Self.code, 0), ("app/settings.py", "# moved\n\n" + Self.code, 2),
+            ("tests/test_settings.py", Self.code, 0),
         ] {
             let warm = try scan(path, text)
             FindingTextCache.shared.removeAll()
             let cold = try scan(path, text)
             XCTAssertEqual(warm, cold, path)
-            XCTAssertNotEqual(Set(warm.map(\.fingerprint)), Set(first.map(\.fingerprint)), path)
             XCTAssertTrue(warm.allSatisfy { $0.file == path }, path)
+            XCTAssertEqual(warm.map(\.line), first.map { $0.line + linesDown }, path)
+            // The path is in the fingerprint; a line move is not (fingerprints survive edits above).
+            XCTAssertEqual(
+                Set(warm.map(\.fingerprint)) == Set(first.map(\.fingerprint)), path == "app/settings.py", path)
         }
     }
 
