@@ -4,6 +4,8 @@
 # wall time and peak RSS from bench/measure.py. Then what each reported.
 # Usage: bench/history.sh REPO [RUNS]     (REPO: a clone or mirror clone, e.g.
 #   git clone --mirror https://github.com/semgrep/semgrep-rules /tmp/semgrep-rules.git)
+# AUTHLINT_BEFORE=BINARY also runs an earlier authlint build in the same run (row `before`),
+# and checks that both reports agree but for durationMs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo="$PWD"
@@ -14,8 +16,13 @@ venvs="$repo/bench/.venv"
 mkdir -p "$out"
 source "$repo/bench/peers.sh"
 
-swift build -c release 2>&1 | tail -n 1
-bin="$(swift build -c release --show-bin-path)/authlint"
+# AUTHLINT_BIN=BINARY measures that build instead of building one.
+if [ -n "${AUTHLINT_BIN:-}" ]; then
+  bin="$AUTHLINT_BIN"
+else
+  swift build -c release 2>&1 | tail -n 1
+  bin="$(swift build -c release --show-bin-path)/authlint"
+fi
 install_peer betterleaks
 bl="$venvs/betterleaks/bin/betterleaks"
 commits=$(git -C "$target" rev-list --all | wc -l)
@@ -26,15 +33,28 @@ echo "authlint: $("$bin" --version)"
 echo "betterleaks: $("$bl" version 2>&1 | tail -n 1)"
 echo "cores: $(nproc)"
 
+before=()
+if [ -n "${AUTHLINT_BEFORE:-}" ]; then
+  before=(--ratio before/authlint
+    "before=cd '$target' && exec '$AUTHLINT_BEFORE' scan --history --format json --output '$out/before.json' --fail-on never")
+fi
+echo "load average: $(cut -d ' ' -f 1-3 /proc/loadavg)"
 python3 bench/measure.py --runs "$runs" --bytes "$bytes" --reference betterleaks --peer-runs "$runs" \
-  --ratio betterleaks/authlint --json "$out/table.json" \
+  --ratio betterleaks/authlint --json "$out/table.json" "${before[@]}" \
   "authlint=cd '$target' && exec '$bin' scan --history --format json --output '$out/authlint.json' --fail-on never" \
   --peer "betterleaks=exec '$bl' git '$target' --no-banner --no-color --exit-code 0 -o '$out/betterleaks.json' 2> '$out/betterleaks.log'"
 
-python3 - "$out" <<'PY'
-import json, sys
+echo "load average: $(cut -d ' ' -f 1-3 /proc/loadavg)"
+python3 - "$out" "${AUTHLINT_BEFORE:+before}" <<'PY'
+import json, os, sys
 out = sys.argv[1]
 a = json.load(open(f"{out}/authlint.json"))
+if len(sys.argv) > 2 and sys.argv[2] == "before":
+    def timeless(report):
+        report["summary"].pop("durationMs", None)
+        return report
+    same = timeless(json.load(open(f"{out}/before.json"))) == timeless(json.load(open(f"{out}/authlint.json")))
+    print(f"before and authlint reports agree (but for durationMs): {same}")
 h = a["summary"]["history"]
 print(f"authlint: {len(a['findings'])} findings in {h['commits']} commits, {h['blobs']} distinct blobs "
       f"({h['binaryBlobs']} binary, {h['lfsPointers']} LFS pointers, {h['submodules']} submodules skipped)")

@@ -53,9 +53,11 @@ public enum GitHistory {
     }
 
     /// Streams the selection: `commit` for each commit (parents before children), then `change`
-    /// for each blob it brought. Nothing is held but the current record.
+    /// for each blob it brought. Nothing is held but the current record. `beforeRead` runs before
+    /// each read of git's output (which may wait for git).
     public static func read(
-        _ selection: Selection, root: String, commit: (Commit) -> Void, change: (Change) -> Void
+        _ selection: Selection, root: String, commit: (Commit) -> Void, change: (Change) -> Void,
+        beforeRead: (() -> Void)? = nil
     ) throws(Git.Failure) {
         var args = [
             "log", "--date-order", "--reverse", "-c", "--raw", "-z", "--no-abbrev", "--no-renames", "--root",
@@ -66,6 +68,7 @@ public enum GitHistory {
         // No `--end-of-options`: revisions were checked (only the ref selectors start with `-`).
         args += (selection.revisions.isEmpty ? ["--all"] : selection.revisions) + ["--"]
         let log = try GitProcess(args, cwd: root)
+        log.beforeRead = beforeRead
         while var field = log.read(until: 0) {
             if field.first == UInt8(ascii: "\n") { field.removeFirst() }
             if field.isEmpty { continue }
@@ -94,10 +97,9 @@ public enum GitHistory {
         let parents = header.prefix { $0 == UInt8(ascii: ":") }.count
         let parts = header.dropFirst(parents).split(separator: UInt8(ascii: " "))
         guard parts.count >= 2 * parents + 3 else { return nil }
-        let mode = String(decoding: parts[parents], as: UTF8.self)
-        let blob = String(decoding: parts[2 * parents + 1], as: UTF8.self)
-        if mode == "000000" || blob.allSatisfy({ $0 == "0" }) { return nil }
-        return (mode, blob)
+        let mode = parts[parents], blob = parts[2 * parents + 1]
+        if mode.elementsEqual("000000".utf8) || blob.allSatisfy({ $0 == UInt8(ascii: "0") }) { return nil }
+        return (String(decoding: mode, as: UTF8.self), String(decoding: blob, as: UTF8.self))
     }
 
     /// Commits whose parents a shallow clone does not have (`.git/shallow`); empty when complete.

@@ -51,9 +51,8 @@ enum FindingBuilder {
             guard seen.insert(identity).inserted else { continue }
             let start = file.position(at: item.range.lowerBound)
             let end = file.position(at: max(item.range.lowerBound, item.range.upperBound))
-            var parts = [item.rule.id, file.path, secretFreeContext(item, file: file, spans: spans)]
-            let match = normalised(file.text(item.range))
-            parts.append(key.coversSecrets ? match : key.secretTag(item.rule.id, match))
+            let texts = cachedTexts(item, file: file, spans: spans, settings: settings)
+            let parts = [item.rule.id, file.path, texts.context, texts.secretPart]
             let occurrenceKey = parts.joined(separator: "\u{0}")
             let occurrence = occurrences[occurrenceKey, default: 0]
             occurrences[occurrenceKey] = occurrence + 1
@@ -64,7 +63,7 @@ enum FindingBuilder {
                     file: file.path,
                     line: start.line, column: start.column, endLine: end.line, endColumn: end.column,
                     message: item.message,
-                    snippet: snippet(item, file: file, spans: spans, showSecrets: settings.showSecrets),
+                    snippet: texts.snippet,
                     fingerprint: key.fingerprint(parts + [String(occurrence)]),
                     related: item.related.map { related in
                         let from = file.position(at: related.range.lowerBound)
@@ -108,12 +107,41 @@ enum FindingBuilder {
         }
     }
 
-    /// The matched text on one line, every secret replaced by its redacted form.
-    static func snippet(_ item: RawFinding, file: SourceFile, spans: SecretSpans, showSecrets: Bool) -> String {
+    /// The snippet and the fingerprint's secret-free parts, from the cache when the same bytes,
+    /// spans and rule were met before (the same finding in another version of a file).
+    private static func cachedTexts(_ item: RawFinding, file: SourceFile, spans: SecretSpans, settings: ScanSettings)
+        -> FindingTextCache.Texts
+    {
+        let context = contextRange(item, file: file)
+        let snippetSpans = spans.within(item.range, adding: item.secret)
+        let contextSpans = spans.within(context, adding: item.secret)
+        let start = max(0, min(context.lowerBound, item.range.lowerBound))
+        let end = min(file.bytes.count, max(start, context.upperBound, item.range.upperBound))
+        func relative(_ range: Range<Int>) -> Range<Int> { (range.lowerBound - start)..<(range.upperBound - start) }
+        let key = FindingTextCache.Key(
+            rule: item.rule.id, bytes: Array(file.bytes[start..<end]), match: relative(item.range),
+            context: relative(context), secret: item.secret.map(relative), snippetSpans: snippetSpans.map(relative),
+            contextSpans: contextSpans.map(relative), showSecrets: settings.showSecrets,
+            fingerprintKey: settings.fingerprintKey)
+        return FindingTextCache.shared.texts(for: key) {
+            let match = normalised(file.text(item.range))
+            let fingerprintKey = settings.fingerprintKey
+            return FindingTextCache.Texts(
+                snippet: snippet(item, file: file, spans: snippetSpans, showSecrets: settings.showSecrets),
+                context: secretFreeContext(context, file: file, spans: contextSpans),
+                secretPart: fingerprintKey.coversSecrets ? match : fingerprintKey.secretTag(item.rule.id, match))
+        }
+    }
+
+    /// The matched text on one line, every secret (`spans`, from `SecretSpans.within` the match)
+    /// replaced by its redacted form.
+    private static func snippet(_ item: RawFinding, file: SourceFile, spans: [Range<Int>], showSecrets: Bool)
+        -> String
+    {
         var text =
             showSecrets
             ? file.text(item.range)
-            : masked(item.range, secret: item.secret, file: file, spans: spans) { Redaction.redact($0) }
+            : masked(item.range, spans: spans, file: file) { Redaction.redact($0) }
         if let newline = text.firstIndex(where: { $0 == "\n" || $0 == "\r" }) {
             text = String(text[..<newline]) + " …"
         }
@@ -125,23 +153,27 @@ enum FindingBuilder {
 
     /// What the fingerprint hashes instead of the secret: the match with some line context,
     /// every secret span masked to nothing (not even its length survives), whitespace normalised.
-    static func secretFreeContext(_ item: RawFinding, file: SourceFile, spans: SecretSpans) -> String {
+    /// `spans`: the secret spans within `context` (`SecretSpans.within`).
+    private static func secretFreeContext(_ context: Range<Int>, file: SourceFile, spans: [Range<Int>]) -> String {
+        let text = masked(context, spans: spans, file: file) { _ in Redaction.fingerprintMask }
+        return normalised(Redaction.scrub(text) { _ in Redaction.fingerprintMask })
+    }
+
+    /// The match's lines, at most `fingerprintContext` bytes either side of it.
+    private static func contextRange(_ item: RawFinding, file: SourceFile) -> Range<Int> {
         let firstLine = file.lineRange(file.line(at: item.range.lowerBound))
         let lastLine = file.lineRange(file.line(at: max(item.range.lowerBound, item.range.upperBound - 1)))
         let lower = max(firstLine.lowerBound, item.range.lowerBound - fingerprintContext)
         let upper = max(lower, min(lastLine.upperBound, item.range.upperBound + fingerprintContext))
-        let text = masked(lower..<upper, secret: item.secret, file: file, spans: spans) { _ in Redaction.fingerprintMask
-        }
-        return normalised(Redaction.scrub(text) { _ in Redaction.fingerprintMask })
+        return lower..<upper
     }
 
     private static func masked(
-        _ range: Range<Int>, secret: Range<Int>?, file: SourceFile, spans: SecretSpans,
-        mask: (Substring) -> String
+        _ range: Range<Int>, spans: [Range<Int>], file: SourceFile, mask: (Substring) -> String
     ) -> String {
         var text = ""
         var at = range.lowerBound
-        for span in spans.within(range, adding: secret) {
+        for span in spans {
             text += file.text(at..<span.lowerBound)
             text += mask(file.text(span)[...])
             at = span.upperBound

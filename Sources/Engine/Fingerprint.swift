@@ -12,7 +12,7 @@ import Suppression
 /// fingerprint only under a key the reader does not have (`AUTHLINT_FINGERPRINT_KEY`, a CI
 /// secret). A baseline's salt is public once committed: under it (and without any key) the
 /// fingerprint covers the secret-free form of the finding only.
-public enum FingerprintKey: Sendable, Equatable {
+public enum FingerprintKey: Sendable, Hashable {
     case none
     case salt([UInt8])
     case secret([UInt8])

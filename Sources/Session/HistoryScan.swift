@@ -28,27 +28,39 @@ extension ScanPlan {
         var counts = engine.scanEach(
             jobs: overrides.jobs,
             produce: { push in
-                Self.readBlobs(root: repository.root, limits: limits, state: state, push: push) { request in
+                Self.readBlobs(root: repository.root, limits: limits, state: state, push: push) { request, flush in
                     // Each blob's first file name: met again under another name, it may be
                     // another language to the rules (a.txt renamed a.js), so it is scanned again.
-                    var seen: [String: Substring] = [:]
+                    var seen: [String: ArraySlice<UInt8>] = [:]
+                    // What depends on the path alone, once per path (a history names each ~10 times).
+                    var paths: [[UInt8]: (shown: String, wanted: Bool, excluded: Bool)] = [:]
                     try GitHistory.read(
                         selection, root: repository.root, commit: { state.add($0) },
                         change: { change in
-                            let name = RawPath.displayName(change.rawPath)
-                            if let shard, !shard.contains(relativePath: name) { return }
-                            guard let commit = state.classify(change.mode, excluded: excludes.excludes(name)) else {
+                            let path: (shown: String, wanted: Bool, excluded: Bool)
+                            if let known = paths[change.rawPath] {
+                                path = known
+                            } else {
+                                let name = RawPath.displayName(change.rawPath)
+                                path = (
+                                    repository.display(name), shard?.contains(relativePath: name) ?? true,
+                                    excludes.excludes(name)
+                                )
+                                paths[change.rawPath] = path
+                            }
+                            guard path.wanted, let commit = state.classify(change.mode, excluded: path.excluded) else {
                                 return
                             }
-                            let blob = HistoryBlob(blob: change.blob, path: repository.display(name), commit: commit)
-                            let fileName = name.split(separator: "/").last ?? ""
+                            let blob = HistoryBlob(blob: change.blob, path: path.shown, commit: commit)
+                            let slash = change.rawPath.lastIndex(of: UInt8(ascii: "/"))
+                            let fileName = change.rawPath[(slash.map { $0 + 1 } ?? 0)...]
                             if let first = seen[change.blob] {
                                 return state.reappear(blob, renamed: first != fileName)
                             }
                             seen[change.blob] = fileName
                             state.queued()
                             request(blob)
-                        })
+                        }, beforeRead: flush)
                 }
             }, open: { ($0.blob.path, $0.input) }, deliver: deliver)
         if let failure = state.failure { throw ScanStepFailure(description: "--history: \(failure)") }
@@ -61,7 +73,7 @@ extension ScanPlan {
             let more = engine.scanEach(
                 jobs: overrides.jobs,
                 produce: { push in
-                    Self.readBlobs(root: repository.root, limits: limits, state: state, push: push) { request in
+                    Self.readBlobs(root: repository.root, limits: limits, state: state, push: push) { request, _ in
                         rescans.forEach(request)
                     }
                 }, open: { ($0.blob.path, $0.input) }, deliver: deliver)
@@ -80,21 +92,26 @@ extension ScanPlan {
 
     /// Runs `find` on a thread of its own, handing each blob it requests to one
     /// `git cat-file` process, and pushes the answers, read here in order, to the workers.
+    /// Requests go to git in batches: `find` calls `flush` before it may wait (for git log).
     private static func readBlobs(
         root: String, limits: (maxSize: Int, streamAbove: Int), state: HistoryState, push: (HistoryRead) -> Void,
-        find: @escaping @Sendable (_ request: (HistoryBlob) -> Void) throws -> Void
+        find: @escaping @Sendable (_ request: (HistoryBlob) -> Void, _ flush: @escaping () -> Void) throws -> Void
     ) {
         let reader: GitBlobReader<HistoryBlob>
         do { reader = try GitBlobReader(root: root) } catch { return state.fail(error.description) }
         let finder = Thread {
             do {
-                try find { blob in
-                    do { try reader.request(blob.blob, tag: blob) } catch { state.fail("\(error)") }
-                }
+                try find(
+                    { blob in
+                        do { try reader.request(blob.blob, tag: blob) } catch { state.fail("\(error)") }
+                    },
+                    {
+                        do { try reader.flush() } catch { state.fail("\(error)") }
+                    })
             } catch {
                 state.fail("\(error)")
             }
-            reader.close()
+            do { try reader.close() } catch { state.fail("\(error)") }
         }
         finder.stackSize = 8 << 20
         finder.start()
