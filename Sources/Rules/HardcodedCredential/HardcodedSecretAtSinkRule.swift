@@ -64,6 +64,28 @@ struct HardcodedSecretAtSinkRule: StructuralRule {
         "str", "new", "StandardCharsets", "UTF_8", "toByteArray", "Convert", "FromBase64String",
     ]
 
+    /// Sink words a keyword hit can be (each is itself a keyword of the rule): a hit of one shows
+    /// the callee of some sink may occur.
+    static let sinkKeywords: Set<[UInt8]> = Set(
+        [
+            "jwt", "hmac", "session", "getconnection", "pdo", "mysqli", "basicauth", "signwith", "signingkey",
+            "signedstring", "hs256", "secretkeyspec", "symmetricsecuritykey",
+        ].map { Array($0.utf8) })
+    /// Sink callees that contain no keyword of the rule (`connect`, `createConnection`,
+    /// `createPool`, `cookieParser`), looked for in the bytes.
+    static let sinkWordsWithoutKeyword = ["connect", "createpool", "cookieparser"]
+
+    /// Before lexing: a sink matches only a call whose callee holds the sink's name (ASCII case
+    /// folded), so a file that names no sink (`password` in a form, `session` absent) cannot match.
+    func wantsFile(_ context: FileContext, _ rule: RuleDefinition) -> Bool {
+        let bytes = context.file.bytes
+        for hit in context.hits(for: rule)
+        where Self.sinkKeywords.contains(bytes[hit.start..<hit.end].map { $0 | 0x20 }) {
+            return true
+        }
+        return Self.sinkWordsWithoutKeyword.contains { bytes.containsIgnoringASCIICase($0) }
+    }
+
     func find(_ context: FileContext, _ rule: RuleDefinition, _ matches: inout [RuleMatch]) {
         let facts = context.facts
         let inTests = facts.role.isTestCode
