@@ -93,7 +93,7 @@ extension FileFacts {
             guard Self.bindingOperators.contains(opText), let valueIndex = next(op) else { continue }
             // `a == b`, `a => b` in JS arrow functions with identifiers are not bindings of strings,
             // but they classify as reference/other and rules ignore those.
-            let name = token.kind == .string ? (token.value ?? "") : text(i)
+            let name = token.kind == .string ? (value(of: token) ?? "") : text(i)
             guard !name.isEmpty else { continue }
             let (kind, value) = classifyValue(at: valueIndex)
             result.append(
@@ -109,7 +109,7 @@ extension FileFacts {
         let token = tokens[index]
         switch token.kind {
         case .string:
-            let value = token.value ?? ""
+            let value = value(of: token) ?? ""
             if token.quote == 0 && Self.looksLikeEnvironmentReference(value) { return (.environment, value) }
             if token.isTemplate {
                 return (Self.looksLikeEnvironmentReference(value) ? .environment : .template, value)
