@@ -59,7 +59,11 @@ extension FileFacts {
             {
                 op = eq
             }
-            guard tokens[op].kind == .punctuation else { continue }
+            // Every binding operator starts with one of these (`.` and `:` may become `=` below):
+            // most punctuation after a name (`(`, `,`, `)`) is ruled out before any String is made.
+            guard tokens[op].kind == .punctuation, Self.mayStartBindingOperator(file.bytes[tokens[op].start]) else {
+                continue
+            }
             var opText = text(op)
             // `let key: String = "…"` — skip a simple type annotation to reach `=` (Rust `&str`,
             // `&'static str` too).
@@ -102,6 +106,12 @@ extension FileFacts {
                     nameIsQuoted: token.kind == .string && token.quote != 0))
         }
         return result
+    }
+
+    @inline(__always)
+    private static func mayStartBindingOperator(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "=") || byte == UInt8(ascii: ":") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "|")
+            || byte == UInt8(ascii: ".")
     }
 
     /// What kind of value starts at token `index`.
