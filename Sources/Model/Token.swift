@@ -58,8 +58,6 @@ public struct Token: Sendable, Equatable {
         }
     }
 
-    public var hasValue: Bool { valueSlot32 != Self.noValue }
-
     /// Byte range in the file, including quotes or comment markers.
     public var start: Int {
         get { Int(start32) }
@@ -157,8 +155,6 @@ public struct TokenValues: Sendable {
         decoded.append(value)
         return decoded.count - 1
     }
-
-    public mutating func append(contentsOf other: TokenValues) { decoded.append(contentsOf: other.decoded) }
 }
 
 /// A file's tokens with what their values are read from: the file's bytes and the decoded values.
