@@ -18,7 +18,7 @@ public final class FileContext: @unchecked Sendable {
     /// Rules cut short by their time budget on this file.
     private(set) var timedOutRules: [String] = []
 
-    private var cachedTokens: [Token]?
+    private var cachedTokens: TokenList?
     private var cachedFacts: FileFacts?
 
     init(file: SourceFile, settings: ScanSettings, hitsByRule: [String: [KeywordPrefilter.Hit]]) {
@@ -45,11 +45,17 @@ public final class FileContext: @unchecked Sendable {
     /// (Never above Int32.max either: tokens store 32-bit offsets.)
     var canLex: Bool { file.bytes.count <= min(settings.maxLexBytes, Int(Int32.max)) }
 
-    public var tokens: [Token] {
+    public var tokens: [Token] { tokenList.tokens }
+
+    /// The tokens with what their values are read from (`tokenList.value(of:)`).
+    public var tokenList: TokenList {
         if let cachedTokens { return cachedTokens }
         // Too large to lex: no tokens (comment checks then say "not a comment", so pattern
         // rules report rather than miss). The engine skips token-based rules for such files.
-        guard canLex else { cachedTokens = []; return [] }
+        guard canLex else {
+            cachedTokens = TokenList(bytes: file.bytes, tokens: [])
+            return cachedTokens!
+        }
         let tokens = LexerRegistry.tokenize(file)
         cachedTokens = tokens
         return tokens
@@ -58,7 +64,7 @@ public final class FileContext: @unchecked Sendable {
     public var facts: FileFacts {
         if let cachedFacts { return cachedFacts }
         let facts = FileFacts(
-            file: file, tokens: tokens,
+            file: file, tokens: tokenList,
             hosts: HostPolicy(allowedHosts: settings.allowedHosts, apiHosts: settings.apiHosts))
         facts.declareRole(role)
         cachedFacts = facts

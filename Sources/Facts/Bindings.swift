@@ -59,7 +59,11 @@ extension FileFacts {
             {
                 op = eq
             }
-            guard tokens[op].kind == .punctuation else { continue }
+            // Every binding operator starts with one of these (`.` and `:` may become `=` below):
+            // most punctuation after a name (`(`, `,`, `)`) is ruled out before any String is made.
+            guard tokens[op].kind == .punctuation, Self.mayStartBindingOperator(file.bytes[tokens[op].start]) else {
+                continue
+            }
             var opText = text(op)
             // `let key: String = "…"` — skip a simple type annotation to reach `=` (Rust `&str`,
             // `&'static str` too).
@@ -93,7 +97,7 @@ extension FileFacts {
             guard Self.bindingOperators.contains(opText), let valueIndex = next(op) else { continue }
             // `a == b`, `a => b` in JS arrow functions with identifiers are not bindings of strings,
             // but they classify as reference/other and rules ignore those.
-            let name = token.kind == .string ? (token.value ?? "") : text(i)
+            let name = token.kind == .string ? (value(of: token) ?? "") : text(i)
             guard !name.isEmpty else { continue }
             let (kind, value) = classifyValue(at: valueIndex)
             result.append(
@@ -104,12 +108,18 @@ extension FileFacts {
         return result
     }
 
+    @inline(__always)
+    private static func mayStartBindingOperator(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "=") || byte == UInt8(ascii: ":") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "|")
+            || byte == UInt8(ascii: ".")
+    }
+
     /// What kind of value starts at token `index`.
     func classifyValue(at index: Int) -> (Binding.ValueKind, String) {
         let token = tokens[index]
         switch token.kind {
         case .string:
-            let value = token.value ?? ""
+            let value = value(of: token) ?? ""
             if token.quote == 0 && Self.looksLikeEnvironmentReference(value) { return (.environment, value) }
             if token.isTemplate {
                 return (Self.looksLikeEnvironmentReference(value) ? .environment : .template, value)

@@ -82,7 +82,7 @@ extension FileFacts {
         guard file.language == .json || file.language == .yaml else { return [] }
         var result: [NamedValue] = []
         for (i, token) in tokens.enumerated() where token.kind == .string && !token.isTemplate {
-            guard let content = token.value, content.utf8.contains(0x0A), content.utf8.contains(UInt8(ascii: "="))
+            guard let content = value(of: token), content.utf8.contains(0x0A), content.utf8.contains(UInt8(ascii: "="))
             else { continue }
             for line in content.split(whereSeparator: \.isNewline) {
                 guard let eq = line.firstIndex(of: "="), eq != line.startIndex else { continue }

@@ -77,7 +77,7 @@ extension FileFacts {
                 name: binding.name, nameToken: binding.nameToken, valueToken: binding.valueToken,
                 valueKind: binding.valueKind,
                 value: binding.value, valueRange: contentRange(of: binding.valueToken), via: .binding,
-                isHeader: CredentialNames.headers.contains(binding.name.lowercased()))
+                isHeader: CredentialNames.isHeaderName(binding.name))
         }
     }
 
@@ -116,7 +116,7 @@ extension FileFacts {
             let name = value(assignment.key)
             return namedValue(
                 name: name, nameToken: assignment.key, valueToken: assignment.value, via: .indexAssignment,
-                isHeader: CredentialNames.headers.contains(name.lowercased()))
+                isHeader: CredentialNames.isHeaderName(name))
         }
     }
 

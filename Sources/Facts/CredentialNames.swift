@@ -12,6 +12,19 @@ public enum CredentialNames {
         "ocp-apim-subscription-key",
     ]
 
+    private static let asciiHeaders: [[UInt8]] = headers.map { Array($0.utf8) }
+
+    /// `headers.contains(name.lowercased())` without making a String for an ASCII name (asked for
+    /// every binding). A non-ASCII name takes the String path: lower-casing may change its length.
+    public static func isHeaderName(_ name: String) -> Bool {
+        let utf8 = name.utf8
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return headers.contains(name.lowercased()) }
+        let count = utf8.count
+        return asciiHeaders.contains { header in
+            header.count == count && zip(header, utf8).allSatisfy { $0 == ($1 >= 0x41 && $1 <= 0x5A ? $1 | 0x20 : $1) }
+        }
+    }
+
     /// The mechanism a credential header belongs to: two different mechanisms in one request are
     /// "multiple credentials"; the same mechanism twice is a duplicate.
     public static func mechanism(ofHeader name: String, extra: [String] = []) -> String? {
@@ -192,13 +205,13 @@ public enum CredentialNames {
             joined.append(part)
             if i + 1 < parts.count { joined.append(part + parts[i + 1]) }
         }
-        guard joined.contains(where: credentialWords.contains) || headers.contains(name.lowercased()) else {
+        guard joined.contains(where: credentialWords.contains) || isHeaderName(name) else {
             return false
         }
         // "token" alone is usually a lexer, pagination or semaphore token: it needs a qualifier
         // (`accessToken`, `auth_token`, `BEARER_TOKEN`) to mean a credential.
         let strongWords = joined.filter { credentialWords.contains($0) && $0 != "token" && $0 != "tokens" }
-        if strongWords.isEmpty && !headers.contains(name.lowercased()) {
+        if strongWords.isEmpty && !isHeaderName(name) {
             guard let at = parts.firstIndex(where: { $0 == "token" || $0 == "tokens" }), at > 0,
                 tokenQualifiers.contains(parts[at - 1])
             else { return false }

@@ -15,13 +15,16 @@ public final class FactKey<Value>: Sendable {
 public final class FileFacts: @unchecked Sendable {
     public let file: SourceFile
     public let tokens: [Token]
+    /// The tokens with what their values are read from (`value(of:)`).
+    public let tokenList: TokenList
     /// Which hosts the scan allows and which are the APIs it guards (from the settings).
     public let hosts: HostPolicy
     private var memos: [ObjectIdentifier: Any] = [:]
 
-    package init(file: SourceFile, tokens: [Token], hosts: HostPolicy = HostPolicy()) {
+    package init(file: SourceFile, tokens: TokenList, hosts: HostPolicy = HostPolicy()) {
         self.file = file
-        self.tokens = tokens
+        self.tokens = tokens.tokens
+        self.tokenList = tokens
         self.hosts = hosts
     }
 
@@ -40,8 +43,11 @@ public final class FileFacts: @unchecked Sendable {
     /// Decoded value of a string token, or the source text of any other token.
     public func value(_ index: Int) -> String {
         let token = tokens[index]
-        return token.kind == .string || token.kind == .comment ? (token.value ?? text(index)) : text(index)
+        return token.kind == .string || token.kind == .comment ? (value(of: token) ?? text(index)) : text(index)
     }
+
+    /// A string's decoded value or a comment's text; nil for identifiers, numbers, punctuation.
+    public func value(of token: Token) -> String? { tokenList.value(of: token) }
 
     /// True when token `index` is punctuation spelled exactly `symbol`. A `StaticString` and
     /// always inlined: fact extraction asks this millions of times per scan, and with the

@@ -18,7 +18,7 @@ extension FileFacts {
                 current = []
                 continue
             }
-            if token.kind == .comment, (token.value ?? "").hasPrefix("##") || text(i).hasPrefix("###") {
+            if token.kind == .comment, (value(of: token) ?? "").hasPrefix("##") || text(i).hasPrefix("###") {
                 if !current.isEmpty { sets.append(HeaderSet(origin: .httpFile, headers: current)) }
                 current = []
                 continue

@@ -75,7 +75,7 @@ extension FileFacts {
             text(argument.lowerBound).lowercased().contains("header")
         else { return nil }
         let name = text(last).replacingOccurrences(of: "_", with: "-")
-        guard CredentialNames.headers.contains(name.lowercased()) else { return nil }
+        guard CredentialNames.isHeaderName(name) else { return nil }
         return (last, name)
     }
 }

@@ -55,7 +55,7 @@ extension FileFacts {
                     isPunct(op, ":") || isPunct(op, "=>")
                         || (isPunct(op, "=") && next(op).map { isPunct($0, ">") } == true)
                 {
-                    let name = kind == .string ? (tokens[i].value ?? "") : text(i)
+                    let name = kind == .string ? (value(of: tokens[i]) ?? "") : text(i)
                     var valueIndex = next(op)
                     if let v = valueIndex, isPunct(v, ">") { valueIndex = next(v) }
                     entries.append((name, i, valueIndex))

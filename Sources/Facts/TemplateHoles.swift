@@ -31,7 +31,7 @@ extension FileFacts {
     /// The interpolation holes of string token `i`, in order (empty for other tokens and plain strings).
     public func templateHoles(of i: Int) -> [TemplateHole] {
         let token = tokens[i]
-        guard let value = token.value, token.kind == .string else { return [] }
+        guard let value = value(of: token), token.kind == .string else { return [] }
         let dialect = file.dialect
         let language = file.language
         let dollarNames = Self.dollarNameDialects.contains(dialect) || language == .shell

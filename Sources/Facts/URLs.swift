@@ -85,7 +85,7 @@ extension FileFacts {
         var uses: [URLUse] = []
         for index in tokens.indices where tokens[index].kind == .string {
             let token = tokens[index]
-            guard let value = token.value else { continue }
+            guard let value = value(of: token) else { continue }
             let trimmed = value.trimmingSpaces
             guard trimmed.count > 7, trimmed.prefix(7).lowercased() == "http://",
                 !trimmed.contains(where: { $0 == " " || $0 == "\n" || $0 == "\t" })

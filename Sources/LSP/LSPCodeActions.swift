@@ -24,7 +24,7 @@ enum LSPCodeActions {
             guard range.start.line <= lines.upperBound && range.end.line >= lines.lowerBound else { continue }
             let diagnostic = LSPDiagnostics.diagnostic(finding, in: document, rule: rule(finding.rule))
             if offeredIgnores.insert("\(finding.rule)@\(finding.line)").inserted {
-                if tokens == nil { tokens = LexerRegistry.tokenize(source) }
+                if tokens == nil { tokens = LexerRegistry.tokenize(source).tokens }
                 if let edit = ignoreEdit(
                     rule: finding.rule, line: finding.line, document: document, source: source, tokens: tokens ?? [])
                 {

@@ -4,7 +4,9 @@ import Support
 extension CodeLexer {
     /// A quoted string starting at `start` (prefix included) whose quote is at `quoteAt`.
     /// Unterminated strings end at the line break (single-line quotes) or end of file.
-    func lexString(_ bytes: [UInt8], start: Int, quoteAt: Int, raw: Bool, format: Bool) -> Token {
+    func lexString(
+        _ bytes: [UInt8], start: Int, quoteAt: Int, raw: Bool, format: Bool, values: inout TokenValues
+    ) -> Token {
         let n = bytes.count
         let q = bytes[quoteAt]
         var open = 1
@@ -53,11 +55,14 @@ extension CodeLexer {
             k += 1
         }
         if k >= n { contentEnd = n; closeEnd = n }
-        let content = bytes[contentStart..<max(contentStart, contentEnd)]
-        let value = escapes ? LexerSupport.decodeEscapes(content) : String(decoding: content, as: UTF8.self)
+        let content = contentStart..<max(contentStart, contentEnd)
+        let end = max(closeEnd, start + 1)
+        guard escapes, let decoded = LexerSupport.decodedEscapes(bytes[content]) else {
+            return Token(kind: .string, start: start, end: end, content: content, quote: q, isTemplate: template)
+        }
         return Token(
-            kind: .string, start: start, end: max(closeEnd, start + 1), value: value, quote: q,
-            isTemplate: template, contentStart: contentStart)
+            kind: .string, start: start, end: end, content: content, decoded: decoded, in: &values, quote: q,
+            isTemplate: template)
     }
 
     /// The end of a Rust lifetime or label at `quoteAt` (`'static`, `'a` in `&'a str`, `'outer:`):

@@ -80,7 +80,7 @@ struct CodeLexer: Lexer {
         commentStart = comments
     }
 
-    func tokenize(_ bytes: [UInt8]) -> [Token] {
+    func tokenize(_ bytes: [UInt8], values: inout TokenValues) -> [Token] {
         var tokens: [Token] = []
         tokens.reserveCapacity(bytes.count / 6)
         let n = bytes.count
@@ -119,9 +119,7 @@ struct CodeLexer: Lexer {
                 while end < n && bytes[end] != 0x0A && bytes[end] != 0x0D { end += 1 }
                 tokens.append(
                     Token(
-                        kind: .comment, start: i, end: end,
-                        value: String(decoding: bytes[(i + marker.count)..<end], as: UTF8.self),
-                        contentStart: i + marker.count))
+                        kind: .comment, start: i, end: end, content: (i + marker.count)..<end))
                 i = end
                 continue
             }
@@ -141,10 +139,7 @@ struct CodeLexer: Lexer {
                 tokens.append(
                     Token(
                         kind: .comment, start: i, end: k,
-                        value: String(
-                            decoding: bytes[(i + block.open.count)..<max(i + block.open.count, contentEnd)],
-                            as: UTF8.self),
-                        contentStart: i + block.open.count))
+                        content: (i + block.open.count)..<max(i + block.open.count, contentEnd)))
                 i = k
                 continue
             }
@@ -170,7 +165,8 @@ struct CodeLexer: Lexer {
                 continue
             }
             if q == 0x22 || q == 0x27 || (q == 0x60 && !dialect.wordsAreStrings) {
-                let token = lexString(bytes, start: i, quoteAt: i + prefixLength, raw: rawString, format: formatString)
+                let token = lexString(
+                    bytes, start: i, quoteAt: i + prefixLength, raw: rawString, format: formatString, values: &values)
                 tokens.append(token)
                 i = token.end
                 statementStart = false
@@ -209,10 +205,7 @@ struct CodeLexer: Lexer {
                         var e = i
                         var t = false
                         while e < n && !isWordBreak(bytes[e]) { if bytes[e] == UInt8(ascii: "$") { t = true }; e += 1 }
-                        tokens.append(
-                            Token(
-                                kind: .string, start: i, end: e, value: String(decoding: bytes[i..<e], as: UTF8.self),
-                                isTemplate: t))
+                        tokens.append(Token(kind: .string, start: i, end: e, content: i..<e, isTemplate: t))
                         i = e
                     }
                     continue
@@ -227,8 +220,7 @@ struct CodeLexer: Lexer {
                 } else {
                     tokens.append(
                         Token(
-                            kind: .string, start: i, end: k, value: String(decoding: word, as: UTF8.self),
-                            isTemplate: template))
+                            kind: .string, start: i, end: k, content: i..<k, isTemplate: template))
                     statementStart = false
                 }
                 i = k

@@ -4,7 +4,7 @@ import Support
 /// Dockerfile: instructions as identifiers; `ENV`/`ARG`/`LABEL` pairs as bindings; `RUN` and
 /// the rest lexed as shell (with `\` continuations).
 struct DockerfileLexer: Lexer {
-    func tokenize(_ bytes: [UInt8]) -> [Token] {
+    func tokenize(_ bytes: [UInt8], values: inout TokenValues) -> [Token] {
         var tokens: [Token] = []
         var cursor = LineCursor(bytes: bytes)
         while let line = cursor.nextLine() {
@@ -29,12 +29,13 @@ struct DockerfileLexer: Lexer {
                     // `ENV KEY value` form.
                     tokens.append(Token(kind: .identifier, start: rest, end: space))
                     tokens.append(Token(kind: .punctuation, start: space, end: space))
-                    LineLexing.value(bytes, cursor.skipSpaces(space, end), end, hashComments: false, into: &tokens)
+                    LineLexing.value(
+                        bytes, cursor.skipSpaces(space, end), end, hashComments: false, into: &tokens, values: &values)
                     continue
                 }
             }
             // Shell words; `KEY=value` pairs become identifier, `=`, string.
-            LineLexing.embedded(CodeLexer(.shell), bytes, rest, end, into: &tokens)
+            LineLexing.embedded(CodeLexer(.shell), bytes, rest, end, into: &tokens, values: &values)
         }
         return tokens
     }

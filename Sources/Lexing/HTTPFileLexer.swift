@@ -7,7 +7,7 @@ package struct HTTPFileLexer: Lexer {
         "GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "TRACE", "CONNECT",
     ]
 
-    package func tokenize(_ bytes: [UInt8]) -> [Token] {
+    package func tokenize(_ bytes: [UInt8], values: inout TokenValues) -> [Token] {
         var tokens: [Token] = []
         var cursor = LineCursor(bytes: bytes)
         var inBody = false
@@ -24,14 +24,14 @@ package struct HTTPFileLexer: Lexer {
                 continue
             }
             if inBody {
-                LineLexing.embedded(CodeLexer(.json), bytes, i, line.end, into: &tokens)
+                LineLexing.embedded(CodeLexer(.json), bytes, i, line.end, into: &tokens, values: &values)
                 continue
             }
             var w = i
             while w < line.end && bytes[w] != 0x20 && bytes[w] != UInt8(ascii: ":") { w += 1 }
             let word = String(decoding: bytes[i..<w], as: UTF8.self)
             if bytes[i] == UInt8(ascii: "@") {
-                LineLexing.embedded(KeyValueLexer(), bytes, i + 1, line.end, into: &tokens)
+                LineLexing.embedded(KeyValueLexer(), bytes, i + 1, line.end, into: &tokens, values: &values)
             } else if Self.methods.contains(word) || (!sawRequest && word.hasPrefix("http")) {
                 tokens.append(Token(kind: .identifier, start: i, end: w))
                 var k = cursor.skipSpaces(w, line.end)
@@ -39,7 +39,7 @@ package struct HTTPFileLexer: Lexer {
                     var e = k
                     while e < line.end && bytes[e] != 0x20 { e += 1 }
                     tokens.append(
-                        Token(kind: .string, start: k, end: e, value: String(decoding: bytes[k..<e], as: UTF8.self)))
+                        Token(kind: .string, start: k, end: e, content: k..<e))
                     k = cursor.skipSpaces(e, line.end)
                 }
                 sawRequest = true
@@ -47,9 +47,10 @@ package struct HTTPFileLexer: Lexer {
                 tokens.append(Token(kind: .identifier, start: i, end: w))
                 tokens.append(Token(kind: .punctuation, start: w, end: w + 1))
                 LineLexing.value(
-                    bytes, cursor.skipSpaces(w + 1, line.end), line.end, hashComments: false, into: &tokens)
+                    bytes, cursor.skipSpaces(w + 1, line.end), line.end, hashComments: false, into: &tokens,
+                    values: &values)
             } else {
-                LineLexing.value(bytes, i, line.end, hashComments: false, into: &tokens)
+                LineLexing.value(bytes, i, line.end, hashComments: false, into: &tokens, values: &values)
             }
         }
         return tokens

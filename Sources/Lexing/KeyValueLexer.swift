@@ -4,7 +4,7 @@ import Support
 /// `.env`, INI, TOML, `.properties`, `.npmrc`: `[section]`, `key = value`, `KEY=value`,
 /// `export KEY=value`, `key: value`; `#` and `;` comments at line start.
 struct KeyValueLexer: Lexer {
-    func tokenize(_ bytes: [UInt8]) -> [Token] {
+    func tokenize(_ bytes: [UInt8], values: inout TokenValues) -> [Token] {
         var tokens: [Token] = []
         var cursor = LineCursor(bytes: bytes)
         while let line = cursor.nextLine() {
@@ -16,7 +16,7 @@ struct KeyValueLexer: Lexer {
                 continue
             }
             if b == UInt8(ascii: "[") {
-                LineLexing.embedded(CodeLexer(.json), bytes, i, line.end, into: &tokens)
+                LineLexing.embedded(CodeLexer(.json), bytes, i, line.end, into: &tokens, values: &values)
                 continue
             }
             if line.end - i > 7 && bytes[i..<(i + 7)].elementsEqual("export ".utf8) {
@@ -25,12 +25,12 @@ struct KeyValueLexer: Lexer {
             var k = i
             while k < line.end && bytes[k] != UInt8(ascii: "=") && bytes[k] != UInt8(ascii: ":") { k += 1 }
             guard k < line.end, k > i else {
-                LineLexing.value(bytes, i, line.end, hashComments: true, into: &tokens)
+                LineLexing.value(bytes, i, line.end, hashComments: true, into: &tokens, values: &values)
                 continue
             }
             let nameEnd = cursor.trimEnd(i, k)
             if bytes[i] == 0x22 || bytes[i] == 0x27 {
-                LineLexing.value(bytes, i, nameEnd, hashComments: false, into: &tokens)
+                LineLexing.value(bytes, i, nameEnd, hashComments: false, into: &tokens, values: &values)
             } else {
                 tokens.append(Token(kind: .identifier, start: i, end: nameEnd))
             }
@@ -42,9 +42,9 @@ struct KeyValueLexer: Lexer {
             if valueStart < line.end
                 && (bytes[valueStart] == UInt8(ascii: "[") || bytes[valueStart] == UInt8(ascii: "{"))
             {
-                LineLexing.embedded(CodeLexer(.json), bytes, valueStart, line.end, into: &tokens)
+                LineLexing.embedded(CodeLexer(.json), bytes, valueStart, line.end, into: &tokens, values: &values)
             } else {
-                LineLexing.value(bytes, valueStart, line.end, hashComments: true, into: &tokens)
+                LineLexing.value(bytes, valueStart, line.end, hashComments: true, into: &tokens, values: &values)
             }
         }
         return tokens

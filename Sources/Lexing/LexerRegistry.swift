@@ -31,14 +31,15 @@ public enum LexerRegistry {
         PlainTextLexer.startsWithOption(bytes, start, end)
     }
 
-    public static func tokenize(_ file: SourceFile) -> [Token] {
+    public static func tokenize(_ file: SourceFile) -> TokenList {
         let lexer: any Lexer =
             file.language == .cLike && file.dialect == .go
             ? CodeLexer(.go)
             : file.language == .cLike && file.dialect == .rust
                 ? CodeLexer(.rust) : MakefileLexer.isMakefile(file.path) ? MakefileLexer() : lexer(for: file.language)
-        var tokens = lexer.tokenize(file.bytes)
+        var values = TokenValues()
+        var tokens = lexer.tokenize(file.bytes, values: &values)
         LexerSupport.matchBrackets(&tokens, bytes: file.bytes)
-        return tokens
+        return TokenList(bytes: file.bytes, tokens: tokens, values: values)
     }
 }

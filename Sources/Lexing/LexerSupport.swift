@@ -41,8 +41,9 @@ enum LexerSupport {
 
     /// Decodes backslash escapes (`\n`, `\t`, `\\`, `\"`, `\uXXXX`, `\u{…}`, `\xHH`); unknown
     /// escapes keep the escaped character.
-    static func decodeEscapes(_ raw: ArraySlice<UInt8>) -> String {
-        guard raw.contains(UInt8(ascii: "\\")) else { return String(decoding: raw, as: UTF8.self) }
+    /// Nil when there is no backslash: the value is then the bytes themselves.
+    static func decodedEscapes(_ raw: ArraySlice<UInt8>) -> String? {
+        guard raw.contains(UInt8(ascii: "\\")) else { return nil }
         var out: [UInt8] = []
         out.reserveCapacity(raw.count)
         var i = raw.startIndex

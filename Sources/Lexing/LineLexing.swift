@@ -37,26 +37,34 @@ struct LineCursor {
 enum LineLexing {
     /// A value from `start` to `end`: quoted (decoded, quote recorded) or bare (quote 0, trailing
     /// ` #comment` split off when `hashComments`).
-    static func value(_ bytes: [UInt8], _ start: Int, _ end: Int, hashComments: Bool, into tokens: inout [Token]) {
+    static func value(
+        _ bytes: [UInt8], _ start: Int, _ end: Int, hashComments: Bool, into tokens: inout [Token],
+        values: inout TokenValues
+    ) {
         guard start < end else { return }
         let q = bytes[start]
         if q == 0x22 || q == 0x27 {
             var k = start + 1
             while k < end && bytes[k] != q { if q == 0x22 && bytes[k] == UInt8(ascii: "\\") { k += 1 }; k += 1 }
-            let contentEnd = min(k, end)
-            let content = bytes[(start + 1)..<max(start + 1, contentEnd)]
-            let decoded = q == 0x22 ? LexerSupport.decodeEscapes(content) : String(decoding: content, as: UTF8.self)
-            tokens.append(
-                Token(
-                    kind: .string, start: start, end: min(end, k + 1), value: decoded, quote: q,
-                    isTemplate: decoded.containsBytes("${") || decoded.containsBytes("{{"), contentStart: start + 1))
+            let content = (start + 1)..<max(start + 1, min(k, end))
+            let tokenEnd = min(end, k + 1)
+            if q == 0x22, let decoded = LexerSupport.decodedEscapes(bytes[content]) {
+                let isTemplate = decoded.containsBytes("${") || decoded.containsBytes("{{")
+                tokens.append(
+                    Token(
+                        kind: .string, start: start, end: tokenEnd, content: content, decoded: decoded, in: &values,
+                        quote: q, isTemplate: isTemplate))
+            } else {
+                tokens.append(
+                    Token(
+                        kind: .string, start: start, end: tokenEnd, content: content, quote: q,
+                        isTemplate: hasTemplateHole(bytes[content])))
+            }
             var rest = min(end, k + 1)
             while rest < end && (bytes[rest] == 0x20 || bytes[rest] == 0x09) { rest += 1 }
             if rest < end && bytes[rest] == UInt8(ascii: "#") {
                 tokens.append(
-                    Token(
-                        kind: .comment, start: rest, end: end,
-                        value: String(decoding: bytes[(rest + 1)..<end], as: UTF8.self), contentStart: rest + 1))
+                    Token(kind: .comment, start: rest, end: end, content: (rest + 1)..<end))
             }
             return
         }
@@ -73,36 +81,41 @@ enum LineLexing {
         }
         while valueEnd > start && (bytes[valueEnd - 1] == 0x20 || bytes[valueEnd - 1] == 0x09) { valueEnd -= 1 }
         if valueEnd > start {
-            let text = String(decoding: bytes[start..<valueEnd], as: UTF8.self)
             tokens.append(
                 Token(
-                    kind: .string, start: start, end: valueEnd, value: text, quote: 0,
-                    isTemplate: text.containsBytes("${") || text.containsBytes("{{")))
+                    kind: .string, start: start, end: valueEnd, content: start..<valueEnd,
+                    isTemplate: hasTemplateHole(bytes[start..<valueEnd])))
         }
         if let c = commentAt {
             tokens.append(
-                Token(
-                    kind: .comment, start: c, end: end, value: String(decoding: bytes[(c + 1)..<end], as: UTF8.self),
-                    contentStart: c + 1))
+                Token(kind: .comment, start: c, end: end, content: (c + 1)..<end))
         }
     }
 
     /// Lexes `bytes[start..<end]` with another lexer and shifts its tokens into place.
-    static func embedded(_ lexer: any Lexer, _ bytes: [UInt8], _ start: Int, _ end: Int, into tokens: inout [Token]) {
+    static func embedded(
+        _ lexer: any Lexer, _ bytes: [UInt8], _ start: Int, _ end: Int, into tokens: inout [Token],
+        values: inout TokenValues
+    ) {
         guard start < end else { return }
-        for var token in lexer.tokenize(Array(bytes[start..<end])) {
-            token.start += start
-            token.end += start
-            token.contentStart += start
-            token.pairIndex = -1
-            tokens.append(token)
+        // The inner lexer appends its decoded values to the same table, so indexes stay valid.
+        for token in lexer.tokenize(Array(bytes[start..<end]), values: &values) {
+            tokens.append(token.shifted(by: start))
         }
     }
 
+    /// `${` or `{{` in the bytes (what a line value's template holes look like).
+    static func hasTemplateHole(_ content: ArraySlice<UInt8>) -> Bool {
+        var k = content.startIndex
+        while k + 1 < content.endIndex {
+            let b = content[k]
+            if (b == UInt8(ascii: "$") || b == UInt8(ascii: "{")) && content[k + 1] == UInt8(ascii: "{") { return true }
+            k += 1
+        }
+        return false
+    }
+
     static func comment(_ bytes: [UInt8], _ start: Int, _ end: Int, marker: Int) -> Token {
-        Token(
-            kind: .comment, start: start, end: end,
-            value: String(decoding: bytes[min(end, start + marker)..<end], as: UTF8.self),
-            contentStart: min(end, start + marker))
+        Token(kind: .comment, start: start, end: end, content: min(end, start + marker)..<end)
     }
 }

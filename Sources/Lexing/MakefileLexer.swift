@@ -10,7 +10,7 @@ struct MakefileLexer: Lexer {
         return name == "makefile" || name == "gnumakefile" || name.hasSuffix(".mk")
     }
 
-    func tokenize(_ bytes: [UInt8]) -> [Token] {
+    func tokenize(_ bytes: [UInt8], values: inout TokenValues) -> [Token] {
         var tokens: [Token] = []
         var cursor = LineCursor(bytes: bytes)
         while let line = cursor.nextLine() {
@@ -22,7 +22,7 @@ struct MakefileLexer: Lexer {
             }
             // Recipe lines start with a tab; everything but an assignment is shell.
             guard bytes[line.start] != 0x09 else {
-                LineLexing.embedded(CodeLexer(.shell), bytes, line.start, line.end, into: &tokens)
+                LineLexing.embedded(CodeLexer(.shell), bytes, line.start, line.end, into: &tokens, values: &values)
                 continue
             }
             for word in ["export ", "override "] where startsWith(bytes, i, line.end, word) {
@@ -33,13 +33,14 @@ struct MakefileLexer: Lexer {
             let nameEnd = k
             k = cursor.skipSpaces(k, line.end)
             guard nameEnd > i, let opEnd = assignmentOperatorEnd(bytes, k, line.end) else {
-                LineLexing.embedded(CodeLexer(.shell), bytes, line.start, line.end, into: &tokens)
+                LineLexing.embedded(CodeLexer(.shell), bytes, line.start, line.end, into: &tokens, values: &values)
                 continue
             }
             tokens.append(Token(kind: .identifier, start: i, end: nameEnd))
             // Only the `=` of the operator: bindings read every make assignment as `=`.
             tokens.append(Token(kind: .punctuation, start: opEnd - 1, end: opEnd))
-            LineLexing.value(bytes, cursor.skipSpaces(opEnd, line.end), line.end, hashComments: true, into: &tokens)
+            LineLexing.value(
+                bytes, cursor.skipSpaces(opEnd, line.end), line.end, hashComments: true, into: &tokens, values: &values)
         }
         return tokens
     }

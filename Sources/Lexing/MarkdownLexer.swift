@@ -17,7 +17,7 @@ struct MarkdownLexer: Lexer {
         "xml": .xml, "html": .xml, "nginx": .serverConfig, "apache": .serverConfig,
     ]
 
-    func tokenize(_ bytes: [UInt8]) -> [Token] {
+    func tokenize(_ bytes: [UInt8], values: inout TokenValues) -> [Token] {
         var tokens: [Token] = []
         var cursor = LineCursor(bytes: bytes)
         while let line = cursor.nextLine() {
@@ -42,7 +42,8 @@ struct MarkdownLexer: Lexer {
                         break
                     }
                 }
-                LineLexing.embedded(LexerRegistry.lexer(for: language), bytes, bodyStart, bodyEnd, into: &tokens)
+                LineLexing.embedded(
+                    LexerRegistry.lexer(for: language), bytes, bodyStart, bodyEnd, into: &tokens, values: &values)
                 continue
             }
             tokens.append(LineLexing.comment(bytes, i, line.end, marker: 0))

@@ -10,7 +10,7 @@ struct PlainTextLexer: Lexer {
     /// out: "http is …" starts too many prose lines).
     static let commandPrograms: Set<String> = ["curl", "wget"]
 
-    func tokenize(_ bytes: [UInt8]) -> [Token] {
+    func tokenize(_ bytes: [UInt8], values: inout TokenValues) -> [Token] {
         var tokens: [Token] = []
         var cursor = LineCursor(bytes: bytes)
         while let line = cursor.nextLine() {
@@ -35,17 +35,28 @@ struct PlainTextLexer: Lexer {
                     previousStart = next.start
                     previousEnd = next.end
                 }
-                for var token in CodeLexer(.shell).tokenize(blanked) {
-                    token.start += line.start
-                    token.end += line.start
-                    token.contentStart += line.start
-                    tokens.append(token)
+                for token in CodeLexer(.shell).tokenize(blanked, values: &values) {
+                    tokens.append(Self.inPlace(token, lexedIn: blanked, at: line.start, of: bytes, values: &values))
                 }
                 continue
             }
             wordTokens(bytes, line.start, line.end, into: &tokens)
         }
         return tokens
+    }
+
+    /// A token lexed in `lexed` (the command's lines with their continuation prefixes blanked)
+    /// moved to `offset` in the file. A value read from bytes that were blanked keeps the
+    /// blanked text, as a decoded value, since the file's bytes there differ.
+    private static func inPlace(
+        _ token: Token, lexedIn lexed: [UInt8], at offset: Int, of bytes: [UInt8], values: inout TokenValues
+    ) -> Token {
+        let moved = token.shifted(by: offset)
+        guard token.valueSource == .bytes,
+            !lexed[token.contentStart..<token.contentEnd].elementsEqual(bytes[moved.contentStart..<moved.contentEnd])
+        else { return moved }
+        let blankedText = String(decoding: lexed[token.contentStart..<token.contentEnd], as: UTF8.self)
+        return moved.withDecodedValue(blankedText, in: &values)
     }
 
     private func wordTokens(_ bytes: [UInt8], _ start: Int, _ end: Int, into tokens: inout [Token]) {
@@ -61,9 +72,9 @@ struct PlainTextLexer: Lexer {
             if wordEnd > i {
                 let isName = (e < end && bytes[e] == UInt8(ascii: "=")) || wordEnd < e
                 tokens.append(
-                    Token(
-                        kind: isName ? .identifier : .string, start: i, end: wordEnd,
-                        value: isName ? nil : String(decoding: bytes[i..<wordEnd], as: UTF8.self)))
+                    isName
+                        ? Token(kind: .identifier, start: i, end: wordEnd)
+                        : Token(kind: .string, start: i, end: wordEnd, content: i..<wordEnd))
             }
             if wordEnd < e { tokens.append(Token(kind: .punctuation, start: wordEnd, end: e)) }
             if e < end && bytes[e] == UInt8(ascii: "=") {

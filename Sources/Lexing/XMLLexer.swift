@@ -6,7 +6,7 @@ import Support
 /// strings, `<!-- -->` comments and `<!DOCTYPE …>` / `<?xml …?>` as comments (their URLs are
 /// identifiers, not connection targets).
 struct XMLLexer: Lexer {
-    func tokenize(_ bytes: [UInt8]) -> [Token] {
+    func tokenize(_ bytes: [UInt8], values: inout TokenValues) -> [Token] {
         var tokens: [Token] = []
         let n = bytes.count
         var i = 0
@@ -27,16 +27,14 @@ struct XMLLexer: Lexer {
                 let end = close.map { $0 + 3 } ?? n
                 tokens.append(
                     Token(
-                        kind: .comment, start: i, end: end,
-                        value: String(decoding: bytes[(i + 4)..<(close ?? n)], as: UTF8.self), contentStart: i + 4))
+                        kind: .comment, start: i, end: end, content: (i + 4)..<(close ?? n)))
                 i = end
             } else if starts("<![CDATA[", i) {
                 let close = find("]]>", from: i + 9)
                 let end = close.map { $0 + 3 } ?? n
                 tokens.append(
                     Token(
-                        kind: .string, start: i, end: end,
-                        value: String(decoding: bytes[(i + 9)..<(close ?? n)], as: UTF8.self), contentStart: i + 9))
+                        kind: .string, start: i, end: end, content: (i + 9)..<(close ?? n)))
                 i = end
             } else if starts("<!", i) || starts("<?", i) {
                 var end = i + 2
@@ -44,9 +42,7 @@ struct XMLLexer: Lexer {
                 end = min(n, end + 1)
                 tokens.append(
                     Token(
-                        kind: .comment, start: i, end: end,
-                        value: String(decoding: bytes[(i + 2)..<max(i + 2, end - 1)], as: UTF8.self),
-                        contentStart: i + 2))
+                        kind: .comment, start: i, end: end, content: (i + 2)..<max(i + 2, end - 1)))
                 i = end
             } else if bytes[i] == UInt8(ascii: "<") {
                 tokens.append(Token(kind: .punctuation, start: i, end: i + 1))
@@ -59,9 +55,7 @@ struct XMLLexer: Lexer {
                         var k = i + 1
                         while k < n && bytes[k] != b { k += 1 }
                         tokens.append(
-                            Token(
-                                kind: .string, start: i, end: min(n, k + 1),
-                                value: decodeEntities(bytes[(i + 1)..<min(n, k)]), quote: b, contentStart: i + 1))
+                            text(bytes, start: i, end: min(n, k + 1), content: (i + 1)..<min(n, k), quote: b, &values))
                         i = min(n, k + 1)
                     } else if b == UInt8(ascii: "=") || b == UInt8(ascii: "/") || b == UInt8(ascii: "<") {
                         tokens.append(Token(kind: .punctuation, start: i, end: i + 1))
@@ -82,16 +76,29 @@ struct XMLLexer: Lexer {
                 var s = i, e = k
                 while s < e && LexerSupport.isSpace(bytes[s]) { s += 1 }
                 while e > s && LexerSupport.isSpace(bytes[e - 1]) { e -= 1 }
-                if s < e { tokens.append(Token(kind: .string, start: s, end: e, value: decodeEntities(bytes[s..<e]))) }
+                if s < e { tokens.append(text(bytes, start: s, end: e, content: s..<e, quote: 0, &values)) }
                 i = k
             }
         }
         return tokens
     }
 
-    private func decodeEntities(_ raw: ArraySlice<UInt8>) -> String {
+    /// An attribute value or text run: its bytes, or its entities decoded when it has any.
+    private func text(
+        _ bytes: [UInt8], start: Int, end: Int, content: Range<Int>, quote: UInt8, _ values: inout TokenValues
+    ) -> Token {
+        guard let decoded = decodedEntities(bytes[content]) else {
+            return Token(kind: .string, start: start, end: end, content: content, quote: quote)
+        }
+        return Token(
+            kind: .string, start: start, end: end, content: content, decoded: decoded, in: &values, quote: quote)
+    }
+
+    /// Nil when there is no entity: the value is then the bytes themselves.
+    private func decodedEntities(_ raw: ArraySlice<UInt8>) -> String? {
+        guard raw.contains(UInt8(ascii: "&")) else { return nil }
         let text = String(decoding: raw, as: UTF8.self)
-        guard text.contains("&") else { return text }
+        guard text.contains("&") else { return nil }
         return text.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&apos;", with: "'")
             .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
             .replacingOccurrences(of: "&amp;", with: "&")

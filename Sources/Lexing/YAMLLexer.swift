@@ -3,7 +3,7 @@ import Support
 
 /// YAML: `key: value`, `- key: value`, quoted keys and values, block scalars, comments.
 struct YAMLLexer: Lexer {
-    func tokenize(_ bytes: [UInt8]) -> [Token] {
+    func tokenize(_ bytes: [UInt8], values: inout TokenValues) -> [Token] {
         var tokens: [Token] = []
         var cursor = LineCursor(bytes: bytes)
         var blockIndent: Int?  // inside a `|` / `>` block scalar deeper than this indent
@@ -11,9 +11,7 @@ struct YAMLLexer: Lexer {
         func flushBlock() {
             if let b = block {
                 tokens.append(
-                    Token(
-                        kind: .string, start: b.start, end: b.end,
-                        value: String(decoding: bytes[b.start..<b.end], as: UTF8.self)))
+                    Token(kind: .string, start: b.start, end: b.end, content: b.start..<b.end))
             }
             block = nil
         }
@@ -62,7 +60,7 @@ struct YAMLLexer: Lexer {
             if let colon = keyEnd {
                 let nameEnd = cursor.trimEnd(i, colon)
                 if bytes[i] == 0x22 || bytes[i] == 0x27 {
-                    LineLexing.value(bytes, i, nameEnd, hashComments: false, into: &tokens)
+                    LineLexing.value(bytes, i, nameEnd, hashComments: false, into: &tokens, values: &values)
                 } else {
                     tokens.append(Token(kind: .identifier, start: i, end: nameEnd))
                 }
@@ -77,7 +75,7 @@ struct YAMLLexer: Lexer {
                 continue
             }
             if first == UInt8(ascii: "{") || first == UInt8(ascii: "[") {
-                LineLexing.embedded(CodeLexer(.json), bytes, valueStart, line.end, into: &tokens)
+                LineLexing.embedded(CodeLexer(.json), bytes, valueStart, line.end, into: &tokens, values: &values)
                 continue
             }
             if first == UInt8(ascii: "&") || first == UInt8(ascii: "*") || first == UInt8(ascii: "!") {
@@ -86,7 +84,7 @@ struct YAMLLexer: Lexer {
                 while w < line.end && bytes[w] != 0x20 { w += 1 }
                 valueStart = cursor.skipSpaces(w, line.end)
             }
-            LineLexing.value(bytes, valueStart, line.end, hashComments: true, into: &tokens)
+            LineLexing.value(bytes, valueStart, line.end, hashComments: true, into: &tokens, values: &values)
         }
         flushBlock()
         return tokens

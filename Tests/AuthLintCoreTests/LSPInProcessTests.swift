@@ -84,7 +84,7 @@ final class LSPInProcessTests: XCTestCase {
             guard
                 let json = LSPCodeActions.ignoreEdit(
                     rule: "r", line: line, document: document, source: source,
-                    tokens: LexerRegistry.tokenize(source))
+                    tokens: LexerRegistry.tokenize(source).tokens)
             else { return nil }
             guard case .object(let fields) = json,
                 case .string(let newText)? = fields.first(where: { $0.0 == "newText" })?.1,

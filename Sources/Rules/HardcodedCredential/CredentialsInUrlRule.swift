@@ -44,7 +44,7 @@ struct CredentialsInUrlRule: StructuralRule {
     func find(_ context: FileContext, _ rule: RuleDefinition, _ matches: inout [RuleMatch]) {
         let facts = context.facts
         for (index, token) in facts.tokens.enumerated() where token.kind == .string || token.kind == .comment {
-            let text = token.value ?? facts.text(index)
+            let text = facts.value(of: token) ?? facts.text(index)
             guard text.containsBytes("://"), text.containsBytes("@") else { continue }
             let ns = text as NSString
             for match in Self.userinfoURL.matches(in: text, range: NSRange(location: 0, length: ns.length)) {

@@ -31,7 +31,7 @@ struct HardcodedBasicAuthRule: StructuralRule {
         // 1. `Basic dXNlcjpwYXNz` in strings, comments and prose.
         for (index, token) in facts.tokens.enumerated()
         where (token.kind == .string && !token.isTemplate) || token.kind == .comment {
-            let text = token.value ?? facts.text(index)
+            let text = facts.value(of: token) ?? facts.text(index)
             guard text.containsBytes("Basic ") || text.containsBytes("basic ") else { continue }
             for encoded in Self.basicPayloads(in: text) {
                 guard let (identity, _) = Self.decodedPair(encoded) else { continue }
@@ -43,7 +43,7 @@ struct HardcodedBasicAuthRule: StructuralRule {
             if call.callee.hasSuffix("Buffer.from") {
                 // Only when the buffer is turned into base64 right away.
                 let after = facts.tokens[(call.closeParen + 1)..<min(facts.tokens.count, call.closeParen + 8)]
-                guard after.contains(where: { ($0.value ?? "") == "base64" }) else { continue }
+                guard after.contains(where: { (facts.value(of: $0) ?? "") == "base64" }) else { continue }
             }
             // The literal is an argument, or inside the receiver: `Data("id:secret".utf8).base64EncodedString()`.
             var searchRange = call.openParen..<call.closeParen
@@ -119,7 +119,7 @@ struct HardcodedBasicAuthRule: StructuralRule {
     /// the colon or the secret has fewer than 6 literal characters (`admin:$PASS`).
     static func literalBeforeVariable(_ facts: FileFacts, _ index: Int) -> (String, Range<Int>)? {
         let token = facts.tokens[index]
-        guard token.kind == .string, token.isTemplate, let value = token.value,
+        guard token.kind == .string, token.isTemplate, let value = facts.value(of: token),
             let dollar = value.firstIndex(of: "$"), let colon = value.firstIndex(of: ":"), colon < dollar,
             value.distance(from: colon, to: dollar) > 6
         else { return nil }

@@ -27,7 +27,7 @@ struct HardcodedBearerTokenRule: StructuralRule {
         var reported = Set<Int>()
         // Any literal string that is a whole Bearer credential: headers, variables, arguments.
         for (index, token) in facts.tokens.enumerated() where token.kind == .string && !token.isTemplate {
-            let text = token.value ?? ""
+            let text = facts.value(of: token) ?? ""
             guard let credential = Self.bearerCredential(in: text), Self.isTokenShaped(credential) else { continue }
             let range = facts.contentRange(of: index, part: credential)
             guard reported.insert(range.lowerBound).inserted else { continue }
@@ -38,7 +38,7 @@ struct HardcodedBearerTokenRule: StructuralRule {
         // A commented-out request (`# curl … -H "Authorization: Bearer …"`) leaks the token too;
         // in prose only the whole header form counts, not a mention of bearer tokens.
         for (index, token) in facts.tokens.enumerated() where token.kind == .comment {
-            for credential in Self.bearerHeaderCredentials(in: token.value ?? "")
+            for credential in Self.bearerHeaderCredentials(in: facts.value(of: token) ?? "")
             where Self.isTokenShaped(credential) {
                 let range = facts.contentRange(of: index, part: credential)
                 guard reported.insert(range.lowerBound).inserted else { continue }

@@ -50,7 +50,7 @@ extension CredentialsOverHttpRule {
                     // `"Authorization"` or a labelled `forHTTPHeaderField: "Authorization"`.
                     let last = arg.upperBound - 1
                     guard arg.count == 1 || (arg.count == 3 && facts.isPunct(arg.lowerBound + 1, ":")),
-                        tokens[last].kind == .string, !tokens[last].isTemplate, let v = tokens[last].value,
+                        tokens[last].kind == .string, !tokens[last].isTemplate, let v = facts.value(of: tokens[last]),
                         CredentialNames.mechanism(ofHeader: v, extra: settings.credentialHeaders) != nil
                     else { return nil }
                     return v
@@ -64,7 +64,7 @@ extension CredentialsOverHttpRule {
         for k in tokens.indices where tokens[k].kind == .string && facts.isPunct(k - 1, "[") {
             guard let close = facts.next(k), facts.isPunct(close, "]"), let eq = facts.next(close),
                 facts.isPunct(eq, "="),
-                let v = tokens[k].value,
+                let v = facts.value(of: tokens[k]),
                 CredentialNames.mechanism(ofHeader: v, extra: settings.credentialHeaders) != nil,
                 let value = facts.next(eq)
             else { continue }

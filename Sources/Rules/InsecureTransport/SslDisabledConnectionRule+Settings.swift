@@ -58,7 +58,7 @@ extension SslDisabledConnectionRule {
         let token = facts.tokens[index]
         switch token.kind {
         case .identifier, .number: return facts.text(index)
-        case .string: return token.isTemplate ? nil : token.value
+        case .string: return token.isTemplate ? nil : facts.value(of: token)
         case .punctuation:
             if facts.isPunct(index, "."), let name = facts.next(index), facts.tokens[name].kind == .identifier {
                 return facts.text(name)
@@ -79,7 +79,9 @@ extension SslDisabledConnectionRule {
             hosts = siblingHosts(outer, facts)
             let close = facts.tokens[outer].pairIndex
             for k in (outer + 1)..<max(outer + 1, close) where facts.tokens[k].kind == .string {
-                if let v = facts.tokens[k].value, let hostPort = ConnectionHosts.authority(in: v, stoppingAt: "/?") {
+                if let v = facts.value(of: facts.tokens[k]),
+                    let hostPort = ConnectionHosts.authority(in: v, stoppingAt: "/?")
+                {
                     hosts.append(ConnectionHosts.host(of: hostPort))
                 }
             }
@@ -100,7 +102,8 @@ extension SslDisabledConnectionRule {
             if facts.tokens[k].kind == .identifier || facts.tokens[k].kind == .string,
                 Self.hostKeys.contains(Self.normalise(facts.value(k))),
                 let op = facts.next(k), facts.isPunct(op, ":") || facts.isPunct(op, "="), let v = facts.next(op),
-                facts.tokens[v].kind == .string, !facts.tokens[v].isTemplate, let text = facts.tokens[v].value
+                facts.tokens[v].kind == .string, !facts.tokens[v].isTemplate,
+                let text = facts.value(of: facts.tokens[v])
             {
                 hosts.append(ConnectionHosts.host(of: text))
             }
@@ -137,7 +140,7 @@ extension SslDisabledConnectionRule {
                 facts.tokens[k].start < r.upperBound,
                 Self.hostKeys.contains(Self.normalise(facts.text(k))), let op = facts.next(k), facts.isPunct(op, ":"),
                 let v = facts.next(op), facts.tokens[v].kind == .string, facts.tokens[v].start < r.upperBound,
-                !facts.tokens[v].isTemplate, let text = facts.tokens[v].value
+                !facts.tokens[v].isTemplate, let text = facts.value(of: facts.tokens[v])
             else { continue }
             hosts.append(ConnectionHosts.host(of: text))
         }
@@ -159,7 +162,8 @@ extension SslDisabledConnectionRule {
             let key = Self.normalise(facts.text(k))
             guard Self.hostKeys.contains(where: { key == $0 || (key.hasSuffix($0) && $0.count >= 4) }),
                 let op = facts.next(k), facts.isPunct(op, "=") || facts.isPunct(op, ":"), let v = facts.next(op),
-                tokens[v].kind == .string, !tokens[v].isTemplate, let text = tokens[v].value, !text.hasPrefix("$")
+                tokens[v].kind == .string, !tokens[v].isTemplate, let text = facts.value(of: tokens[v]),
+                !text.hasPrefix("$")
             else { continue }
             hosts.append(ConnectionHosts.host(of: text))
         }

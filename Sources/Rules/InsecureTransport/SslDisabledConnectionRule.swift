@@ -69,7 +69,7 @@ struct SslDisabledConnectionRule: StructuralRule {
     ) {
         for index in candidates where facts.tokens[index].kind == .string {
             let token = facts.tokens[index]
-            guard let value = token.value, value.utf8.count < 2000,
+            guard let value = facts.value(of: token), value.utf8.count < 2000,
                 let (param, host) = Self.disabledParameter(in: value)
             else { continue }
             // templated host: unknown

@@ -42,7 +42,9 @@ extension TlsVerificationDisabledRule {
         for argument in call.arguments {
             for k in argument {
                 let token = facts.tokens[k]
-                if token.kind == .string, let v = token.value, v.hasPrefix("http://") || v.hasPrefix("https://") {
+                if token.kind == .string, let v = facts.value(of: token),
+                    v.hasPrefix("http://") || v.hasPrefix("https://")
+                {
                     return true
                 }
                 if token.kind == .identifier, Self.urlArgumentNames.contains(facts.text(k).lowercased()) { return true }
@@ -200,7 +202,7 @@ extension TlsVerificationDisabledRule {
         var hosts: [String] = []
         for open in scopes where facts.tokens[open].pairIndex > open {
             for k in (open + 1)..<facts.tokens[open].pairIndex where facts.tokens[k].kind == .string {
-                guard let v = facts.tokens[k].value else { continue }
+                guard let v = facts.value(of: facts.tokens[k]) else { continue }
                 if let url = URLAuthority(v) { hosts.append(url.host); continue }
                 // A `host` / `hostname` key's value.
                 if let op = facts.previous(k), facts.isPunct(op, ":") || facts.isPunct(op, "="),

@@ -213,7 +213,9 @@ struct TrustAllCertificatesRule: StructuralRule {
                     answersUseCredential = true
                 }
                 if Self.isEvaluation(name) { return nil }
-            } else if token.kind == .string, let v = token.value, ["localhost", "127.0.0.1", "::1"].contains(v) {
+            } else if token.kind == .string, let v = facts.value(of: token),
+                ["localhost", "127.0.0.1", "::1"].contains(v)
+            {
                 return nil
             }
         }

@@ -111,7 +111,7 @@ extension CredentialInLogRule {
                     return reason
                 }
             case .string:
-                guard let value = token.value else { continue }
+                guard let value = facts.value(of: token) else { continue }
                 let holes = facts.templateHoles(of: i)
                 for hole in holes {
                     if let reason = leakInHole(hole, facts, tainted) { return reason }
@@ -212,7 +212,7 @@ extension CredentialInLogRule {
                     return true
                 }
             case .string where !tokens[i].isTemplate:
-                let value = (tokens[i].value ?? "").lowercased()
+                let value = (facts.value(of: tokens[i]) ?? "").lowercased()
                 if value.containsBytes("***") || value.containsBytes("redacted") || value.containsBytes("[filtered]")
                     || value.containsBytes("xxxx")
                 {

@@ -75,7 +75,7 @@ struct CredentialSources {
                 let open = facts.tokens[i].pairIndex >= 0 ? facts.tokens[i].pairIndex : nil,
                 let receiver = facts.previous(open), facts.tokens[receiver].kind == .identifier
             else { continue }
-            let lower = (facts.tokens[value].value ?? "").lowercased()
+            let lower = (facts.value(of: facts.tokens[value]) ?? "").lowercased()
             if ["basic ", "bearer ", "ntlm ", "negotiate ", "token "].contains(where: lower.hasPrefix) {
                 sources.append(
                     Source(
@@ -133,7 +133,7 @@ struct CredentialSources {
                     return "'\(binding.name)', read from \(text)"
                 }
             case .string:
-                let value = tokens[i].value ?? ""
+                let value = facts.value(of: tokens[i]) ?? ""
                 let lower = value.lowercased()
                 if lower.hasPrefix("basic ") || lower.hasPrefix("bearer ") {
                     return "'\(binding.name)', an Authorization value"

@@ -34,7 +34,7 @@ extension CredentialSources {
             }
         }
         for i in facts.tokens.indices where facts.tokens[i].kind == .string {
-            let value = facts.tokens[i].value ?? ""
+            let value = facts.value(of: facts.tokens[i]) ?? ""
             // `'Bearer ' . $this->token`, `"Bearer " + token`.
             let lower = value.lowercased()
             if schemePrefixes.contains(where: lower.hasSuffix), let op = facts.next(i),

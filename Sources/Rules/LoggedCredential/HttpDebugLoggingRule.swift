@@ -185,7 +185,7 @@ struct HttpDebugLoggingRule: StructuralRule {
                 && call.arguments.first.map { arg in
                     arg.contains {
                         tokens[$0].kind == .string
-                            && CredentialNames.headers.contains((tokens[$0].value ?? "").lowercased())
+                            && CredentialNames.headers.contains((facts.value(of: tokens[$0]) ?? "").lowercased())
                     }
                         || arg.contains {
                             tokens[$0].kind == .identifier && facts.text($0).uppercased() == "AUTHORIZATION"
