@@ -23,87 +23,60 @@ public enum Redaction {
     /// `scheme://user:password@host` → `scheme://user:pa…[redacted]@host` (and the other scrubbers).
     public static func scrubURLPasswords(_ text: String) -> String { scrub(text) }
 
-    /// One scrubber: a regex and which of its groups holds a value, if the name test passes.
-    private struct Scrubber: Sendable {
-        let regex: NSRegularExpression
-        let nameGroup: Int?
-        let valueGroup: Int
+    /// One scrubber: a pattern, which of its groups the name test reads, and the test.
+    struct Scrubber: Sendable {
+        let pattern: ScrubPattern
         /// Punctuation every match contains (one of these), or empty: a byte test that skips the
-        /// regex, as no case folding can produce punctuation. Most lines need few scrubbers.
+        /// pattern. Most lines need few scrubbers.
         let needsOneOf: [String]
         let accepts: @Sendable (_ name: String, _ value: String) -> Bool
         init(
-            _ pattern: String, name: Int? = nil, value: Int, needsOneOf: [String] = [],
+            _ pattern: ScrubPattern, needsOneOf: [String] = [],
             accepts: @escaping @Sendable (String, String) -> Bool = { _, _ in true }
         ) {
-            regex = try! NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
-            nameGroup = name
-            valueGroup = value
+            self.pattern = pattern
             self.needsOneOf = needsOneOf
             self.accepts = accepts
         }
 
-        func mayMatch(_ text: String) -> Bool { needsOneOf.isEmpty || needsOneOf.contains(where: text.containsBytes) }
+        func mayMatch(_ text: ScrubText) -> Bool {
+            needsOneOf.isEmpty || needsOneOf.contains { ASCII.find(Array($0.utf8), in: text.bytes, from: 0) != nil }
+        }
     }
 
-    private static let headerNames = CredentialNames.headers.sorted { $0.count > $1.count }
-        .map { NSRegularExpression.escapedPattern(for: $0) }.joined(separator: "|")
-    private static let schemeWords = "(?:basic|bearer|token|digest|apikey|key|sso-key|hmac|otp)\\s+"
-
-    private static let scrubbers: [Scrubber] = [
+    /// In the order the regexes ran (the patterns are quoted at `ScrubPattern`'s cases).
+    static let scrubbers: [Scrubber] = [
         // URL userinfo: the password always, the user name when it is itself a token.
-        Scrubber("://([^/@\\s:'\"`]*):([^@/\\s'\"`]+)@", value: 2, needsOneOf: ["://"]),
-        Scrubber("://([^/@\\s:'\"`]+)(?::[^@/\\s'\"`]*)?@", value: 1, needsOneOf: ["://"]) { _, user in
-            isTokenShaped(user)
-        },
+        Scrubber(.urlPassword, needsOneOf: ["://"]),
+        Scrubber(.urlUser, needsOneOf: ["://"]) { _, user in isTokenShaped(user) },
         // Query values with credential names: ?api_key=…, &token=…, &sig=… (SAS), ;password=…
-        Scrubber("[?&;]([A-Za-z0-9_.\\-\\[\\]]+)=([^&#;\\s'\"`<>)]+)", name: 1, value: 2, needsOneOf: ["="]) {
-            name, _ in
+        Scrubber(.queryValue, needsOneOf: ["="]) { name, _ in
             isCredentialValuedName(name) || queryNames.contains(name.lowercased())
         },
         // Webhook URLs carry their credential in the path (Slack, Discord, Teams, Zapier, generic).
-        Scrubber(
-            "(?:hooks\\.slack\\.com/services|/api/webhooks|webhook\\.office\\.com/webhookb2|/hooks/catch|/webhooks?)/([^\\s'\"`<>?#)]+)",
-            value: 1, needsOneOf: ["/"]
-        ) { _, path in path.count >= 8 },
+        Scrubber(.webhookPath, needsOneOf: ["/"]) { _, path in path.count >= 8 },
         // Credential headers in any spelling: `Authorization: Bearer …`, `"appkey": "…"`, `-H 'X-API-Key: …'`.
-        Scrubber(
-            "(?<![A-Za-z0-9_-])(?:\(headerNames))[\"']?\\s*(?::|=>|=)\\s*([\"'`]?)(?:\(schemeWords))?([^\\s\"'`,;)}\\]]+)",
-            name: 1, value: 2, needsOneOf: [":", "="]
-        ) { quote, value in
+        // The name test reads the opening quote: an unquoted bare name is a reference.
+        Scrubber(.headerValue, needsOneOf: [":", "="]) { quote, value in
             !isReference(value) && !isSchemeWord(value) && (!quote.isEmpty || !isIdentifier(value))
         },
         // Setter calls: `setHeader("appkey", "…")` (a quoted value only; an expression is not a secret).
-        Scrubber(
-            "(?<![A-Za-z0-9_-])(?:\(headerNames))[\"']\\s*,\\s*[\"'`](?:\(schemeWords))?([^\\s\"'`]+)", value: 1,
-            needsOneOf: [","]
-        ) {
-            _, value in !isReference(value) && !isSchemeWord(value)
-        },
+        Scrubber(.headerSetter, needsOneOf: [","]) { _, value in !isReference(value) && !isSchemeWord(value) },
         // Basic / Bearer payloads wherever they stand.
-        Scrubber("\\b(?:basic|bearer)\\s+([A-Za-z0-9+/=._~\\-]{8,})", value: 1),
+        Scrubber(.schemePayload),
         // Quoted values of credential-named keys and variables: `password = "…"`, `"api_key": '…'`.
-        Scrubber(
-            "([A-Za-z_][A-Za-z0-9_.\\-]*)[\"']?\\s*(?::=|=>|==|=|:)\\s*([\"'`])([^\"'`\\s][^\"'`\\r\\n]*)\\2", name: 1,
-            value: 3, needsOneOf: [":", "="]
-        ) { name, value in
+        Scrubber(.quotedValue, needsOneOf: [":", "="]) { name, value in
             isCredentialValuedName(name) && !isReference(value) && !CredentialNames.headers.contains(value.lowercased())
         },
         // Unquoted ones: `.env`, YAML, properties, INI, shell (`API_KEY=…`, `token: …`).
-        Scrubber(
-            "(?:^|[\\s;{(,])(?:export\\s+)?([A-Za-z_][A-Za-z0-9_.\\-]*)\\s*[=:]\\s*([^\\s\"'`#;,(){}\\[\\]][^\\s\"'`#;,(){}\\[\\]]*)",
-            name: 1, value: 2, needsOneOf: [":", "="]
-        ) { name, value in
+        Scrubber(.unquotedValue, needsOneOf: [":", "="]) { name, value in
             isCredentialValuedName(name) && !isReference(value) && !isIdentifier(value)
         },
         // Command-line flags: `--password=…`, `--api-key …`, `-u user:password`.
-        Scrubber("--([A-Za-z][A-Za-z0-9-]*)[= ]+[\"']?([^\\s\"'`]+)", name: 1, value: 2, needsOneOf: ["--"]) {
-            name, value in
+        Scrubber(.flagValue, needsOneOf: ["--"]) { name, value in
             isCredentialValuedName(name) && !isReference(value)
         },
-        Scrubber("(?:^|\\s)-u\\s+[\"']?[^\\s:\"']*:([^\\s\"'`]+)", value: 1, needsOneOf: ["-"]) { _, value in
-            !isReference(value)
-        },
+        Scrubber(.userPassword, needsOneOf: ["-"]) { _, value in !isReference(value) },
     ]
 
     /// Query parameter names that carry credentials although they are not credential words.
@@ -161,58 +134,78 @@ public enum Redaction {
     /// (holding the marker) are left alone, so scrubbing twice changes nothing.
     public static func scrub(_ text: String, mask: (Substring) -> String = { redact($0) }) -> String {
         guard text.count >= 4 else { return text }
-        let ns = text as NSString
-        let whole = NSRange(location: 0, length: ns.length)
+        var utf8 = text
+        return utf8.withUTF8 { bytes in
+            let line = ScrubText(bytes: bytes)
+            let spans = merged(credentialSpans(in: line))
+            guard !spans.isEmpty else { return text }
+            var out = ""
+            var at = 0
+            for span in spans {
+                out += String(decoding: bytes[at..<span.lowerBound], as: UTF8.self)
+                out += mask(String(decoding: bytes[span], as: UTF8.self)[...])
+                at = span.upperBound
+            }
+            return out + String(decoding: bytes[at...], as: UTF8.self)
+        }
+    }
+
+    /// The value of every scrubber match whose test passes, as byte ranges (unsorted).
+    static func credentialSpans(in line: ScrubText) -> [Range<Int>] {
         // A value overlapping a marker already there (`sk-…[redacted]`) is the rest of a masked
         // secret: masking it again printed `…[redacted]]` and `…[redacted][redacted]`.
-        var markers: [NSRange] = []
-        var from = 0
-        while from < ns.length {
-            let found = ns.range(of: marker, range: NSRange(location: from, length: ns.length - from))
-            guard found.location != NSNotFound else { break }
-            markers.append(found)
-            from = NSMaxRange(found)
-        }
-        var spans: [NSRange] = []
-        for scrubber in scrubbers where scrubber.mayMatch(text) {
-            for match in scrubber.regex.matches(in: text, range: whole) {
-                let valueRange = match.range(at: scrubber.valueGroup)
-                guard valueRange.location != NSNotFound, valueRange.length > 0 else { continue }
-                let value = ns.substring(with: valueRange)
+        let markers = ASCII.find(markerBytes, in: line.bytes, from: 0) == nil ? [] : markerRanges(in: line)
+        var spans: [Range<Int>] = []
+        for scrubber in scrubbers where scrubber.mayMatch(line) {
+            for match in scrubber.pattern.matches(in: line) {
+                let valueRange = match.value
                 // (A value holding a marker overlaps it, so the one test covers both.)
-                guard !value.contains("\u{1}"),
-                    !markers.contains(where: { NSIntersectionRange($0, valueRange).length > 0 })
-                else { continue }
-                let name = scrubber.nameGroup.map { ns.substring(with: match.range(at: $0)) } ?? ""
+                guard !valueRange.isEmpty, !markers.contains(where: { $0.overlaps(valueRange) }) else { continue }
+                let value = String(decoding: line.bytes[valueRange], as: UTF8.self)
+                // Foundation's `contains` (as before), which skips a U+0001 a combining mark follows.
+                if line.bytes[valueRange].contains(1), value.contains("\u{1}") { continue }
+                let name = match.name.map { String(decoding: line.bytes[$0], as: UTF8.self) } ?? ""
                 guard scrubber.accepts(name, value) else { continue }
                 spans.append(valueRange)
             }
         }
-        guard !spans.isEmpty else { return text }
-        return replace(merged(spans), in: ns, mask: mask)
+        return spans
     }
 
-    private static func merged(_ spans: [NSRange]) -> [NSRange] {
-        var result: [NSRange] = []
-        for span in spans.sorted(by: { $0.location < $1.location }) {
-            if let last = result.last, span.location <= NSMaxRange(last) {
-                result[result.count - 1] = NSRange(
-                    location: last.location, length: max(NSMaxRange(last), NSMaxRange(span)) - last.location)
+    private static let markerBytes = Array(marker.utf8)
+
+    /// The markers in `line` as Foundation's search finds them (as before: not one a combining
+    /// mark follows), as byte ranges. Only lines already holding the marker's bytes pay for it.
+    private static func markerRanges(in line: ScrubText) -> [Range<Int>] {
+        let text = String(decoding: line.bytes, as: UTF8.self)
+        var utf8Offset: [Int] = []  // UTF-16 offset -> UTF-8 offset
+        var offset = 0
+        for scalar in text.unicodeScalars {
+            for _ in 0..<UTF16.width(scalar) { utf8Offset.append(offset) }
+            offset += UTF8.width(scalar)
+        }
+        utf8Offset.append(offset)
+        let ns = text as NSString
+        var markers: [Range<Int>] = []
+        var from = 0
+        while from < ns.length {
+            let found = ns.range(of: marker, range: NSRange(location: from, length: ns.length - from))
+            guard found.location != NSNotFound else { break }
+            markers.append(utf8Offset[found.location]..<utf8Offset[NSMaxRange(found)])
+            from = NSMaxRange(found)
+        }
+        return markers
+    }
+
+    private static func merged(_ spans: [Range<Int>]) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        for span in spans.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+            if let last = result.last, span.lowerBound <= last.upperBound {
+                result[result.count - 1] = last.lowerBound..<max(last.upperBound, span.upperBound)
             } else {
                 result.append(span)
             }
         }
         return result
-    }
-
-    private static func replace(_ spans: [NSRange], in ns: NSString, mask: (Substring) -> String) -> String {
-        var out = ""
-        var at = 0
-        for span in spans {
-            out += ns.substring(with: NSRange(location: at, length: span.location - at))
-            out += mask(ns.substring(with: span)[...])
-            at = NSMaxRange(span)
-        }
-        return out + ns.substring(from: at)
     }
 }

@@ -12,14 +12,14 @@ enum RuleSetup {
     static func loadAll(extraFolders: [String]) throws -> [RuleDefinition] {
         var rules = try RuleLoader.builtinRules(withExamples: false)
         for folder in extraFolders { rules += try RuleLoader.loadFolder(folder) }
-        var seen: [String: String] = [:]
+        var seen = Set<String>(minimumCapacity: rules.count)
         for rule in rules {
-            if let previous = seen[rule.id] {
+            if !seen.insert(rule.id).inserted {
+                let previous = rules.first { $0.id == rule.id }!.source
                 throw RuleFileError(
                     file: rule.source, line: 1, column: 1,
                     problem: "rule id '\(rule.id)' is already defined by \(previous)")
             }
-            seen[rule.id] = rule.source
             if rule.engine == .structural || rule.engine == .project, !RuleImplementations.builtin.has(rule.id) {
                 throw RuleFileError(
                     file: rule.source, line: 1, column: 1,
@@ -34,10 +34,11 @@ enum RuleSetup {
     static func apply(config: Configuration, enable: [String], disable: [String], to rules: [RuleDefinition]) throws
         -> [RuleDefinition]
     {
+        // Nothing to switch (the usual hook or editor run): the catalog as it is, uncopied.
+        if config.rules.isEmpty && enable.isEmpty && disable.isEmpty { return rules }
         let known = Set(rules.map(\.id))
-        let ids = known.sorted()
         func hint(_ id: String) -> String {
-            Suggestion.closest(to: id, among: ids).map { "did you mean '\($0)'? " } ?? ""
+            Suggestion.closest(to: id, among: known.sorted()).map { "did you mean '\($0)'? " } ?? ""
         }
         // In file order, so the first unknown id reported is the first the user wrote.
         for id in config.rules.keys.sorted(by: { config.rulePosition($0) < config.rulePosition($1) })

@@ -92,4 +92,43 @@ final class PrefilterTests: XCTestCase {
             XCTAssertEqual(got.count, expected.count, "size \(size)")
         }
     }
+
+    /// A short scan walks the trie, a long one the dense DFA: the same hits in the same order
+    /// (by end, longest first, then by index; duplicate keywords in other case both reported).
+    func testTrieWalkGivesTheDenseAutomatonsHitsInItsOrder() throws {
+        var keywords = Array(Set(try RuleLoader.builtinRules().flatMap(\.keywords))).sorted()
+        keywords += ["KEY", "key", "ey", "y", "apikey", "x-api-key", "api"]
+        let prefilter = KeywordPrefilter(keywords: keywords)
+        var generator = SeededGenerator(seed: 0x7A1E)
+        let alphabet = Array("keyKEYapi_-xsecrtonk :=\"'\n".utf8) + [0xC3, 0xA9, 0x00, 0xFF]
+        for size in [0, 1, 2, 17, 300, 4095, 4096, 9000] {
+            var bytes = (0..<size).map { _ in alphabet.randomElement(using: &generator)! }
+            for _ in 0..<(size / 30) {
+                let word = Array(keywords.randomElement(using: &generator)!.uppercased().utf8)
+                guard word.count <= size else { continue }
+                let at = Int.random(in: 0...(size - word.count), using: &generator)
+                bytes.replaceSubrange(at..<(at + word.count), with: word)
+            }
+            let trie = prefilter.trieScan(bytes)
+            XCTAssertEqual(trie, prefilter.singleWalk(bytes), "size \(size), seed \(generator.seed)")
+            XCTAssertEqual(trie, prefilter.builtDenseAutomaton.scan(bytes), "size \(size), seed \(generator.seed)")
+            if size >= 300 { XCTAssertFalse(trie.isEmpty, "size \(size)") }
+        }
+    }
+
+    /// The dense DFA is built once the scan has read `denseAfterBytes`, not before.
+    func testDenseAutomatonBuiltOnlyAfterEnoughBytes() {
+        let prefilter = KeywordPrefilter(keywords: ["token", "key"])
+        let chunk = Array(String(repeating: "a token, a key; ", count: 4096).utf8)  // 64 KiB
+        var scanned = 0
+        while scanned + chunk.count < KeywordPrefilter.denseAfterBytes {
+            XCTAssertEqual(prefilter.scan(chunk).count, 8192)
+            scanned += chunk.count
+            XCTAssertFalse(prefilter.isDenseBuilt, "after \(scanned) bytes")
+        }
+        XCTAssertEqual(prefilter.scan(chunk).count, 8192)
+        XCTAssertTrue(prefilter.isDenseBuilt)
+        XCTAssertEqual(prefilter.scan(chunk).count, 8192)
+        XCTAssertTrue(KeywordPrefilter(keywords: ["key"]).scan([UInt8](repeating: 0x61, count: 1 << 20)).isEmpty)
+    }
 }
