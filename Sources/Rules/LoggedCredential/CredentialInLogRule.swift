@@ -59,7 +59,9 @@ struct CredentialInLogRule: StructuralRule {
     /// `header` occur in many files that log nothing).
     func wantsFile(_ context: FileContext, _ rule: RuleDefinition) -> Bool {
         switch context.file.language {
-        case .cLike, .python, .ruby, .shell: break
+        case .cLike, .python, .shell: break
+        // Ruby's `p x` / `pp(x)` log under names too short for a byte test.
+        case .ruby: return true
         default: return false
         }
         let bytes = context.file.bytes
@@ -72,20 +74,43 @@ struct CredentialInLogRule: StructuralRule {
         return false
     }
 
-    private static let gateWords: [[UInt8]] = [
-        "log", "print", "echo", "puts", "dump", "console", "write", "pp ", "info", "debug", "warn", "timber",
+    /// Every logging callee `LoggingCalls` recognises contains one of these, ASCII case folded
+    /// (`LoggingGateTests` holds the tables to it): `log`, `print`, `echo`, `write` (PowerShell's
+    /// `Write-Host`), the receivers without `log` in their name (`zap`, `pino`, ...), Rust's bare
+    /// macros (`error!`, `dbg!`), and `with` before a letter (`log.WithField(…).Error(…)`).
+    static let gateWords: [[UInt8]] = [
+        "log", "print", "echo", "puts", "dump", "console", "write", "info", "debug", "warn", "timber", "alert",
+        "var_export", "trace", "error!", "dbg!", "zap", "sugar", "winston", "pino", "bunyan",
     ].map { Array($0.utf8) }
+
+    /// First bytes of the gate words (and `w` of `with`): most bytes skip the word loop.
+    private static let startsGateWord: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for word in gateWords { table[Int(word[0])] = true }
+        table[Int(UInt8(ascii: "w"))] = true
+        return table
+    }()
+
+    /// ASCII lower case (`| 0x20` alone would turn `_` into DEL).
+    private static func lowercased(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
 
     static func hasLoggingWord(_ bytes: [UInt8], _ from: Int, _ to: Int) -> Bool {
         var i = from
         while i < to {
             let b = bytes[i] | 0x20
-            if b == 0x6C || b == 0x70 || b == 0x65 || b == 0x64 || b == 0x63 || b == 0x77 || b == 0x69 || b == 0x74 {
-                for word in gateWords where word[0] == b && i + word.count <= bytes.count {
-                    var k = 1
-                    while k < word.count && (bytes[i + k] | 0x20) == word[k] { k += 1 }
-                    if k == word.count { return true }
-                }
+            guard startsGateWord[Int(b)] else {
+                i += 1
+                continue
+            }
+            if b == 0x77, i + 4 < bytes.count, bytes[i + 1] | 0x20 == 0x69, bytes[i + 2] | 0x20 == 0x74,
+                bytes[i + 3] | 0x20 == 0x68, (0x61...0x7A).contains(bytes[i + 4] | 0x20)
+            {
+                return true
+            }
+            for word in gateWords where word[0] == b && i + word.count <= bytes.count {
+                var k = 1
+                while k < word.count && Self.lowercased(bytes[i + k]) == word[k] { k += 1 }
+                if k == word.count { return true }
             }
             i += 1
         }
