@@ -63,7 +63,7 @@ final class AtomicWriteKillTests: XCTestCase {
             let expectedFindings = try findingCount(complete, flag: flag)
             XCTAssertGreaterThan(expectedFindings, flag == "--output" ? 150 * 40 - 1 : 0, flag)
 
-            var outcomes = (old: 0, new: 0, exited: 0, midWrite: 0)
+            var outcomes = (old: 0, new: 0, exited: 0, midWrite: 0, leftTemp: 0)
             var generator = SeededGenerator(seed: 0xA70)
             for iteration in 0..<30 {
                 try Data(old).write(to: URL(fileURLWithPath: dest))
@@ -81,8 +81,18 @@ final class AtomicWriteKillTests: XCTestCase {
                     }
                     if sawTemp && process.isRunning { outcomes.midWrite += 1 }
                 }
-                if process.isRunning { kill(process.processIdentifier, SIGKILL) } else { outcomes.exited += 1 }
+                let finished = !process.isRunning
+                if finished { outcomes.exited += 1 } else { kill(process.processIdentifier, SIGKILL) }
                 process.waitUntilExit()
+                // Counted per kill: the next write removes them, so only the last kill's would
+                // be left at the end (and a small baseline's temp file lives for microseconds).
+                let temps = try tempFiles(outDir, name)
+                if finished {
+                    XCTAssertEqual(
+                        temps, [], "\(flag) iteration \(iteration): a finished write removes dead writers' temps")
+                } else if temps.contains(where: { $0.hasPrefix(".\(name).tmp-\(process.processIdentifier)-") }) {
+                    outcomes.leftTemp += 1
+                }
                 let now = try Data(contentsOf: URL(fileURLWithPath: dest))
                 if Array(now) == old {
                     outcomes.old += 1
@@ -99,15 +109,14 @@ final class AtomicWriteKillTests: XCTestCase {
                     XCTAssertTrue(entry == "report.json" || entry == "baseline.json", "unexpected \(entry)")
                 }
             }
-            let leftovers = try tempFiles(outDir, name)
             print(
-                "AtomicWriteKillTests \(flag): run \(String(format: "%.2f", duration)) s; 30 kills (\(outcomes.midWrite) with the temp file open): \(outcomes.old) old intact, \(outcomes.new) complete new, \(outcomes.exited) finished first; \(leftovers.count) temp files left by killed writers"
+                "AtomicWriteKillTests \(flag): run \(String(format: "%.2f", duration)) s; 30 kills (\(outcomes.midWrite) with the temp file open): \(outcomes.old) old intact, \(outcomes.new) complete new, \(outcomes.exited) finished first; \(outcomes.leftTemp) kills left their temp file"
             )
             // The check has teeth only if some kills landed mid-write (a direct, non-atomic
             // write would have no temp file to catch, and would fail here).
             XCTAssertGreaterThan(outcomes.midWrite, 5, flag)
             XCTAssertGreaterThan(
-                leftovers.count, 0, "\(flag): kills mid-write leave temp files for the next write to remove")
+                outcomes.leftTemp, 0, "\(flag): kills mid-write leave temp files for the next write to remove")
             // The next write removes the temp files of the writers that died.
             let clean = try start(args, cwd: dir)
             clean.waitUntilExit()
