@@ -178,13 +178,7 @@ public enum Redaction {
     /// mark follows), as byte ranges. Only lines already holding the marker's bytes pay for it.
     private static func markerRanges(in line: ScrubText) -> [Range<Int>] {
         let text = String(decoding: line.bytes, as: UTF8.self)
-        var utf8Offset: [Int] = []  // UTF-16 offset -> UTF-8 offset
-        var offset = 0
-        for scalar in text.unicodeScalars {
-            for _ in 0..<UTF16.width(scalar) { utf8Offset.append(offset) }
-            offset += UTF8.width(scalar)
-        }
-        utf8Offset.append(offset)
+        let utf8Offset = utf8Offsets(byUTF16Offset: text)
         let ns = text as NSString
         var markers: [Range<Int>] = []
         var from = 0
@@ -195,6 +189,19 @@ public enum Redaction {
             from = NSMaxRange(found)
         }
         return markers
+    }
+
+    /// For each UTF-16 offset of `text` (and its end), the UTF-8 offset: Foundation's ranges
+    /// as byte ranges.
+    static func utf8Offsets(byUTF16Offset text: String) -> [Int] {
+        var utf8Offset: [Int] = []
+        var offset = 0
+        for scalar in text.unicodeScalars {
+            for _ in 0..<UTF16.width(scalar) { utf8Offset.append(offset) }
+            offset += UTF8.width(scalar)
+        }
+        utf8Offset.append(offset)
+        return utf8Offset
     }
 
     private static func merged(_ spans: [Range<Int>]) -> [Range<Int>] {

@@ -124,13 +124,7 @@ final class ScrubPatternOracleTests: XCTestCase {
 
     /// Each regex's matches, as UTF-8 byte ranges.
     private static func oracleMatches(_ text: String) -> [[ScrubMatch]] {
-        var utf8Offset: [Int] = []  // UTF-16 offset -> UTF-8 offset
-        var offset = 0
-        for scalar in text.unicodeScalars {
-            for _ in 0..<UTF16.width(scalar) { utf8Offset.append(offset) }
-            offset += UTF8.width(scalar)
-        }
-        utf8Offset.append(offset)
+        let utf8Offset = Redaction.utf8Offsets(byUTF16Offset: text)
         func bytes(_ range: NSRange) -> Range<Int> { utf8Offset[range.location]..<utf8Offset[NSMaxRange(range)] }
         let whole = NSRange(location: 0, length: (text as NSString).length)
         return oracle.map { entry in
