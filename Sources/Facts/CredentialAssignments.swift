@@ -37,7 +37,8 @@ extension FileFacts {
             return
                 (fromBindings() + fromEnvironmentListItems() + fromHeaderCalls() + fromIndexAssignments()
                 + fromNameValuePairs() + fromCurlHeaders() + fromCommandFlags() + fromLiteralPairCalls()
-                + fromEmbeddedEnvironmentLines() + fromXMLElements() + fromEnvironmentFallbacks())
+                + fromEmbeddedEnvironmentLines() + fromXMLElements() + fromEnvironmentFallbacks()
+                + fromPowerShellAssignments())
                 .sorted { $0.valueRange.lowerBound < $1.valueRange.lowerBound }
         }
     }

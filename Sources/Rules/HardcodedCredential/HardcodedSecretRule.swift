@@ -27,24 +27,6 @@ struct HardcodedSecretRule: StructuralRule {
     static let warningWords: Set<String> = ["do", "not", "dont", "never", "commit", "share", "publish", "push", "leak"]
     static let negations: Set<String> = ["not", "dont", "never"]
 
-    /// A name that reads like an identifier or config key (not a path, a CSV row or `AWS::Type`).
-    static func isIdentifierLike(_ name: String) -> Bool {
-        guard let first = name.unicodeScalars.first, name.utf8.count <= 80 else { return false }
-        if name.utf8.allSatisfy({ $0 < 0x80 }) {
-            // ASCII (nearly every name): the same test on bytes, without Unicode property lookups.
-            let bytes = Array(name.utf8)
-            func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
-            guard isLetter(bytes[0]) || "_$@-".utf8.contains(bytes[0]) else { return false }
-            return bytes.allSatisfy { isLetter($0) || ($0 >= 0x30 && $0 <= 0x39) || "_.$@-".utf8.contains($0) }
-        }
-        guard first.properties.isAlphabetic || first == "_" || first == "$" || first == "@" || first == "-" else {
-            return false
-        }
-        return name.unicodeScalars.allSatisfy {
-            $0.properties.isAlphabetic || ("0"..."9").contains($0) || "_.$@-".unicodeScalars.contains($0)
-        }
-    }
-
     /// True when the name's last credential word is at the end, or followed only by `trailingWords`.
     static func endsWithCredentialWord(_ name: String) -> Bool {
         let parts = CredentialNames.words(name)
