@@ -62,18 +62,22 @@ public final class KeywordPrefilter: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         scanned += count
-        if dense == nil, scanned >= Self.denseAfterBytes {
-            dense = DenseAutomaton(lowered: lowered, classes: byteClass, classCount: classCount)
-        }
-        return dense
+        return scanned >= Self.denseAfterBytes ? denseAutomatonLocked() : dense
     }
 
     /// The dense DFA, built now if it is not yet (tests; the oracle for the trie walk).
     var builtDenseAutomaton: DenseAutomaton {
         lock.lock()
         defer { lock.unlock() }
-        if dense == nil { dense = DenseAutomaton(lowered: lowered, classes: byteClass, classCount: classCount) }
-        return dense!
+        return denseAutomatonLocked()
+    }
+
+    /// The one place the dense DFA is built; the caller holds `lock`.
+    private func denseAutomatonLocked() -> DenseAutomaton {
+        if let dense { return dense }
+        let built = DenseAutomaton(lowered: lowered, classes: byteClass, classCount: classCount)
+        dense = built
+        return built
     }
 
     /// Whether the dense DFA is built (tests).

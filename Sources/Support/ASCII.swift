@@ -10,6 +10,11 @@ package enum ASCII {
         }
     }
 
+    /// ASCII lower case: `A-Z` to `a-z`, every other byte unchanged (`| 0x20` alone would turn
+    /// `_` into DEL and `@` into a backtick). The one case fold of the byte-level word tests.
+    @inline(__always)
+    package static func lowercase(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
+
     /// `0-9`, `A-Z`, `a-z`: the base62 alphabet of most token formats.
     @inline(__always)
     package static func isAlphanumeric(_ b: UInt8) -> Bool {
@@ -126,11 +131,10 @@ extension ASCII {
     package static func containsIgnoringCase(_ needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>) -> Bool {
         guard haystack.count >= needle.count else { return false }
         guard !needle.isEmpty else { return true }
-        @inline(__always) func folded(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
         var i = 0
         while i <= haystack.count - needle.count {
             var k = 0
-            while k < needle.count && folded(haystack[i + k]) == needle[k] { k += 1 }
+            while k < needle.count && lowercase(haystack[i + k]) == needle[k] { k += 1 }
             if k == needle.count { return true }
             i += 1
         }

@@ -2,6 +2,7 @@ import XCTest
 
 @testable import Engine
 @testable import Facts
+@testable import Lexing
 @testable import Model
 @testable import Prefilter
 @testable import Rules
@@ -44,6 +45,40 @@ final class LoggingGateTests: XCTestCase {
             "token = request.headers['Authorization']\nreturn token",
             "with open(path) as f:\n    secret = f.read()",
             "let header = makeHeader(token: token)",
+        ] {
+            XCTAssertFalse(passesGate(text), text)
+        }
+    }
+
+    /// `with` counts only as the start of a name called at once (`isChainedLogging` takes
+    /// `X(…).level(…)` where `X` starts with `With` or `with`); the facts are the oracle.
+    func testWithGateFollowsChainedLogging() throws {
+        // Level methods no other gate word covers: the chain itself must let the file in.
+        let levels = LoggingCalls.levelMethods.sorted().filter { !passesGate("x.\($0)(y)") }
+        XCTAssertTrue(levels.contains("Error"))
+        let spacings = ["", " ", "\n  ", " /* c */ "]
+        var logged = 0
+        for inner in ["with", "With", "withField", "WithContext", "withTag", "within", "Without", "WITH", "wITH"] {
+            for (n, level) in levels.enumerated() {
+                let spacing = spacings[n % spacings.count]
+                let code = "x = a.\(inner)\(spacing)(ctx).\(level)(token)\n"
+                let file = SourceFile(path: "a.go", bytes: Array(code.utf8))
+                let facts = FileFacts(file: file, tokens: LexerRegistry.tokenize(file))
+                if !facts.loggingCalls.isEmpty {
+                    logged += 1
+                    XCTAssertTrue(passesGate(code), "the gate declines a file logging with \(code)")
+                }
+            }
+        }
+        XCTAssertGreaterThan(logged, levels.count * 5, "the facts should see most of these chains as logging")
+        XCTAssertTrue(passesGate("with(ctx).Error(token)"), "`with` alone is a name starting with `with`")
+    }
+
+    func testWithGateDeclinesWithThatCallsNothing() {
+        for text in [
+            "axios.get(u, { withCredentials: true, headers: { token } })", "if s.startsWith(token) {",
+            "within 5 seconds the token expires", "WITHOUT ROWID token", "with open(token_path) as f:",
+            "x.endsWithAny(token)",
         ] {
             XCTAssertFalse(passesGate(text), text)
         }

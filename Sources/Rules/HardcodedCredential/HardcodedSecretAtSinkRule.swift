@@ -73,11 +73,7 @@ struct HardcodedSecretAtSinkRule: StructuralRule {
     /// Sink callees that contain no keyword of the rule (`connect`, `createConnection`,
     /// `createPool`, `cookieParser`), looked for in the bytes.
     static let sinkWordsWithoutKeyword = ["connect", "createpool", "cookieparser"]
-    private static let wordsWithoutKeyword = sinkWordsWithoutKeyword.map { Array($0.utf8) }
-    /// Bytes (either case) a word of `wordsWithoutKeyword` starts with: one table load per byte.
-    private static let startsWordWithoutKeyword: [Bool] = (0..<256).map { byte in
-        wordsWithoutKeyword.contains { $0[0] == UInt8(byte) | 0x20 }
-    }
+    private static let wordsWithoutKeyword = WordMatcher(sinkWordsWithoutKeyword)
 
     /// Before lexing: a sink matches only a call whose callee holds the sink's name (ASCII case
     /// folded), so a file that names no sink (`password` in a form, `session` absent) cannot match.
@@ -85,7 +81,8 @@ struct HardcodedSecretAtSinkRule: StructuralRule {
         let bytes = context.file.bytes
         for hit in context.hits(for: rule)
         where Self.sinkKeywords.contains(where: { word in
-            word.count == hit.end - hit.start && word.indices.allSatisfy { bytes[hit.start + $0] | 0x20 == word[$0] }
+            word.count == hit.end - hit.start
+                && word.indices.allSatisfy { ASCII.lowercase(bytes[hit.start + $0]) == word[$0] }
         }) {
             return true
         }
@@ -93,18 +90,7 @@ struct HardcodedSecretAtSinkRule: StructuralRule {
     }
 
     /// One pass over the bytes for every word of `sinkWordsWithoutKeyword`, ASCII case folded.
-    static func namesSinkWithoutKeyword(_ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBufferPointer { buffer in
-            for i in buffer.indices where startsWordWithoutKeyword[Int(buffer[i])] {
-                for word in wordsWithoutKeyword where i + word.count <= buffer.count {
-                    var k = 0
-                    while k < word.count && buffer[i + k] | 0x20 == word[k] { k += 1 }
-                    if k == word.count { return true }
-                }
-            }
-            return false
-        }
-    }
+    static func namesSinkWithoutKeyword(_ bytes: [UInt8]) -> Bool { wordsWithoutKeyword.occurs(in: bytes) }
 
     func find(_ context: FileContext, _ rule: RuleDefinition, _ matches: inout [RuleMatch]) {
         let facts = context.facts

@@ -77,44 +77,42 @@ struct CredentialInLogRule: StructuralRule {
     /// Every logging callee `LoggingCalls` recognises contains one of these, ASCII case folded
     /// (`LoggingGateTests` holds the tables to it): `log`, `print`, `echo`, `write` (PowerShell's
     /// `Write-Host`), the receivers without `log` in their name (`zap`, `pino`, ...), Rust's bare
-    /// macros (`error!`, `dbg!`), and `with` before a letter (`log.WithField(…).Error(…)`).
-    static let gateWords: [[UInt8]] = [
+    /// macros (`error!`, `dbg!`); chained calls on a `With…(…)` are `startsLoggerMaker`'s.
+    static let gateWords: [String] = [
         "log", "print", "echo", "puts", "dump", "console", "write", "info", "debug", "warn", "timber", "alert",
         "var_export", "trace", "error!", "dbg!", "zap", "sugar", "winston", "pino", "bunyan",
-    ].map { Array($0.utf8) }
-
-    /// First bytes of the gate words (and `w` of `with`): most bytes skip the word loop.
-    private static let startsGateWord: [Bool] = {
-        var table = [Bool](repeating: false, count: 256)
-        for word in gateWords { table[Int(word[0])] = true }
-        table[Int(UInt8(ascii: "w"))] = true
-        return table
-    }()
-
-    /// ASCII lower case (`| 0x20` alone would turn `_` into DEL).
-    private static func lowercased(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
+    ]
+    /// The gate words, then `with` at the start of a name (checked further where found).
+    private static let gate = WordMatcher(
+        gateWords.map { WordMatcher.Word($0) } + [WordMatcher.Word("with", atWordStart: true)])
+    private static let withWord = gateWords.count
 
     static func hasLoggingWord(_ bytes: [UInt8], _ from: Int, _ to: Int) -> Bool {
-        var i = from
-        while i < to {
-            let b = bytes[i] | 0x20
-            guard startsGateWord[Int(b)] else {
-                i += 1
-                continue
+        bytes.withUnsafeBufferPointer { buffer in
+            gate.firstMatch(in: buffer, from: from, to: to) { match in
+                match.word != withWord || startsLoggerMaker(at: match.start, in: buffer)
             }
-            if b == 0x77, i + 4 < bytes.count, bytes[i + 1] | 0x20 == 0x69, bytes[i + 2] | 0x20 == 0x74,
-                bytes[i + 3] | 0x20 == 0x68, (0x61...0x7A).contains(bytes[i + 4] | 0x20)
-            {
-                return true
-            }
-            for word in gateWords where word[0] == b && i + word.count <= bytes.count {
-                var k = 1
-                while k < word.count && Self.lowercased(bytes[i + k]) == word[k] { k += 1 }
-                if k == word.count { return true }
-            }
+        }
+    }
+
+    /// `isChainedLogging` takes `X(…).level(…)` where the name `X` starts with `With` or `with`
+    /// (case as written: `log.WithField(…).Error(…)`, `with(ctx).error(…)`): such a name, then its
+    /// `(` after spaces (or a comment). `withCredentials:`, `startsWith(`, `with open(` are not.
+    static func startsLoggerMaker(at start: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes[start] == UInt8(ascii: "w") || bytes[start] == UInt8(ascii: "W"),
+            bytes[start + 1] == UInt8(ascii: "i"), bytes[start + 2] == UInt8(ascii: "t"),
+            bytes[start + 3] == UInt8(ascii: "h")
+        else { return false }
+        var i = start + 4
+        while i < bytes.count && ASCII.isIdentifierByte(bytes[i]) { i += 1 }
+        while i < bytes.count && (bytes[i] == 0x20 || bytes[i] == 0x09 || bytes[i] == 0x0A || bytes[i] == 0x0D) {
             i += 1
         }
-        return false
+        guard i < bytes.count else { return false }
+        switch bytes[i] {
+        case UInt8(ascii: "("), UInt8(ascii: "/"), UInt8(ascii: "#"), UInt8(ascii: "\\"): return true
+        default: return false
+        }
     }
 
     func find(_ context: FileContext, _ rule: RuleDefinition, _ matches: inout [RuleMatch]) {

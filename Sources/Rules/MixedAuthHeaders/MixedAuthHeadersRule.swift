@@ -9,9 +9,6 @@ import Support
 struct MixedAuthHeadersRule: StructuralRule {
     let messageFields: [String: Set<String>] = ["both": ["first", "second"], "firstSent": ["header"]]
 
-    /// Two mechanisms need at least two keyword hits; most files mention one header once.
-    func wantsFile(_ context: FileContext, _ rule: RuleDefinition) -> Bool { context.hits(for: rule).count >= 2 }
-
     func find(_ context: FileContext, _ rule: RuleDefinition, _ matches: inout [RuleMatch]) {
         let facts = context.facts
         let extra = context.settings.credentialHeaders
