@@ -55,27 +55,29 @@ extension FileFacts {
     func postmanHeaderSets() -> [HeaderSet] {
         guard file.language == .json else { return [] }
         let all = bindings
-        guard all.contains(where: { $0.name == "header" && isPunct($0.valueToken, "[") }) else { return [] }
+        guard all.contains(where: { equals($0.nameText, "header") && isPunct($0.valueToken, "[") }) else { return [] }
         // Auth objects by the `{` of the object that holds them.
         var authByObject: [Int: (nameToken: Int, type: String)] = [:]
-        for binding in all where binding.name == "auth" && isPunct(binding.valueToken, "{") {
+        for binding in all where equals(binding.nameText, "auth") && isPunct(binding.valueToken, "{") {
             let close = tokens[binding.valueToken].pairIndex
             guard close > binding.valueToken,
                 let type = all.first(where: {
-                    $0.name == "type" && $0.nameToken > binding.valueToken && $0.nameToken < close
+                    equals($0.nameText, "type") && $0.nameToken > binding.valueToken && $0.nameToken < close
                         && enclosingBrace[$0.nameToken] == binding.valueToken
                 })
             else { continue }
-            authByObject[enclosingBrace[binding.nameToken]] = (binding.nameToken, type.value)
+            authByObject[enclosingBrace[binding.nameToken]] = (binding.nameToken, string(type.valueText))
         }
         let pairs = namedValues.filter { $0.via == .nameValuePair }
         var sets: [HeaderSet] = []
-        for header in all where header.name == "header" && isPunct(header.valueToken, "[") {
+        for header in all where equals(header.nameText, "header") && isPunct(header.valueToken, "[") {
             let open = header.valueToken, close = tokens[open].pairIndex
             guard close > open else { continue }
             var headers = pairs.filter { $0.nameToken > open && $0.nameToken < close }
                 .map {
-                    HeaderSet.Header(name: $0.name, nameToken: $0.nameToken, valueToken: $0.valueToken, value: $0.value)
+                    HeaderSet.Header(
+                        name: string($0.nameText), nameToken: $0.nameToken, valueToken: $0.valueToken,
+                        value: string($0.valueText))
                 }
             // The request object holding `header`, then its ancestors, for the effective auth.
             var object = enclosingBrace[header.nameToken]
