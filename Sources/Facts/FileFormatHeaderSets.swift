@@ -108,7 +108,8 @@ extension FileFacts {
     func headerLineArrays() -> [HeaderSet] {
         var sets: [HeaderSet] = []
         for open in tokens.indices
-        where isPunct(open, "[") || (isPunct(open, "(") && previous(open).map { text($0) == "array" } == true) {
+        where isPunct(open, "[") || (isPunct(open, "(") && previous(open).map { equals(.source($0), "array") } == true)
+        {
             let close = tokens[open].pairIndex
             guard close > open + 1 else { continue }
             var headers: [HeaderSet.Header] = []
@@ -119,7 +120,7 @@ extension FileFacts {
                 i += 1
                 guard i < close else { break }
                 if tokens[i].pairIndex > i && tokens[i].pairIndex < close { i = tokens[i].pairIndex; continue }
-                guard tokens[i].kind == .string else { continue }
+                guard tokens[i].kind == .string, mayBeHeaderLine(i) else { continue }
                 let line = value(i)
                 guard let colon = line.firstIndex(of: ":"), colon != line.startIndex else { continue }
                 let name = String(line[..<colon])
@@ -132,6 +133,24 @@ extension FileFacts {
             if headers.count >= 2 { sets.append(HeaderSet(origin: .literal, headers: headers)) }
         }
         return sets
+    }
+
+    /// False when string `index` cannot be a `Name: value` line, read from its bytes (most array
+    /// elements have no colon, or no header-name characters before it): no String for them. Any
+    /// non-ASCII byte around the name, where Characters and bytes may disagree, leaves it to the String test.
+    private func mayBeHeaderLine(_ index: Int) -> Bool {
+        guard let range = fileBytes(.value(index)) else { return true }
+        let bytes = file.bytes
+        guard let colon = bytes[range].firstIndex(of: UInt8(ascii: ":")) else { return false }
+        if colon == range.lowerBound || (colon + 1 < range.upperBound && bytes[colon + 1] >= 0x80) { return true }
+        for k in range.lowerBound..<colon {
+            let byte = bytes[k]
+            if byte >= 0x80 { return true }
+            guard ASCII.isAlphanumeric(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") else {
+                return false
+            }
+        }
+        return true
     }
 
     /// HTTPie: `http POST url Authorization:"Bearer …" X-API-Key:…` (`Name:value` words).

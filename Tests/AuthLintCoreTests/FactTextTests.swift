@@ -98,4 +98,25 @@ final class FactTextTests: XCTestCase {
             facts.bindings.map { "\(facts.string($0.nameText))=\(facts.string($0.valueText))" },
             ["t=cfg.auth.token", "x=a'b"])
     }
+
+    /// `headerLineArrays` rules most elements out from their bytes; which elements become headers
+    /// is still what the String test (first `:` Character, a name of letters, digits, `-`, `_`) says.
+    func testHeaderLineArraysKeepTheStringTest() {
+        let elements = [
+            "X-Api-Key: k", "no colon", ":leading", "a b: c", "Authorization:Bearer t", "https://host/x", "Käse: 1",
+            "n:\u{301}x", "t\u{301}: v", "a_1-b: v", "é:", "k:v:w", "",
+        ]
+        func oracle(_ line: String) -> Bool {
+            guard let colon = line.firstIndex(of: ":"), colon != line.startIndex else { return false }
+            return line[..<colon].allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
+        }
+        for element in elements {
+            let code = "x = [\"A: 1\", \"\(element)\"]"
+            let file = SourceFile(path: "a.py", bytes: Array(code.utf8))
+            let facts = FileFacts(file: file, tokens: LexerRegistry.tokenize(file))
+            let headers = facts.headerLineArrays().flatMap(\.headers)
+            let decoded = facts.value(facts.tokens.lastIndex { $0.kind == .string }!)
+            XCTAssertEqual(headers.count == 2, oracle(decoded), element)
+        }
+    }
 }
