@@ -120,7 +120,16 @@ extension FileFacts {
                 i += 1
                 guard i < close else { break }
                 if tokens[i].pairIndex > i && tokens[i].pairIndex < close { i = tokens[i].pairIndex; continue }
-                guard tokens[i].kind == .string, mayBeHeaderLine(i) else { continue }
+                guard tokens[i].kind == .string else { continue }
+                switch headerLine(i) {
+                case .no: continue
+                case .yes(let name, let rest):
+                    headers.append(
+                        .init(name: file.text(name), nameToken: i, valueToken: i, value: file.text(rest).trimmingSpaces)
+                    )
+                    continue
+                case .undecided: break
+                }
                 let line = value(i)
                 guard let colon = line.firstIndex(of: ":"), colon != line.startIndex else { continue }
                 let name = String(line[..<colon])
@@ -135,22 +144,31 @@ extension FileFacts {
         return sets
     }
 
-    /// False when string `index` cannot be a `Name: value` line, read from its bytes (most array
-    /// elements have no colon, or no header-name characters before it): no String for them. Any
-    /// non-ASCII byte around the name, where Characters and bytes may disagree, leaves it to the String test.
-    private func mayBeHeaderLine(_ index: Int) -> Bool {
-        guard let range = fileBytes(.value(index)) else { return true }
+    private enum HeaderLine {
+        case no
+        /// The name's bytes and the bytes after the colon (trimmed when read).
+        case yes(name: Range<Int>, rest: Range<Int>)
+        /// Decoded, or non-ASCII around the name: the String test decides.
+        case undecided
+    }
+
+    /// Whether string `index` is a `Name: value` line, from its bytes: most array elements have no
+    /// colon, or a non-name byte before it, and the rest are read without a Character-level search.
+    /// Any non-ASCII byte before the colon or right after it, where Characters and bytes may
+    /// disagree (a combining mark makes `:` another Character), leaves it to the String test.
+    private func headerLine(_ index: Int) -> HeaderLine {
+        guard let range = fileBytes(.value(index)) else { return .undecided }
         let bytes = file.bytes
-        guard let colon = bytes[range].firstIndex(of: UInt8(ascii: ":")) else { return false }
-        if colon == range.lowerBound || (colon + 1 < range.upperBound && bytes[colon + 1] >= 0x80) { return true }
+        guard let colon = bytes[range].firstIndex(of: UInt8(ascii: ":")) else { return .no }
+        if colon == range.lowerBound || (colon + 1 < range.upperBound && bytes[colon + 1] >= 0x80) { return .undecided }
         for k in range.lowerBound..<colon {
             let byte = bytes[k]
-            if byte >= 0x80 { return true }
+            if byte >= 0x80 { return .undecided }
             guard ASCII.isAlphanumeric(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") else {
-                return false
+                return .no
             }
         }
-        return true
+        return .yes(name: range.lowerBound..<colon, rest: (colon + 1)..<range.upperBound)
     }
 
     /// HTTPie: `http POST url Authorization:"Bearer …" X-API-Key:…` (`Name:value` words).

@@ -3,6 +3,7 @@ import XCTest
 @testable import Facts
 @testable import Lexing
 @testable import Model
+@testable import Support
 
 /// Bindings and named values keep where their text is (`FactText`), and the byte comparisons
 /// rules use must answer exactly as the String they stand for would: ASCII, decoded escapes,
@@ -104,7 +105,7 @@ final class FactTextTests: XCTestCase {
     func testHeaderLineArraysKeepTheStringTest() {
         let elements = [
             "X-Api-Key: k", "no colon", ":leading", "a b: c", "Authorization:Bearer t", "https://host/x", "Käse: 1",
-            "n:\u{301}x", "t\u{301}: v", "a_1-b: v", "é:", "k:v:w", "",
+            "n:\u{301}x", "t\u{301}: v", "a_1-b: v", "é:", "k:v:w", "", "Name:  spaced\\tvalue \\t", "Name:  value  ",
         ]
         func oracle(_ line: String) -> Bool {
             guard let colon = line.firstIndex(of: ":"), colon != line.startIndex else { return false }
@@ -117,6 +118,11 @@ final class FactTextTests: XCTestCase {
             let headers = facts.headerLineArrays().flatMap(\.headers)
             let decoded = facts.value(facts.tokens.lastIndex { $0.kind == .string }!)
             XCTAssertEqual(headers.count == 2, oracle(decoded), element)
+            if headers.count == 2, let colon = decoded.firstIndex(of: ":") {
+                XCTAssertEqual(headers[1].name, String(decoded[..<colon]), element)
+                XCTAssertEqual(
+                    headers[1].value, String(decoded[decoded.index(after: colon)...]).trimmingSpaces, element)
+            }
         }
     }
 }
