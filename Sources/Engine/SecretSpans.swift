@@ -19,11 +19,12 @@ struct SecretSpans {
             // Only literal tokens: a binding's value range can be an expression (`auth=(id, secret)`).
             let kind = facts.tokens[named.valueToken].kind
             guard kind == .string || kind == .number, !named.valueRange.isEmpty else { continue }
+            let name = facts.string(named.nameText)
             let credential =
                 named.isHeader
-                ? CredentialNames.mechanism(ofHeader: named.name, extra: credentialHeaders) != nil
-                    || Redaction.isCredentialValuedName(named.name)
-                : Redaction.isCredentialValuedName(named.name)
+                ? CredentialNames.mechanism(ofHeader: name, extra: credentialHeaders) != nil
+                    || Redaction.isCredentialValuedName(name)
+                : Redaction.isCredentialValuedName(name)
             let payload = Self.payload(of: named.valueRange, in: bytes)
             if credential && !payload.isEmpty && !Self.isReference(payload, in: facts.file) { ranges.append(payload) }
         }

@@ -21,14 +21,16 @@ public struct Binding: Sendable {
         case other
     }
 
-    public var name: String
+    /// The name as written: a quoted name's value, else the identifier (`FileFacts.string(_:)`).
+    public var nameText: FactText
     /// Token index of the name.
     public var nameToken: Int
     /// Token index where the value starts.
     public var valueToken: Int
     public var valueKind: ValueKind
-    /// Decoded string value for literals and templates; the source text for other kinds.
-    public var value: String
+    /// Decoded string value for literals and templates; the source text for other kinds (a
+    /// reference or call reads its dotted path, `a.b.c`).
+    public var valueText: FactText
     /// True when the name was itself a quoted string (`"appkey": …`, `'Authorization' => …`).
     public var nameIsQuoted: Bool
 }
@@ -38,7 +40,31 @@ extension FileFacts {
     /// Every binding in the file, in source order.
     public var bindings: [Binding] { memo(Self.bindingsKey) { extractBindings() } }
 
-    private static let bindingOperators: Set<String> = ["=", ":", ":=", "=>", "?=", "||=", "??="]
+    /// A punctuation token's bytes packed big-endian into a number (`"=>"` is `0x3D3E`), so an
+    /// operator is compared without a String; longer than any binding operator reads as `notAnOperator`.
+    private func operatorCode(_ index: Int) -> UInt32 {
+        let token = tokens[index]
+        guard token.end - token.start <= 3 else { return Self.notAnOperator }
+        var code: UInt32 = 0
+        for k in token.start..<token.end { code = code << 8 | UInt32(file.bytes[k]) }
+        return code
+    }
+
+    private static func operatorCode(_ symbol: StaticString) -> UInt32 {
+        var code: UInt32 = 0
+        for k in 0..<symbol.utf8CodeUnitCount { code = code << 8 | UInt32(symbol.utf8Start[k]) }
+        return code
+    }
+
+    private static let notAnOperator = UInt32.max
+    private static let equalsSign = operatorCode("=")
+    private static let colon = operatorCode(":")
+    private static let dot = operatorCode(".")
+    private static let bindingOperators: Set<UInt32> = Set(
+        [
+            operatorCode("="), operatorCode(":"), operatorCode(":="), operatorCode("=>"), operatorCode("?="),
+            operatorCode("||="), operatorCode("??="),
+        ])
     private static let environmentMarkers = [
         "process.env", "os.environ", "os.getenv", "getenv(", "System.getenv", "ENV[",
         "ENV.fetch", "Environment.GetEnvironmentVariable", "ProcessInfo.processInfo.environment",
@@ -55,7 +81,7 @@ extension FileFacts {
             guard var op = next(i) else { continue }
             // Go `var name string = "…"`: a declared type between the name and `=`.
             if token.kind == .identifier, tokens[op].kind == .identifier, let eq = next(op), isPunct(eq, "="),
-                let keyword = previous(i), text(keyword) == "var" || text(keyword) == "const"
+                let keyword = previous(i), equals(.source(keyword), "var") || equals(.source(keyword), "const")
             {
                 op = eq
             }
@@ -64,14 +90,14 @@ extension FileFacts {
             guard tokens[op].kind == .punctuation, Self.mayStartBindingOperator(file.bytes[tokens[op].start]) else {
                 continue
             }
-            var opText = text(op)
+            var opText = operatorCode(op)
             // `let key: String = "…"` — skip a simple type annotation to reach `=` (Rust `&str`,
             // `&'static str` too).
-            if opText == ":", var type = next(op) {
+            if opText == Self.colon, var type = next(op) {
                 if isPunct(type, "&"), let after = next(type) {
                     type = after
                     // A lifetime (`'static`) may lex as a quote-led token: step over it when the type follows.
-                    if tokens[type].kind != .identifier || text(type) == "static", let named = next(type),
+                    if tokens[type].kind != .identifier || equals(.source(type), "static"), let named = next(type),
                         tokens[named].kind == .identifier
                     {
                         type = named
@@ -79,30 +105,31 @@ extension FileFacts {
                 }
                 if tokens[type].kind == .identifier, let eq = next(type), isPunct(eq, "=") {
                     op = eq
-                    opText = "="
+                    opText = Self.equalsSign
                 }
             }
             // PHP `.=` appends to a string: the literal is still written into the name.
-            if opText == ".", let second = next(op), tokens[second].start == tokens[op].end, isPunct(second, "=") {
+            if opText == Self.dot, let second = next(op), tokens[second].start == tokens[op].end, isPunct(second, "=") {
                 op = second
-                opText = "="
+                opText = Self.equalsSign
             }
             // Ruby/PHP `=>` and `:=` may be lexed as two tokens.
-            if opText == "=" || opText == ":", let second = next(op), tokens[second].end == tokens[op].end + 1,
-                isPunct(second, ">") || (opText == ":" && isPunct(second, "="))
+            if opText == Self.equalsSign || opText == Self.colon, let second = next(op),
+                tokens[second].end == tokens[op].end + 1,
+                isPunct(second, ">") || (opText == Self.colon && isPunct(second, "="))
             {
                 op = second
-                opText += text(second)
+                opText = opText << 8 | UInt32(file.bytes[tokens[second].start])
             }
             guard Self.bindingOperators.contains(opText), let valueIndex = next(op) else { continue }
             // `a == b`, `a => b` in JS arrow functions with identifiers are not bindings of strings,
             // but they classify as reference/other and rules ignore those.
-            let name = token.kind == .string ? (value(of: token) ?? "") : text(i)
-            guard !name.isEmpty else { continue }
+            let name: FactText = token.kind == .string ? .content(i) : .source(i)
+            guard !isEmpty(name) else { continue }
             let (kind, value) = classifyValue(at: valueIndex)
             result.append(
                 Binding(
-                    name: name, nameToken: i, valueToken: valueIndex, valueKind: kind, value: value,
+                    nameText: name, nameToken: i, valueToken: valueIndex, valueKind: kind, valueText: value,
                     nameIsQuoted: token.kind == .string && token.quote != 0))
         }
         return result
@@ -114,44 +141,82 @@ extension FileFacts {
             || byte == UInt8(ascii: ".")
     }
 
-    /// What kind of value starts at token `index`.
-    func classifyValue(at index: Int) -> (Binding.ValueKind, String) {
+    /// What kind of value starts at token `index`, and where its text is.
+    func classifyValue(at index: Int) -> (Binding.ValueKind, FactText) {
         let token = tokens[index]
         switch token.kind {
         case .string:
-            let value = value(of: token) ?? ""
-            if token.quote == 0 && Self.looksLikeEnvironmentReference(value) { return (.environment, value) }
+            let value = FactText.content(index)
+            if token.quote == 0 && looksLikeEnvironmentReference(value) { return (.environment, value) }
             if token.isTemplate {
-                return (Self.looksLikeEnvironmentReference(value) ? .environment : .template, value)
+                return (looksLikeEnvironmentReference(value) ? .environment : .template, value)
             }
             return (.literal, value)
         case .number:
-            return (.number, text(index))
+            return (.number, .source(index))
         case .identifier:
             // Gather a dotted path `a.b.c` / `a['b']` to see what it is.
             var end = index
-            var path = text(index)
             while let dot = next(end), isPunct(dot, ".") || isPunct(dot, "?."), let part = next(dot),
                 tokens[part].kind == .identifier
             {
-                path += "." + text(part)
                 end = part
             }
-            let callPath = path + "("
-            if Self.environmentMarkers.contains(where: { callPath.containsBytes($0) }) {
-                return (.environment, path)
-            }
+            let path = FactText.path(first: index, last: end)
+            if pathContainsEnvironmentMarker(index, end, followedBy: UInt8(ascii: "(")) { return (.environment, path) }
             if let after = next(end), isPunct(after, "[") {
-                let indexPath = path + "["
-                if Self.environmentMarkers.contains(where: { indexPath.containsBytes($0) }) || path == "ENV" {
+                if pathContainsEnvironmentMarker(index, end, followedBy: UInt8(ascii: "["))
+                    || (index == end && equals(.source(index), "ENV"))
+                {
                     return (.environment, path)
                 }
             }
             if let after = next(end), isPunct(after, "(") { return (.call, path) }
             return (.reference, path)
         default:
-            return (.other, text(index))
+            return (.other, .source(index))
         }
+    }
+
+    private static let environmentMarkerBytes = environmentMarkers.map { Array($0.utf8) }
+
+    /// Whether the path's text (`a.b.c`) followed by `suffix` contains an environment marker, as
+    /// bytes in the facts' scratch buffer (no String per path).
+    private func pathContainsEnvironmentMarker(_ first: Int, _ last: Int, followedBy suffix: UInt8) -> Bool {
+        pathScratch.removeAll(keepingCapacity: true)
+        pathScratch.append(contentsOf: file.bytes[tokens[first].start..<tokens[first].end])
+        var part = first
+        while part < last, let dot = next(part), let following = next(dot), following <= last {
+            pathScratch.append(UInt8(ascii: "."))
+            pathScratch.append(contentsOf: file.bytes[tokens[following].start..<tokens[following].end])
+            part = following
+        }
+        pathScratch.append(suffix)
+        return pathScratch.withUnsafeBufferPointer { path in
+            Self.environmentMarkerBytes.contains { marker in
+                marker.withUnsafeBufferPointer { ASCII.findBytes($0, in: path, from: 0) != nil }
+            }
+        }
+    }
+
+    /// `looksLikeEnvironmentReference(string(value))`, on the file's bytes when they are ASCII.
+    func looksLikeEnvironmentReference(_ value: FactText) -> Bool {
+        guard let range = fileBytes(value), file.bytes[range].allSatisfy({ $0 < 0x80 }) else {
+            return Self.looksLikeEnvironmentReference(string(value))
+        }
+        let bytes = file.bytes
+        var start = range.lowerBound, end = range.upperBound
+        while start < end && (bytes[start] == 0x20 || bytes[start] == 0x09) { start += 1 }
+        while end > start && (bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09) { end -= 1 }
+        let first = start < end ? bytes[start] : 0, last = start < end ? bytes[end - 1] : 0
+        if first == UInt8(ascii: "$") || first == UInt8(ascii: "%") && last == UInt8(ascii: "%") { return true }
+        if end - start >= 2 && first == UInt8(ascii: "{") && bytes[start + 1] == UInt8(ascii: "{")
+            && last == UInt8(ascii: "}") && bytes[end - 2] == UInt8(ascii: "}")
+        {
+            return true
+        }
+        let trimmed = bytes[start..<end]
+        return Self.environmentMarkerBytes.contains { trimmed.starts(with: $0) }
     }
 
     /// `${VAR}`, `$VAR`, `%VAR%`, `{{ secrets.X }}`: a value read from the environment at run time.

@@ -15,8 +15,8 @@ extension FileFacts {
             guard let first = next(open), tokens[first].kind == .string, !tokens[first].isTemplate,
                 tokens[first].quote != 0, !headerNames.contains(first)
             else { continue }
-            let name = value(first)
             if let close = next(first), isPunct(close, ")") {
+                let name = value(first)
                 // `putenv("NAME=value")`: one literal holding the assignment.
                 guard let eq = name.firstIndex(of: "="), eq != name.startIndex,
                     let callee = previous(open), text(callee) == "putenv"
@@ -25,14 +25,16 @@ extension FileFacts {
                 guard !envValue.isEmpty else { continue }
                 result.append(
                     NamedValue(
-                        name: envName, nameToken: first, valueToken: first, valueKind: .literal, value: envValue,
+                        nameText: store(envName), nameToken: first, valueToken: first, valueKind: .literal,
+                        valueText: store(envValue),
                         valueRange: contentRange(of: first, part: envValue), via: .binding, isHeader: false))
                 continue
             }
             guard let comma = next(first), isPunct(comma, ","), let second = next(comma),
                 tokens[second].kind == .string, let after = next(second), isPunct(after, ")") || isPunct(after, ",")
             else { continue }
-            result.append(namedValue(name: name, nameToken: first, valueToken: second, via: .binding, isHeader: false))
+            result.append(
+                namedValue(name: .value(first), nameToken: first, valueToken: second, via: .binding, isHeader: false))
         }
         return result
     }
@@ -62,11 +64,11 @@ extension FileFacts {
 
     /// The variable an environment read ending at token `last` reads: `process.env.NAME`,
     /// `process.env["NAME"]`, `getenv("NAME")`.
-    private func environmentRead(endingAt last: Int) -> (String, Int)? {
+    private func environmentRead(endingAt last: Int) -> (FactText, Int)? {
         if tokens[last].kind == .identifier, let dot = previous(last), isPunct(dot, "."), let env = previous(dot),
             ["env", "ENV"].contains(text(env))
         {
-            return (text(last), last)
+            return (.source(last), last)
         }
         guard isPunct(last, "]") || isPunct(last, ")"), tokens[last].pairIndex >= 0, tokens[last].pairIndex < last,
             let inner = next(tokens[last].pairIndex), tokens[inner].kind == .string, next(inner) == last,
@@ -74,7 +76,7 @@ extension FileFacts {
         else { return nil }
         let receiver = text(before)
         let reads = isPunct(last, "]") ? ["env", "ENV", "environ"] : ["getenv", "Getenv", "env"]
-        return reads.contains(receiver) ? (value(inner), inner) : nil
+        return reads.contains(receiver) ? (.value(inner), inner) : nil
     }
 
     /// `{"config.ini": "API_TOKEN=…\nDEBUG=true"}`: lines of an env file inside one string.
@@ -94,7 +96,8 @@ extension FileFacts {
                 guard range != contentRange(of: i) || content == lineValue else { continue }
                 result.append(
                     NamedValue(
-                        name: String(name), nameToken: i, valueToken: i, valueKind: kind, value: lineValue,
+                        nameText: store(String(name)), nameToken: i, valueToken: i, valueKind: kind,
+                        valueText: store(lineValue),
                         valueRange: range, via: .binding, isHeader: false))
             }
         }
@@ -112,10 +115,10 @@ extension FileFacts {
                 // A plist `<key>` holds a dictionary key's name, not a key.
                 text(tag) != "key"
             else { continue }
-            let text = value(content)
             result.append(
                 NamedValue(
-                    name: self.text(tag), nameToken: tag, valueToken: content, valueKind: .literal, value: text,
+                    nameText: .source(tag), nameToken: tag, valueToken: content, valueKind: .literal,
+                    valueText: .value(content),
                     valueRange: tokens[content].start..<tokens[content].end, via: .binding, isHeader: false))
         }
         return result

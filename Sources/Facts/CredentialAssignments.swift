@@ -12,13 +12,14 @@ public struct NamedValue: Sendable {
     public enum Via: String, Sendable {
         case binding, headerCall, indexAssignment, nameValuePair, curlHeader, commandFlag
     }
-    /// The variable, key, header or flag name as written (`APP_KEY`, `appkey`, `api-key`).
-    public var name: String
+    /// The variable, key, header or flag name as written (`APP_KEY`, `appkey`, `api-key`);
+    /// `FileFacts.string(_:)` reads it.
+    public var nameText: FactText
     public var nameToken: Int
     public var valueToken: Int
     public var valueKind: Binding.ValueKind
     /// Decoded literal text (for `-H "Name: value"` only the part after the colon).
-    public var value: String
+    public var valueText: FactText
     /// Byte range of the value in the file: what a finding points at and redaction hides.
     public var valueRange: Range<Int>
     public var via: Via
@@ -63,22 +64,22 @@ extension FileFacts {
         return whole
     }
 
-    func namedValue(name: String, nameToken: Int, valueToken: Int, via: NamedValue.Via, isHeader: Bool)
+    func namedValue(name: FactText, nameToken: Int, valueToken: Int, via: NamedValue.Via, isHeader: Bool)
         -> NamedValue
     {
         let (kind, value) = classifyValue(at: valueToken)
         return NamedValue(
-            name: name, nameToken: nameToken, valueToken: valueToken, valueKind: kind, value: value,
+            nameText: name, nameToken: nameToken, valueToken: valueToken, valueKind: kind, valueText: value,
             valueRange: contentRange(of: valueToken), via: via, isHeader: isHeader)
     }
 
     private func fromBindings() -> [NamedValue] {
         bindings.map { binding in
             NamedValue(
-                name: binding.name, nameToken: binding.nameToken, valueToken: binding.valueToken,
-                valueKind: binding.valueKind,
-                value: binding.value, valueRange: contentRange(of: binding.valueToken), via: .binding,
-                isHeader: CredentialNames.isHeaderName(binding.name))
+                nameText: binding.nameText, nameToken: binding.nameToken, valueToken: binding.valueToken,
+                valueKind: binding.valueKind, valueText: binding.valueText,
+                valueRange: contentRange(of: binding.valueToken), via: .binding,
+                isHeader: isHeaderName(binding.nameText))
         }
     }
 
@@ -98,7 +99,7 @@ extension FileFacts {
             let kind: Binding.ValueKind = Self.looksLikeEnvironmentReference(itemValue) ? .environment : .literal
             result.append(
                 NamedValue(
-                    name: name, nameToken: i, valueToken: i, valueKind: kind, value: itemValue,
+                    nameText: store(name), nameToken: i, valueToken: i, valueKind: kind, valueText: store(itemValue),
                     valueRange: contentRange(of: i, part: itemValue), via: .binding, isHeader: false))
         }
         return result
@@ -107,17 +108,18 @@ extension FileFacts {
     private func fromHeaderCalls() -> [NamedValue] {
         headerCalls.map {
             namedValue(
-                name: $0.name, nameToken: $0.nameToken, valueToken: $0.valueToken, via: .headerCall, isHeader: true)
+                name: store($0.name), nameToken: $0.nameToken, valueToken: $0.valueToken, via: .headerCall,
+                isHeader: true)
         }
     }
 
     /// `headers["appkey"] = "…"`, `req['Authorization'] = …`, `$headers['X-API-Key'] = …`.
     private func fromIndexAssignments() -> [NamedValue] {
         indexAssignments.map { assignment in
-            let name = value(assignment.key)
+            let name = FactText.value(assignment.key)
             return namedValue(
                 name: name, nameToken: assignment.key, valueToken: assignment.value, via: .indexAssignment,
-                isHeader: CredentialNames.isHeaderName(name))
+                isHeader: isHeaderName(name))
         }
     }
 
@@ -143,10 +145,11 @@ extension FileFacts {
         var result: [NamedValue] = []
         let all = bindings
         for (i, first) in all.enumerated() where i + 1 < all.count {
-            let keyName = first.name.lowercased()
-            guard keyName == "key" || keyName == "name", first.valueKind == .literal else { continue }
+            guard equalsIgnoringCase(first.nameText, "key") || equalsIgnoringCase(first.nameText, "name"),
+                first.valueKind == .literal
+            else { continue }
             // The "value" member must follow within the same object (a few members later at most).
-            for second in all[(i + 1)..<min(all.count, i + 4)] where second.name.lowercased() == "value" {
+            for second in all[(i + 1)..<min(all.count, i + 4)] where equalsIgnoringCase(second.nameText, "value") {
                 guard
                     !tokens[first.nameToken..<second.nameToken].contains(where: {
                         $0.kind == .punctuation && ($0.pairIndex >= 0)
@@ -154,8 +157,8 @@ extension FileFacts {
                 else { break }
                 result.append(
                     NamedValue(
-                        name: first.value, nameToken: first.valueToken, valueToken: second.valueToken,
-                        valueKind: second.valueKind, value: second.value,
+                        nameText: first.valueText, nameToken: first.valueToken, valueToken: second.valueToken,
+                        valueKind: second.valueKind, valueText: second.valueText,
                         valueRange: contentRange(of: second.valueToken),
                         via: .nameValuePair, isHeader: true))
                 break
@@ -177,8 +180,9 @@ extension FileFacts {
                     token.isTemplate || Self.looksLikeEnvironmentReference(header.value) ? .environment : .literal
                 result.append(
                     NamedValue(
-                        name: header.name, nameToken: header.nameToken, valueToken: valueIndex, valueKind: kind,
-                        value: header.value, valueRange: contentRange(of: valueIndex, part: header.value),
+                        nameText: store(header.name), nameToken: header.nameToken, valueToken: valueIndex,
+                        valueKind: kind, valueText: store(header.value),
+                        valueRange: contentRange(of: valueIndex, part: header.value),
                         via: .curlHeader, isHeader: true))
             }
         }
@@ -193,6 +197,12 @@ extension FileFacts {
         else { return [] }
         var result: [NamedValue] = []
         for i in tokens.indices where tokens[i].kind == .string || tokens[i].kind == .identifier {
+            // A word whose bytes do not start with `--` cannot be a flag: no String for it.
+            if let bytes = fileBytes(.value(i)),
+                bytes.count < 2 || file.bytes[bytes.lowerBound] != 0x2D || file.bytes[bytes.lowerBound + 1] != 0x2D
+            {
+                continue
+            }
             let word = value(i)
             guard word.hasPrefix("--"), word.count > 3 else { continue }
             let body = word.dropFirst(2)
@@ -203,7 +213,8 @@ extension FileFacts {
                     tokens[i].isTemplate || Self.looksLikeEnvironmentReference(flagValue) ? .environment : .literal
                 result.append(
                     NamedValue(
-                        name: name, nameToken: i, valueToken: i, valueKind: kind, value: flagValue,
+                        nameText: store(name), nameToken: i, valueToken: i, valueKind: kind,
+                        valueText: store(flagValue),
                         valueRange: contentRange(of: i, part: flagValue), via: .commandFlag, isHeader: false))
             } else if var v = next(i) {
                 // A YAML/JSON command list: `["redis-server", "--requirepass", "…"]`.
@@ -216,7 +227,8 @@ extension FileFacts {
                     tokens[v].isTemplate || Self.looksLikeEnvironmentReference(flagValue) ? .environment : .literal
                 result.append(
                     NamedValue(
-                        name: String(body), nameToken: i, valueToken: v, valueKind: kind, value: flagValue,
+                        nameText: store(String(body)), nameToken: i, valueToken: v, valueKind: kind,
+                        valueText: .value(v),
                         valueRange: contentRange(of: v), via: .commandFlag, isHeader: false))
             }
         }

@@ -25,6 +25,15 @@ public enum CredentialNames {
         }
     }
 
+    /// `isHeaderName` of an ASCII name's bytes; nil when a byte is not ASCII (ask with the String).
+    public static func isHeaderName(_ bytes: ArraySlice<UInt8>) -> Bool? {
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        let count = bytes.count
+        return asciiHeaders.contains { header in
+            header.count == count && zip(header, bytes).allSatisfy { $0 == ($1 >= 0x41 && $1 <= 0x5A ? $1 | 0x20 : $1) }
+        }
+    }
+
     /// The mechanism a credential header belongs to: two different mechanisms in one request are
     /// "multiple credentials"; the same mechanism twice is a duplicate.
     public static func mechanism(ofHeader name: String, extra: [String] = []) -> String? {
@@ -126,29 +135,32 @@ public enum CredentialNames {
     /// Non-ASCII names take the full path.
     package static func mayContainCredentialWord(_ name: String) -> Bool {
         var name = name
+        return name.withUTF8 { mayContainCredentialWord(utf8: $0) }
+    }
+
+    /// `mayContainCredentialWord` of a name's UTF-8 bytes (a fact's name read in the file).
+    package static func mayContainCredentialWord(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         // Folded on the stack: this runs for every keyword hit's name, and a heap array per call
         // (plus an unspecialised generic search) was a tenth of a scan.
-        return name.withUTF8 { bytes in
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, bytes.count)) { buffer in
-                var count = 0
-                for byte in bytes {
-                    if byte >= 0x80 { return true }
-                    switch byte {
-                    case UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: " "), UInt8(ascii: "$"),
-                        UInt8(ascii: "@"):
-                        continue
-                    case 0x41...0x5A: buffer[count] = byte | 0x20
-                    default: buffer[count] = byte
-                    }
-                    count += 1
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, bytes.count)) { buffer in
+            var count = 0
+            for byte in bytes {
+                if byte >= 0x80 { return true }
+                switch byte {
+                case UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: " "), UInt8(ascii: "$"),
+                    UInt8(ascii: "@"):
+                    continue
+                case 0x41...0x5A: buffer[count] = byte | 0x20
+                default: buffer[count] = byte
                 }
-                let folded = UnsafeBufferPointer(rebasing: buffer[0..<count])
-                for stem in stems
-                where stem.withUnsafeBufferPointer({ ASCII.findBytes($0, in: folded, from: 0) }) != nil {
-                    return true
-                }
-                return false
+                count += 1
             }
+            let folded = UnsafeBufferPointer(rebasing: buffer[0..<count])
+            for stem in stems
+            where stem.withUnsafeBufferPointer({ ASCII.findBytes($0, in: folded, from: 0) }) != nil {
+                return true
+            }
+            return false
         }
     }
 

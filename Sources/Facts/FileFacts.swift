@@ -20,6 +20,10 @@ public final class FileFacts: @unchecked Sendable {
     /// Which hosts the scan allows and which are the APIs it guards (from the settings).
     public let hosts: HostPolicy
     private var memos: [ObjectIdentifier: Any] = [:]
+    /// Strings made while finding facts, read through `FactText.stored`.
+    var storedTexts: [String] = []
+    /// Reused by `bindings` to spell a dotted path as bytes.
+    var pathScratch: [UInt8] = []
 
     package init(file: SourceFile, tokens: TokenList, hosts: HostPolicy = HostPolicy()) {
         self.file = file

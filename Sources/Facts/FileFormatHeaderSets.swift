@@ -55,27 +55,29 @@ extension FileFacts {
     func postmanHeaderSets() -> [HeaderSet] {
         guard file.language == .json else { return [] }
         let all = bindings
-        guard all.contains(where: { $0.name == "header" && isPunct($0.valueToken, "[") }) else { return [] }
+        guard all.contains(where: { equals($0.nameText, "header") && isPunct($0.valueToken, "[") }) else { return [] }
         // Auth objects by the `{` of the object that holds them.
         var authByObject: [Int: (nameToken: Int, type: String)] = [:]
-        for binding in all where binding.name == "auth" && isPunct(binding.valueToken, "{") {
+        for binding in all where equals(binding.nameText, "auth") && isPunct(binding.valueToken, "{") {
             let close = tokens[binding.valueToken].pairIndex
             guard close > binding.valueToken,
                 let type = all.first(where: {
-                    $0.name == "type" && $0.nameToken > binding.valueToken && $0.nameToken < close
+                    equals($0.nameText, "type") && $0.nameToken > binding.valueToken && $0.nameToken < close
                         && enclosingBrace[$0.nameToken] == binding.valueToken
                 })
             else { continue }
-            authByObject[enclosingBrace[binding.nameToken]] = (binding.nameToken, type.value)
+            authByObject[enclosingBrace[binding.nameToken]] = (binding.nameToken, string(type.valueText))
         }
         let pairs = namedValues.filter { $0.via == .nameValuePair }
         var sets: [HeaderSet] = []
-        for header in all where header.name == "header" && isPunct(header.valueToken, "[") {
+        for header in all where equals(header.nameText, "header") && isPunct(header.valueToken, "[") {
             let open = header.valueToken, close = tokens[open].pairIndex
             guard close > open else { continue }
             var headers = pairs.filter { $0.nameToken > open && $0.nameToken < close }
                 .map {
-                    HeaderSet.Header(name: $0.name, nameToken: $0.nameToken, valueToken: $0.valueToken, value: $0.value)
+                    HeaderSet.Header(
+                        name: string($0.nameText), nameToken: $0.nameToken, valueToken: $0.valueToken,
+                        value: string($0.valueText))
                 }
             // The request object holding `header`, then its ancestors, for the effective auth.
             var object = enclosingBrace[header.nameToken]
@@ -106,7 +108,8 @@ extension FileFacts {
     func headerLineArrays() -> [HeaderSet] {
         var sets: [HeaderSet] = []
         for open in tokens.indices
-        where isPunct(open, "[") || (isPunct(open, "(") && previous(open).map { text($0) == "array" } == true) {
+        where isPunct(open, "[") || (isPunct(open, "(") && previous(open).map { equals(.source($0), "array") } == true)
+        {
             let close = tokens[open].pairIndex
             guard close > open + 1 else { continue }
             var headers: [HeaderSet.Header] = []
@@ -118,6 +121,15 @@ extension FileFacts {
                 guard i < close else { break }
                 if tokens[i].pairIndex > i && tokens[i].pairIndex < close { i = tokens[i].pairIndex; continue }
                 guard tokens[i].kind == .string else { continue }
+                switch headerLine(i) {
+                case .no: continue
+                case .yes(let name, let rest):
+                    headers.append(
+                        .init(name: file.text(name), nameToken: i, valueToken: i, value: file.text(rest).trimmingSpaces)
+                    )
+                    continue
+                case .undecided: break
+                }
                 let line = value(i)
                 guard let colon = line.firstIndex(of: ":"), colon != line.startIndex else { continue }
                 let name = String(line[..<colon])
@@ -130,6 +142,33 @@ extension FileFacts {
             if headers.count >= 2 { sets.append(HeaderSet(origin: .literal, headers: headers)) }
         }
         return sets
+    }
+
+    private enum HeaderLine {
+        case no
+        /// The name's bytes and the bytes after the colon (trimmed when read).
+        case yes(name: Range<Int>, rest: Range<Int>)
+        /// Decoded, or non-ASCII around the name: the String test decides.
+        case undecided
+    }
+
+    /// Whether string `index` is a `Name: value` line, from its bytes: most array elements have no
+    /// colon, or a non-name byte before it, and the rest are read without a Character-level search.
+    /// Any non-ASCII byte before the colon or right after it, where Characters and bytes may
+    /// disagree (a combining mark makes `:` another Character), leaves it to the String test.
+    private func headerLine(_ index: Int) -> HeaderLine {
+        guard let range = fileBytes(.value(index)) else { return .undecided }
+        let bytes = file.bytes
+        guard let colon = bytes[range].firstIndex(of: UInt8(ascii: ":")) else { return .no }
+        if colon == range.lowerBound || (colon + 1 < range.upperBound && bytes[colon + 1] >= 0x80) { return .undecided }
+        for k in range.lowerBound..<colon {
+            let byte = bytes[k]
+            if byte >= 0x80 { return .undecided }
+            guard ASCII.isAlphanumeric(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") else {
+                return .no
+            }
+        }
+        return .yes(name: range.lowerBound..<colon, rest: (colon + 1)..<range.upperBound)
     }
 
     /// HTTPie: `http POST url Authorization:"Bearer …" X-API-Key:…` (`Name:value` words).

@@ -10,7 +10,10 @@ extension FileFacts {
     func openAPISecurityHeaderSets() -> [HeaderSet] {
         guard file.language == .yaml || file.language == .json else { return [] }
         let all = bindings
-        guard all.contains(where: { $0.name == "securitySchemes" || $0.name == "securityDefinitions" }) else {
+        guard
+            all.contains(where: { equals($0.nameText, "securitySchemes") || equals($0.nameText, "securityDefinitions") }
+            )
+        else {
             return []
         }
         var sets: [HeaderSet] = []
@@ -33,7 +36,7 @@ extension FileFacts {
     /// The name tokens of each requirement object under every `security:` key.
     private func securityRequirementObjects(_ all: [Binding]) -> [[Int]] {
         var result: [[Int]] = []
-        for security in all where security.name == "security" {
+        for security in all where equals(security.nameText, "security") {
             if file.language == .json {
                 guard isPunct(security.valueToken, "["), tokens[security.valueToken].pairIndex > security.valueToken
                 else { continue }
@@ -72,7 +75,7 @@ extension FileFacts {
     /// The header a named security scheme sends: `Authorization` for http/oauth2/openIdConnect,
     /// the `name` of an `apiKey` scheme that goes `in: header`.
     private func schemeHeader(named name: String, _ all: [Binding]) -> String? {
-        for definition in all where definition.name == name {
+        for definition in all where string(definition.nameText) == name {
             var fields: [String: String] = [:]
             if file.language == .json {
                 guard isPunct(definition.valueToken, "{"),
@@ -81,14 +84,15 @@ extension FileFacts {
                 let open = definition.valueToken, close = tokens[open].pairIndex
                 for field in all
                 where field.nameToken > open && field.nameToken < close && enclosingBrace[field.nameToken] == open {
-                    fields[field.name] = field.value
+                    fields[string(field.nameText)] = string(field.valueText)
                 }
             } else {
                 let column = columnOf(definition.nameToken)
                 for field in all where field.nameToken > definition.nameToken {
                     let fieldColumn = columnOf(field.nameToken)
                     if fieldColumn <= column { break }
-                    if fields[field.name] == nil { fields[field.name] = field.value }
+                    let fieldName = string(field.nameText)
+                    if fields[fieldName] == nil { fields[fieldName] = string(field.valueText) }
                 }
             }
             guard let type = fields["type"]?.lowercased() else { continue }

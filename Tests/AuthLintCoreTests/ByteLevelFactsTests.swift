@@ -28,7 +28,7 @@ final class ByteLevelFactsTests: XCTestCase {
         func bindings(_ path: String, _ code: String) -> [String] {
             let file = SourceFile(path: path, bytes: Array(code.utf8))
             let facts = FileFacts(file: file, tokens: LexerRegistry.tokenize(file))
-            return facts.bindings.map { "\($0.name)=\($0.value)" }
+            return facts.bindings.map { "\(facts.string($0.nameText))=\(facts.string($0.valueText))" }
         }
         XCTAssertEqual(bindings("a.go", #"a := "x"; var b string = "y""#), ["a=x", "b=y", "string=y"])
         XCTAssertEqual(bindings("a.rb", #"h = { 'k' => "v" }; f(c, "z")"#), ["h={", "k=v"])

@@ -22,13 +22,17 @@ struct CommittedDotenvRule: ProjectRule {
 
     func collect(_ context: FileContext, _ rule: RuleDefinition) -> [ProjectObservation] {
         guard Self.isDotEnvFile(context.file.path) else { return [] }
-        let credentials = context.facts.namedValues.filter { named in
-            named.valueKind == .literal
-                && (CredentialNames.isCredentialName(named.name) || HardcodedAppkeyRule.isAppKeyName(named.name))
-                && LiteralSecretShape.isPlausibleLiteral(named.value, name: named.name) && named.value.count >= 6
+        let facts = context.facts
+        let credentials = facts.namedValues.filter { named in
+            guard named.valueKind == .literal else { return false }
+            let name = facts.string(named.nameText), value = facts.string(named.valueText)
+            return (CredentialNames.isCredentialName(name) || HardcodedAppkeyRule.isAppKeyName(name))
+                && LiteralSecretShape.isPlausibleLiteral(value, name: name) && value.count >= 6
         }
         guard let first = credentials.first else { return [] }
-        let names = credentials.prefix(3).map(\.name).joined(separator: ", ") + (credentials.count > 3 ? ", …" : "")
+        let names =
+            credentials.prefix(3).map { facts.string($0.nameText) }.joined(separator: ", ")
+            + (credentials.count > 3 ? ", …" : "")
         return [context.observation(rule, range: first.valueRange, key: context.file.path, detail: names)]
     }
 

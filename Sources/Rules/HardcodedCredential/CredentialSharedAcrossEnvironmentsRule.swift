@@ -62,15 +62,18 @@ struct CredentialSharedAcrossEnvironmentsRule: ProjectRule {
         let facts = context.facts
         let sections = sectionEnvironments(facts)
         var observations: [ProjectObservation] = []
-        for named in facts.namedValues where named.valueKind == .literal && named.value.count >= 8 {
-            guard CredentialNames.isCredentialName(named.name) || HardcodedAppkeyRule.isAppKeyName(named.name),
-                LiteralSecretShape.looksLikeSecret(named.value, name: named.name),
+        for named in facts.namedValues where named.valueKind == .literal {
+            let value = facts.string(named.valueText)
+            guard value.count >= 8 else { continue }
+            let name = facts.string(named.nameText)
+            guard CredentialNames.isCredentialName(name) || HardcodedAppkeyRule.isAppKeyName(name),
+                LiteralSecretShape.looksLikeSecret(value, name: name),
                 let environment = sections[named.nameToken] ?? pathEnvironment
             else { continue }
             observations.append(
                 context.observation(
                     rule, range: named.valueRange,
-                    key: SHA256.hex(named.value), detail: environment + "\u{0}" + named.name))
+                    key: SHA256.hex(value), detail: environment + "\u{0}" + name))
         }
         return observations
     }

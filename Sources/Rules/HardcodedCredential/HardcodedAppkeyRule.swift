@@ -23,13 +23,17 @@ struct HardcodedAppkeyRule: StructuralRule {
     }
 
     func find(_ context: FileContext, _ rule: RuleDefinition, _ matches: inout [RuleMatch]) {
-        for named in context.facts.namedValues where named.valueKind == .literal && Self.isAppKeyName(named.name) {
-            guard LiteralSecretShape.isPlausibleLiteral(named.value, name: named.name),
-                !LiteralSecretShape.looksLikeIdentifierPath(named.value)
+        let facts = context.facts
+        for named in facts.namedValues where named.valueKind == .literal {
+            let name = facts.string(named.nameText)
+            guard Self.isAppKeyName(name) else { continue }
+            let value = facts.string(named.valueText)
+            guard LiteralSecretShape.isPlausibleLiteral(value, name: name),
+                !LiteralSecretShape.looksLikeIdentifierPath(value)
             else { continue }
             matches.add(
                 range: named.valueRange, secret: named.valueRange,
-                message: rule.message("literal", ["name": named.name]))
+                message: rule.message("literal", ["name": name]))
         }
     }
 }

@@ -67,10 +67,12 @@ struct HardcodedBasicAuthRule: StructuralRule {
             }
         }
         // 3. npm's `_auth=<base64 of user:password>` and other `…auth` names holding an encoded pair.
-        for named in facts.namedValues
-        where named.valueKind == .literal && CredentialNames.words(named.name).last == "auth" {
-            guard named.value.count >= 8, let (identity, _) = Self.decodedPair(named.value) else { continue }
-            report(named.valueRange, identity, "base64 id:secret in \(named.name)")
+        for named in facts.namedValues where named.valueKind == .literal {
+            let name = facts.string(named.nameText)
+            guard CredentialNames.words(name).last == "auth" else { continue }
+            let value = facts.string(named.valueText)
+            guard value.count >= 8, let (identity, _) = Self.decodedPair(value) else { continue }
+            report(named.valueRange, identity, "base64 id:secret in \(name)")
         }
         // 4. `curl -u id:secret`.
         for set in facts.curlHeaderSets {

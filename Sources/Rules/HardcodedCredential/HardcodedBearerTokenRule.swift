@@ -46,23 +46,24 @@ struct HardcodedBearerTokenRule: StructuralRule {
             }
         }
         for named in facts.namedValues where named.valueKind == .literal {
-            if named.name.lowercased().hasSuffix("authorization"),
-                let (scheme, credential) = Self.schemeCredential(named.value),
+            let name = facts.string(named.nameText), value = facts.string(named.valueText)
+            if name.lowercased().hasSuffix("authorization"),
+                let (scheme, credential) = Self.schemeCredential(value),
                 reported.insert(named.valueRange.lowerBound).inserted
             {
                 let range = facts.contentRange(of: named.valueToken, part: credential)
                 matches.add(range: range, secret: range, message: rule.message("scheme", ["scheme": scheme]))
                 continue
             }
-            let squashed = Self.squashedLowercase(named.name)
-            guard HardcodedSecretRule.isIdentifierLike(named.name),
+            let squashed = Self.squashedLowercase(name)
+            guard HardcodedSecretRule.isIdentifierLike(name),
                 Self.oauthNames.contains(where: { squashed.hasSuffix($0) }),
-                LiteralSecretShape.looksLikeSecret(named.value, name: named.name),
+                LiteralSecretShape.looksLikeSecret(value, name: name),
                 reported.insert(named.valueRange.lowerBound).inserted
             else { continue }
             matches.add(
                 range: named.valueRange, secret: named.valueRange,
-                message: rule.message("oauth", ["name": named.name]))
+                message: rule.message("oauth", ["name": name]))
         }
     }
 

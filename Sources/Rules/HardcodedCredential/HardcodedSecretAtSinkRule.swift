@@ -97,7 +97,7 @@ struct HardcodedSecretAtSinkRule: StructuralRule {
         let inTests = facts.role.isTestCode
         var literalBindings: [String: [Binding]] = [:]
         for binding in facts.bindings where binding.valueKind == .literal {
-            literalBindings[binding.name, default: []].append(binding)
+            literalBindings[facts.string(binding.nameText), default: []].append(binding)
         }
         var reported = Set<Int>()
         for call in facts.calls {
@@ -202,7 +202,7 @@ struct HardcodedSecretAtSinkRule: StructuralRule {
                 || facts.sameScope(binding.nameToken, call.openParen),
             !continuesExpression(after: binding.valueToken, facts)
         else { return nil }
-        return (binding.valueToken, binding.value)
+        return (binding.valueToken, facts.string(binding.valueText))
     }
 
     /// An operator or member access right after a literal: the value is built from it.

@@ -48,9 +48,9 @@ struct HardcodedSecretRule: StructuralRule {
         return false
     }
 
-    static func isCredentialFlag(_ named: NamedValue) -> Bool {
+    static func isCredentialFlag(_ named: NamedValue, name: String) -> Bool {
         guard named.via == .commandFlag else { return false }
-        let words = CredentialNames.words(named.name)
+        let words = CredentialNames.words(name)
         return words.last == "token" || words.last == "key" && words.count >= 2
     }
 
@@ -126,28 +126,29 @@ struct HardcodedSecretRule: StructuralRule {
 
     func find(_ context: FileContext, _ rule: RuleDefinition, _ matches: inout [RuleMatch]) {
         var evidence: [Int: NameEvidence] = [:]
-        var candidates: [NamedValue] = []
+        var candidates: [(named: NamedValue, name: String, value: String)] = []
         for named in context.facts.namedValues {
             // Cheapest test first: most names fail the credential-name check's byte prefilter.
-            guard named.valueKind == .literal, CredentialNames.mayContainCredentialWord(named.name),
-                let strength = Self.isCredentialFlag(named) ? .strong : Self.evidence(ofName: named.name),
-                Self.isIdentifierLike(named.name),
+            guard named.valueKind == .literal, context.facts.mayContainCredentialWord(named.nameText),
+                case let name = context.facts.string(named.nameText),
+                let strength = Self.isCredentialFlag(named, name: name) ? .strong : Self.evidence(ofName: name),
+                Self.isIdentifierLike(name),
                 // The appkey is `hardcoded-appkey`'s alone, also when a config turns that rule off.
-                !HardcodedAppkeyRule.isAppKeyName(named.name)
+                !HardcodedAppkeyRule.isAppKeyName(name)
             else { continue }
             evidence[candidates.count] = strength
-            candidates.append(named)
+            candidates.append((named, name, context.facts.string(named.valueText)))
         }
         // A name with many different literal values in one file is a table (test vectors,
         // fixtures, generated data), not configuration.
         var valuesByName: [String: Set<String>] = [:]
         var weakValueCounts: [String: Int] = [:]
-        for (i, named) in candidates.enumerated() {
-            valuesByName[named.name, default: []].insert(named.value)
-            if evidence[i] == .weak { weakValueCounts[named.value, default: 0] += 1 }
+        for (i, candidate) in candidates.enumerated() {
+            valuesByName[candidate.name, default: []].insert(candidate.value)
+            if evidence[i] == .weak { weakValueCounts[candidate.value, default: 0] += 1 }
         }
-        for (i, named) in candidates.enumerated() where valuesByName[named.name, default: []].count <= 4 {
-            let lower = named.value.lowercased()
+        for (i, (named, name, value)) in candidates.enumerated() where valuesByName[name, default: []].count <= 4 {
+            let lower = value.lowercased()
             // Basic/Bearer rules
             if lower.hasPrefix("basic ") || lower.hasPrefix("bearer ") || lower.hasPrefix("token ") { continue }
             var strength = evidence[i] ?? .weak
@@ -155,33 +156,33 @@ struct HardcodedSecretRule: StructuralRule {
             // a cache or lexer key: the bare name is strong evidence there.
             if strength == .weak && named.isHeader && named.via != .binding { strength = .strong }
             // A GitHub/npm token whose checksum fails is no provider finding: likely made up.
-            if let failing = ChecksummedTokenShape.failingChecksum(named.value) {
-                guard LiteralSecretShape.isPlausibleLiteral(named.value, name: named.name) else { continue }
+            if let failing = ChecksummedTokenShape.failingChecksum(value) {
+                guard LiteralSecretShape.isPlausibleLiteral(value, name: name) else { continue }
                 matches.add(
                     range: named.valueRange, secret: named.valueRange,
-                    message: rule.message("checksum", ["name": named.name, "provider": failing]), severity: .warning)
+                    message: rule.message("checksum", ["name": name, "provider": failing]), severity: .warning)
                 continue
             }
             // The same for a provider prefix on a value the provider would never issue (length, alphabet).
-            if let provider = MalformedProviderToken.provider(ofMalformed: named.value) {
-                guard LiteralSecretShape.isPlausibleLiteral(named.value, name: named.name) else { continue }
+            if let provider = MalformedProviderToken.provider(ofMalformed: value) {
+                guard LiteralSecretShape.isPlausibleLiteral(value, name: name) else { continue }
                 matches.add(
                     range: named.valueRange, secret: named.valueRange,
-                    message: rule.message("malformed", ["name": named.name, "provider": provider]), severity: .warning)
+                    message: rule.message("malformed", ["name": name, "provider": provider]), severity: .warning)
                 continue
             }
             switch strength {
-            case .strong: guard LiteralSecretShape.looksLikeSecret(named.value, name: named.name) else { continue }
+            case .strong: guard LiteralSecretShape.looksLikeSecret(value, name: name) else { continue }
             case .weak:
                 // The same value under bare `token`/`key` names again and again is example data (API specs).
-                guard weakValueCounts[named.value, default: 0] <= 2,
-                    LiteralSecretShape.looksLikeSecretForWeakName(named.value, name: named.name)
+                guard weakValueCounts[value, default: 0] <= 2,
+                    LiteralSecretShape.looksLikeSecretForWeakName(value, name: name)
                 else { continue }
             case .auth: continue
             }
             matches.add(
                 range: named.valueRange, secret: named.valueRange,
-                message: rule.message("literal", ["name": named.name]))
+                message: rule.message("literal", ["name": name]))
         }
     }
 

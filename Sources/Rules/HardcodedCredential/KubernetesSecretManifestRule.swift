@@ -22,13 +22,19 @@ struct KubernetesSecretManifestRule: StructuralRule {
     private func checkJSON(_ matches: inout [RuleMatch], _ context: FileContext, _ rule: RuleDefinition) {
         let facts = context.facts
         let bindings = facts.bindings
-        guard bindings.contains(where: { $0.name == "kind" && $0.value.lowercased() == "secret" }) else { return }
+        guard
+            bindings.contains(where: {
+                facts.equals($0.nameText, "kind") && facts.equalsIgnoringCase($0.valueText, "secret")
+            })
+        else { return }
         for section in bindings
-        where (section.name == "data" || section.name == "stringData") && facts.isPunct(section.valueToken, "{") {
+        where (facts.equals(section.nameText, "data") || facts.equals(section.nameText, "stringData"))
+            && facts.isPunct(section.valueToken, "{")
+        {
             let close = facts.tokens[section.valueToken].pairIndex
             guard close > section.valueToken else { continue }
             for binding in bindings where binding.nameToken > section.valueToken && binding.nameToken < close {
-                judge(&matches, binding, section: section.name, context, rule)
+                judge(&matches, binding, section: facts.string(section.nameText), context, rule)
             }
         }
     }
@@ -39,24 +45,25 @@ struct KubernetesSecretManifestRule: StructuralRule {
         _ rule: RuleDefinition
     ) {
         guard binding.valueKind == .literal else { return }
-        var content = binding.value
+        let name = context.facts.string(binding.nameText)
+        var content = context.facts.string(binding.valueText)
         if section == "data" {
             // A block scalar (`.dockercfg: |`) keeps its line breaks and indentation; base64 ignores them.
-            let encoded = binding.value.filter { !$0.isWhitespace }
+            let encoded = content.filter { !$0.isWhitespace }
             guard let bytes = Base64.decode(encoded), let decoded = String(validating: bytes, as: UTF8.self)
             else { return }
             content = decoded.trimmingCharacters(in: .whitespacesAndNewlines)
             // A registry config is JSON: judge the credential inside it (none: nothing to report).
-            if binding.name == ".dockercfg" || binding.name == ".dockerconfigjson" {
+            if name == ".dockercfg" || name == ".dockerconfigjson" {
                 guard let credential = Self.registryCredential(in: content) else { return }
                 content = credential
             }
         }
-        guard LiteralSecretShape.isPlausibleLiteral(content, name: binding.name), content.count >= 6 else { return }
+        guard LiteralSecretShape.isPlausibleLiteral(content, name: name), content.count >= 6 else { return }
         let range = context.facts.contentRange(of: binding.valueToken)
         matches.add(
             range: range, secret: range,
-            message: rule.message("realValue", ["name": binding.name, "section": section]))
+            message: rule.message("realValue", ["name": name, "section": section]))
     }
 
     /// The first `auth`, `password` or `identitytoken` string of a registry config's JSON
@@ -85,9 +92,13 @@ struct KubernetesSecretManifestRule: StructuralRule {
         return search(root)
     }
 
-    /// Keys only a manifest's top level has (`apiVersion` is left out: a pasted manifest often
-    /// keeps it at column 1 with the rest indented).
-    static let manifestKeys: Set<String> = ["kind", "metadata", "data", "stringData"]
+    /// Keys only a manifest's top level has: `kind`, `metadata`, `data`, `stringData` (`apiVersion`
+    /// is left out: a pasted manifest often keeps it at column 1 with the rest indented). Compared
+    /// as bytes: every binding of a YAML file is asked.
+    private static func isManifestKey(_ name: FactText, _ facts: FileFacts) -> Bool {
+        facts.equals(name, "kind") || facts.equals(name, "metadata") || facts.equals(name, "data")
+            || facts.equals(name, "stringData")
+    }
 
     /// YAML manifests (also inside Markdown fences), multi-document streams included.
     private func checkYAML(_ matches: inout [RuleMatch], _ context: FileContext, _ rule: RuleDefinition) {
@@ -108,7 +119,7 @@ struct KubernetesSecretManifestRule: StructuralRule {
         // manifest was pasted indented (` kind: secret` under `apiVersion: v1`). Nested `kind`
         // keys (`subjects: - kind: …`) sit right of it.
         var topColumn: [Int: Int] = [:]
-        for binding in bindings where Self.manifestKeys.contains(binding.name) {
+        for binding in bindings where Self.isManifestKey(binding.nameText, facts) {
             let doc = document(of: facts.tokens[binding.nameToken].start)
             topColumn[doc] = min(topColumn[doc] ?? .max, indent(binding.nameToken))
         }
@@ -116,15 +127,19 @@ struct KubernetesSecretManifestRule: StructuralRule {
             topColumn[document(of: facts.tokens[binding.nameToken].start)] == indent(binding.nameToken)
         }
         let secretDocuments = Set(
-            bindings.filter { $0.name == "kind" && $0.value.lowercased() == "secret" && isTopLevel($0) }
-                .map { document(of: facts.tokens[$0.nameToken].start) })
+            bindings.filter {
+                facts.equals($0.nameText, "kind") && facts.equalsIgnoringCase($0.valueText, "secret") && isTopLevel($0)
+            }
+            .map { document(of: facts.tokens[$0.nameToken].start) })
         guard !secretDocuments.isEmpty else { return }
         var section: (name: String, indent: Int, document: Int)?
         for binding in bindings {
             let offset = facts.tokens[binding.nameToken].start
             let column = indent(binding.nameToken)
-            if (binding.name == "data" || binding.name == "stringData") && isTopLevel(binding) {
-                section = (binding.name, column, document(of: offset))
+            if (facts.equals(binding.nameText, "data") || facts.equals(binding.nameText, "stringData"))
+                && isTopLevel(binding)
+            {
+                section = (facts.string(binding.nameText), column, document(of: offset))
                 continue
             }
             guard let current = section, column > current.indent, document(of: offset) == current.document,

@@ -94,7 +94,7 @@ extension CredentialsOverHttpRule {
             if let use = usesByLine[line]?.first(where: { $0.token >= binding.valueToken }),
                 use.token == binding.valueToken || (owner(of: use.token).map { $0 < binding.valueToken } ?? true)
             {
-                urlsByName[Self.lastSegment(binding.name)] = use
+                urlsByName[Self.lastSegment(facts.string(binding.nameText))] = use
             }
         }
         // Byte lengths of those names: most identifiers are ruled out without building a String.
@@ -135,7 +135,7 @@ extension CredentialsOverHttpRule {
         var credentialNames: [String: HeaderSet.Header] = [:]
         for binding in facts.bindings {
             if let object = credentialObjects.first(where: { $0.open == binding.valueToken }) {
-                credentialNames[binding.name] = object.header
+                credentialNames[facts.string(binding.nameText)] = object.header
             }
         }
         let credentialNameLengths = Set(credentialNames.keys.map(\.utf8.count))
@@ -143,7 +143,7 @@ extension CredentialsOverHttpRule {
         where tokens[i].kind == .identifier && credentialNameLengths.contains(tokens[i].end - tokens[i].start) {
             let name = facts.text(i)
             guard let header = credentialNames[name],
-                facts.bindings.contains(where: { $0.name == name && $0.nameToken < i }),
+                facts.bindings.contains(where: { $0.nameToken < i && facts.equals($0.nameText, name) }),
                 !(facts.next(i).map { facts.isPunct($0, "=") } ?? false)
             else { continue }
             noteCredential(owner(of: i), tokens[i].start..<tokens[i].end, "the \(header.name) header (via \(name))")

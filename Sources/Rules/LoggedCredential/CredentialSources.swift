@@ -44,13 +44,13 @@ struct CredentialSources {
             }
             let end = Self.statementEnd(from: binding.valueToken, facts)
             if let reason = Self.sourceReason(binding, binding.valueToken..<end, facts, credentialSetStarts) {
-                sources.append(Source(name: binding.name, token: binding.nameToken, reason: reason))
+                sources.append(Source(name: facts.string(binding.nameText), token: binding.nameToken, reason: reason))
             }
         }
         // `headers["Authorization"] = …` / `h.set("X-API-Key", …)`: the map now carries auth.
         for named in facts.namedValues
         where named.isHeader && (named.via == .indexAssignment || named.via == .headerCall)
-            && CredentialNames.mechanism(ofHeader: named.name) != nil
+            && CredentialNames.mechanism(ofHeader: facts.string(named.nameText)) != nil
         {
             guard let open = facts.previous(named.nameToken) else { continue }
             var receiver: Int?
@@ -65,7 +65,7 @@ struct CredentialSources {
                 sources.append(
                     Source(
                         name: facts.text(r), token: r,
-                        reason: "'\(facts.text(r))', which carries the \(named.name) header"))
+                        reason: "'\(facts.text(r))', which carries the \(facts.string(named.nameText)) header"))
             }
         }
         // `headers[req_header] = "NTLM %s" % …`: an auth scheme value stored under a computed key.
@@ -113,52 +113,54 @@ struct CredentialSources {
         -> String?
     {
         let tokens = facts.tokens
+        // Read only when a reason is found (most bindings have none).
+        lazy var name = facts.string(binding.nameText)
         if setStarts.contains(where: range.contains) {
-            return "'\(binding.name)', a header map with a credential header"
+            return "'\(name)', a header map with a credential header"
         }
         for i in range {
             switch tokens[i].kind {
             case .identifier:
                 let text = facts.text(i)
-                if basicEncoders.contains(text) { return "'\(binding.name)', an encoded credential" }
+                if basicEncoders.contains(text) { return "'\(name)', an encoded credential" }
                 if requestHeaderReaders.contains(text) {
-                    return "'\(binding.name)', every request header (\(text)())"
+                    return "'\(name)', every request header (\(text)())"
                 }
                 if text.lowercased() == "authorization", let p = facts.previous(i), facts.isPunct(p, "."),
                     let r = facts.previous(p), facts.text(r).lowercased().contains("header")
                 {
-                    return "'\(binding.name)', read from the Authorization header"
+                    return "'\(name)', read from the Authorization header"
                 }
                 if binding.valueKind == .environment && CredentialNames.isCredentialName(text) {
-                    return "'\(binding.name)', read from \(text)"
+                    return "'\(name)', read from \(text)"
                 }
             case .string:
                 let value = facts.value(of: tokens[i]) ?? ""
                 let lower = value.lowercased()
                 if lower.hasPrefix("basic ") || lower.hasPrefix("bearer ") {
-                    return "'\(binding.name)', an Authorization value"
+                    return "'\(name)', an Authorization value"
                 }
                 if lower == "base64", let p = facts.previous(i), facts.isPunct(p, "(") {
-                    return "'\(binding.name)', an encoded credential"
+                    return "'\(name)', an encoded credential"
                 }
                 if CredentialNames.headers.contains(lower), let p = facts.previous(i),
                     facts.isPunct(p, "[") || facts.isPunct(p, "(") || facts.isPunct(p, ":")
                 {
-                    return "'\(binding.name)', read from the \(value) header"
+                    return "'\(name)', read from the \(value) header"
                 }
                 // `token = os.environ["CRM_TOKEN"]`: a `*_TOKEN` / `*_KEY` variable is a credential too.
                 if binding.valueKind == .environment
                     && (CredentialNames.isCredentialName(value) || CredentialNames.isWeakCredentialName(value))
                 {
-                    return "'\(binding.name)', read from \(value)"
+                    return "'\(name)', read from \(value)"
                 }
                 // `const mailgunKey = "key-…"`: a secret-shaped literal under a credential-like name.
                 if binding.valueKind == .literal, i == range.lowerBound,
-                    CredentialNames.isCredentialName(binding.name)
-                        || CredentialNames.isWeakCredentialName(binding.name),
-                    LiteralSecretShape.looksLikeSecretForWeakName(value, name: binding.name)
+                    CredentialNames.isCredentialName(name)
+                        || CredentialNames.isWeakCredentialName(name),
+                    LiteralSecretShape.looksLikeSecretForWeakName(value, name: name)
                 {
-                    return "'\(binding.name)', a literal credential"
+                    return "'\(name)', a literal credential"
                 }
             default:
                 continue

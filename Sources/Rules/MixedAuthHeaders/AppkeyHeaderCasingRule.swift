@@ -41,7 +41,7 @@ struct AppkeyHeaderCasingRule: StructuralRule {
         }
         // Setter calls and curl/.http headers on their own.
         for named in facts.namedValues where named.isHeader && named.via != .binding {
-            report(named.nameToken, named.name)
+            report(named.nameToken, facts.string(named.nameText))
         }
     }
 }

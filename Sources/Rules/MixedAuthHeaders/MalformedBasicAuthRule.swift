@@ -39,7 +39,7 @@ struct MalformedBasicAuthRule: StructuralRule {
                 if let v = header.valueToken { authorizationValues.append(v) }
             }
         }
-        for named in facts.namedValues where named.name.lowercased() == "authorization" {
+        for named in facts.namedValues where facts.equalsIgnoringCase(named.nameText, "authorization") {
             authorizationValues.append(named.valueToken)
         }
         for valueToken in authorizationValues {
