@@ -22,7 +22,8 @@ extension FileFacts {
             else { continue }
             result.append(
                 namedValue(
-                    name: name, nameToken: nameIndex, valueToken: valueIndex, via: isKey ? .nameValuePair : .binding,
+                    name: store(name), nameToken: nameIndex, valueToken: valueIndex,
+                    via: isKey ? .nameValuePair : .binding,
                     isHeader: isKey && CredentialNames.isHeaderName(name)))
         }
         return result

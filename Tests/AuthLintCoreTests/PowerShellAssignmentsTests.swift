@@ -7,9 +7,11 @@ import XCTest
 /// `.ps1` files are lexed as shell, where `name = value` is a command: the PowerShell forms
 /// (`$var = '…'`, `$env:NAME = '…'`, hashtable entries) are named values only there.
 final class PowerShellAssignmentsTests: XCTestCase {
-    private func namedValues(_ path: String, _ code: String) -> [NamedValue] {
+    /// Each named value with its name and value read as Strings.
+    private func namedValues(_ path: String, _ code: String) -> [(NamedValue, name: String, value: String)] {
         let file = SourceFile(path: path, bytes: Array(code.utf8))
-        return FileFacts(file: file, tokens: LexerRegistry.tokenize(file)).namedValues
+        let facts = FileFacts(file: file, tokens: LexerRegistry.tokenize(file))
+        return facts.namedValues.map { ($0, facts.string($0.nameText), facts.string($0.valueText)) }
     }
 
     func testAssignmentsAndHashtableEntries() {
@@ -33,11 +35,11 @@ final class PowerShellAssignmentsTests: XCTestCase {
             let found = namedValues("script.ps1", code)
             XCTAssertEqual(found.map(\.name), expected.map(\.name), code)
             XCTAssertEqual(found.map(\.value), expected.map(\.value), code)
-            XCTAssertEqual(found.map(\.via), expected.map(\.via), code)
-            XCTAssertEqual(found.map(\.isHeader), expected.map(\.isHeader), code)
+            XCTAssertEqual(found.map(\.0.via), expected.map(\.via), code)
+            XCTAssertEqual(found.map(\.0.isHeader), expected.map(\.isHeader), code)
             // The value range points at the literal in the file, for the finding and redaction.
-            for value in found {
-                XCTAssertEqual(String(decoding: Array(code.utf8)[value.valueRange], as: UTF8.self), value.value, code)
+            for (value, _, text) in found {
+                XCTAssertEqual(String(decoding: Array(code.utf8)[value.valueRange], as: UTF8.self), text, code)
             }
         }
     }
