@@ -35,13 +35,21 @@ public struct FileRole: OptionSet, Sendable, Hashable {
     /// computes them once per path and adds `ofHead` per version.
     public static func ofPath(_ path: String) -> FileRole {
         var role: FileRole = []
-        let parts = path.lowercased().split(separator: "/")
+        // An ASCII path (nearly every one) is split by bytes: splitting by Characters was two
+        // thirds of this. For ASCII, lower-casing each component is lower-casing the path.
+        let ascii = path.utf8.allSatisfy { $0 < 0x80 }
+        let components: [Substring] =
+            ascii
+            ? path.utf8.split(separator: UInt8(ascii: "/")).map { path[$0.startIndex..<$0.endIndex] }
+            : path.split(separator: "/")
+        let parts: [Substring] =
+            ascii ? components.map { Substring($0.lowercased()) } : path.lowercased().split(separator: "/")
         let name = parts.last.map(String.init) ?? ""
         for directory in parts.dropLast() {
             if let found = directoryRoles[String(directory)] { role.insert(found) }
         }
         // Test-support modules: `HummingbirdTesting`, `NIOSSLPerformanceTester`, `test_utils`.
-        if path.split(separator: "/").dropLast().contains(where: isTestSupportModule) { role.insert(.test) }
+        if components.dropLast().contains(where: isTestSupportModule) { role.insert(.test) }
         if isTestFileName(name) { role.insert(.test) }
         // API documentation examples beside a service model (botocore's `examples-1.json`).
         if documentationNames.contains(name) || (name.hasPrefix("examples-") && name.hasSuffix(".json")) {

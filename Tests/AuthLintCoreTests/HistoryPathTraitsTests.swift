@@ -45,6 +45,40 @@ final class HistoryPathTraitsTests: XCTestCase {
         XCTAssertEqual(FileRole.ofPath("vendor/lib/test/x_test.go"), [.vendored, .test])
     }
 
+    /// `FileRole.ofPath` as it was before ASCII paths were split by bytes.
+    static func referencePathRoles(_ path: String) -> FileRole {
+        var role: FileRole = []
+        let parts = path.lowercased().split(separator: "/")
+        let name = parts.last.map(String.init) ?? ""
+        for directory in parts.dropLast() {
+            if let found = FileRole.directoryRoles[String(directory)] { role.insert(found) }
+        }
+        if path.split(separator: "/").dropLast().contains(where: FileRole.isTestSupportModule) { role.insert(.test) }
+        if FileRole.isTestFileName(name) { role.insert(.test) }
+        if FileRole.documentationNames.contains(name) || (name.hasPrefix("examples-") && name.hasSuffix(".json")) {
+            role.insert(.documentation)
+        }
+        if parts.dropLast().contains(where: { $0.hasSuffix("vectors") }) { role.insert(.fixture) }
+        if FileRole.generatedSuffixes.contains(where: { name.hasSuffix($0) }) { role.insert(.generated) }
+        return role
+    }
+
+    func testPathRolesByBytesAreThoseByCharacters() {
+        var random = SeededGenerator(seed: 0xF11E_7013)
+        let pieces = [
+            "/", "//", "src", "Tests", "TESTING", "Spec", "e2e", "testdata", "Fixtures", "DOCS", "example", "Demo",
+            "vendor", "node_modules", "_vendor", "HummingbirdTesting", "perf_tester", "test-utils", "TestVectors",
+            "x_test.go", "conftest.py", "FooTests.swift", "a.spec.ts", "README.md", "examples-1.json", "app.min.js",
+            "x.pb.go", "benchmar\u{212A}", "\u{130}", "é", "docs\u{301}", "\r\n", " ", ".", "-", "_",
+        ]
+        for round in 0..<2000 {
+            let path = (0..<Int(random.next() % 6 + 1)).map { _ in random.pick(pieces) }.joined()
+            XCTAssertEqual(
+                FileRole.ofPath(path), Self.referencePathRoles(path), "seed \(random.seed) round \(round): \(path)")
+        }
+        XCTAssertEqual(FileRole.ofPath("src/BENCHMAR\u{212A}/x.go"), .test, "the Kelvin sign lower-cases to k")
+    }
+
     /// One `PathTraits` per path, reused for every version: the same file, roles and findings as
     /// a scan that detects everything per file.
     func testTraitsReusedAcrossVersionsScanLikeAWorkTreeFile() throws {
