@@ -1,5 +1,4 @@
 import Foundation
-import Glibc
 import XCTest
 
 @testable import Engine
@@ -78,40 +77,6 @@ final class HistoryPathTraitsTests: XCTestCase {
                 FileRole.ofPath(path), Self.referencePathRoles(path), "seed \(random.seed) round \(round): \(path)")
         }
         XCTAssertEqual(FileRole.ofPath("src/BENCHMAR\u{212A}/x.go"), .test, "the Kelvin sign lower-cases to k")
-    }
-
-    /// `RuleFileFilter.matches` as it was before the globs were prepared once per rule.
-    static func referenceGlob(_ pattern: String, _ path: String, base: String) -> Bool {
-        if pattern == "*" { return true }
-        if pattern.utf8.contains(UInt8(ascii: "/")) {
-            if pattern.hasPrefix("**/") && referenceGlob(String(pattern.dropFirst(3)), path, base: base) { return true }
-            return fnmatch(pattern, path, 0) == 0
-        }
-        return fnmatch(pattern, base, 0) == 0
-    }
-
-    func testPreparedRuleGlobsMatchAsBefore() {
-        var random = SeededGenerator(seed: 0x6106_5EED)
-        let globs = [
-            "*", ".env", ".env.*", "*.env", "*.tf", "*.yml", "**/nginx/*.conf", "**/**/x.go", "ci/*.yml", "**/*.json",
-            "a*/b?", "[ab].py",
-        ]
-        let pieces = [
-            "/", "ci", "nginx", "a.conf", ".env", ".env.prod", "x.go", "main.tf", "d.yml", "k.json", "b1", "a.py",
-        ]
-        for round in 0..<3000 {
-            let include = (0..<Int(random.next() % 3)).map { _ in random.pick(globs) }
-            let exclude = (0..<Int(random.next() % 2)).map { _ in random.pick(globs) }
-            let path = (0..<Int(random.next() % 4 + 1)).map { _ in random.pick(pieces) }.joined(separator: "/")
-            let base = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(path[path.index(after: $0)...]) } ?? path
-            let expected =
-                include.isEmpty && exclude.isEmpty
-                || ((include.isEmpty || include.contains { Self.referenceGlob($0, path, base: base) })
-                    && !exclude.contains { Self.referenceGlob($0, path, base: base) })
-            XCTAssertEqual(
-                RuleFileFilter(include: include, exclude: exclude).matches(path), expected,
-                "seed \(random.seed) round \(round): \(include) \(exclude) \(path)")
-        }
     }
 
     /// One `PathTraits` per path, reused for every version: the same file, roles and findings as
