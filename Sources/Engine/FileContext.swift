@@ -21,15 +21,23 @@ public final class FileContext: @unchecked Sendable {
     private var cachedTokens: TokenList?
     private var cachedFacts: FileFacts?
 
-    init(file: SourceFile, settings: ScanSettings, hitsByRule: [String: [KeywordPrefilter.Hit]]) {
+    /// What the path decides, when the scan computed it once for many versions of the path.
+    private let traits: PathTraits?
+
+    init(
+        file: SourceFile, settings: ScanSettings, hitsByRule: [String: [KeywordPrefilter.Hit]],
+        traits: PathTraits? = nil
+    ) {
         self.file = file
         self.settings = settings
         self.hitsByRule = hitsByRule
+        self.traits = traits
     }
 
     /// The file's roles (test, fixture, documentation, generated, vendored) from its path and
     /// first bytes: cheap, and never lexes (per-role severity reads it for every finding).
-    public private(set) lazy var role = Self.role(of: file, settings)
+    public private(set) lazy var role =
+        traits?.role(head: file.bytes.prefix(512)) ?? Self.role(of: file, settings)
 
     /// The one role classification every rule and the finding builder use: path and first
     /// bytes, and the test role for the packages of an installed testing distribution.

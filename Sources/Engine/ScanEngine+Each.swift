@@ -9,7 +9,7 @@ extension ScanEngine {
     /// outcomes apart by item. Project rules see one file at a time. Returns the counts.
     package func scanEach<Item: Sendable>(
         jobs: Int, produce: @Sendable @escaping (_ push: (Item) -> Void) -> Void,
-        open: @Sendable @escaping (Item) -> (path: String, input: Result<FileInput, ScanIssue>),
+        open: @Sendable @escaping (Item) -> (path: String, input: Result<FileInput, ScanIssue>, traits: PathTraits?),
         deliver: @Sendable @escaping (Item, ScanResult) -> Void
     ) -> ScanResult {
         let started = DispatchTime.now()
@@ -18,8 +18,8 @@ extension ScanEngine {
         let counts = OutcomeCollector()
         DispatchQueue.concurrentPerform(iterations: max(1, jobs)) { _ in
             while let item = queue.pop() {
-                let (path, input) = open(item)
-                let outcome = scanOpened(path, input)
+                let (path, input, traits) = open(item)
+                let outcome = scanOpened(path, input, traits: traits)
                 var countOnly = outcome
                 countOnly.findings = []; countOnly.suppressed = []; countOnly.issues = []
                 countOnly.observations = [:]; countOnly.unusedSuppressions = []
@@ -46,10 +46,12 @@ extension ScanEngine {
     }
 
     /// One opened file's outcome: whole bytes scanned at once, a stream in windows, or the
-    /// issue that kept it from being read.
-    func scanOpened(_ path: String, _ input: Result<FileInput, ScanIssue>) -> FileOutcome {
+    /// issue that kept it from being read. `traits` (computed for `path`): what the path decides.
+    func scanOpened(_ path: String, _ input: Result<FileInput, ScanIssue>, traits: PathTraits? = nil) -> FileOutcome {
         switch input {
-        case .success(.bytes(let bytes)): return scanOne(SourceFile(path: path, bytes: bytes))
+        case .success(.bytes(let bytes)):
+            guard let traits else { return scanOne(SourceFile(path: path, bytes: bytes)) }
+            return scanOne(traits.file(bytes), traits: traits)
         case .success(.stream(let stream)): return WindowedScan(engine: self, stream: stream).run()
         case .failure(let issue): return FileOutcome(issues: [issue], scanned: false)
         }

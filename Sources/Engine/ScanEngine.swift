@@ -18,7 +18,7 @@ public final class ScanEngine: Sendable {
     private let rulesByKeyword: [[Int]]
     private let suppressionKeyword: Int
     /// Per enabled rule, everything the per-file loop needs, resolved once (no id lookups per file).
-    private let plans: [RulePlan]
+    let plans: [RulePlan]
     /// Rules without keywords (they see every file their globs select).
     private let keywordlessRules: [Int]
     /// Project rules by rule index, in catalog order (concluded once per history blob).
@@ -27,7 +27,7 @@ public final class ScanEngine: Sendable {
     /// The enabled rule of the suppression category (notes on directives that suppress nothing).
     let unusedSuppressionRule: RuleDefinition?
 
-    private struct RulePlan: Sendable {
+    struct RulePlan: Sendable {
         enum Check: Sendable {
             case pattern(PatternRuleRunner)
             case file(any StructuralRule)
@@ -178,8 +178,8 @@ public final class ScanEngine: Sendable {
         var observations: [String: [ProjectObservation]] = [:]
     }
 
-    /// Prefilter, then each rule whose keywords occur (rules in `skipping` do not run).
-    func runRules(_ file: SourceFile, skipping: Set<String> = []) -> RuleRun {
+    /// Prefilter, then each rule whose keywords occur (rules in `skipping` do not run; `traits`: see `PathTraits`).
+    func runRules(_ file: SourceFile, skipping: Set<String> = [], traits: PathTraits? = nil) -> RuleRun {
         var hitsByIndex = [[KeywordPrefilter.Hit]](repeating: [], count: rules.count)  // per rule, not keyword
         var hasSuppressions = false
         // Only rules with a hit, plus the keywordless ones, run: of hundreds, a file has a handful.
@@ -202,12 +202,13 @@ public final class ScanEngine: Sendable {
             hitsByRule[rules[index].id] = hitsByIndex[index]
         }
         var run = RuleRun(
-            context: FileContext(file: file, settings: settings, hitsByRule: hitsByRule),
+            context: FileContext(file: file, settings: settings, hitsByRule: hitsByRule, traits: traits),
             hasSuppressions: hasSuppressions)
         let context = run.context
         for index in active {
             guard let check = plans[index].check else { continue }
-            guard plans[index].files.matches(file.path), skipping.isEmpty || !skipping.contains(rules[index].id) else {
+            let selected = traits?.selects(rule: index) ?? plans[index].files.matches(file.path)
+            guard selected, skipping.isEmpty || !skipping.contains(rules[index].id) else {
                 continue
             }
             switch check {
@@ -228,10 +229,10 @@ public final class ScanEngine: Sendable {
         return run
     }
 
-    func scanOne(_ file: SourceFile) -> FileOutcome {
+    func scanOne(_ file: SourceFile, traits: PathTraits? = nil) -> FileOutcome {
         var outcome = FileOutcome()
         outcome.bytes = file.bytes.count
-        let run = runRules(file)
+        let run = runRules(file, traits: traits)
         let context = run.context
         let unlexedRules = run.unlexedRules
         outcome.observations = run.observations

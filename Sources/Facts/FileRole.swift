@@ -28,26 +28,46 @@ public struct FileRole: OptionSet, Sendable, Hashable {
 
     /// The roles of `path`; `head` (the file's first bytes, optional) finds generated-code banners.
     public init(path: String, head: ArraySlice<UInt8> = []) {
-        self = []
-        let parts = path.lowercased().split(separator: "/")
+        self = Self.ofPath(path).union(Self.ofHead(head))
+    }
+
+    /// The roles the path alone gives: a scan that meets one path many times (git history)
+    /// computes them once per path and adds `ofHead` per version.
+    public static func ofPath(_ path: String) -> FileRole {
+        var role: FileRole = []
+        // An ASCII path (nearly every one) is split by bytes: splitting by Characters was two
+        // thirds of this. For ASCII, lower-casing each component is lower-casing the path.
+        let ascii = path.utf8.allSatisfy { $0 < 0x80 }
+        let components: [Substring] =
+            ascii
+            ? path.utf8.split(separator: UInt8(ascii: "/")).map { path[$0.startIndex..<$0.endIndex] }
+            : path.split(separator: "/")
+        let parts: [Substring] =
+            ascii ? components.map { Substring($0.lowercased()) } : path.lowercased().split(separator: "/")
         let name = parts.last.map(String.init) ?? ""
         for directory in parts.dropLast() {
-            if let role = Self.directoryRoles[String(directory)] { insert(role) }
+            if let found = directoryRoles[String(directory)] { role.insert(found) }
         }
         // Test-support modules: `HummingbirdTesting`, `NIOSSLPerformanceTester`, `test_utils`.
-        if path.split(separator: "/").dropLast().contains(where: Self.isTestSupportModule) { insert(.test) }
-        if Self.isTestFileName(name) { insert(.test) }
+        if components.dropLast().contains(where: isTestSupportModule) { role.insert(.test) }
+        if isTestFileName(name) { role.insert(.test) }
         // API documentation examples beside a service model (botocore's `examples-1.json`).
-        if Self.documentationNames.contains(name) || (name.hasPrefix("examples-") && name.hasSuffix(".json")) {
-            insert(.documentation)
+        if documentationNames.contains(name) || (name.hasPrefix("examples-") && name.hasSuffix(".json")) {
+            role.insert(.documentation)
         }
-        // Test vectors: `*Vectors/` directories, Wycheproof-style JSON (`testGroups`, `tcId`).
-        if parts.dropLast().contains(where: { $0.hasSuffix("vectors") }) || Self.isTestVectorDocument(head) {
-            insert(.fixture)
-        }
-        if Self.generatedSuffixes.contains(where: { name.hasSuffix($0) }) || Self.hasGeneratedBanner(head) {
-            insert(.generated)
-        }
+        // Test vectors: `*Vectors/` directories.
+        if parts.dropLast().contains(where: { $0.hasSuffix("vectors") }) { role.insert(.fixture) }
+        if generatedSuffixes.contains(where: { name.hasSuffix($0) }) { role.insert(.generated) }
+        return role
+    }
+
+    /// The roles a file's first bytes give: Wycheproof-style test vectors (`testGroups`,
+    /// `tcId`) and generated-code banners.
+    public static func ofHead(_ head: ArraySlice<UInt8>) -> FileRole {
+        var role: FileRole = []
+        if isTestVectorDocument(head) { role.insert(.fixture) }
+        if hasGeneratedBanner(head) { role.insert(.generated) }
+        return role
     }
 
     /// Directory names (lower-cased) and the role of everything below them.

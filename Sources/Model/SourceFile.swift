@@ -21,11 +21,13 @@ public final class SourceFile: @unchecked Sendable {
     }
     private var cachedLineStarts: [Int]?
 
-    public init(path: String, bytes: [UInt8], language: Language? = nil) {
+    /// `language` and `dialect`, when given, are what detection from `path` (and the first
+    /// bytes) gives: a caller that meets one path many times detects them once.
+    public init(path: String, bytes: [UInt8], language: Language? = nil, dialect: Dialect? = nil) {
         self.path = path
         self.bytes = bytes
         self.language = language ?? Language.detect(path: path, firstBytes: bytes.prefix(256))
-        self.dialect = Dialect(path: path)
+        self.dialect = dialect ?? Dialect(path: path)
     }
 
     /// Line breaks are LF, CRLF (one break) and a lone CR.

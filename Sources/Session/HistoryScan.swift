@@ -16,6 +16,7 @@ extension ScanPlan {
         let repository = try HistoryRepository.open(selection)
         let state = HistoryState()
         let excludes = PathExcludes(globs: config.exclude)
+        let engine = engine
         let progress = overrides.historyProgress
         // `--shard I/N`: a path's blobs all go to one part, so its edits are attributed as one scan would.
         let shard = overrides.shard
@@ -32,20 +33,22 @@ extension ScanPlan {
                     // Each blob's first file name: met again under another name, it may be
                     // another language to the rules (a.txt renamed a.js), so it is scanned again.
                     var seen: [String: ArraySlice<UInt8>] = [:]
-                    // What depends on the path alone, once per path (a history names each ~10 times).
-                    var paths: [[UInt8]: (shown: String, wanted: Bool, excluded: Bool)] = [:]
+                    // What depends on the path alone, once per path (a history names each ~10 times):
+                    // how it is shown, shard and excludes here, and for the engine `PathTraits`.
+                    var paths: [[UInt8]: (shown: String, wanted: Bool, excluded: Bool, traits: PathTraits?)] = [:]
                     try GitHistory.read(
                         selection, root: repository.root, commit: { state.add($0) },
                         change: { change in
-                            let path: (shown: String, wanted: Bool, excluded: Bool)
+                            let path: (shown: String, wanted: Bool, excluded: Bool, traits: PathTraits?)
                             if let known = paths[change.rawPath] {
                                 path = known
                             } else {
                                 let name = RawPath.displayName(change.rawPath)
-                                path = (
-                                    repository.display(name), shard?.contains(relativePath: name) ?? true,
-                                    excludes.excludes(name)
-                                )
+                                let shown = repository.display(name)
+                                let wanted = shard?.contains(relativePath: name) ?? true,
+                                    excluded = excludes.excludes(name)
+                                let traits = wanted && !excluded ? engine.pathTraits(for: shown) : nil
+                                path = (shown, wanted, excluded, traits)
                                 paths[change.rawPath] = path
                             }
                             guard path.wanted, let commit = state.classify(change.mode, excluded: path.excluded) else {
@@ -59,10 +62,10 @@ extension ScanPlan {
                             }
                             seen[change.blob] = fileName
                             state.queued()
-                            request(blob)
+                            request(HistoryRequest(blob: blob, traits: path.traits))
                         }, beforeRead: flush)
                 }
-            }, open: { ($0.blob.path, $0.input) }, deliver: deliver)
+            }, open: { ($0.blob.path, $0.input, $0.traits) }, deliver: deliver)
         if let failure = state.failure { throw ScanStepFailure(description: "--history: \(failure)") }
 
         // A blob with findings that also appears at another path (renamed, copied) is scanned
@@ -74,9 +77,10 @@ extension ScanPlan {
                 jobs: overrides.jobs,
                 produce: { push in
                     Self.readBlobs(root: repository.root, limits: limits, state: state, push: push) { request, _ in
-                        rescans.forEach(request)
+                        // Few, so no traits: each is scanned as a work-tree file would be.
+                        for blob in rescans { request(HistoryRequest(blob: blob, traits: nil)) }
                     }
-                }, open: { ($0.blob.path, $0.input) }, deliver: deliver)
+                }, open: { ($0.blob.path, $0.input, $0.traits) }, deliver: deliver)
             counts.filesScanned += more.filesScanned
             counts.bytesScanned += more.bytesScanned
             counts.filesLexed += more.filesLexed
@@ -95,15 +99,15 @@ extension ScanPlan {
     /// Requests go to git in batches: `find` calls `flush` before it may wait (for git log).
     private static func readBlobs(
         root: String, limits: (maxSize: Int, streamAbove: Int), state: HistoryState, push: (HistoryRead) -> Void,
-        find: @escaping @Sendable (_ request: (HistoryBlob) -> Void, _ flush: @escaping () -> Void) throws -> Void
+        find: @escaping @Sendable (_ request: (HistoryRequest) -> Void, _ flush: @escaping () -> Void) throws -> Void
     ) {
-        let reader: GitBlobReader<HistoryBlob>
+        let reader: GitBlobReader<HistoryRequest>
         do { reader = try GitBlobReader(root: root) } catch { return state.fail(error.description) }
         let finder = Thread {
             do {
                 try find(
-                    { blob in
-                        do { try reader.request(blob.blob, tag: blob) } catch { state.fail("\(error)") }
+                    { wanted in
+                        do { try reader.request(wanted.blob.blob, tag: wanted) } catch { state.fail("\(error)") }
                     },
                     {
                         do { try reader.flush() } catch { state.fail("\(error)") }
@@ -115,18 +119,25 @@ extension ScanPlan {
         }
         finder.stackSize = 8 << 20
         finder.start()
-        while let (blob, input) = reader.next(
-            path: \.path, blob: \.blob, maxSize: limits.maxSize, streamAbove: limits.streamAbove)
+        while let (wanted, input) = reader.next(
+            path: \.blob.path, blob: \.blob.blob, maxSize: limits.maxSize, streamAbove: limits.streamAbove)
         {
-            push(HistoryRead(blob: blob, input: input))
+            push(HistoryRead(blob: wanted.blob, input: input, traits: wanted.traits))
         }
     }
+}
+
+/// A blob asked of git, with what its path decides for the engine.
+struct HistoryRequest: Sendable {
+    var blob: HistoryBlob
+    var traits: PathTraits?
 }
 
 /// A blob and its content as read, handed to a worker.
 struct HistoryRead: Sendable {
     var blob: HistoryBlob
     var input: Result<FileInput, ScanIssue>
+    var traits: PathTraits?
 }
 
 /// One blob to scan: its id, and the path and commit (index in log order) it was met at.

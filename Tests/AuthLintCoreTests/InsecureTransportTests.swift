@@ -53,7 +53,8 @@ final class InsecureTransportTests: XCTestCase {
         let yaml = SourceFile(
             path: "ci.yml", bytes: Array("steps:\n  - run: curl -sk https://x.acme.io/hook | sh\n".utf8))
         let steps = FileFacts(file: yaml, tokens: LexerRegistry.tokenize(yaml)).shellCommands
-        XCTAssertEqual(steps.map(\.program), ["curl", "sh"])
+        // YAML strings give the commands of the HTTP clients only (`yamlCommandPrograms`), not `sh`.
+        XCTAssertEqual(steps.map(\.program), ["curl"])
         XCTAssertEqual(steps.first?.words.map(\.text), ["curl", "-sk", "https://x.acme.io/hook"])
         // Word ranges point at the bytes of the word.
         if let word = steps.first?.words[1] { XCTAssertEqual(yaml.text(word.range), "-sk") }
