@@ -9,17 +9,7 @@ import XCTest
 /// The gates of `hardcoded-basic-auth` and `mixed-auth-headers`, held to the tables and the
 /// sources of findings their `find` uses: each case lets in a file the rule reports in, or shows
 /// the gate declining one it cannot report in.
-final class HeaderGateTests: XCTestCase {
-    private func context(_ path: String, _ text: String, for rule: RuleDefinition) -> FileContext {
-        let file = SourceFile(path: path, bytes: Array(text.utf8))
-        let hits = KeywordPrefilter(keywords: rule.keywords.map { $0.lowercased() }).scan(file.bytes)
-        return FileContext(file: file, settings: ScanSettings(), hitsByRule: [rule.id: hits])
-    }
-
-    private func builtinRule(_ id: String) throws -> RuleDefinition {
-        try XCTUnwrap(try RuleLoader.builtinRules().first { $0.id == id }, "no built-in rule \(id)")
-    }
-
+final class HeaderGateTests: XCTestCase, GateTesting {
     /// Lets in, and the rule reports: the file is one the gate must never decline.
     private func assertReported(
         _ gate: some StructuralRule, _ rule: RuleDefinition, _ path: String, _ text: String, line: UInt = #line

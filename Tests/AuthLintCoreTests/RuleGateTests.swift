@@ -7,18 +7,7 @@ import XCTest
 
 /// `wantsFile` gates decline a file before it is lexed; they must never decline one the rule's
 /// `find` would report in (the findings-identical checks on the corpus are the other half).
-final class RuleGateTests: XCTestCase {
-    /// A context for `rule` alone, with the prefilter hits the engine would hand it.
-    private func context(_ path: String, _ text: String, for rule: RuleDefinition) -> FileContext {
-        let file = SourceFile(path: path, bytes: Array(text.utf8))
-        let hits = KeywordPrefilter(keywords: rule.keywords.map { $0.lowercased() }).scan(file.bytes)
-        return FileContext(file: file, settings: ScanSettings(), hitsByRule: [rule.id: hits])
-    }
-
-    private func builtinRule(_ id: String) throws -> RuleDefinition {
-        try XCTUnwrap(try RuleLoader.builtinRules().first { $0.id == id }, "no built-in rule \(id)")
-    }
-
+final class RuleGateTests: XCTestCase, GateTesting {
     func testSinkGateWordsCoverEverySink() throws {
         let rule = try builtinRule("hardcoded-secret-at-sink")
         let keywords = Set(rule.keywords.map { Array($0.lowercased().utf8) })
