@@ -55,6 +55,8 @@ enum CredentialLiterals {
             return false
         }
         if fileName.hasSuffix(value) || value.hasSuffix(fileName) { return false }
+        // A YAML key on the next line (`providers:\n  1password_api_token:`): a name, not a value.
+        if value.range(of: #"^[A-Za-z0-9_-]+:$"#, options: .regularExpression) != nil { return false }
         for hole in ["${", "{{", "#{", "\\(", "$", "%", "<"] where value.contains(hole) { return false }
         // Host names and dotted identifiers: lower-case labels only (`api.reeflow.com`, `os.environ`).
         if value.range(of: #"^[a-z0-9-]+(\.[a-z0-9-]+)+$"#, options: .regularExpression) != nil
